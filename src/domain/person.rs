@@ -1,0 +1,432 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+
+use super::stage::Stage;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PersonId(pub String);
+
+impl fmt::Display for PersonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Someone the user might learn from. Every field but the name is optional;
+/// `#[serde(default)]` lets records written before a field existed still load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub field: String,
+    /// The Person who introduced us, when there is one in the list.
+    #[serde(default)]
+    pub introduced_by: Option<PersonId>,
+    /// How we are connected, in the user's words ("met at the Tech Meetup").
+    #[serde(default)]
+    pub connection: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub linkedin: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One editable property of a Person, as the edit form sees it: text in,
+/// validated, then applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonField {
+    Name,
+    Role,
+    Organisation,
+    Field,
+    Connection,
+    Email,
+    Phone,
+    Linkedin,
+    Tags,
+    Notes,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: PersonField,
+    pub message: &'static str,
+}
+
+pub const NAME_MAX_CHARS: usize = 120;
+
+impl Person {
+    /// A new Person from a name; fails with a message fit to show the user.
+    pub fn new(id: PersonId, name: &str, now: DateTime<Utc>) -> Result<Person, FieldError> {
+        let name = validate(PersonField::Name, name)?;
+        Ok(Person {
+            id,
+            name,
+            role: String::new(),
+            organisation: String::new(),
+            field: String::new(),
+            introduced_by: None,
+            connection: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            linkedin: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    pub fn text(&self, field: PersonField) -> String {
+        match field {
+            PersonField::Name => self.name.clone(),
+            PersonField::Role => self.role.clone(),
+            PersonField::Organisation => self.organisation.clone(),
+            PersonField::Field => self.field.clone(),
+            PersonField::Connection => self.connection.clone(),
+            PersonField::Email => self.email.clone(),
+            PersonField::Phone => self.phone.clone(),
+            PersonField::Linkedin => self.linkedin.clone(),
+            PersonField::Tags => self.tags.join(", "),
+            PersonField::Notes => self.notes.clone(),
+        }
+    }
+
+    /// Sets one field from what the user typed. On error nothing changes.
+    pub fn set(
+        &mut self,
+        field: PersonField,
+        input: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), FieldError> {
+        let value = validate(field, input)?;
+        match field {
+            PersonField::Name => self.name = value,
+            PersonField::Role => self.role = value,
+            PersonField::Organisation => self.organisation = value,
+            PersonField::Field => self.field = value,
+            PersonField::Connection => self.connection = value,
+            PersonField::Email => self.email = value,
+            PersonField::Phone => self.phone = value,
+            PersonField::Linkedin => self.linkedin = value,
+            PersonField::Tags => self.tags = parse_tags(&value),
+            PersonField::Notes => self.notes = value,
+        }
+        self.updated_at = now;
+        Ok(())
+    }
+
+    /// Links this Person to whoever introduced them; nobody introduces
+    /// themselves.
+    pub fn set_introduced_by(
+        &mut self,
+        referrer: Option<PersonId>,
+        now: DateTime<Utc>,
+    ) -> Result<(), &'static str> {
+        if referrer.as_ref() == Some(&self.id) {
+            return Err("A person cannot introduce themselves.");
+        }
+        self.introduced_by = referrer;
+        self.updated_at = now;
+        Ok(())
+    }
+
+    /// Whether a search query matches: every word of the query must appear
+    /// in the name, role, organisation, tags or notes, ignoring case and
+    /// accents ("helene" finds "Hélène").
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = fold(&format!(
+            "{}\n{}\n{}\n{}\n{}",
+            self.name,
+            self.role,
+            self.organisation,
+            self.tags.join(" "),
+            self.notes
+        ));
+        fold(query)
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
+    }
+}
+
+/// Trims and checks one field's input; returns the value to store.
+pub fn validate(field: PersonField, input: &str) -> Result<String, FieldError> {
+    let fail = |message| Err(FieldError { field, message });
+    // Notes keep their layout; single-line fields lose stray spaces.
+    let value = if field == PersonField::Notes {
+        input.trim_end().to_string()
+    } else {
+        input.trim().to_string()
+    };
+    match field {
+        PersonField::Name if value.is_empty() => fail("A name is required."),
+        PersonField::Name if value.chars().count() > NAME_MAX_CHARS => {
+            fail("That name is too long (120 characters at most).")
+        }
+        PersonField::Email if !value.is_empty() && !is_email(&value) => {
+            fail("That email address does not look right (like name@example.com).")
+        }
+        PersonField::Phone if !value.is_empty() && !is_phone(&value) => {
+            fail("Use digits, spaces and + - ( ) . only.")
+        }
+        PersonField::Linkedin if !value.is_empty() && !is_web_address(&value) => {
+            fail("Use a web address starting with https:// or http://.")
+        }
+        _ => Ok(value),
+    }
+}
+
+fn is_email(value: &str) -> bool {
+    let mut parts = value.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !local.is_empty()
+        && !value.chars().any(char::is_whitespace)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+fn is_phone(value: &str) -> bool {
+    value.chars().filter(char::is_ascii_digit).count() >= 3
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+}
+
+/// Only http and https: a `javascript:` or `data:` address must never become
+/// a link the user taps.
+pub fn is_web_address(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && !host.contains('@')
+}
+
+/// Tags as typed, separated by commas; blanks and repeats (ignoring case)
+/// are dropped.
+pub fn parse_tags(input: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in input.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| fold(t) == fold(tag)) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+/// Lower case without accents, for searching and sorting names.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            other => other,
+        })
+        .collect()
+}
+
+/// The People list order: by stage (see [`Stage::list_rank`]), then by name
+/// ignoring case and accents.
+pub fn list_order(a: (Stage, &Person), b: (Stage, &Person)) -> Ordering {
+    a.0.list_rank()
+        .cmp(&b.0.list_rank())
+        .then_with(|| fold(&a.1.name).cmp(&fold(&b.1.name)))
+        .then_with(|| a.1.id.cmp(&b.1.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    }
+
+    fn person(id: &str, name: &str) -> Person {
+        Person::new(PersonId(id.into()), name, now()).unwrap()
+    }
+
+    #[test]
+    fn a_name_is_required_and_trimmed() {
+        assert_eq!(
+            Person::new(PersonId("a".into()), "   ", now()).unwrap_err().message,
+            "A name is required."
+        );
+        assert_eq!(person("a", "  Ana Silva ").name, "Ana Silva");
+    }
+
+    #[test]
+    fn an_overlong_name_is_refused() {
+        let long = "x".repeat(NAME_MAX_CHARS + 1);
+        assert!(Person::new(PersonId("a".into()), &long, now()).is_err());
+        assert!(Person::new(PersonId("a".into()), &long[1..], now()).is_ok());
+    }
+
+    #[test]
+    fn a_failed_edit_changes_nothing() {
+        let mut p = person("a", "Ana");
+        let before = p.clone();
+        let later = now() + chrono::Duration::minutes(5);
+        assert!(p.set(PersonField::Name, "  ", later).is_err());
+        assert!(p.set(PersonField::Linkedin, "javascript:alert(1)", later).is_err());
+        assert_eq!(p, before);
+        p.set(PersonField::Role, " Data analyst ", later).unwrap();
+        assert_eq!(p.role, "Data analyst");
+        assert_eq!(p.updated_at, later);
+    }
+
+    #[test]
+    fn linkedin_accepts_only_http_and_https_addresses() {
+        let cases = [
+            ("https://www.linkedin.com/in/ana-silva", true),
+            ("http://linkedin.com/in/ana", true),
+            ("HTTPS://LinkedIn.com/in/Ana", true),
+            ("https://linkedin.com", true),
+            ("javascript:alert(1)", false),
+            ("data:text/html,hi", false),
+            ("ftp://linkedin.com/in/ana", false),
+            ("linkedin.com/in/ana", false),
+            ("https://", false),
+            ("https://localhost", false),
+            ("https://linkedin.com/in/ana silva", false),
+            ("https://evil@linkedin.com", false),
+            ("https://.com", false),
+        ];
+        for (input, ok) in cases {
+            assert_eq!(is_web_address(input), ok, "{input}");
+        }
+        let mut p = person("a", "Ana");
+        assert!(p.set(PersonField::Linkedin, "", now()).is_ok());
+    }
+
+    #[test]
+    fn email_and_phone_are_checked_loosely() {
+        for (input, ok) in [
+            ("ana@example.com", true),
+            ("ana.silva+coffee@mail.example.ca", true),
+            ("ana@example", false),
+            ("ana@@example.com", false),
+            ("@example.com", false),
+            ("ana silva@example.com", false),
+            ("ana@example.com.", false),
+        ] {
+            assert_eq!(is_email(input), ok, "{input}");
+        }
+        for (input, ok) in [
+            ("+1 (416) 555-0199", true),
+            ("416.555.0199", true),
+            ("12", false),
+            ("call me", false),
+        ] {
+            assert_eq!(is_phone(input), ok, "{input}");
+        }
+    }
+
+    #[test]
+    fn tags_are_split_on_commas_without_blanks_or_repeats() {
+        assert_eq!(
+            parse_tags(" data, UX ,, data ,Café, cafe"),
+            vec!["data", "UX", "Café"]
+        );
+        let mut p = person("a", "Ana");
+        p.set(PersonField::Tags, "fintech, mentor", now()).unwrap();
+        assert_eq!(p.text(PersonField::Tags), "fintech, mentor");
+    }
+
+    #[test]
+    fn nobody_introduces_themselves() {
+        let mut p = person("a", "Ana");
+        assert!(p.set_introduced_by(Some(PersonId("a".into())), now()).is_err());
+        assert_eq!(p.introduced_by, None);
+        p.set_introduced_by(Some(PersonId("b".into())), now()).unwrap();
+        assert_eq!(p.introduced_by, Some(PersonId("b".into())));
+    }
+
+    #[test]
+    fn search_covers_name_organisation_notes_and_ignores_case_and_accents() {
+        let mut p = person("a", "Hélène Tremblay");
+        p.set(PersonField::Organisation, "City of Montréal", now())
+            .unwrap();
+        p.set(PersonField::Notes, "Runs the open-data team", now())
+            .unwrap();
+        for (query, hit) in [
+            ("helene", true),
+            ("TREMBLAY", true),
+            ("montreal", true),
+            ("open-data", true),
+            ("helene data", true),
+            ("helene finance", false),
+            ("", true),
+        ] {
+            assert_eq!(p.matches(query), hit, "{query}");
+        }
+    }
+
+    #[test]
+    fn list_order_is_stage_then_name() {
+        let zoe = person("1", "zoë");
+        let adam = person("2", "Adam");
+        let bea = person("3", "Béa");
+        let mut rows = vec![
+            (Stage::Idea, &zoe),
+            (Stage::Done, &adam),
+            (Stage::Idea, &bea),
+            (Stage::Booked, &adam),
+        ];
+        rows.sort_by(|a, b| list_order(*a, *b));
+        let names: Vec<(Stage, &str)> = rows.iter().map(|(s, p)| (*s, p.name.as_str())).collect();
+        assert_eq!(
+            names,
+            vec![
+                (Stage::Booked, "Adam"),
+                (Stage::Idea, "Béa"),
+                (Stage::Idea, "zoë"),
+                (Stage::Done, "Adam"),
+            ]
+        );
+    }
+
+    #[test]
+    fn records_missing_newer_fields_still_load() {
+        let json = r#"{"id":"p1","name":"Ana","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}"#;
+        let p: Person = serde_json::from_str(json).unwrap();
+        assert_eq!(p.name, "Ana");
+        assert!(p.tags.is_empty());
+    }
+}

@@ -1,0 +1,93 @@
+use serde::{Deserialize, Serialize};
+
+/// Where an informational interview stands. Declined and No reply are exits
+/// from the main path Idea → Asked → Booked → Done.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Idea,
+    Asked,
+    Booked,
+    Done,
+    Declined,
+    NoReply,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::Idea,
+        Stage::Asked,
+        Stage::Booked,
+        Stage::Done,
+        Stage::Declined,
+        Stage::NoReply,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Idea => "Idea",
+            Stage::Asked => "Asked",
+            Stage::Booked => "Booked",
+            Stage::Done => "Done",
+            Stage::Declined => "Declined",
+            Stage::NoReply => "No reply",
+        }
+    }
+
+    /// Order of the People list: what needs attention soonest comes first
+    /// (a booked meeting, then requests awaiting an answer, then ideas not
+    /// yet acted on); finished and closed contacts sink to the bottom.
+    pub fn list_rank(self) -> u8 {
+        match self {
+            Stage::Booked => 0,
+            Stage::Asked => 1,
+            Stage::Idea => 2,
+            Stage::Done => 3,
+            Stage::NoReply => 4,
+            Stage::Declined => 5,
+        }
+    }
+
+    /// Stable name for CSS classes and stored data.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Stage::Idea => "idea",
+            Stage::Asked => "asked",
+            Stage::Booked => "booked",
+            Stage::Done => "done",
+            Stage::Declined => "declined",
+            Stage::NoReply => "no-reply",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_rank_is_a_total_order_over_all_stages() {
+        let mut ranks: Vec<u8> = Stage::ALL.iter().map(|s| s.list_rank()).collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        assert_eq!(ranks.len(), Stage::ALL.len());
+    }
+
+    #[test]
+    fn booked_comes_before_ideas_and_closed_contacts_come_last() {
+        assert!(Stage::Booked.list_rank() < Stage::Asked.list_rank());
+        assert!(Stage::Asked.list_rank() < Stage::Idea.list_rank());
+        assert!(Stage::Idea.list_rank() < Stage::Done.list_rank());
+        assert!(Stage::Done.list_rank() < Stage::Declined.list_rank());
+    }
+
+    #[test]
+    fn stored_names_are_snake_case() {
+        assert_eq!(serde_json::to_string(&Stage::NoReply).unwrap(), "\"no_reply\"");
+        assert_eq!(
+            serde_json::from_str::<Stage>("\"booked\"").unwrap(),
+            Stage::Booked
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! The one place that reads and writes the browser's storage. Everything
+//! goes through [`KeyValueStore`], so native tests run the same code against
+//! [`MemoryStore`] and the browser runs it against [`LocalStore`].
+
+mod keys;
+mod local;
+mod memory;
+mod migrate;
+mod repo;
+
+pub use keys::*;
+pub use local::LocalStore;
+pub use memory::MemoryStore;
+pub use migrate::{CURRENT_SCHEMA, MIGRATIONS, MigrationStep, run_migrations};
+pub use repo::{Opened, Repository};
+
+use std::fmt;
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refused the write because its storage is full.
+    Quota,
+    /// Storage is switched off, blocked or broken.
+    Unavailable(String),
+    /// A write seemed to succeed but reading it back gave something else.
+    Mismatch,
+    /// The data was written by a newer version of the app; writing with this
+    /// one could destroy what it does not understand.
+    ReadOnly,
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Quota => f.write_str(
+                "Not saved: this browser's storage is full. Export a backup, then remove old data.",
+            ),
+            StoreError::Unavailable(why) => {
+                write!(f, "Not saved: this browser's storage cannot be used ({why}).")
+            }
+            StoreError::Mismatch => f.write_str(
+                "Not saved: the browser stored something different from what was written.",
+            ),
+            StoreError::ReadOnly => f.write_str(
+                "Not saved: your data comes from a newer version of Coffee Chat. Reload to update.",
+            ),
+        }
+    }
+}
+
+/// A flat string-to-string store, the shape of `localStorage`.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+pub type SharedStore = Arc<dyn KeyValueStore + Send + Sync>;
+
+/// Writes and reads back, so a write the browser silently dropped or cut
+/// short is reported instead of being taken for saved.
+pub fn write_verified(store: &dyn KeyValueStore, key: &str, value: &str) -> Result<(), StoreError> {
+    store.set(key, value)?;
+    match store.get(key)? {
+        Some(stored) if stored == value => Ok(()),
+        _ => Err(StoreError::Mismatch),
+    }
+}
