@@ -1,2 +1,33 @@
 pub mod domain;
+pub mod pwa;
+pub mod state;
 pub mod storage;
+pub mod ui;
+
+use std::sync::Arc;
+
+use state::AppState;
+use storage::{LocalStore, MemoryStore, SharedStore};
+
+/// Opens the browser's storage, or an in-memory store with a warning when
+/// the browser refuses it, so the app still starts.
+pub fn open_state() -> AppState {
+    match LocalStore::open() {
+        Ok(store) => AppState::open(Arc::new(store) as SharedStore, None),
+        Err(error) => AppState::open(Arc::new(MemoryStore::new()), Some(error)),
+    }
+}
+
+/// Shows a plain message instead of a frozen screen if the app ever hits a
+/// bug. Saved data is unaffected: every edit is written as it happens.
+pub fn show_crash_message() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(message) = document.get_element_by_id("crash") {
+            let _ = message.remove_attribute("hidden");
+        }
+    }));
+}

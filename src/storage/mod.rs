@@ -12,7 +12,7 @@ pub use keys::*;
 pub use local::LocalStore;
 pub use memory::MemoryStore;
 pub use migrate::{CURRENT_SCHEMA, MIGRATIONS, MigrationStep, run_migrations};
-pub use repo::{Opened, Repository};
+pub use repo::{ExternalChange, Opened, Repository};
 
 use std::fmt;
 use std::sync::Arc;

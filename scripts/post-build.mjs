@@ -1,0 +1,56 @@
+// Trunk post_build hook: runs on the staging directory after wasm-opt.
+// 1. Moves Trunk's inline loader script into a file, so the
+//    Content-Security-Policy can forbid inline scripts.
+// 2. Writes the precache list and a content hash into sw.js.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set; run through trunk build');
+  process.exit(1);
+}
+
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/g;
+const scripts = [...html.matchAll(inline)];
+for (const [tag, body] of scripts) {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  const name = `boot-${hash}.js`;
+  writeFileSync(join(staging, name), body.trim() + '\n');
+  html = html.replace(tag, `<script type="module" src="/${name}"></script>`);
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error('post-build: an inline script is left in index.html; the CSP would block it');
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const files = walk(staging)
+  .map((path) => '/' + relative(staging, path).split(sep).join('/'))
+  .filter((url) => url !== '/sw.js')
+  .sort();
+const version = createHash('sha256');
+for (const url of files) {
+  version.update(url).update('\0').update(readFileSync(join(staging, url))).update('\0');
+}
+const precache = files;
+const swPath = join(staging, 'sw.js');
+const sw = readFileSync(swPath, 'utf8')
+  .replace('__BUILD_VERSION__', version.digest('hex').slice(0, 16))
+  .replace('__PRECACHE_LIST__', JSON.stringify(precache));
+if (sw.includes('__BUILD_VERSION__') || sw.includes('__PRECACHE_LIST__')) {
+  console.error('post-build: sw.js placeholders were not replaced');
+  process.exit(1);
+}
+writeFileSync(swPath, sw);
+console.log(`post-build: ${scripts.length} loader script(s) moved out; ${files.length} files precached`);

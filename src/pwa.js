@@ -1,0 +1,66 @@
+// Browser APIs that take promises and events, kept in plain JavaScript so the
+// Rust side stays small. Loaded as a wasm-bindgen snippet: a file of our own
+// origin, allowed by the Content-Security-Policy.
+
+export function watch_for_updates(on_update) {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker
+    .register('/sw.js', { updateViaCache: 'none' })
+    .then((registration) => {
+      // A worker that installs while another controls the page is a new
+      // version: offer it instead of switching under the user.
+      const offer = () => {
+        if (navigator.serviceWorker.controller) on_update();
+      };
+      if (registration.waiting) offer();
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        if (!worker) return;
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'installed') offer();
+        });
+      });
+      // An app on the home screen can stay open for days: look for a new
+      // version whenever it comes back to the front.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') registration.update().catch(() => {});
+      });
+    })
+    .catch(() => {});
+}
+
+export function apply_update() {
+  navigator.serviceWorker.getRegistration().then((registration) => {
+    if (!registration || !registration.waiting) {
+      location.reload();
+      return;
+    }
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+      once: true,
+    });
+    registration.waiting.postMessage('skip-waiting');
+  });
+}
+
+export function ask_for_persistent_storage() {
+  const storage = navigator.storage;
+  if (!storage || !storage.persist) return;
+  storage
+    .persisted()
+    .then((persisted) => persisted || storage.persist())
+    .catch(() => {});
+}
+
+// Calls back with (persisted, used bytes, quota bytes); -1 where unknown.
+export function read_storage_status(on_status) {
+  const storage = navigator.storage;
+  if (!storage || !storage.estimate) {
+    on_status(false, -1, -1);
+    return;
+  }
+  Promise.all([storage.persisted ? storage.persisted() : false, storage.estimate()])
+    .then(([persisted, estimate]) =>
+      on_status(!!persisted, estimate.usage ?? -1, estimate.quota ?? -1),
+    )
+    .catch(() => on_status(false, -1, -1));
+}

@@ -1,0 +1,41 @@
+//! Service worker, persistent storage and storage estimates: see pwa.js.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/pwa.js")]
+extern "C" {
+    fn watch_for_updates(on_update: &Closure<dyn Fn()>);
+    #[wasm_bindgen(js_name = apply_update)]
+    pub fn apply_update();
+    #[wasm_bindgen(js_name = ask_for_persistent_storage)]
+    pub fn ask_for_persistent_storage();
+    fn read_storage_status(on_status: &JsValue);
+}
+
+/// Registers the service worker; `on_update` runs when a new version has
+/// been downloaded and waits for the user's go-ahead.
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    let callback = Closure::<dyn Fn()>::new(on_update);
+    watch_for_updates(&callback);
+    // Lives as long as the page: the worker may report an update at any time.
+    callback.forget();
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StorageStatus {
+    pub persisted: bool,
+    pub used_bytes: Option<f64>,
+    pub quota_bytes: Option<f64>,
+}
+
+pub fn storage_status(on_status: impl FnOnce(StorageStatus) + 'static) {
+    let callback = Closure::once_into_js(move |persisted: bool, used: f64, quota: f64| {
+        let known = |n: f64| (n >= 0.0).then_some(n);
+        on_status(StorageStatus {
+            persisted,
+            used_bytes: known(used),
+            quota_bytes: known(quota),
+        });
+    });
+    read_storage_status(&callback);
+}

@@ -1,0 +1,9 @@
+mod nav;
+mod notices;
+mod referrer_select;
+mod stage_badge;
+
+pub use nav::BottomNav;
+pub use notices::Notices;
+pub use referrer_select::ReferrerSelect;
+pub use stage_badge::StageBadge;

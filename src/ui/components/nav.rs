@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The four destinations, always one thumb-tap away at the bottom.
+#[component]
+pub fn BottomNav() -> impl IntoView {
+    view! {
+        <nav class="bottom-nav" aria-label="Main">
+            <A href="/" exact=true>
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                    <circle cx="12" cy="12" r="4" />
+                    <path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1" />
+                </svg>
+                <span>"Today"</span>
+            </A>
+            <A href="/people">
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                    <circle cx="9" cy="8" r="3.5" />
+                    <path d="M2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6" />
+                    <circle cx="17" cy="9" r="2.5" />
+                    <path d="M16 14.2c3 .2 5.5 2.3 5.5 5.3" />
+                </svg>
+                <span>"People"</span>
+            </A>
+            <A href="/queue">
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                    <path d="M4 6h16M4 12h16M4 18h10" />
+                </svg>
+                <span>"Queue"</span>
+            </A>
+            <A href="/settings">
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                    <circle cx="12" cy="12" r="3" />
+                    <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
+                </svg>
+                <span>"Settings"</span>
+            </A>
+        </nav>
+    }
+}

@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+
+use crate::domain::person::{PersonId, fold};
+use crate::state::use_app;
+
+/// Chooses who introduced a person, among the others on the list.
+#[component]
+pub fn ReferrerSelect(
+    field_id: &'static str,
+    exclude: Option<PersonId>,
+    selected: Option<PersonId>,
+    on_change: Callback<Option<PersonId>>,
+) -> impl IntoView {
+    let app = use_app();
+    // The options are rebuilt when a name changes; they must keep showing
+    // the latest choice, not the one the select started with.
+    let current = StoredValue::new(selected);
+    let choices = Memo::new(move |_| {
+        app.people.with(|people| {
+            let mut choices: Vec<(PersonId, String)> = people
+                .iter()
+                .filter(|p| Some(&p.id) != exclude.as_ref())
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect();
+            choices.sort_by_cached_key(|(_, name)| fold(name));
+            choices
+        })
+    });
+    view! {
+        <div class="field">
+            <label for=field_id>"Introduced by"</label>
+            <select
+                id=field_id
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let choice = (!value.is_empty()).then_some(PersonId(value));
+                    current.set_value(choice.clone());
+                    on_change.run(choice);
+                }
+            >
+                <option value="" selected=current.with_value(Option::is_none)>
+                    "No one on my list"
+                </option>
+                {move || {
+                    let selected = current.get_value();
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let is_selected = Some(&id) == selected.as_ref();
+                            view! {
+                                <option value=id.0 selected=is_selected>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,49 @@
+pub mod components;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::state::AppState;
+use components::{BottomNav, Notices};
+use pages::{
+    NotFoundPage, NewPersonPage, PeoplePage, PersonPage, QueuePage, SettingsPage, TodayPage,
+};
+
+/// The whole app around an already opened [`AppState`].
+#[component]
+pub fn App(state: AppState) -> impl IntoView {
+    provide_context(state);
+    let update_ready = RwSignal::new(false);
+    if !cfg!(debug_assertions) {
+        crate::pwa::register_service_worker(move || update_ready.set(true));
+    }
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        match event.key() {
+            Some(key) => state.apply_external_change(&key, event.new_value().as_deref()),
+            // Another tab cleared all storage: only a fresh start shows the truth.
+            None => {
+                let _ = window().location().reload();
+            }
+        }
+    });
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Notices update_ready />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=TodayPage />
+                    <Route path=path!("/people") view=PeoplePage />
+                    <Route path=path!("/people/new") view=NewPersonPage />
+                    <Route path=path!("/people/:id") view=PersonPage />
+                    <Route path=path!("/queue") view=QueuePage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </main>
+            <BottomNav />
+        </Router>
+    }
+}

@@ -1,0 +1,20 @@
+mod new_person;
+mod not_found;
+mod people;
+mod person;
+mod queue;
+mod settings;
+mod today;
+
+pub use new_person::NewPersonPage;
+pub use not_found::NotFoundPage;
+pub use people::PeoplePage;
+pub use person::PersonPage;
+pub use queue::QueuePage;
+pub use settings::SettingsPage;
+pub use today::TodayPage;
+
+/// Names the screen in the tab, history and screen readers' announcements.
+fn set_title(screen: &str) {
+    leptos::prelude::document().set_title(&format!("{screen} · Coffee Chat"));
+}

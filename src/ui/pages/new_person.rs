@@ -1,0 +1,77 @@
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::domain::person::PersonId;
+use crate::state::use_app;
+use crate::ui::components::ReferrerSelect;
+
+/// Adding starts with a name only; everything else is filled in on the
+/// person's own screen, where each field saves as it is typed.
+#[component]
+pub fn NewPersonPage() -> impl IntoView {
+    super::set_title("Add person");
+    let app = use_app();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let referrer = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("introduced_by"))
+            .map(PersonId)
+            .filter(|id| app.person(id).is_some()),
+    );
+    let error = RwSignal::new(None::<String>);
+    let name_input = NodeRef::<Input>::new();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = name_input.get().map(|i| i.value()).unwrap_or_default();
+        match app.add_person(&name, referrer.get_untracked()) {
+            Ok(id) => navigate(&format!("/people/{id}"), Default::default()),
+            Err(message) => {
+                error.set(Some(message));
+                if let Some(input) = name_input.get() {
+                    let _ = input.focus();
+                }
+            }
+        }
+    };
+
+    view! {
+        <h1>"Add person"</h1>
+        <form class="card form" on:submit=submit novalidate>
+            <div class="field">
+                <label for="new-name">"Name"</label>
+                <input
+                    id="new-name"
+                    type="text"
+                    node_ref=name_input
+                    autocomplete="off"
+                    autocapitalize="words"
+                    aria-required="true"
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby="new-name-error"
+                    on:input=move |_| error.set(None)
+                />
+                <p id="new-name-error" class="field-error">
+                    {move || error.get()}
+                </p>
+            </div>
+            <ReferrerSelect
+                field_id="new-referrer"
+                exclude=None
+                selected=referrer.get_untracked()
+                on_change=Callback::new(move |id| referrer.set(id))
+            />
+            <p class="muted">"You can add their role, organisation, contact details and notes next."</p>
+            <div class="actions">
+                <button type="submit" class="button button-primary">
+                    "Add person"
+                </button>
+                <a href="/people" class="button">
+                    "Cancel"
+                </a>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,136 @@
+use leptos::prelude::*;
+
+use crate::domain::person::{PersonId, list_order};
+use crate::domain::stage::Stage;
+use crate::state::use_app;
+use crate::ui::components::StageBadge;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: PersonId,
+    name: String,
+    detail: String,
+    stage: Stage,
+}
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    super::set_title("People");
+    let app = use_app();
+    let query = RwSignal::new(String::new());
+    let total = Memo::new(move |_| app.people.with(Vec::len));
+    let rows = Memo::new(move |_| {
+        let query = query.get();
+        app.people.with(|people| {
+            // Nobody has a chat yet, so everyone is at the first stage.
+            let mut matching: Vec<(Stage, &crate::domain::person::Person)> = people
+                .iter()
+                .filter(|p| p.matches(&query))
+                .map(|p| (Stage::Idea, p))
+                .collect();
+            matching.sort_by(|a, b| list_order(*a, *b));
+            matching
+                .into_iter()
+                .map(|(stage, p)| Row {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    detail: [p.role.as_str(), p.organisation.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    stage,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = move || {
+        let (shown, total) = (rows.with(Vec::len), total.get());
+        let noun = |n: usize| if n == 1 { "person" } else { "people" };
+        if query.with(|q| q.trim().is_empty()) {
+            format!("{total} {}", noun(total))
+        } else {
+            format!("{shown} of {total} {} match", noun(total))
+        }
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>"People"</h1>
+            <a href="/people/new" class="button button-primary">
+                "Add person"
+            </a>
+        </div>
+        <UndoDelete />
+        <Show
+            when=move || { total.get() > 0 }
+            fallback=|| {
+                view! {
+                    <section class="card empty">
+                        <p>"No one on your list yet."</p>
+                        <p class="muted">
+                            "Think of people whose work you are curious about: a friend's manager, a former classmate, someone who wrote a post you liked. Add them here, even before you know how to reach them."
+                        </p>
+                    </section>
+                }
+            }
+        >
+            <div class="search">
+                <label for="people-search">"Search people"</label>
+                <input
+                    id="people-search"
+                    type="search"
+                    placeholder="Name, organisation or notes"
+                    autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
+            <p class="muted" aria-live="polite">
+                {summary}
+            </p>
+            <ul class="people-list">
+                <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <li>
+                        <a href=format!("/people/{}", row.id) class="person-row">
+                            <span class="person-text">
+                                <span class="person-name">{row.name}</span>
+                                <span class="person-detail">{row.detail}</span>
+                            </span>
+                            <StageBadge stage=row.stage />
+                        </a>
+                    </li>
+                </For>
+            </ul>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p>"No one matches that search."</p>
+            </Show>
+        </Show>
+    }
+}
+
+/// After a delete, one tap puts the person back exactly as they were.
+#[component]
+fn UndoDelete() -> impl IntoView {
+    let app = use_app();
+    move || {
+        app.recently_deleted.get().map(|person| {
+            view! {
+                <div class="toast" role="status">
+                    <p>{format!("Deleted {}.", person.name)}</p>
+                    <button type="button" class="button" on:click=move |_| app.undo_delete()>
+                        "Undo delete"
+                    </button>
+                    <button
+                        type="button"
+                        class="button-quiet"
+                        aria-label="Dismiss"
+                        on:click=move |_| app.recently_deleted.set(None)
+                    >
+                        "×"
+                    </button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,253 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::domain::person::{Person, PersonField, PersonId, is_web_address};
+use crate::domain::stage::Stage;
+use crate::state::use_app;
+use crate::ui::components::{ReferrerSelect, StageBadge};
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).map(PersonId));
+    // Rebuild the editor only when the person appears or disappears, never
+    // on the edits it makes itself: its inputs hold what is being typed.
+    let present = Memo::new(move |_| {
+        id.get()
+            .filter(|id| app.people.with(|people| people.iter().any(|p| &p.id == id)))
+    });
+
+    move || match present.get().and_then(|id| app.person(&id)) {
+        Some(person) => view! { <PersonEditor person /> }.into_any(),
+        None => {
+            super::set_title("Person not found");
+            view! {
+                <h1>"Person not found"</h1>
+                <p>"This person is not on your list. They may have been deleted."</p>
+                <p>
+                    <a href="/people" class="button">
+                        "Back to People"
+                    </a>
+                </p>
+            }
+                .into_any()
+        }
+    }
+}
+
+#[component]
+fn PersonEditor(person: Person) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let id = person.id.clone();
+    super::set_title(&person.name);
+    let current = {
+        let id = id.clone();
+        Memo::new(move |_| app.people.with(|people| people.iter().find(|p| p.id == id).cloned()))
+    };
+    let name = move || current.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            if app.delete_person(&id) {
+                navigate("/people", Default::default());
+            }
+        }
+    };
+    let set_referrer = {
+        let id = id.clone();
+        Callback::new(move |referrer: Option<PersonId>| {
+            let _ = app.edit_person(&id, |p| {
+                p.set_introduced_by(referrer, chrono::Utc::now())
+                    .map_err(String::from)
+            });
+        })
+    };
+    let field = |field: PersonField, label: &'static str, kind: &'static str| {
+        view! { <FieldInput id=id.clone() field label kind initial=person.text(field) /> }
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>{name}</h1>
+            <StageBadge stage=Stage::Idea />
+        </div>
+        <p class="muted">"Changes are saved as you type."</p>
+        <Connections current />
+        <form class="card form" on:submit=|ev| ev.prevent_default() novalidate>
+            {field(PersonField::Name, "Name", "text")}
+            {field(PersonField::Role, "Role", "text")}
+            {field(PersonField::Organisation, "Organisation", "text")}
+            {field(PersonField::Field, "Field", "text")}
+            <ReferrerSelect
+                field_id="person-referrer"
+                exclude=Some(id.clone())
+                selected=person.introduced_by.clone()
+                on_change=set_referrer
+            />
+            {field(PersonField::Connection, "How we are connected", "text")}
+            {field(PersonField::Email, "Email", "email")}
+            {field(PersonField::Phone, "Phone", "tel")}
+            {field(PersonField::Linkedin, "LinkedIn address", "url")}
+            {field(PersonField::Tags, "Tags, separated by commas", "text")}
+            {field(PersonField::Notes, "Notes", "textarea")}
+        </form>
+        <section class="card">
+            <h2>"Introduced by them"</h2>
+            <IntroducedByThem id=id.clone() />
+            <a href=format!("/people/new?introduced_by={id}") class="button">
+                "Add someone they introduced"
+            </a>
+        </section>
+        <div class="actions">
+            <a href="/people" class="button">
+                "Back to People"
+            </a>
+            <button type="button" class="button button-danger" on:click=delete>
+                "Delete person"
+            </button>
+        </div>
+    }
+}
+
+/// One text field that validates and saves on every keystroke. Invalid
+/// input stays in the box with a message and is not saved.
+#[component]
+fn FieldInput(
+    id: PersonId,
+    field: PersonField,
+    label: &'static str,
+    kind: &'static str,
+    initial: String,
+) -> impl IntoView {
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let input_id = format!("person-{field:?}").to_lowercase();
+    let error_id = format!("{input_id}-error");
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        error.set(app.set_field(&id, field, &value).err());
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = if kind == "textarea" {
+        view! {
+            <textarea
+                id=input_id.clone()
+                rows="5"
+                aria-invalid=invalid
+                aria-describedby=error_id.clone()
+                on:input=on_input
+            >
+                {initial}
+            </textarea>
+        }
+            .into_any()
+    } else {
+        let autocomplete = match field {
+            PersonField::Name => "name",
+            PersonField::Email => "email",
+            PersonField::Phone => "tel",
+            PersonField::Organisation => "organization",
+            PersonField::Role => "organization-title",
+            _ => "off",
+        };
+        view! {
+            <input
+                id=input_id.clone()
+                type=kind
+                value=initial
+                autocomplete=autocomplete
+                aria-invalid=invalid
+                aria-describedby=error_id.clone()
+                on:input=on_input
+            />
+        }
+            .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=input_id>{label}</label>
+            {control}
+            <p id=error_id class="field-error">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// Who introduced this person and how to reach them, as links.
+#[component]
+fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let person = current.get()?;
+        let referrer = person.introduced_by.as_ref().and_then(|id| app.person(id));
+        let mut links = Vec::new();
+        if let Some(referrer) = referrer {
+            links.push(view! {
+                <li>
+                    "Introduced by "
+                    <a href=format!("/people/{}", referrer.id)>{referrer.name}</a>
+                </li>
+            }.into_any());
+        }
+        if !person.email.is_empty() {
+            links.push(view! {
+                <li>
+                    <a href=format!("mailto:{}", person.email)>{format!("Email {}", person.email)}</a>
+                </li>
+            }.into_any());
+        }
+        if !person.phone.is_empty() {
+            let dial: String = person.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+            links.push(view! {
+                <li>
+                    <a href=format!("tel:{dial}")>{format!("Call {}", person.phone)}</a>
+                </li>
+            }.into_any());
+        }
+        // Checked again here: only an http(s) address may ever become a link.
+        if is_web_address(&person.linkedin) {
+            links.push(view! {
+                <li>
+                    <a href=person.linkedin.clone() target="_blank" rel="noopener noreferrer">
+                        "Open LinkedIn profile"
+                    </a>
+                </li>
+            }.into_any());
+        }
+        (!links.is_empty()).then(|| view! { <ul class="links">{links}</ul> })
+    }
+}
+
+#[component]
+fn IntroducedByThem(id: PersonId) -> impl IntoView {
+    let app = use_app();
+    let introduced = Memo::new(move |_| {
+        app.people.with(|people| {
+            people
+                .iter()
+                .filter(|p| p.introduced_by.as_ref() == Some(&id))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let introduced = introduced.get();
+        if introduced.is_empty() {
+            view! { <p class="muted">"No one yet."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="links">
+                    {introduced
+                        .into_iter()
+                        .map(|(id, name)| view! { <li><a href=format!("/people/{id}")>{name}</a></li> })
+                        .collect_view()}
+                </ul>
+            }
+                .into_any()
+        }
+    }
+}

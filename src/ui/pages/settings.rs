@@ -1,0 +1,90 @@
+use leptos::prelude::*;
+
+use crate::pwa::{StorageStatus, storage_status};
+use crate::state::use_app;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    super::set_title("Settings");
+    let app = use_app();
+    let people = Memo::new(move |_| app.people.with(Vec::len));
+    let set_aside = app.quarantined_count();
+    let status = RwSignal::new(None::<StorageStatus>);
+    storage_status(move |s| status.set(Some(s)));
+
+    let persistence = move || match status.get() {
+        None => "Checking…".to_string(),
+        Some(s) if s.persisted => {
+            "Protected: the browser will not clear it to free up space.".to_string()
+        }
+        Some(_) => {
+            "Not yet protected: the browser may clear it when the phone runs low on space. It asks for protection once you have saved something."
+                .to_string()
+        }
+    };
+    let usage = move || {
+        status.get().and_then(|s| {
+            let used = s.used_bytes?;
+            let quota = s.quota_bytes?;
+            Some(format!("{} used of {} available", human_size(used), human_size(quota)))
+        })
+    };
+
+    view! {
+        <h1>"Settings & data"</h1>
+        <section class="card">
+            <h2>"Your data"</h2>
+            <p>
+                {move || match people.get() {
+                    1 => "1 person is saved on this device.".to_string(),
+                    n => format!("{n} people are saved on this device."),
+                }}
+            </p>
+            <p>"Nothing leaves this device: there is no account and no server."</p>
+            <p>{persistence}</p>
+            <p class="muted">{usage}</p>
+            {(set_aside > 0)
+                .then(|| {
+                    view! {
+                        <p>
+                            {format!(
+                                "{set_aside} unreadable saved record{} kept aside, unchanged.",
+                                if set_aside == 1 { " is" } else { "s are" },
+                            )}
+                        </p>
+                    }
+                })}
+        </section>
+        <section class="card">
+            <h2>"Appearance"</h2>
+            <p>"Light or dark follows your phone's setting."</p>
+        </section>
+    }
+}
+
+fn human_size(bytes: f64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
+    let mut value = bytes;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_read_like_a_phone_shows_them() {
+        assert_eq!(human_size(512.0), "512 bytes");
+        assert_eq!(human_size(12_345.0), "12.3 KB");
+        assert_eq!(human_size(5_000_000_000.0), "5.0 GB");
+    }
+}
