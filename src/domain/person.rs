@@ -285,7 +285,9 @@ mod tests {
     #[test]
     fn a_name_is_required_and_trimmed() {
         assert_eq!(
-            Person::new(PersonId("a".into()), "   ", now()).unwrap_err().message,
+            Person::new(PersonId("a".into()), "   ", now())
+                .unwrap_err()
+                .message,
             "A name is required."
         );
         assert_eq!(person("a", "  Ana Silva ").name, "Ana Silva");
@@ -304,7 +306,9 @@ mod tests {
         let before = p.clone();
         let later = now() + chrono::Duration::minutes(5);
         assert!(p.set(PersonField::Name, "  ", later).is_err());
-        assert!(p.set(PersonField::Linkedin, "javascript:alert(1)", later).is_err());
+        assert!(p
+            .set(PersonField::Linkedin, "javascript:alert(1)", later)
+            .is_err());
         assert_eq!(p, before);
         p.set(PersonField::Role, " Data analyst ", later).unwrap();
         assert_eq!(p.role, "Data analyst");
@@ -372,9 +376,12 @@ mod tests {
     #[test]
     fn nobody_introduces_themselves() {
         let mut p = person("a", "Ana");
-        assert!(p.set_introduced_by(Some(PersonId("a".into())), now()).is_err());
+        assert!(p
+            .set_introduced_by(Some(PersonId("a".into())), now())
+            .is_err());
         assert_eq!(p.introduced_by, None);
-        p.set_introduced_by(Some(PersonId("b".into())), now()).unwrap();
+        p.set_introduced_by(Some(PersonId("b".into())), now())
+            .unwrap();
         assert_eq!(p.introduced_by, Some(PersonId("b".into())));
     }
 
@@ -403,7 +410,7 @@ mod tests {
         let zoe = person("1", "zoë");
         let adam = person("2", "Adam");
         let bea = person("3", "Béa");
-        let mut rows = vec![
+        let mut rows = [
             (Stage::Idea, &zoe),
             (Stage::Done, &adam),
             (Stage::Idea, &bea),

@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn stored_names_are_snake_case() {
-        assert_eq!(serde_json::to_string(&Stage::NoReply).unwrap(), "\"no_reply\"");
+        assert_eq!(
+            serde_json::to_string(&Stage::NoReply).unwrap(),
+            "\"no_reply\""
+        );
         assert_eq!(
             serde_json::from_str::<Stage>("\"booked\"").unwrap(),
             Stage::Booked

@@ -157,12 +157,14 @@ impl AppState {
             .repo
             .with_value(|repo| repo.external_change(key, new_value))
         {
-            ExternalChange::PersonSaved(person) => self.people.update(|people| {
-                match people.iter_mut().find(|p| p.id == person.id) {
-                    Some(slot) => *slot = person,
-                    None => people.push(person),
-                }
-            }),
+            ExternalChange::PersonSaved(person) => {
+                self.people.update(
+                    |people| match people.iter_mut().find(|p| p.id == person.id) {
+                        Some(slot) => *slot = *person,
+                        None => people.push(*person),
+                    },
+                )
+            }
             ExternalChange::PersonRemoved(id) => {
                 self.people.update(|people| people.retain(|p| p.id != id))
             }

@@ -3,7 +3,7 @@
 //! A step must be safe to run again: the version is written after each step,
 //! so a crash mid-way repeats at most the step that was interrupted.
 
-use super::{KeyValueStore, SCHEMA_KEY, StoreError, write_verified};
+use super::{write_verified, KeyValueStore, StoreError, SCHEMA_KEY};
 
 pub type MigrationStep = fn(&dyn KeyValueStore) -> Result<(), StoreError>;
 
@@ -56,7 +56,9 @@ mod tests {
             if !key.starts_with(PERSON_PREFIX) {
                 continue;
             }
-            let Some(raw) = store.get(&key)? else { continue };
+            let Some(raw) = store.get(&key)? else {
+                continue;
+            };
             let Ok(Value::Object(mut record)) = serde_json::from_str::<Value>(&raw) else {
                 continue; // left for quarantine when the app loads
             };
@@ -98,7 +100,10 @@ mod tests {
         let store = MemoryStore::with_entries(SCHEMA_1_FIXTURE.iter().copied());
         store.insert_raw(SCHEMA_KEY, "2");
         let before = store.snapshot();
-        assert_eq!(run_migrations(&store, 2, &[rename_org_to_organisation]), Ok(2));
+        assert_eq!(
+            run_migrations(&store, 2, &[rename_org_to_organisation]),
+            Ok(2)
+        );
         assert_eq!(store.snapshot(), before);
         assert!(store.take_writes().is_empty());
     }

@@ -11,7 +11,7 @@ mod repo;
 pub use keys::*;
 pub use local::LocalStore;
 pub use memory::MemoryStore;
-pub use migrate::{CURRENT_SCHEMA, MIGRATIONS, MigrationStep, run_migrations};
+pub use migrate::{run_migrations, MigrationStep, CURRENT_SCHEMA, MIGRATIONS};
 pub use repo::{ExternalChange, Opened, Repository};
 
 use std::fmt;
@@ -37,7 +37,10 @@ impl fmt::Display for StoreError {
                 "Not saved: this browser's storage is full. Export a backup, then remove old data.",
             ),
             StoreError::Unavailable(why) => {
-                write!(f, "Not saved: this browser's storage cannot be used ({why}).")
+                write!(
+                    f,
+                    "Not saved: this browser's storage cannot be used ({why})."
+                )
             }
             StoreError::Mismatch => f.write_str(
                 "Not saved: the browser stored something different from what was written.",

@@ -1,10 +1,10 @@
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 use super::{
-    CURRENT_SCHEMA, KeyValueStore, MIGRATIONS, PEOPLE_INDEX_KEY, QUARANTINE_PREFIX, SCHEMA_KEY,
-    SharedStore, StoreError, person_id_of, person_key, quarantine_key, run_migrations,
-    write_verified,
+    person_id_of, person_key, quarantine_key, run_migrations, write_verified, KeyValueStore,
+    SharedStore, StoreError, CURRENT_SCHEMA, MIGRATIONS, PEOPLE_INDEX_KEY, QUARANTINE_PREFIX,
+    SCHEMA_KEY,
 };
 use crate::domain::person::{Person, PersonId};
 
@@ -31,7 +31,7 @@ pub struct Opened {
 /// A change another tab made, as seen through a `storage` event.
 #[derive(Debug, PartialEq)]
 pub enum ExternalChange {
-    PersonSaved(Person),
+    PersonSaved(Box<Person>),
     PersonRemoved(PersonId),
     Unrelated,
 }
@@ -80,7 +80,11 @@ impl Repository {
                 }
             },
         };
-        let mut on_disk: Vec<PersonId> = store.keys()?.iter().filter_map(|k| person_id_of(k)).collect();
+        let mut on_disk: Vec<PersonId> = store
+            .keys()?
+            .iter()
+            .filter_map(|k| person_id_of(k))
+            .collect();
         on_disk.sort();
         let mut order: Vec<PersonId> = indexed
             .into_iter()
@@ -96,7 +100,9 @@ impl Repository {
         let mut people = Vec::with_capacity(order.len());
         for id in order {
             let key = person_key(&id);
-            let Some(raw) = store.get(&key)? else { continue };
+            let Some(raw) = store.get(&key)? else {
+                continue;
+            };
             match serde_json::from_str::<Person>(&raw) {
                 Ok(person) if person.id == id => people.push(person),
                 _ => self.set_aside(&key)?,
@@ -163,7 +169,8 @@ impl Repository {
     }
 
     fn write_index(&self, ids: &[PersonId]) -> Result<(), StoreError> {
-        let json = serde_json::to_string(ids).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let json =
+            serde_json::to_string(ids).map_err(|e| StoreError::Unavailable(e.to_string()))?;
         write_verified(self.store.as_ref(), PEOPLE_INDEX_KEY, &json)
     }
 
@@ -173,7 +180,8 @@ impl Repository {
     pub fn save_person(&self, person: &Person) -> Result<(), StoreError> {
         self.ensure_schema()?;
         let key = person_key(&person.id);
-        let json = serde_json::to_string(person).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let json =
+            serde_json::to_string(person).map_err(|e| StoreError::Unavailable(e.to_string()))?;
         write_verified(self.store.as_ref(), &key, &json)?;
         let mut index = self.people_index.lock().unwrap();
         if !index.contains(&person.id) {
@@ -214,7 +222,7 @@ impl Repository {
                 if !index.contains(&id) {
                     index.push(id);
                 }
-                ExternalChange::PersonSaved(person)
+                ExternalChange::PersonSaved(Box::new(person))
             }
             // Left for the next load to set aside; this tab keeps its copy.
             Some(_) => ExternalChange::Unrelated,
@@ -311,7 +319,10 @@ mod tests {
         assert!(opened.problem.is_none());
         assert_eq!(opened.repo.quarantined_count(), 1);
         assert_eq!(
-            store.get("coffee-chat/quarantine/person/b").unwrap().as_deref(),
+            store
+                .get("coffee-chat/quarantine/person/b")
+                .unwrap()
+                .as_deref(),
             Some(garbage)
         );
         assert_eq!(store.get("coffee-chat/person/b").unwrap(), None);
@@ -321,7 +332,10 @@ mod tests {
         assert_eq!(again.repo.quarantined_count(), 1);
         again.repo.save_person(&person("d", "Dev")).unwrap();
         assert_eq!(
-            store.get("coffee-chat/quarantine/person/b").unwrap().as_deref(),
+            store
+                .get("coffee-chat/quarantine/person/b")
+                .unwrap()
+                .as_deref(),
             Some(garbage)
         );
     }
@@ -347,11 +361,17 @@ mod tests {
         let opened = open(&store);
         assert_eq!(opened.repo.quarantined_count(), 2);
         assert_eq!(
-            store.get("coffee-chat/quarantine/person/a").unwrap().as_deref(),
+            store
+                .get("coffee-chat/quarantine/person/a")
+                .unwrap()
+                .as_deref(),
             Some("first")
         );
         assert_eq!(
-            store.get("coffee-chat/quarantine/person/a~1").unwrap().as_deref(),
+            store
+                .get("coffee-chat/quarantine/person/a~1")
+                .unwrap()
+                .as_deref(),
             Some("second")
         );
     }
@@ -403,7 +423,11 @@ mod tests {
         let repo = open(&store).repo;
         repo.save_person(&person("a", "Ana")).unwrap();
         // Room for Ben's record but not for the longer index.
-        let used: usize = store.snapshot().iter().map(|(k, v)| k.len() + v.len()).sum();
+        let used: usize = store
+            .snapshot()
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum();
         let ben_len = "coffee-chat/person/b".len()
             + serde_json::to_string(&person("b", "Ben")).unwrap().len();
         let tight = Arc::new(MemoryStore::with_capacity(used + ben_len + 2));
@@ -411,7 +435,10 @@ mod tests {
             tight.insert_raw(&k, &v);
         }
         let repo = open(&tight).repo;
-        assert_eq!(repo.save_person(&person("b", "Ben")), Err(StoreError::Quota));
+        assert_eq!(
+            repo.save_person(&person("b", "Ben")),
+            Err(StoreError::Quota)
+        );
         assert_eq!(tight.snapshot(), store.snapshot());
     }
 
@@ -465,7 +492,7 @@ mod tests {
         let json = serde_json::to_string(&ben).unwrap();
         assert_eq!(
             repo.external_change("coffee-chat/person/b", Some(&json)),
-            ExternalChange::PersonSaved(ben.clone())
+            ExternalChange::PersonSaved(Box::new(ben.clone()))
         );
         // Ben is now known, so a later edit here does not rewrite the index.
         store.take_writes();

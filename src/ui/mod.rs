@@ -8,7 +8,7 @@ use leptos_router::path;
 use crate::state::AppState;
 use components::{BottomNav, Notices};
 use pages::{
-    NotFoundPage, NewPersonPage, PeoplePage, PersonPage, QueuePage, SettingsPage, TodayPage,
+    NewPersonPage, NotFoundPage, PeoplePage, PersonPage, QueuePage, SettingsPage, TodayPage,
 };
 
 /// The whole app around an already opened [`AppState`].

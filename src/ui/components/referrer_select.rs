@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::person::{PersonId, fold};
+use crate::domain::person::{fold, PersonId};
 use crate::state::use_app;
 
 /// Chooses who introduced a person, among the others on the list.

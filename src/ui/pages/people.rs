@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::person::{PersonId, list_order};
+use crate::domain::person::{list_order, PersonId};
 use crate::domain::stage::Stage;
 use crate::state::use_app;
 use crate::ui::components::StageBadge;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::domain::person::{Person, PersonField, PersonId, is_web_address};
+use crate::domain::person::{is_web_address, Person, PersonField, PersonId};
 use crate::domain::stage::Stage;
 use crate::state::use_app;
 use crate::ui::components::{ReferrerSelect, StageBadge};
@@ -31,7 +31,7 @@ pub fn PersonPage() -> impl IntoView {
                     </a>
                 </p>
             }
-                .into_any()
+            .into_any()
         }
     }
 }
@@ -44,7 +44,10 @@ fn PersonEditor(person: Person) -> impl IntoView {
     super::set_title(&person.name);
     let current = {
         let id = id.clone();
-        Memo::new(move |_| app.people.with(|people| people.iter().find(|p| p.id == id).cloned()))
+        Memo::new(move |_| {
+            app.people
+                .with(|people| people.iter().find(|p| p.id == id).cloned())
+        })
     };
     let name = move || current.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
 
@@ -143,7 +146,7 @@ fn FieldInput(
                 {initial}
             </textarea>
         }
-            .into_any()
+        .into_any()
     } else {
         let autocomplete = match field {
             PersonField::Name => "name",
@@ -164,7 +167,7 @@ fn FieldInput(
                 on:input=on_input
             />
         }
-            .into_any()
+        .into_any()
     };
     view! {
         <div class="field">
@@ -186,12 +189,15 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
         let referrer = person.introduced_by.as_ref().and_then(|id| app.person(id));
         let mut links = Vec::new();
         if let Some(referrer) = referrer {
-            links.push(view! {
-                <li>
-                    "Introduced by "
-                    <a href=format!("/people/{}", referrer.id)>{referrer.name}</a>
-                </li>
-            }.into_any());
+            links.push(
+                view! {
+                    <li>
+                        "Introduced by "
+                        <a href=format!("/people/{}", referrer.id)>{referrer.name}</a>
+                    </li>
+                }
+                .into_any(),
+            );
         }
         if !person.email.is_empty() {
             links.push(view! {
@@ -201,22 +207,32 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
             }.into_any());
         }
         if !person.phone.is_empty() {
-            let dial: String = person.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-            links.push(view! {
-                <li>
-                    <a href=format!("tel:{dial}")>{format!("Call {}", person.phone)}</a>
-                </li>
-            }.into_any());
+            let dial: String = person
+                .phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            links.push(
+                view! {
+                    <li>
+                        <a href=format!("tel:{dial}")>{format!("Call {}", person.phone)}</a>
+                    </li>
+                }
+                .into_any(),
+            );
         }
         // Checked again here: only an http(s) address may ever become a link.
         if is_web_address(&person.linkedin) {
-            links.push(view! {
-                <li>
-                    <a href=person.linkedin.clone() target="_blank" rel="noopener noreferrer">
-                        "Open LinkedIn profile"
-                    </a>
-                </li>
-            }.into_any());
+            links.push(
+                view! {
+                    <li>
+                        <a href=person.linkedin.clone() target="_blank" rel="noopener noreferrer">
+                            "Open LinkedIn profile"
+                        </a>
+                    </li>
+                }
+                .into_any(),
+            );
         }
         (!links.is_empty()).then(|| view! { <ul class="links">{links}</ul> })
     }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::pwa::{StorageStatus, storage_status};
+use crate::pwa::{storage_status, StorageStatus};
 use crate::state::use_app;
 
 #[component]
@@ -12,7 +12,8 @@ pub fn SettingsPage() -> impl IntoView {
     let status = RwSignal::new(None::<StorageStatus>);
     storage_status(move |s| status.set(Some(s)));
 
-    let persistence = move || match status.get() {
+    let persistence = move || {
+        match status.get() {
         None => "Checking…".to_string(),
         Some(s) if s.persisted => {
             "Protected: the browser will not clear it to free up space.".to_string()
@@ -21,12 +22,17 @@ pub fn SettingsPage() -> impl IntoView {
             "Not yet protected: the browser may clear it when the phone runs low on space. It asks for protection once you have saved something."
                 .to_string()
         }
+    }
     };
     let usage = move || {
         status.get().and_then(|s| {
             let used = s.used_bytes?;
             let quota = s.quota_bytes?;
-            Some(format!("{} used of {} available", human_size(used), human_size(quota)))
+            Some(format!(
+                "{} used of {} available",
+                human_size(used),
+                human_size(quota)
+            ))
         })
     };
 

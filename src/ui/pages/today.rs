@@ -39,9 +39,10 @@ pub fn TodayPage() -> impl IntoView {
                     };
                     view! {
                         <section class="card">
-                            <h2>
-                                <a href="/people">{label}</a>
-                            </h2>
+                            <h2>{label}</h2>
+                            <a href="/people" class="button">
+                                "Open People"
+                            </a>
                             <p class="muted">
                                 "Your next booked chat, the follow-ups due today and your progress toward your target number of chats will show here as you plan chats."
                             </p>

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test tier. Stops at
+# the first failure with a non-zero exit.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+started=$(date +%s)
+scripts/install.sh all
+
+step "Formatting (cargo fmt --check)"
+cargo fmt --check
+
+step "Lints, native (cargo clippy)"
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "Lints, wasm32 (cargo clippy)"
+cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+step "Unit tests: domain and storage, native (cargo test)"
+cargo test --quiet
+
+step "Browser tests: real localStorage and mounted components (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test web
+
+step "Release build"
+scripts/build.sh
+
+step "End-to-end journeys and accessibility (Playwright, Chromium, phone viewport)"
+npx playwright test
+
+step "All test tiers passed in $(( $(date +%s) - started )) s"

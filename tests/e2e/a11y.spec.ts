@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { addPerson, expectNoSeriousA11yViolations, openApp } from './helpers';
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every screen passes axe with no serious or critical violation (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page);
+    await expectNoSeriousA11yViolations(page); // Today, empty
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await expectNoSeriousA11yViolations(page); // People, empty
+    await page.getByRole('link', { name: 'Add person' }).click();
+    await page.getByRole('button', { name: 'Add person' }).click(); // with its error message
+    await expectNoSeriousA11yViolations(page);
+    await addPerson(page, 'Ana Silva');
+    await page.getByLabel('LinkedIn address').fill('not a link');
+    await expectNoSeriousA11yViolations(page); // Person, with an invalid field
+    await page.getByRole('button', { name: 'Delete person' }).click();
+    await expectNoSeriousA11yViolations(page); // People, with the undo toast
+    await page.getByRole('button', { name: 'Undo delete' }).click();
+    await expectNoSeriousA11yViolations(page); // People, with a row
+    for (const screen of ['Today', 'Queue', 'Settings']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    }
+  });
+}
+
+test('at 360 px every control is at least 44 px tall and nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  await page.getByLabel('Email').fill('ana@example.com');
+  for (const path of ['/', '/people', '/people/new', '/queue', '/settings']) {
+    await openApp(page, path);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main a, main button, main input, main select, nav a')]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && box.height < 44)
+        .map(({ el }) => el.outerHTML.slice(0, 80)),
+    );
+    expect(small, path).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: /Ana Silva/ }).click();
+  await expect(page.getByRole('link', { name: 'Email ana@example.com' })).toBeVisible();
+});
+
+test('the active screen is marked in the bottom navigation and the page title', async ({ page }) => {
+  await openApp(page, '/queue');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Queue' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveTitle('Queue · Coffee Chat');
+});

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addPerson, openApp, waitForApp } from './helpers';
+
+async function waitForServiceWorker(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+}
+
+test('after one online visit the app opens and works with the network off', async ({ page, context }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await addPerson(page, 'Ana Silva');
+
+  await context.setOffline(true);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ana Silva' })).toBeVisible();
+
+  // A deep link typed while offline, and a new person added offline.
+  await page.goto('/people');
+  await waitForApp(page);
+  await expect(page.locator('.person-name')).toHaveText(['Ana Silva']);
+  await addPerson(page, 'Ben Okafor');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ben Okafor' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('the app asks no other origin for anything and the page obeys its CSP', async ({ page }) => {
+  const foreign: string[] = [];
+  const violations: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1:4173/')) foreign.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  for (const screen of ['Today', 'Queue', 'Settings', 'People']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
+  }
+  expect(foreign).toEqual([]);
+  expect(violations).toEqual([]);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+});
+
+test('the manifest makes the app installable', async ({ page, request }) => {
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ short_name: 'Coffee Chat', display: 'standalone', start_url: '/', scope: '/' });
+  const sizes = manifest.icons.map((icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+  for (const icon of manifest.icons) {
+    const response = await request.get(icon.src);
+    expect(response.headers()['content-type']).toBe('image/png');
+    const png = await response.body();
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(`${width}x${height}`).toBe(icon.sizes);
+  }
+  await openApp(page);
+  const precache = await (await request.get('/sw.js')).text();
+  expect(precache).not.toContain('__PRECACHE_LIST__');
+  expect(precache).toMatch(/\/coffee-chat-[0-9a-f]{16}_bg\.wasm/);
+});
+
+test('a new deployment offers "Update available" instead of switching under the user', async ({ browser }) => {
+  // A copy of the build on its own port, so it can be "redeployed".
+  const site = mkdtempSync(join(tmpdir(), 'coffee-chat-site-'));
+  cpSync('dist', site, { recursive: true });
+  const port = 4174 + test.info().workerIndex;
+  const server: ChildProcess = spawn('node', ['scripts/serve.mjs', site, String(port)], { stdio: 'ignore' });
+  try {
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    const page = await context.newPage();
+    await expect
+      .poll(async () => (await page.request.get('/').catch(() => null))?.ok() ?? false)
+      .toBe(true);
+    await openApp(page);
+    await waitForServiceWorker(page);
+    await addPerson(page, 'Ana Silva');
+
+    const sw = join(site, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '[^']*'/, "const VERSION = 'next'"));
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByText('Update available')).toBeVisible({ timeout: 20_000 });
+    // Nothing switched yet: the person is still on screen.
+    await expect(page.getByRole('heading', { level: 1, name: 'Ana Silva' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Reload to update' }).click();
+    await page.waitForFunction(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return !!registration?.active && !registration.waiting;
+    });
+    await waitForApp(page);
+    await expect(page.getByText('Update available')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Ana Silva' })).toBeVisible();
+    await context.close();
+  } finally {
+    server.kill();
+    rmSync(site, { recursive: true, force: true });
+  }
+});

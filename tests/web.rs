@@ -1,0 +1,218 @@
+//! Browser tests: the real `localStorage` adapter and mounted components,
+//! run by wasm-bindgen-test in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use coffee_chat::domain::person::{Person, PersonId};
+use coffee_chat::state::AppState;
+use coffee_chat::storage::{
+    KeyValueStore, LocalStore, MemoryStore, Repository, SharedStore, StoreError, PERSON_PREFIX,
+};
+use coffee_chat::ui::App;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear_local_storage() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
+fn person(id: &str, name: &str) -> Person {
+    Person::new(PersonId(id.into()), name, Utc::now()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn local_store_reads_writes_lists_and_removes() {
+    clear_local_storage();
+    let store = LocalStore::open().unwrap();
+    assert_eq!(store.get("coffee-chat/test").unwrap(), None);
+    store.set("coffee-chat/test", "héllo ☕").unwrap();
+    assert_eq!(
+        store.get("coffee-chat/test").unwrap().as_deref(),
+        Some("héllo ☕")
+    );
+    assert!(store
+        .keys()
+        .unwrap()
+        .contains(&"coffee-chat/test".to_string()));
+    store.remove("coffee-chat/test").unwrap();
+    assert_eq!(store.get("coffee-chat/test").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_local_storage_is_reported_as_quota_and_loses_nothing() {
+    clear_local_storage();
+    let store = LocalStore::open().unwrap();
+    store.set("coffee-chat/keep", "safe").unwrap();
+    let chunk = "x".repeat(1 << 20);
+    let mut error = None;
+    for n in 0..64 {
+        if let Err(e) = store.set(&format!("filler/{n}"), &chunk) {
+            error = Some(e);
+            break;
+        }
+    }
+    assert_eq!(error, Some(StoreError::Quota));
+    assert_eq!(
+        store.get("coffee-chat/keep").unwrap().as_deref(),
+        Some("safe")
+    );
+    clear_local_storage();
+}
+
+#[wasm_bindgen_test]
+fn the_repository_quarantines_a_bad_record_in_real_local_storage() {
+    clear_local_storage();
+    let store: SharedStore = Arc::new(LocalStore::open().unwrap());
+    let repo = Repository::open(store.clone()).repo;
+    repo.save_person(&person("a", "Ana")).unwrap();
+    repo.save_person(&person("b", "Ben")).unwrap();
+    store
+        .set(&format!("{PERSON_PREFIX}b"), "{not json")
+        .unwrap();
+
+    let opened = Repository::open(store.clone());
+    let names: Vec<_> = opened.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ana"]);
+    assert_eq!(opened.repo.quarantined_count(), 1);
+    assert_eq!(
+        store
+            .get("coffee-chat/quarantine/person/b")
+            .unwrap()
+            .as_deref(),
+        Some("{not json")
+    );
+    clear_local_storage();
+}
+
+fn mount_app_at(
+    path: &str,
+    state: AppState,
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let host = document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || view! { <App state /> });
+    (host, handle)
+}
+
+fn type_into(host: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let input = host
+        .query_selector(selector)
+        .unwrap()
+        .expect("input is on screen")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+fn button(host: &web_sys::HtmlElement, label: &str) -> web_sys::HtmlElement {
+    let buttons = host.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|node| node.unchecked_into::<web_sys::HtmlElement>())
+        .find(|el| el.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no control named {label:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn people_are_listed_by_name_and_filtered_by_search() {
+    let store = Arc::new(MemoryStore::new());
+    let repo = Repository::open(store.clone()).repo;
+    let mut zoe = person("z", "Zoë Park");
+    zoe.organisation = "City of Toronto".into();
+    repo.save_person(&zoe).unwrap();
+    repo.save_person(&person("a", "Adam Roy")).unwrap();
+    let state = AppState::open(store, None);
+
+    let (host, _handle) = mount_app_at("/people", state);
+    tick().await;
+    let names = || {
+        let list = host.query_selector_all(".person-name").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(), ["Adam Roy", "Zoë Park"]);
+    assert!(host.text_content().unwrap().contains("2 people"));
+
+    type_into(&host, "#people-search", "toronto");
+    tick().await;
+    assert_eq!(names(), ["Zoë Park"]);
+    assert!(host.text_content().unwrap().contains("1 of 2 people match"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_save_shows_the_not_saved_banner_and_keeps_the_edit() {
+    let store = Arc::new(MemoryStore::with_capacity(600));
+    Repository::open(store.clone())
+        .repo
+        .save_person(&person("a", "Ana"))
+        .unwrap();
+    let state = AppState::open(store.clone(), None);
+
+    let (host, _handle) = mount_app_at("/people/a", state);
+    tick().await;
+    type_into(&host, "#person-notes", &"A long note. ".repeat(100));
+    tick().await;
+    let alert = host.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(alert.text_content().unwrap().contains("Not saved"));
+    assert_eq!(
+        state.person(&PersonId("a".into())).unwrap().notes.len(),
+        1299
+    );
+    let stored = store.get(&format!("{PERSON_PREFIX}a")).unwrap().unwrap();
+    assert!(!stored.contains("A long note"));
+
+    // A later edit that fits is saved, and the banner goes away.
+    type_into(&host, "#person-notes", "Short note");
+    tick().await;
+    assert!(!alert.text_content().unwrap().contains("Not saved"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn adding_without_a_name_says_why_and_adds_nobody() {
+    let state = AppState::open(Arc::new(MemoryStore::new()), None);
+    let (host, _handle) = mount_app_at("/people/new", state);
+    tick().await;
+    type_into(&host, "#new-name", "   ");
+    button(&host, "Add person").click();
+    tick().await;
+    assert!(host.text_content().unwrap().contains("A name is required."));
+    assert!(state.people.get_untracked().is_empty());
+
+    type_into(&host, "#new-name", "Ana Silva");
+    button(&host, "Add person").click();
+    tick().await;
+    let people = state.people.get_untracked();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].name, "Ana Silva");
+    host.remove();
+}
