@@ -1,4 +1,5 @@
-//! Service worker, persistent storage and storage estimates: see pwa.js.
+//! Service worker, persistent storage, storage estimates and the
+//! localised date: see pwa.js.
 
 use wasm_bindgen::prelude::*;
 
@@ -10,6 +11,8 @@ extern "C" {
     #[wasm_bindgen(js_name = ask_for_persistent_storage)]
     pub fn ask_for_persistent_storage();
     fn read_storage_status(on_status: &JsValue);
+    /// Today's date in the user's own language and format.
+    pub fn today_label() -> String;
 }
 
 /// Registers the service worker; `on_update` runs when a new version has

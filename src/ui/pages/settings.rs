@@ -68,18 +68,19 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
+/// Integer arithmetic only: float formatting would add ~10 KB to the wasm.
 fn human_size(bytes: f64) -> String {
     const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
-    let mut value = bytes;
+    let mut tenths = (bytes.max(0.0) * 10.0).round() as u64;
     let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
+    while tenths >= 10_000 && unit < UNITS.len() - 1 {
+        tenths = (tenths + 500) / 1000;
         unit += 1;
     }
     if unit == 0 {
-        format!("{value:.0} {}", UNITS[unit])
+        format!("{} {}", (tenths + 5) / 10, UNITS[unit])
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     }
 }
 
@@ -91,6 +92,9 @@ mod tests {
     fn sizes_read_like_a_phone_shows_them() {
         assert_eq!(human_size(512.0), "512 bytes");
         assert_eq!(human_size(12_345.0), "12.3 KB");
+        assert_eq!(human_size(999.0), "999 bytes");
+        assert_eq!(human_size(1_000.0), "1.0 KB");
         assert_eq!(human_size(5_000_000_000.0), "5.0 GB");
+        assert_eq!(human_size(10_485_760.0), "10.5 MB");
     }
 }

@@ -7,7 +7,7 @@ pub fn TodayPage() -> impl IntoView {
     super::set_title("Today");
     let app = use_app();
     let count = Memo::new(move |_| app.people.with(Vec::len));
-    let date = chrono::Local::now().format("%A %-d %B").to_string();
+    let date = crate::pwa::today_label();
 
     view! {
         <h1>"Today"</h1>
