@@ -1,5 +1,11 @@
 //! Plain types and rules of the product. Nothing here touches the browser,
 //! so every rule is tested natively with `cargo test`.
 
+pub mod calendar;
+pub mod chat;
+pub mod followup;
+pub mod linter;
+pub mod message;
 pub mod person;
+pub mod settings;
 pub mod stage;

@@ -1,23 +1,59 @@
 //! Every key lives under one namespace so the app never touches what other
 //! code on the same origin keeps in `localStorage`.
 
-use crate::domain::person::PersonId;
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::domain::chat::Chat;
+use crate::domain::followup::FollowUp;
+use crate::domain::person::Person;
 
 pub const NAMESPACE: &str = "coffee-chat/";
 pub const SCHEMA_KEY: &str = "coffee-chat/schema";
-pub const PEOPLE_INDEX_KEY: &str = "coffee-chat/index/people";
-pub const PERSON_PREFIX: &str = "coffee-chat/person/";
+pub const SETTINGS_KEY: &str = "coffee-chat/settings";
 pub const QUARANTINE_PREFIX: &str = "coffee-chat/quarantine/";
 
-pub fn person_key(id: &PersonId) -> String {
-    format!("{PERSON_PREFIX}{id}")
+/// A kind of record stored one per key, `coffee-chat/<collection>/<id>`,
+/// with the ids in order under `coffee-chat/index/<collection>`.
+pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
+    const COLLECTION: &'static str;
+    fn record_id(&self) -> &str;
 }
 
-/// The Person id a record key belongs to, if it is a Person key.
-pub fn person_id_of(key: &str) -> Option<PersonId> {
-    key.strip_prefix(PERSON_PREFIX)
-        .filter(|id| !id.is_empty())
-        .map(|id| PersonId(id.to_string()))
+impl Record for Person {
+    const COLLECTION: &'static str = "person";
+    fn record_id(&self) -> &str {
+        &self.id.0
+    }
+}
+
+impl Record for Chat {
+    const COLLECTION: &'static str = "chat";
+    fn record_id(&self) -> &str {
+        &self.id.0
+    }
+}
+
+impl Record for FollowUp {
+    const COLLECTION: &'static str = "followup";
+    fn record_id(&self) -> &str {
+        &self.id.0
+    }
+}
+
+pub fn record_key<T: Record>(id: &str) -> String {
+    format!("{NAMESPACE}{}/{id}", T::COLLECTION)
+}
+
+pub fn index_key<T: Record>() -> String {
+    format!("{NAMESPACE}index/{}", T::COLLECTION)
+}
+
+/// The record id a key belongs to, if it is a key of collection `T`.
+pub fn record_id_of<T: Record>(key: &str) -> Option<&str> {
+    key.strip_prefix(NAMESPACE)?
+        .strip_prefix(T::COLLECTION)?
+        .strip_prefix('/')
+        .filter(|id| !id.is_empty() && !id.contains('/'))
 }
 
 /// Where an unreadable record is set aside, keeping its name recognisable.
@@ -27,5 +63,25 @@ pub fn quarantine_key(key: &str, attempt: u32) -> String {
         format!("{QUARANTINE_PREFIX}{name}")
     } else {
         format!("{QUARANTINE_PREFIX}{name}~{attempt}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_name_their_collection_and_id() {
+        assert_eq!(record_key::<Person>("p1"), "coffee-chat/person/p1");
+        assert_eq!(index_key::<Chat>(), "coffee-chat/index/chat");
+        assert_eq!(record_id_of::<Person>("coffee-chat/person/p1"), Some("p1"));
+        assert_eq!(record_id_of::<Chat>("coffee-chat/person/p1"), None);
+        assert_eq!(record_id_of::<Person>("coffee-chat/personal/p1"), None);
+        assert_eq!(record_id_of::<Person>("coffee-chat/person/"), None);
+        assert_eq!(record_id_of::<Person>("other/person/p1"), None);
+        assert_eq!(
+            record_id_of::<Person>("coffee-chat/quarantine/person/p1"),
+            None
+        );
     }
 }

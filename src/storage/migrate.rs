@@ -31,7 +31,9 @@ pub fn run_migrations(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::{MemoryStore, PERSON_PREFIX};
+    use crate::storage::MemoryStore;
+
+    const PERSON_PREFIX: &str = "coffee-chat/person/";
     use serde_json::Value;
 
     /// A store as an imagined schema 1 left it, with the organisation under
@@ -39,7 +41,7 @@ mod tests {
     /// of field name would be migrated.
     const SCHEMA_1_FIXTURE: &[(&str, &str)] = &[
         ("coffee-chat/schema", "1"),
-        ("coffee-chat/index/people", r#"["p1","p2"]"#),
+        ("coffee-chat/index/person", r#"["p1","p2"]"#),
         (
             "coffee-chat/person/p1",
             r#"{"id":"p1","name":"Ana","org":"Shopify","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}"#,

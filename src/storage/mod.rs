@@ -12,7 +12,7 @@ pub use keys::*;
 pub use local::LocalStore;
 pub use memory::MemoryStore;
 pub use migrate::{run_migrations, MigrationStep, CURRENT_SCHEMA, MIGRATIONS};
-pub use repo::{ExternalChange, Opened, Repository};
+pub use repo::{Change, Data, ExternalChange, Opened, Repository};
 
 use std::fmt;
 use std::sync::Arc;

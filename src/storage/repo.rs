@@ -1,38 +1,60 @@
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use super::{
-    person_id_of, person_key, quarantine_key, run_migrations, write_verified, KeyValueStore,
-    SharedStore, StoreError, CURRENT_SCHEMA, MIGRATIONS, PEOPLE_INDEX_KEY, QUARANTINE_PREFIX,
-    SCHEMA_KEY,
+    index_key, quarantine_key, record_id_of, record_key, run_migrations, write_verified,
+    KeyValueStore, Record, SharedStore, StoreError, CURRENT_SCHEMA, MIGRATIONS, QUARANTINE_PREFIX,
+    SCHEMA_KEY, SETTINGS_KEY,
 };
-use crate::domain::person::{Person, PersonId};
+use crate::domain::chat::Chat;
+use crate::domain::followup::FollowUp;
+use crate::domain::person::Person;
+use crate::domain::settings::Settings;
 
-/// Records on top of a [`KeyValueStore`]: one key per Person, plus an index
-/// key that keeps the order they were added in. The index is only a hint:
-/// loading also scans for Person keys, so a crash between writing a record
-/// and its index loses nothing.
+/// Records on top of a [`KeyValueStore`]: one key per record, plus an index
+/// key per collection that keeps the order records were added in. The index
+/// is only a hint: loading also scans for record keys, so a crash between
+/// writing a record and its index loses nothing.
 pub struct Repository {
     store: SharedStore,
-    people_index: Mutex<Vec<PersonId>>,
+    indexes: Mutex<HashMap<&'static str, Vec<String>>>,
     schema_written: AtomicBool,
     read_only: bool,
+}
+
+/// Everything the app keeps.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Data {
+    pub people: Vec<Person>,
+    pub chats: Vec<Chat>,
+    pub followups: Vec<FollowUp>,
+    pub settings: Settings,
 }
 
 /// What opening the store found.
 pub struct Opened {
     pub repo: Repository,
-    pub people: Vec<Person>,
+    pub data: Data,
     /// Problem that stops saving altogether (newer data, failed migration,
     /// storage that cannot be read).
     pub problem: Option<StoreError>,
 }
 
+/// A record another tab saved or removed.
+#[derive(Debug, PartialEq)]
+pub enum Change<T> {
+    Saved(Box<T>),
+    Removed(String),
+}
+
 /// A change another tab made, as seen through a `storage` event.
 #[derive(Debug, PartialEq)]
 pub enum ExternalChange {
-    PersonSaved(Box<Person>),
-    PersonRemoved(PersonId),
+    Person(Change<Person>),
+    Chat(Change<Chat>),
+    FollowUp(Change<FollowUp>),
+    Settings(Box<Settings>),
     Unrelated,
 }
 
@@ -44,72 +66,93 @@ impl Repository {
         };
         let repo = Repository {
             store,
-            people_index: Mutex::new(Vec::new()),
+            indexes: Mutex::new(HashMap::new()),
             schema_written: AtomicBool::new(schema_written),
             read_only: problem.is_some(),
         };
-        let people = match repo.load_people() {
-            Ok(people) => people,
-            Err(error) => {
-                return Opened {
-                    repo: Repository {
-                        read_only: true,
-                        ..repo
-                    },
-                    people: Vec::new(),
-                    problem: Some(error),
-                };
-            }
-        };
-        Opened {
-            repo,
-            people,
-            problem,
+        match repo.load_all() {
+            Ok(data) => Opened {
+                repo,
+                data,
+                problem,
+            },
+            Err(error) => Opened {
+                repo: Repository {
+                    read_only: true,
+                    ..repo
+                },
+                data: Data::default(),
+                problem: Some(error),
+            },
         }
     }
 
-    fn load_people(&self) -> Result<Vec<Person>, StoreError> {
+    fn load_all(&self) -> Result<Data, StoreError> {
+        Ok(Data {
+            people: self.load()?,
+            chats: self.load()?,
+            followups: self.load()?,
+            settings: self.load_settings()?,
+        })
+    }
+
+    fn load<T: Record>(&self) -> Result<Vec<T>, StoreError> {
         let store = self.store.as_ref();
-        let indexed: Vec<PersonId> = match store.get(PEOPLE_INDEX_KEY)? {
+        let index = index_key::<T>();
+        let indexed: Vec<String> = match store.get(&index)? {
             None => Vec::new(),
             Some(raw) => match serde_json::from_str(&raw) {
                 Ok(ids) => ids,
                 Err(_) => {
-                    self.set_aside(PEOPLE_INDEX_KEY)?;
+                    self.set_aside(&index)?;
                     Vec::new()
                 }
             },
         };
-        let mut on_disk: Vec<PersonId> = store
-            .keys()?
-            .iter()
-            .filter_map(|k| person_id_of(k))
-            .collect();
-        on_disk.sort();
-        let mut order: Vec<PersonId> = indexed
-            .into_iter()
-            .filter(|id| on_disk.binary_search(id).is_ok())
-            .collect();
-        order.dedup();
-        for id in on_disk {
-            if !order.contains(&id) {
+        let keys = store.keys()?;
+        let mut on_disk: Vec<&str> = keys.iter().filter_map(|k| record_id_of::<T>(k)).collect();
+        on_disk.sort_unstable();
+        let mut order: Vec<String> = Vec::with_capacity(on_disk.len());
+        for id in indexed {
+            if on_disk.binary_search(&id.as_str()).is_ok() && !order.contains(&id) {
                 order.push(id);
             }
         }
+        for id in on_disk {
+            if !order.iter().any(|known| known == id) {
+                order.push(id.to_string());
+            }
+        }
 
-        let mut people = Vec::with_capacity(order.len());
+        let mut records = Vec::with_capacity(order.len());
         for id in order {
-            let key = person_key(&id);
+            let key = record_key::<T>(&id);
             let Some(raw) = store.get(&key)? else {
                 continue;
             };
-            match serde_json::from_str::<Person>(&raw) {
-                Ok(person) if person.id == id => people.push(person),
+            match serde_json::from_str::<T>(&raw) {
+                Ok(record) if record.record_id() == id => records.push(record),
                 _ => self.set_aside(&key)?,
             }
         }
-        *self.people_index.lock().unwrap() = people.iter().map(|p| p.id.clone()).collect();
-        Ok(people)
+        self.indexes.lock().unwrap().insert(
+            T::COLLECTION,
+            records.iter().map(|r| r.record_id().to_string()).collect(),
+        );
+        Ok(records)
+    }
+
+    fn load_settings(&self) -> Result<Settings, StoreError> {
+        match self.store.get(SETTINGS_KEY)? {
+            None => Ok(Settings::default()),
+            Some(raw) => match serde_json::from_str(&raw) {
+                Ok(settings) => Ok(settings),
+                Err(_) => {
+                    self.set_aside(SETTINGS_KEY)?;
+                    Ok(Settings::default())
+                }
+            },
+        }
     }
 
     /// Moves an unreadable record under the quarantine prefix, byte for
@@ -168,25 +211,27 @@ impl Repository {
         Ok(())
     }
 
-    fn write_index(&self, ids: &[PersonId]) -> Result<(), StoreError> {
+    fn write_index<T: Record>(&self, ids: &[String]) -> Result<(), StoreError> {
         let json =
             serde_json::to_string(ids).map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        write_verified(self.store.as_ref(), PEOPLE_INDEX_KEY, &json)
+        write_verified(self.store.as_ref(), &index_key::<T>(), &json)
     }
 
-    /// Saves one Person. An edit writes only that Person's key; a new Person
-    /// also updates the index, and is removed again if that fails, so the
-    /// store never holds half an addition.
-    pub fn save_person(&self, person: &Person) -> Result<(), StoreError> {
+    /// Saves one record. An edit writes only that record's key; a new
+    /// record also updates its index, and is removed again if that fails,
+    /// so the store never holds half an addition.
+    pub fn save<T: Record>(&self, record: &T) -> Result<(), StoreError> {
         self.ensure_schema()?;
-        let key = person_key(&person.id);
+        let id = record.record_id();
+        let key = record_key::<T>(id);
         let json =
-            serde_json::to_string(person).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+            serde_json::to_string(record).map_err(|e| StoreError::Unavailable(e.to_string()))?;
         write_verified(self.store.as_ref(), &key, &json)?;
-        let mut index = self.people_index.lock().unwrap();
-        if !index.contains(&person.id) {
-            index.push(person.id.clone());
-            if let Err(error) = self.write_index(&index) {
+        let mut indexes = self.indexes.lock().unwrap();
+        let index = indexes.entry(T::COLLECTION).or_default();
+        if !index.iter().any(|known| known == id) {
+            index.push(id.to_string());
+            if let Err(error) = self.write_index::<T>(index) {
                 index.pop();
                 let _ = self.store.remove(&key);
                 return Err(error);
@@ -195,38 +240,68 @@ impl Repository {
         Ok(())
     }
 
-    /// Deletes one Person: the index first, so a failure there changes
+    /// Deletes one record: the index first, so a failure there changes
     /// nothing; then the record.
-    pub fn delete_person(&self, id: &PersonId) -> Result<(), StoreError> {
+    pub fn delete<T: Record>(&self, id: &str) -> Result<(), StoreError> {
         self.ensure_schema()?;
-        let mut index = self.people_index.lock().unwrap();
-        let remaining: Vec<PersonId> = index.iter().filter(|i| *i != id).cloned().collect();
-        self.write_index(&remaining)?;
+        let mut indexes = self.indexes.lock().unwrap();
+        let index = indexes.entry(T::COLLECTION).or_default();
+        let remaining: Vec<String> = index.iter().filter(|i| *i != id).cloned().collect();
+        self.write_index::<T>(&remaining)?;
         *index = remaining;
-        self.store.remove(&person_key(id))
+        self.store.remove(&record_key::<T>(id))
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        self.ensure_schema()?;
+        let json =
+            serde_json::to_string(settings).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        write_verified(self.store.as_ref(), SETTINGS_KEY, &json)
+    }
+
+    fn record_change<T: Record>(&self, id: &str, new_value: Option<&str>) -> Option<Change<T>> {
+        let mut indexes = self.indexes.lock().unwrap();
+        let index = indexes.entry(T::COLLECTION).or_default();
+        match new_value.map(serde_json::from_str::<T>) {
+            None => {
+                index.retain(|known| known != id);
+                Some(Change::Removed(id.to_string()))
+            }
+            Some(Ok(record)) if record.record_id() == id => {
+                if !index.iter().any(|known| known == id) {
+                    index.push(id.to_string());
+                }
+                Some(Change::Saved(Box::new(record)))
+            }
+            // Left for the next load to set aside; this tab keeps its copy.
+            Some(_) => None,
+        }
     }
 
     /// Interprets a `storage` event from another tab (`None` when the key
-    /// was removed) and keeps the index in step with it.
+    /// was removed) and keeps the indexes in step with it.
     pub fn external_change(&self, key: &str, new_value: Option<&str>) -> ExternalChange {
-        let Some(id) = person_id_of(key) else {
-            return ExternalChange::Unrelated;
-        };
-        let mut index = self.people_index.lock().unwrap();
-        match new_value.map(serde_json::from_str::<Person>) {
-            None => {
-                index.retain(|i| *i != id);
-                ExternalChange::PersonRemoved(id)
-            }
-            Some(Ok(person)) if person.id == id => {
-                if !index.contains(&id) {
-                    index.push(id);
-                }
-                ExternalChange::PersonSaved(Box::new(person))
-            }
-            // Left for the next load to set aside; this tab keeps its copy.
-            Some(_) => ExternalChange::Unrelated,
+        if let Some(id) = record_id_of::<Person>(key) {
+            return self
+                .record_change(id, new_value)
+                .map_or(ExternalChange::Unrelated, ExternalChange::Person);
         }
+        if let Some(id) = record_id_of::<Chat>(key) {
+            return self
+                .record_change(id, new_value)
+                .map_or(ExternalChange::Unrelated, ExternalChange::Chat);
+        }
+        if let Some(id) = record_id_of::<FollowUp>(key) {
+            return self
+                .record_change(id, new_value)
+                .map_or(ExternalChange::Unrelated, ExternalChange::FollowUp);
+        }
+        if key == SETTINGS_KEY {
+            if let Some(Ok(settings)) = new_value.map(serde_json::from_str::<Settings>) {
+                return ExternalChange::Settings(Box::new(settings));
+            }
+        }
+        ExternalChange::Unrelated
     }
 }
 
@@ -251,6 +326,8 @@ fn prepare_schema(store: &dyn KeyValueStore) -> Result<bool, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::chat::{Chat, ChatId};
+    use crate::domain::person::PersonId;
     use crate::storage::MemoryStore;
     use chrono::{TimeZone, Utc};
     use std::sync::Arc;
@@ -272,7 +349,7 @@ mod tests {
     fn opening_an_empty_store_writes_nothing() {
         let store = Arc::new(MemoryStore::new());
         let opened = open(&store);
-        assert!(opened.people.is_empty());
+        assert!(opened.data.people.is_empty());
         assert!(opened.problem.is_none());
         assert!(store.take_writes().is_empty());
     }
@@ -281,10 +358,10 @@ mod tests {
     fn saved_people_come_back_in_the_order_they_were_added() {
         let store = Arc::new(MemoryStore::new());
         let repo = open(&store).repo;
-        repo.save_person(&person("b", "Zoë")).unwrap();
-        repo.save_person(&person("a", "Adam")).unwrap();
+        repo.save(&person("b", "Zoë")).unwrap();
+        repo.save(&person("a", "Adam")).unwrap();
         let reopened = open(&store);
-        assert_eq!(names(&reopened.people), ["Zoë", "Adam"]);
+        assert_eq!(names(&reopened.data.people), ["Zoë", "Adam"]);
         assert_eq!(
             store.get(SCHEMA_KEY).unwrap().as_deref(),
             Some(CURRENT_SCHEMA.to_string().as_str())
@@ -295,12 +372,12 @@ mod tests {
     fn an_edit_writes_only_the_record_it_changes() {
         let store = Arc::new(MemoryStore::new());
         let repo = open(&store).repo;
-        repo.save_person(&person("a", "Ana")).unwrap();
-        repo.save_person(&person("b", "Ben")).unwrap();
+        repo.save(&person("a", "Ana")).unwrap();
+        repo.save(&person("b", "Ben")).unwrap();
         store.take_writes();
         let mut ana = person("a", "Ana");
         ana.notes = "Met at the library".into();
-        repo.save_person(&ana).unwrap();
+        repo.save(&ana).unwrap();
         assert_eq!(store.take_writes(), ["coffee-chat/person/a"]);
     }
 
@@ -308,14 +385,14 @@ mod tests {
     fn an_unreadable_record_is_set_aside_untouched_and_the_rest_load() {
         let store = Arc::new(MemoryStore::new());
         let repo = open(&store).repo;
-        repo.save_person(&person("a", "Ana")).unwrap();
-        repo.save_person(&person("b", "Ben")).unwrap();
-        repo.save_person(&person("c", "Cleo")).unwrap();
+        repo.save(&person("a", "Ana")).unwrap();
+        repo.save(&person("b", "Ben")).unwrap();
+        repo.save(&person("c", "Cleo")).unwrap();
         let garbage = r#"{"id":"b","name":"Ben", oops"#;
         store.insert_raw("coffee-chat/person/b", garbage);
 
         let opened = open(&store);
-        assert_eq!(names(&opened.people), ["Ana", "Cleo"]);
+        assert_eq!(names(&opened.data.people), ["Ana", "Cleo"]);
         assert!(opened.problem.is_none());
         assert_eq!(opened.repo.quarantined_count(), 1);
         assert_eq!(
@@ -330,7 +407,7 @@ mod tests {
         // The quarantined copy survives later loads and saves.
         let again = open(&store);
         assert_eq!(again.repo.quarantined_count(), 1);
-        again.repo.save_person(&person("d", "Dev")).unwrap();
+        again.repo.save(&person("d", "Dev")).unwrap();
         assert_eq!(
             store
                 .get("coffee-chat/quarantine/person/b")
@@ -344,11 +421,11 @@ mod tests {
     fn a_record_under_the_wrong_key_is_set_aside() {
         let store = Arc::new(MemoryStore::new());
         let repo = open(&store).repo;
-        repo.save_person(&person("a", "Ana")).unwrap();
+        repo.save(&person("a", "Ana")).unwrap();
         let ana = store.get("coffee-chat/person/a").unwrap().unwrap();
         store.insert_raw("coffee-chat/person/z", &ana);
         let opened = open(&store);
-        assert_eq!(names(&opened.people), ["Ana"]);
+        assert_eq!(names(&opened.data.people), ["Ana"]);
         assert_eq!(opened.repo.quarantined_count(), 1);
     }
 
@@ -380,11 +457,11 @@ mod tests {
     fn a_broken_index_is_set_aside_and_people_are_found_by_their_keys() {
         let store = Arc::new(MemoryStore::new());
         let repo = open(&store).repo;
-        repo.save_person(&person("a", "Ana")).unwrap();
-        repo.save_person(&person("b", "Ben")).unwrap();
-        store.insert_raw(PEOPLE_INDEX_KEY, "[not json");
+        repo.save(&person("a", "Ana")).unwrap();
+        repo.save(&person("b", "Ben")).unwrap();
+        store.insert_raw(index_key::<Person>().as_str(), "[not json");
         let opened = open(&store);
-        assert_eq!(names(&opened.people), ["Ana", "Ben"]);
+        assert_eq!(names(&opened.data.people), ["Ana", "Ben"]);
         assert_eq!(opened.repo.quarantined_count(), 1);
     }
 
@@ -392,36 +469,36 @@ mod tests {
     fn a_record_missing_from_the_index_is_still_loaded() {
         let store = Arc::new(MemoryStore::new());
         let repo = open(&store).repo;
-        repo.save_person(&person("a", "Ana")).unwrap();
+        repo.save(&person("a", "Ana")).unwrap();
         let ben = serde_json::to_string(&person("b", "Ben")).unwrap();
         store.insert_raw("coffee-chat/person/b", &ben);
-        assert_eq!(names(&open(&store).people), ["Ana", "Ben"]);
+        assert_eq!(names(&open(&store).data.people), ["Ana", "Ben"]);
     }
 
     #[test]
     fn a_full_store_refuses_the_edit_and_keeps_every_other_record() {
         let store = Arc::new(MemoryStore::with_capacity(900));
         let repo = open(&store).repo;
-        repo.save_person(&person("a", "Ana")).unwrap();
+        repo.save(&person("a", "Ana")).unwrap();
         let before = store.snapshot();
 
         let mut big = person("b", "Ben");
         big.notes = "x".repeat(1000);
-        assert_eq!(repo.save_person(&big), Err(StoreError::Quota));
+        assert_eq!(repo.save(&big), Err(StoreError::Quota));
         assert_eq!(store.snapshot(), before);
 
         let mut ana = person("a", "Ana");
         ana.notes = "y".repeat(1000);
-        assert_eq!(repo.save_person(&ana), Err(StoreError::Quota));
+        assert_eq!(repo.save(&ana), Err(StoreError::Quota));
         assert_eq!(store.snapshot(), before);
-        assert_eq!(names(&open(&store).people), ["Ana"]);
+        assert_eq!(names(&open(&store).data.people), ["Ana"]);
     }
 
     #[test]
     fn a_new_person_whose_index_write_fails_is_not_left_behind() {
         let store = Arc::new(MemoryStore::new());
         let repo = open(&store).repo;
-        repo.save_person(&person("a", "Ana")).unwrap();
+        repo.save(&person("a", "Ana")).unwrap();
         // Room for Ben's record but not for the longer index.
         let used: usize = store
             .snapshot()
@@ -435,10 +512,7 @@ mod tests {
             tight.insert_raw(&k, &v);
         }
         let repo = open(&tight).repo;
-        assert_eq!(
-            repo.save_person(&person("b", "Ben")),
-            Err(StoreError::Quota)
-        );
+        assert_eq!(repo.save(&person("b", "Ben")), Err(StoreError::Quota));
         assert_eq!(tight.snapshot(), store.snapshot());
     }
 
@@ -446,17 +520,20 @@ mod tests {
     fn delete_removes_the_record_and_its_index_entry() {
         let store = Arc::new(MemoryStore::new());
         let repo = open(&store).repo;
-        repo.save_person(&person("a", "Ana")).unwrap();
-        repo.save_person(&person("b", "Ben")).unwrap();
+        repo.save(&person("a", "Ana")).unwrap();
+        repo.save(&person("b", "Ben")).unwrap();
         store.take_writes();
-        repo.delete_person(&PersonId("a".into())).unwrap();
+        repo.delete::<Person>("a").unwrap();
         assert_eq!(
             store.take_writes(),
-            [PEOPLE_INDEX_KEY, "coffee-chat/person/a"]
+            [index_key::<Person>().as_str(), "coffee-chat/person/a"]
         );
-        assert_eq!(names(&open(&store).people), ["Ben"]);
+        assert_eq!(names(&open(&store).data.people), ["Ben"]);
         assert_eq!(
-            store.get(PEOPLE_INDEX_KEY).unwrap().as_deref(),
+            store
+                .get(index_key::<Person>().as_str())
+                .unwrap()
+                .as_deref(),
             Some(r#"["b"]"#)
         );
     }
@@ -464,17 +541,17 @@ mod tests {
     #[test]
     fn data_from_a_newer_version_is_read_but_never_written() {
         let store = Arc::new(MemoryStore::new());
-        open(&store).repo.save_person(&person("a", "Ana")).unwrap();
+        open(&store).repo.save(&person("a", "Ana")).unwrap();
         store.insert_raw(SCHEMA_KEY, &(CURRENT_SCHEMA + 1).to_string());
         store.insert_raw("coffee-chat/person/b", "{broken");
         store.take_writes();
 
         let opened = open(&store);
-        assert_eq!(names(&opened.people), ["Ana"]);
+        assert_eq!(names(&opened.data.people), ["Ana"]);
         assert_eq!(opened.problem, Some(StoreError::ReadOnly));
         assert!(opened.repo.is_read_only());
         assert_eq!(
-            opened.repo.save_person(&person("c", "Cleo")),
+            opened.repo.save(&person("c", "Cleo")),
             Err(StoreError::ReadOnly)
         );
         assert!(store.take_writes().is_empty());
@@ -492,16 +569,18 @@ mod tests {
         let json = serde_json::to_string(&ben).unwrap();
         assert_eq!(
             repo.external_change("coffee-chat/person/b", Some(&json)),
-            ExternalChange::PersonSaved(Box::new(ben.clone()))
+            ExternalChange::Person(Change::Saved(Box::new(ben.clone())))
         );
         // Ben is now known, so a later edit here does not rewrite the index.
         store.take_writes();
-        repo.save_person(&ben).unwrap();
-        assert!(!store.take_writes().contains(&PEOPLE_INDEX_KEY.to_string()));
+        repo.save(&ben).unwrap();
+        assert!(!store
+            .take_writes()
+            .contains(&index_key::<Person>().as_str().to_string()));
 
         assert_eq!(
             repo.external_change("coffee-chat/person/b", None),
-            ExternalChange::PersonRemoved(PersonId("b".into()))
+            ExternalChange::Person(Change::Removed("b".into()))
         );
         assert_eq!(
             repo.external_change("coffee-chat/person/b", Some("{bad")),
@@ -510,6 +589,68 @@ mod tests {
         assert_eq!(
             repo.external_change("other-app/key", Some("1")),
             ExternalChange::Unrelated
+        );
+    }
+
+    #[test]
+    fn chats_and_follow_ups_are_records_of_their_own() {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        let ana = person("a", "Ana");
+        repo.save(&ana).unwrap();
+        let chat = Chat::new(ChatId("c1".into()), ana.id.clone(), ana.created_at);
+        repo.save(&chat).unwrap();
+        store.take_writes();
+        let mut edited = chat.clone();
+        edited.place = "Café".into();
+        repo.save(&edited).unwrap();
+        assert_eq!(store.take_writes(), ["coffee-chat/chat/c1"]);
+
+        let data = open(&store).data;
+        assert_eq!(data.chats, [edited]);
+        assert_eq!(data.people, [ana]);
+        assert!(data.followups.is_empty());
+    }
+
+    #[test]
+    fn settings_are_saved_and_an_unreadable_copy_is_set_aside() {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        assert_eq!(open(&store).data.settings, Settings::default());
+        let settings = Settings {
+            my_name: "Sam".into(),
+            ..Settings::default()
+        };
+        repo.save_settings(&settings).unwrap();
+        assert_eq!(open(&store).data.settings, settings);
+
+        store.insert_raw(SETTINGS_KEY, "{\"my_name\": 3");
+        let opened = open(&store);
+        assert_eq!(opened.data.settings, Settings::default());
+        assert_eq!(opened.repo.quarantined_count(), 1);
+        assert_eq!(
+            store
+                .get("coffee-chat/quarantine/settings")
+                .unwrap()
+                .as_deref(),
+            Some("{\"my_name\": 3")
+        );
+    }
+
+    #[test]
+    fn settings_from_another_tab_are_recognised() {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        let json = serde_json::to_string(&Settings::default()).unwrap();
+        assert_eq!(
+            repo.external_change(SETTINGS_KEY, Some(&json)),
+            ExternalChange::Settings(Box::default())
+        );
+        let chat = Chat::new(ChatId("c".into()), PersonId("p".into()), chrono::Utc::now());
+        let json = serde_json::to_string(&chat).unwrap();
+        assert_eq!(
+            repo.external_change("coffee-chat/chat/c", Some(&json)),
+            ExternalChange::Chat(Change::Saved(Box::new(chat)))
         );
     }
 }

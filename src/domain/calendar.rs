@@ -1,0 +1,205 @@
+//! Business days: Saturday and Sunday do not count. Public holidays vary by
+//! province and country, so they are left to the user's judgement.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+
+pub fn is_business_day(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The date `count` business days after `from`. The first day counted is
+/// the next business day, so a request sent on a Friday evening or over
+/// the weekend counts Monday as day one.
+pub fn add_business_days(from: NaiveDate, count: u32) -> NaiveDate {
+    let mut date = from;
+    let mut left = count;
+    while left > 0 {
+        date += Duration::days(1);
+        if is_business_day(date) {
+            left -= 1;
+        }
+    }
+    date
+}
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "Wed 2 Dec 2026". Written by hand: chrono's formatter costs far more
+/// download than these few lines.
+pub fn short_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// "Wed 2 Dec 2026, 08:30".
+pub fn short_date_time(at: NaiveDateTime) -> String {
+    format!(
+        "{}, {:02}:{:02}",
+        short_date(at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// The value of an `<input type="datetime-local">`: "2026-12-02T08:30".
+pub fn input_value(at: NaiveDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// Reads what an `<input type="datetime-local">` gives (seconds optional).
+pub fn parse_input_value(value: &str) -> Option<NaiveDateTime> {
+    let (date, time) = value.trim().split_once('T')?;
+    let mut date_parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) =
+        (date_parts.next(), date_parts.next(), date_parts.next())
+    else {
+        return None;
+    };
+    let mut time_parts = time
+        .split(':')
+        .map(|p| p.split('.').next()?.parse::<u32>().ok());
+    let (Some(Some(hour)), Some(Some(minute))) = (time_parts.next(), time_parts.next()) else {
+        return None;
+    };
+    let second = time_parts.next().flatten().unwrap_or(0);
+    NaiveDate::from_ymd_opt(year as i32, month, day)?.and_hms_opt(hour, minute, second)
+}
+
+/// How long until `then`, for a glance: "in 2 days", "in 3 h 20 min",
+/// "in 5 min", "now", "started 10 min ago".
+pub fn countdown(now: NaiveDateTime, then: NaiveDateTime) -> String {
+    let minutes = (then - now).num_minutes();
+    if minutes < 0 {
+        let ago = -minutes;
+        return if ago < 60 {
+            format!("started {ago} min ago")
+        } else {
+            format!("started {} h {} min ago", ago / 60, ago % 60)
+        };
+    }
+    let days = (then.date() - now.date()).num_days();
+    match minutes {
+        0 => "now".into(),
+        1..60 => format!("in {minutes} min"),
+        60..1440 if days <= 1 => {
+            let (h, m) = (minutes / 60, minutes % 60);
+            if m == 0 {
+                format!("in {h} h")
+            } else {
+                format!("in {h} h {m} min")
+            }
+        }
+        _ if days == 1 => "tomorrow".into(),
+        _ => format!("in {days} days"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
+        d(y, m, day).and_hms_opt(h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn dates_read_plainly() {
+        assert_eq!(short_date(d(2026, 12, 2)), "Wed 2 Dec 2026");
+        assert_eq!(short_date(d(2028, 2, 29)), "Tue 29 Feb 2028");
+        assert_eq!(
+            short_date_time(at(2026, 12, 2, 8, 5)),
+            "Wed 2 Dec 2026, 08:05"
+        );
+    }
+
+    #[test]
+    fn datetime_inputs_round_trip() {
+        let t = at(2026, 12, 2, 8, 30);
+        assert_eq!(input_value(t), "2026-12-02T08:30");
+        assert_eq!(parse_input_value("2026-12-02T08:30"), Some(t));
+        assert_eq!(parse_input_value("2026-12-02T08:30:00"), Some(t));
+        assert_eq!(parse_input_value("2026-12-02T08:30:00.000"), Some(t));
+        for bad in [
+            "",
+            "2026-12-02",
+            "2026-13-02T08:30",
+            "2026-02-30T08:30",
+            "2026-12-02T25:00",
+            "soon",
+        ] {
+            assert_eq!(parse_input_value(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn countdowns_fit_a_glance() {
+        let now = at(2026, 11, 27, 20, 0);
+        assert_eq!(countdown(now, now), "now");
+        assert_eq!(countdown(now, at(2026, 11, 27, 20, 5)), "in 5 min");
+        assert_eq!(countdown(now, at(2026, 11, 27, 23, 20)), "in 3 h 20 min");
+        assert_eq!(countdown(now, at(2026, 11, 28, 1, 0)), "in 5 h");
+        assert_eq!(countdown(now, at(2026, 11, 28, 21, 0)), "tomorrow");
+        assert_eq!(countdown(now, at(2026, 12, 1, 8, 30)), "in 4 days");
+        assert_eq!(
+            countdown(now, at(2026, 11, 27, 19, 50)),
+            "started 10 min ago"
+        );
+        assert_eq!(
+            countdown(now, at(2026, 11, 27, 18, 30)),
+            "started 1 h 30 min ago"
+        );
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weekends_do_not_count() {
+        let cases = [
+            // (sent, +3, +7)
+            (d(2026, 11, 23), d(2026, 11, 26), d(2026, 12, 2)), // Monday
+            (d(2026, 11, 25), d(2026, 11, 30), d(2026, 12, 4)), // Wednesday
+            (d(2026, 11, 27), d(2026, 12, 2), d(2026, 12, 8)),  // Friday
+            (d(2026, 11, 28), d(2026, 12, 2), d(2026, 12, 8)),  // Saturday
+            (d(2026, 11, 29), d(2026, 12, 2), d(2026, 12, 8)),  // Sunday
+        ];
+        for (sent, three, seven) in cases {
+            assert_eq!(add_business_days(sent, 3), three, "{sent} + 3");
+            assert_eq!(add_business_days(sent, 7), seven, "{sent} + 7");
+        }
+    }
+
+    #[test]
+    fn month_and_year_ends_and_a_leap_day() {
+        assert_eq!(add_business_days(d(2026, 4, 30), 3), d(2026, 5, 5));
+        assert_eq!(add_business_days(d(2026, 12, 30), 3), d(2027, 1, 4));
+        assert_eq!(add_business_days(d(2026, 12, 31), 7), d(2027, 1, 11));
+        // 2028 is a leap year: 29 February is a Tuesday and counts.
+        assert_eq!(add_business_days(d(2028, 2, 25), 3), d(2028, 3, 1));
+        assert_eq!(add_business_days(d(2028, 2, 28), 1), d(2028, 2, 29));
+        assert_eq!(add_business_days(d(2028, 2, 28), 7), d(2028, 3, 8));
+        // 2027 is not: the day after 28 February is 1 March.
+        assert_eq!(add_business_days(d(2027, 2, 26), 1), d(2027, 3, 1));
+    }
+
+    #[test]
+    fn zero_days_is_the_same_day() {
+        assert_eq!(add_business_days(d(2026, 11, 28), 0), d(2026, 11, 28));
+    }
+}

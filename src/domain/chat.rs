@@ -1,0 +1,311 @@
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::person::PersonId;
+use super::stage::Stage;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChatId(pub String);
+
+impl fmt::Display for ChatId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingFormat {
+    InPerson,
+    Phone,
+    Video,
+}
+
+impl MeetingFormat {
+    pub const ALL: [MeetingFormat; 3] = [
+        MeetingFormat::InPerson,
+        MeetingFormat::Phone,
+        MeetingFormat::Video,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingFormat::InPerson => "In person",
+            MeetingFormat::Phone => "Phone",
+            MeetingFormat::Video => "Video",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            MeetingFormat::InPerson => "in_person",
+            MeetingFormat::Phone => "phone",
+            MeetingFormat::Video => "video",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<MeetingFormat> {
+        MeetingFormat::ALL.into_iter().find(|f| f.slug() == slug)
+    }
+
+    /// What the "place" field holds for this format.
+    pub fn place_label(self) -> &'static str {
+        match self {
+            MeetingFormat::InPerson => "Place (café, address)",
+            MeetingFormat::Phone => "Phone number to call",
+            MeetingFormat::Video => "Video link",
+        }
+    }
+}
+
+/// Planned lengths offered; short by design, out of respect for their time.
+pub const LENGTH_CHOICES: [u32; 4] = [10, 15, 20, 30];
+pub const DEFAULT_LENGTH_MINUTES: u32 = 10;
+
+fn default_length() -> u32 {
+    DEFAULT_LENGTH_MINUTES
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    pub stage: Stage,
+    pub at: DateTime<Utc>,
+}
+
+/// One informational interview with one Person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Chat {
+    pub id: ChatId,
+    pub person_id: PersonId,
+    /// Every stage the chat has been in, oldest first; never empty.
+    pub history: Vec<StageChange>,
+    /// Local wall-clock time of the meeting, as the user typed it.
+    #[serde(default)]
+    pub starts_at: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub format: Option<MeetingFormat>,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default = "default_length")]
+    pub length_minutes: u32,
+    /// The outreach request as the user last edited it.
+    #[serde(default)]
+    pub request_subject: String,
+    #[serde(default)]
+    pub request: String,
+    /// The one follow-up message, as last edited.
+    #[serde(default)]
+    pub follow_up_subject: String,
+    #[serde(default)]
+    pub follow_up: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BookingError {
+    MissingTime,
+    MissingFormat,
+    MissingPlace,
+}
+
+impl BookingError {
+    pub fn message(self) -> &'static str {
+        match self {
+            BookingError::MissingTime => "To book it, set the date and time you agreed on.",
+            BookingError::MissingFormat => "To book it, choose in person, phone or video.",
+            BookingError::MissingPlace => "To book it, add the place, the number or the link.",
+        }
+    }
+}
+
+impl Chat {
+    pub fn new(id: ChatId, person_id: PersonId, now: DateTime<Utc>) -> Chat {
+        Chat {
+            id,
+            person_id,
+            history: vec![StageChange {
+                stage: Stage::Idea,
+                at: now,
+            }],
+            starts_at: None,
+            format: None,
+            place: String::new(),
+            length_minutes: DEFAULT_LENGTH_MINUTES,
+            request_subject: String::new(),
+            request: String::new(),
+            follow_up_subject: String::new(),
+            follow_up: String::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    pub fn stage(&self) -> Stage {
+        self.history.last().map_or(Stage::Idea, |c| c.stage)
+    }
+
+    /// When the chat last entered `stage`, if it ever did.
+    pub fn entered(&self, stage: Stage) -> Option<DateTime<Utc>> {
+        self.history
+            .iter()
+            .rev()
+            .find(|c| c.stage == stage)
+            .map(|c| c.at)
+    }
+
+    /// Why the chat cannot be booked yet, if anything is missing.
+    pub fn booking_problem(&self) -> Option<BookingError> {
+        if self.starts_at.is_none() {
+            Some(BookingError::MissingTime)
+        } else if self.format.is_none() {
+            Some(BookingError::MissingFormat)
+        } else if self.place.trim().is_empty() {
+            Some(BookingError::MissingPlace)
+        } else {
+            None
+        }
+    }
+
+    /// Moves to any other stage, forward or back, keeping the date of the
+    /// change. Booked needs a time, a format and a place.
+    pub fn move_to(&mut self, stage: Stage, now: DateTime<Utc>) -> Result<(), BookingError> {
+        if stage == self.stage() {
+            return Ok(());
+        }
+        if stage == Stage::Booked {
+            if let Some(problem) = self.booking_problem() {
+                return Err(problem);
+            }
+        }
+        self.history.push(StageChange { stage, at: now });
+        self.updated_at = now;
+        Ok(())
+    }
+}
+
+/// The stage a person is at: that of their most recently created chat, or
+/// Idea when there is none.
+pub fn stage_of_person<'a>(person: &PersonId, chats: impl IntoIterator<Item = &'a Chat>) -> Stage {
+    chats
+        .into_iter()
+        .filter(|c| &c.person_id == person)
+        .max_by(|a, b| {
+            a.created_at
+                .cmp(&b.created_at)
+                .then_with(|| a.id.cmp(&b.id))
+        })
+        .map_or(Stage::Idea, Chat::stage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, NaiveDate, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    }
+
+    fn chat(id: &str, person: &str, at: DateTime<Utc>) -> Chat {
+        Chat::new(ChatId(id.into()), PersonId(person.into()), at)
+    }
+
+    fn book(chat: &mut Chat) {
+        chat.starts_at = NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(8, 30, 0);
+        chat.format = Some(MeetingFormat::InPerson);
+        chat.place = "Café Olimpico".into();
+    }
+
+    #[test]
+    fn a_new_chat_is_an_idea_of_ten_minutes() {
+        let c = chat("c", "p", now());
+        assert_eq!(c.stage(), Stage::Idea);
+        assert_eq!(c.length_minutes, 10);
+        assert_eq!(c.entered(Stage::Idea), Some(now()));
+    }
+
+    #[test]
+    fn every_stage_change_keeps_its_date_and_moving_back_is_allowed() {
+        let mut c = chat("c", "p", now());
+        let t1 = now() + Duration::days(1);
+        let t2 = now() + Duration::days(5);
+        c.move_to(Stage::Asked, t1).unwrap();
+        c.move_to(Stage::Idea, t2).unwrap();
+        c.move_to(Stage::Idea, t2).unwrap(); // no change, no entry
+        let stages: Vec<_> = c.history.iter().map(|h| (h.stage, h.at)).collect();
+        assert_eq!(
+            stages,
+            [(Stage::Idea, now()), (Stage::Asked, t1), (Stage::Idea, t2)]
+        );
+        assert_eq!(c.entered(Stage::Asked), Some(t1));
+    }
+
+    #[test]
+    fn booking_needs_a_time_a_format_and_a_place() {
+        let mut c = chat("c", "p", now());
+        assert_eq!(
+            c.move_to(Stage::Booked, now()),
+            Err(BookingError::MissingTime)
+        );
+        c.starts_at = NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(8, 30, 0);
+        assert_eq!(
+            c.move_to(Stage::Booked, now()),
+            Err(BookingError::MissingFormat)
+        );
+        c.format = Some(MeetingFormat::Video);
+        c.place = "   ".into();
+        assert_eq!(
+            c.move_to(Stage::Booked, now()),
+            Err(BookingError::MissingPlace)
+        );
+        assert_eq!(c.stage(), Stage::Idea);
+        book(&mut c);
+        c.move_to(Stage::Booked, now()).unwrap();
+        assert_eq!(c.stage(), Stage::Booked);
+    }
+
+    #[test]
+    fn exits_need_nothing() {
+        for exit in [Stage::Declined, Stage::NoReply, Stage::Done] {
+            let mut c = chat("c", "p", now());
+            c.move_to(exit, now()).unwrap();
+            assert_eq!(c.stage(), exit);
+        }
+    }
+
+    #[test]
+    fn a_person_is_at_the_stage_of_their_latest_chat() {
+        let person = PersonId("p".into());
+        assert_eq!(stage_of_person(&person, &[]), Stage::Idea);
+        let mut old = chat("a", "p", now());
+        old.move_to(Stage::Declined, now()).unwrap();
+        let mut newer = chat("b", "p", now() + Duration::days(30));
+        newer
+            .move_to(Stage::Asked, now() + Duration::days(30))
+            .unwrap();
+        let mut other = chat("c", "q", now() + Duration::days(40));
+        book(&mut other);
+        other.move_to(Stage::Booked, now()).unwrap();
+        let chats = [newer, old, other];
+        assert_eq!(stage_of_person(&person, &chats), Stage::Asked);
+        assert_eq!(
+            stage_of_person(&PersonId("q".into()), &chats),
+            Stage::Booked
+        );
+    }
+
+    #[test]
+    fn formats_round_trip_through_their_slugs() {
+        for f in MeetingFormat::ALL {
+            assert_eq!(MeetingFormat::from_slug(f.slug()), Some(f));
+        }
+        assert_eq!(MeetingFormat::from_slug("carrier pigeon"), None);
+    }
+}

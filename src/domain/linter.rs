@@ -1,0 +1,483 @@
+//! The outreach linter: checks a request as it is typed, offline, against
+//! what makes a cold or warm request work. Heuristics, not grammar: each
+//! check says what it looked for so the user can judge.
+
+use super::person::fold;
+
+pub const MAX_WORDS: usize = 75;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    Short,
+    ConnectionFirst,
+    AskIsQuestion,
+    NoJobRequest,
+    AboutThem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub rule: Rule,
+    pub passed: bool,
+    /// What was found, in words for the user.
+    pub detail: String,
+}
+
+/// What the linter knows about the message besides its text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LintContext<'a> {
+    /// Full name of the person who referred us, for a warm request.
+    pub referrer: Option<&'a str>,
+    /// How we are connected, in the user's words.
+    pub connection: &'a str,
+    /// A follow-up continues a conversation: it need not open with the
+    /// connection again.
+    pub follow_up: bool,
+}
+
+impl Rule {
+    pub fn label(self, context: &LintContext) -> String {
+        match self {
+            Rule::Short => format!("Under {MAX_WORDS} words"),
+            Rule::ConnectionFirst => match context.referrer {
+                Some(name) => format!("Names {} in the opening", first_name(name)),
+                None => "Opens with how you know of them".into(),
+            },
+            Rule::AskIsQuestion => "The ask is a question".into(),
+            Rule::NoJobRequest => "No request for a job, a referral or a résumé review".into(),
+            Rule::AboutThem => "More about them than about you".into(),
+        }
+    }
+}
+
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Lower-case, accent-free word tokens; web addresses are dropped so their
+/// `?` and fragments do not count as sentences or words.
+fn tokens(text: &str) -> Vec<String> {
+    fold(text)
+        .split_whitespace()
+        .filter(|w| !w.starts_with("http") && !w.starts_with("www."))
+        .flat_map(|w| {
+            w.split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Runs of two or more single letters ("j o b", "C.V."), joined, so that
+/// spelling a word out does not slip past the job check.
+fn spelled_out(tokens: &[String]) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut run = String::new();
+    let mut letters = 0;
+    for token in tokens.iter().map(String::as_str).chain([""]) {
+        if token.chars().count() == 1 {
+            run.push_str(token);
+            letters += 1;
+        } else {
+            if letters >= 2 {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.clear();
+            letters = 0;
+        }
+    }
+    runs
+}
+
+fn without_urls(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !w.to_lowercase().starts_with("http") && !w.to_lowercase().starts_with("www."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first sentence after any greeting ("Hi Ana," or "Dear Dr. Roy,").
+fn opening(text: &str) -> String {
+    let text = without_urls(text);
+    let mut rest = text.trim_start();
+    let lowered = fold(rest);
+    const GREETINGS: [&str; 6] = [
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "good morning",
+        "good afternoon",
+    ];
+    if GREETINGS.iter().any(|g| {
+        lowered.starts_with(g)
+            && lowered[g.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    }) {
+        if let Some(comma) = rest.find([',', '\n']) {
+            if word_count(&rest[..comma]) <= 4 {
+                rest = &rest[comma + 1..];
+            }
+        }
+    }
+    let end = rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len());
+    // "Dr." or "St." is not the end of a sentence.
+    let mut end = end;
+    while end < rest.len() && rest.as_bytes()[end] == b'.' {
+        let before = rest[..end].split_whitespace().last().unwrap_or("");
+        if before.len() <= 2 && before.chars().next().is_some_and(char::is_uppercase) {
+            match rest[end + 1..].find(['.', '!', '?', '\n']) {
+                Some(next) => end = end + 1 + next,
+                None => end = rest.len(),
+            }
+        } else {
+            break;
+        }
+    }
+    rest[..end].to_string()
+}
+
+const CONNECTION_CUES: [&str; 26] = [
+    "suggested",
+    "suggest",
+    "referred",
+    "recommended",
+    "introduced",
+    "mentioned",
+    "met",
+    "heard",
+    "saw",
+    "read",
+    "came",
+    "found",
+    "fellow",
+    "alumni",
+    "alumnus",
+    "alumna",
+    "both",
+    "mutual",
+    "member",
+    "panel",
+    "post",
+    "article",
+    "podcast",
+    "meetup",
+    "conference",
+    "webinar",
+];
+
+fn check_connection_first(text: &str, context: &LintContext) -> Check {
+    let opening_words = tokens(&opening(text));
+    let has = |word: &str| opening_words.iter().any(|w| w == word);
+    let (passed, detail) = match context.referrer {
+        Some(name) => {
+            let first = fold(first_name(name));
+            if has(&first) {
+                (
+                    true,
+                    format!("{} is named in the first sentence.", first_name(name)),
+                )
+            } else {
+                (
+                    false,
+                    format!(
+                        "Start with {}: a shared contact is the strongest reason to reply.",
+                        first_name(name)
+                    ),
+                )
+            }
+        }
+        None => {
+            let own_words: Vec<String> = tokens(context.connection)
+                .into_iter()
+                .filter(|w| w.chars().count() >= 4)
+                .collect();
+            if own_words.iter().any(|w| has(w)) || CONNECTION_CUES.iter().any(|c| has(c)) {
+                (true, "The first sentence says how you know of them.".into())
+            } else {
+                (
+                    false,
+                    "Open with how you found them: a talk, a post, a group you share.".into(),
+                )
+            }
+        }
+    };
+    Check {
+        rule: Rule::ConnectionFirst,
+        passed,
+        detail,
+    }
+}
+
+const ASK_WORDS: [&str; 9] = [
+    "would",
+    "could",
+    "can",
+    "might",
+    "may",
+    "open",
+    "willing",
+    "available",
+    "chance",
+];
+
+fn check_ask_is_question(text: &str) -> Check {
+    let text = without_urls(text);
+    let questions: Vec<&str> = text
+        .split_inclusive(['.', '!', '?', '\n'])
+        .filter(|s| s.trim_end().ends_with('?'))
+        .collect();
+    let asks = questions
+        .iter()
+        .any(|q| tokens(q).iter().any(|w| ASK_WORDS.contains(&w.as_str())));
+    Check {
+        rule: Rule::AskIsQuestion,
+        passed: asks,
+        detail: if asks {
+            "The request is asked, not stated.".into()
+        } else if questions.is_empty() {
+            "Ask with a question they can answer yes to: “Would you be open to…?”".into()
+        } else {
+            "Make the request itself the question: “Would you have 15 minutes…?”".into()
+        },
+    }
+}
+
+const JOB_WORDS: [&str; 15] = [
+    "job",
+    "jobs",
+    "hiring",
+    "hire",
+    "vacancy",
+    "vacancies",
+    "openings",
+    "positions",
+    "employment",
+    "employer",
+    "internship",
+    "cv",
+    "resumes",
+    "apply",
+    "application",
+];
+// "Resume" alone is also a verb ("resume our talk"); these uses are not.
+const JOB_PHRASES: [&str; 13] = [
+    "refer me",
+    "a referral",
+    "good word",
+    "pass along my",
+    "pass on my",
+    "forward my",
+    "look over my",
+    "review my",
+    "open position",
+    "my resume",
+    "a resume",
+    "the resume",
+    "resume review",
+];
+
+fn check_no_job_request(text: &str) -> Check {
+    let words = tokens(text);
+    let joined = format!(" {} ", words.join(" "));
+    let accented_resume =
+        text.to_lowercase().contains("résumé") || text.to_lowercase().contains("resumé");
+    let found = words
+        .iter()
+        .find(|w| JOB_WORDS.contains(&w.as_str()))
+        .cloned()
+        .or_else(|| {
+            spelled_out(&words).into_iter().find_map(|run| {
+                JOB_WORDS
+                    .iter()
+                    .find(|w| run.contains(*w))
+                    .map(|w| w.to_string())
+            })
+        })
+        .or_else(|| {
+            JOB_PHRASES
+                .iter()
+                .find(|p| joined.contains(&format!(" {p} ")))
+                .map(|p| p.to_string())
+        })
+        .or_else(|| accented_resume.then(|| "résumé".to_string()));
+    Check {
+        rule: Rule::NoJobRequest,
+        passed: found.is_none(),
+        detail: match found {
+            None => "Nothing reads as asking for a job.".into(),
+            Some(word) => format!(
+                "Remove “{word}”: a request to learn gets a yes; anything that sounds like a job hunt gets a no."
+            ),
+        },
+    }
+}
+
+fn check_about_them(text: &str) -> Check {
+    let words = tokens(text);
+    let count = |set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
+    let them = count(&["you", "your", "yours", "yourself"]);
+    let me = count(&["i", "me", "my", "mine", "myself"]);
+    Check {
+        rule: Rule::AboutThem,
+        passed: them > me,
+        detail: format!("{them} words about them, {me} about you."),
+    }
+}
+
+pub fn lint(text: &str, context: &LintContext) -> Vec<Check> {
+    let words = word_count(text);
+    let mut checks = vec![Check {
+        rule: Rule::Short,
+        passed: words < MAX_WORDS,
+        detail: format!("{words} words."),
+    }];
+    if !context.follow_up {
+        checks.push(check_connection_first(text, context));
+    }
+    checks.push(check_ask_is_question(text));
+    checks.push(check_no_job_request(text));
+    checks.push(check_about_them(text));
+    checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD_WARM: &str = "Hi Ben,\n\nAna Silva suggested I contact you. Your move from teaching into user research is the kind of path I hope to learn from.\n\nWould you be open to a 15-minute coffee or call in the next few weeks? Your schedule comes first.\n\nThank you,\nSam";
+
+    fn warm() -> LintContext<'static> {
+        LintContext {
+            referrer: Some("Ana Silva"),
+            connection: "",
+            follow_up: false,
+        }
+    }
+
+    fn cold(connection: &'static str) -> LintContext<'static> {
+        LintContext {
+            referrer: None,
+            connection,
+            follow_up: false,
+        }
+    }
+
+    fn failed(text: &str, context: &LintContext) -> Vec<Rule> {
+        lint(text, context)
+            .into_iter()
+            .filter(|c| !c.passed)
+            .map(|c| c.rule)
+            .collect()
+    }
+
+    #[test]
+    fn a_good_warm_request_passes_every_check() {
+        assert_eq!(failed(GOOD_WARM, &warm()), []);
+    }
+
+    #[test]
+    fn each_rule_catches_what_it_is_for() {
+        let long = format!("{GOOD_WARM} {}", "and more words ".repeat(20));
+        let cases: Vec<(String, LintContext, Vec<Rule>)> = vec![
+            (long, warm(), vec![Rule::Short]),
+            (
+                "Hi Ben, your work on transit data caught my eye. Ana Silva suggested I write. Would you be open to a short call about your work?".into(),
+                warm(),
+                vec![Rule::ConnectionFirst],
+            ),
+            (
+                "Hi Ben, Ana suggested I contact you. I would like 15 minutes of your time for a coffee. Thanks for your help.".into(),
+                warm(),
+                vec![Rule::AskIsQuestion],
+            ),
+            (
+                "Hi Ben, Ana suggested I contact you. Your team is great. Are you hiring? Could we talk?".into(),
+                warm(),
+                vec![Rule::NoJobRequest],
+            ),
+            (
+                "Hi Ben, Ana suggested I write. I am a designer and I am looking to learn. My background is in print and I love my work. Could we talk?".into(),
+                warm(),
+                vec![Rule::AboutThem],
+            ),
+        ];
+        for (text, context, expected) in cases {
+            assert_eq!(failed(&text, &context), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn messages_that_try_to_fool_it_are_caught() {
+        let cases: Vec<(&str, Rule)> = vec![
+            // Job talk spelled out, hidden in punctuation or accents.
+            ("Ana suggested I write. Would you have time? You could pass along my C.V. to your team.", Rule::NoJobRequest),
+            ("Ana suggested I write. Would you have time? Your team has a j o b for you?", Rule::NoJobRequest),
+            ("Ana suggested I write. Would you look over my résumé? You are kind.", Rule::NoJobRequest),
+            ("Ana suggested I write. Would you refer me to your recruiter? Your help means a lot.", Rule::NoJobRequest),
+            ("Ana suggested I write. Would you put in a good word for you know who? You rock.", Rule::NoJobRequest),
+            // A question mark that is not a request.
+            ("Ana suggested I write. I want 15 minutes of your time. OK?", Rule::AskIsQuestion),
+            ("Ana suggested I write. See https://example.com/me?ref=you for your reading.", Rule::AskIsQuestion),
+            // The referrer named only in the greeting line to someone else.
+            ("Hi Ana,\nYour talk was great. Would you be open to a call with you?", Rule::ConnectionFirst),
+        ];
+        for (text, rule) in cases {
+            assert!(
+                failed(text, &warm()).contains(&rule),
+                "{rule:?} should catch: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn honest_wording_is_not_flagged() {
+        let cases = [
+            "Hi Ben, Ana suggested I contact you. Could we resume our talk? Your insights on transit planning helped you and your team.",
+            "Dear Dr. Roy, Ana Silva suggested I write to you. Would you be open to a call about your research? Thank you for your time.",
+        ];
+        for text in cases {
+            assert_eq!(failed(text, &warm()), Vec::<Rule>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cold_request_opens_with_how_they_were_found() {
+        let good = "Hi Ben, I heard your panel at the Toronto Data Meetup. Would you be open to a short call about your work? Your answers would help.";
+        assert_eq!(failed(good, &cold("")), []);
+        let own_words = "Hi Ben, we both volunteer with Code for Canada. Would you be open to a call about your work? You would help.";
+        assert_eq!(failed(own_words, &cold("Code for Canada volunteers")), []);
+        let bare = "Hi Ben, could we talk about your work? Would you be open to a call? Your time matters.";
+        assert_eq!(failed(bare, &cold("")), [Rule::ConnectionFirst]);
+    }
+
+    #[test]
+    fn a_follow_up_skips_the_opening_rule() {
+        let follow_up = LintContext {
+            follow_up: true,
+            ..warm()
+        };
+        let text = "Hi Ben, a quick follow-up on my note. Would a short call in the coming weeks suit you? Thank you either way.";
+        assert!(lint(text, &follow_up)
+            .iter()
+            .all(|c| c.rule != Rule::ConnectionFirst));
+    }
+
+    #[test]
+    fn words_are_counted_as_a_reader_sees_them() {
+        assert_eq!(
+            word_count("Hi Ben,\n\nI'm here — see you! 15-minute call."),
+            8
+        );
+        assert_eq!(word_count(""), 0);
+    }
+}

@@ -1,0 +1,278 @@
+//! Message drafts, filled from the Person, the referrer, the user's settings
+//! and the Chat. Casual by default; the words "informational interview" are
+//! an option, since some readers find them formal.
+
+use super::linter::first_name;
+use super::person::Person;
+use super::settings::Settings;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub subject: String,
+    pub body: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Wording {
+    pub say_informational_interview: bool,
+}
+
+fn greeting(person: &Person) -> String {
+    format!("Hi {},", first_name(&person.name))
+}
+
+/// What they do, as precisely as the list knows it.
+fn their_work(person: &Person) -> String {
+    match (person.role.trim(), person.organisation.trim()) {
+        ("", "") => "your work".into(),
+        (role, "") => format!("your work as {}", with_article(role)),
+        ("", organisation) => format!("your work at {organisation}"),
+        (role, organisation) => format!("your work as {} at {organisation}", with_article(role)),
+    }
+}
+
+fn with_article(role: &str) -> String {
+    let starts_with_vowel = role
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {role}", if starts_with_vowel { "an" } else { "a" })
+}
+
+fn the_ask(length_minutes: u32, wording: Wording) -> String {
+    if wording.say_informational_interview {
+        format!(
+            "Would you be open to a short informational interview ({length_minutes} minutes, coffee or phone) in the coming weeks?"
+        )
+    } else {
+        format!(
+            "Would you be open to a {length_minutes}-minute coffee or call in the next few weeks?"
+        )
+    }
+}
+
+fn closing(settings: &Settings) -> String {
+    let sign_off = settings.sign_off();
+    if sign_off.is_empty() {
+        "Thank you for your time.".into()
+    } else {
+        format!("Thank you for your time,\n{sign_off}")
+    }
+}
+
+/// The first request for a chat: warm when someone on the list referred us
+/// (their name comes first), cold otherwise (how we know of them comes
+/// first).
+pub fn outreach_request(
+    person: &Person,
+    referrer: Option<&Person>,
+    settings: &Settings,
+    length_minutes: u32,
+    wording: Wording,
+) -> Draft {
+    let field = settings.target_field.trim();
+    let interest = if field.is_empty() {
+        "it would show me what the work is really like".to_string()
+    } else {
+        format!("it would help me understand {field} from the inside")
+    };
+    let work = their_work(person);
+    let connection = person.connection.trim();
+    let (subject, opening) = match referrer {
+        Some(referrer) => (
+            format!("{} suggested I get in touch", first_name(&referrer.name)),
+            format!(
+                "{} suggested I get in touch with you. I would love to hear about {work}: {interest}.",
+                referrer.name
+            ),
+        ),
+        None if !connection.is_empty() => (
+            "A question about your work".to_string(),
+            format!("We are connected through {connection}. I would love to hear about {work}: {interest}."),
+        ),
+        None => (
+            "A question about your work".to_string(),
+            format!("I came across {work} and would love to hear more: {interest}."),
+        ),
+    };
+    let body = format!(
+        "{}\n\n{opening}\n\n{} I am glad to fit around your schedule.\n\n{}",
+        greeting(person),
+        the_ask(length_minutes, wording),
+        closing(settings),
+    );
+    Draft { subject, body }
+}
+
+/// The one follow-up, sent 7 business days after a request with no reply.
+pub fn follow_up_request(person: &Person, settings: &Settings, length_minutes: u32) -> Draft {
+    let body = format!(
+        "{}\n\nA quick follow-up on my note from last week, in case it slipped past your inbox. I know your weeks are busy, so even {length_minutes} minutes by phone would be a real help to hear your view.\n\nWould a time in the coming weeks suit you? If not, no worries at all.\n\n{}",
+        greeting(person),
+        closing(settings),
+    );
+    Draft {
+        subject: "Following up on my note".into(),
+        body,
+    }
+}
+
+/// A `mailto:` address with subject and body filled in (RFC 6068: every
+/// byte outside the unreserved set is percent-encoded).
+pub fn mailto(email: &str, draft: &Draft) -> String {
+    format!(
+        "mailto:{}?subject={}&body={}",
+        encode(email.trim()).replace("%40", "@"),
+        encode(&draft.subject),
+        encode(&draft.body.replace('\n', "\r\n")),
+    )
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::linter::{lint, LintContext};
+    use crate::domain::person::PersonId;
+    use chrono::Utc;
+
+    fn person(name: &str, role: &str, organisation: &str, connection: &str) -> Person {
+        let mut p = Person::new(PersonId(name.into()), name, Utc::now()).unwrap();
+        p.role = role.into();
+        p.organisation = organisation.into();
+        p.connection = connection.into();
+        p
+    }
+
+    fn settings(name: &str, field: &str) -> Settings {
+        Settings {
+            my_name: name.into(),
+            target_field: field.into(),
+            ..Settings::default()
+        }
+    }
+
+    #[test]
+    fn a_warm_request_names_the_referrer_first() {
+        let ben = person("Ben Okafor", "urban planner", "City of Toronto", "");
+        let ana = person("Ana Silva", "", "", "");
+        let draft = outreach_request(
+            &ben,
+            Some(&ana),
+            &settings("Sam Lee", "urban planning"),
+            15,
+            Wording::default(),
+        );
+        assert_eq!(draft.subject, "Ana suggested I get in touch");
+        assert!(draft
+            .body
+            .starts_with("Hi Ben,\n\nAna Silva suggested I get in touch with you."));
+        assert!(draft
+            .body
+            .contains("hear about your work as an urban planner at City of Toronto"));
+        assert!(draft
+            .body
+            .contains("understand urban planning from the inside"));
+        assert!(draft.body.contains("15-minute coffee or call"));
+        assert!(draft.body.ends_with("Thank you for your time,\nSam Lee"));
+        assert!(!draft.body.contains("informational interview"));
+    }
+
+    #[test]
+    fn the_formal_phrase_is_an_option() {
+        let ben = person("Ben", "", "", "");
+        let draft = outreach_request(
+            &ben,
+            None,
+            &Settings::default(),
+            10,
+            Wording {
+                say_informational_interview: true,
+            },
+        );
+        assert!(draft
+            .body
+            .contains("a short informational interview (10 minutes, coffee or phone)"));
+    }
+
+    #[test]
+    fn every_template_passes_the_linter_whatever_is_known() {
+        let referrer = person("Ana Silva", "", "", "");
+        let people = [
+            person(
+                "Ben Okafor",
+                "urban planner",
+                "City of Toronto",
+                "the Ryerson alumni network",
+            ),
+            person("Ben Okafor", "", "City of Toronto", ""),
+            person("Ben Okafor", "analyst", "", ""),
+            person("Ben", "", "", ""),
+        ];
+        let all_settings = [
+            settings("Sam Lee", "urban planning"),
+            settings("", ""),
+            Settings {
+                signature: "Sam Lee\nsam@example.com".into(),
+                ..settings("Sam", "data science")
+            },
+        ];
+        for ben in &people {
+            for s in &all_settings {
+                for wording in [
+                    Wording::default(),
+                    Wording {
+                        say_informational_interview: true,
+                    },
+                ] {
+                    for (referrer, length) in [(Some(&referrer), 10), (None, 30)] {
+                        let draft = outreach_request(ben, referrer, s, length, wording);
+                        let context = LintContext {
+                            referrer: referrer.map(|r| r.name.as_str()),
+                            connection: &ben.connection,
+                            follow_up: false,
+                        };
+                        let failed: Vec<_> = lint(&draft.body, &context)
+                            .into_iter()
+                            .filter(|c| !c.passed)
+                            .collect();
+                        assert!(failed.is_empty(), "{failed:?} in:\n{}", draft.body);
+                    }
+                }
+                let draft = follow_up_request(ben, s, 10);
+                let context = LintContext {
+                    follow_up: true,
+                    ..LintContext::default()
+                };
+                let failed: Vec<_> = lint(&draft.body, &context)
+                    .into_iter()
+                    .filter(|c| !c.passed)
+                    .collect();
+                assert!(failed.is_empty(), "{failed:?} in:\n{}", draft.body);
+            }
+        }
+    }
+
+    #[test]
+    fn mailto_links_encode_everything_but_plain_characters() {
+        let draft = Draft {
+            subject: "Coffee & a question?".into(),
+            body: "Hi Ben,\nÇa va? 100% yes".into(),
+        };
+        assert_eq!(
+            mailto("ben@example.com", &draft),
+            "mailto:ben@example.com?subject=Coffee%20%26%20a%20question%3F&body=Hi%20Ben%2C%0D%0A%C3%87a%20va%3F%20100%25%20yes"
+        );
+    }
+}

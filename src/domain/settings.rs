@@ -1,0 +1,88 @@
+use serde::{Deserialize, Serialize};
+
+pub const DEFAULT_TARGET_CHATS: u32 = 5;
+pub const MAX_TARGET_CHATS: u32 = 100;
+
+fn default_target() -> u32 {
+    DEFAULT_TARGET_CHATS
+}
+
+/// The user's own details and goals, used in messages and on Today.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub my_name: String,
+    /// How messages end; the name alone when empty.
+    #[serde(default)]
+    pub signature: String,
+    /// The field the user wants to learn about ("urban planning").
+    #[serde(default)]
+    pub target_field: String,
+    #[serde(default = "default_target")]
+    pub target_chats: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            my_name: String::new(),
+            signature: String::new(),
+            target_field: String::new(),
+            target_chats: DEFAULT_TARGET_CHATS,
+        }
+    }
+}
+
+impl Settings {
+    /// The closing lines of a message.
+    pub fn sign_off(&self) -> String {
+        match (self.signature.trim(), self.my_name.trim()) {
+            ("", "") => String::new(),
+            ("", name) => name.to_string(),
+            (signature, _) => signature.to_string(),
+        }
+    }
+
+    pub fn set_target_chats(&mut self, input: &str) -> Result<(), &'static str> {
+        match input.trim().parse::<u32>() {
+            Ok(n) if (1..=MAX_TARGET_CHATS).contains(&n) => {
+                self.target_chats = n;
+                Ok(())
+            }
+            _ => Err("Enter a whole number from 1 to 100."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_target_is_five_chats() {
+        assert_eq!(Settings::default().target_chats, 5);
+        let stored: Settings = serde_json::from_str("{}").unwrap();
+        assert_eq!(stored, Settings::default());
+    }
+
+    #[test]
+    fn the_target_must_be_a_sensible_whole_number() {
+        let mut s = Settings::default();
+        for bad in ["0", "-3", "2.5", "many", "", "101"] {
+            assert!(s.set_target_chats(bad).is_err(), "{bad}");
+        }
+        assert_eq!(s.target_chats, 5);
+        s.set_target_chats(" 12 ").unwrap();
+        assert_eq!(s.target_chats, 12);
+    }
+
+    #[test]
+    fn messages_are_signed_with_the_signature_or_the_name() {
+        let mut s = Settings::default();
+        assert_eq!(s.sign_off(), "");
+        s.my_name = "Sam Lee".into();
+        assert_eq!(s.sign_off(), "Sam Lee");
+        s.signature = "Sam Lee\n416-555-0199".into();
+        assert_eq!(s.sign_off(), "Sam Lee\n416-555-0199");
+    }
+}
