@@ -68,3 +68,45 @@ export function read_storage_status(on_status) {
 export function today_label() {
   return new Date().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 }
+
+export function can_share() {
+  return typeof navigator.share === 'function';
+}
+
+// Calls back with true once shared, false if cancelled or refused.
+export function share_text(title, text, on_done) {
+  navigator
+    .share({ title, text })
+    .then(() => on_done(true))
+    .catch(() => on_done(false));
+}
+
+// Calls back with true once the text is on the clipboard.
+export function copy_text(text, on_done) {
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(
+      () => on_done(true),
+      () => on_done(copy_with_selection(text)),
+    );
+  } else {
+    on_done(copy_with_selection(text));
+  }
+}
+
+// Older browsers and some in-app web views have no async clipboard.
+function copy_with_selection(text) {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'offscreen';
+  document.body.appendChild(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = document.execCommand('copy');
+  } catch {
+    copied = false;
+  }
+  area.remove();
+  return copied;
+}

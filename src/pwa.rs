@@ -1,5 +1,5 @@
-//! Service worker, persistent storage, storage estimates and the
-//! localised date: see pwa.js.
+//! Service worker, persistent storage, storage estimates, the localised
+//! date, sharing and the clipboard: see pwa.js.
 
 use wasm_bindgen::prelude::*;
 
@@ -13,6 +13,9 @@ extern "C" {
     fn read_storage_status(on_status: &JsValue);
     /// Today's date in the user's own language and format.
     pub fn today_label() -> String;
+    pub fn can_share() -> bool;
+    fn share_text(title: &str, text: &str, on_done: &JsValue);
+    fn copy_text(text: &str, on_done: &JsValue);
 }
 
 /// Registers the service worker; `on_update` runs when a new version has
@@ -41,4 +44,14 @@ pub fn storage_status(on_status: impl FnOnce(StorageStatus) + 'static) {
         });
     });
     read_storage_status(&callback);
+}
+
+/// Opens the phone's share sheet; `on_done(true)` once the user shared.
+pub fn share(title: &str, text: &str, on_done: impl FnOnce(bool) + 'static) {
+    share_text(title, text, &Closure::once_into_js(on_done));
+}
+
+/// Puts text on the clipboard; `on_done(true)` once it is there.
+pub fn copy(text: &str, on_done: impl FnOnce(bool) + 'static) {
+    copy_text(text, &Closure::once_into_js(on_done));
 }

@@ -8,7 +8,7 @@ use chrono::Utc;
 use coffee_chat::domain::person::{Person, PersonId};
 use coffee_chat::state::AppState;
 use coffee_chat::storage::{
-    KeyValueStore, LocalStore, MemoryStore, Repository, SharedStore, StoreError, PERSON_PREFIX,
+    record_key, KeyValueStore, LocalStore, MemoryStore, Repository, SharedStore, StoreError,
 };
 use coffee_chat::ui::App;
 use leptos::prelude::*;
@@ -76,14 +76,12 @@ fn the_repository_quarantines_a_bad_record_in_real_local_storage() {
     clear_local_storage();
     let store: SharedStore = Arc::new(LocalStore::open().unwrap());
     let repo = Repository::open(store.clone()).repo;
-    repo.save_person(&person("a", "Ana")).unwrap();
-    repo.save_person(&person("b", "Ben")).unwrap();
-    store
-        .set(&format!("{PERSON_PREFIX}b"), "{not json")
-        .unwrap();
+    repo.save(&person("a", "Ana")).unwrap();
+    repo.save(&person("b", "Ben")).unwrap();
+    store.set(&record_key::<Person>("b"), "{not json").unwrap();
 
     let opened = Repository::open(store.clone());
-    let names: Vec<_> = opened.people.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<_> = opened.data.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Ana"]);
     assert_eq!(opened.repo.quarantined_count(), 1);
     assert_eq!(
@@ -146,8 +144,8 @@ async fn people_are_listed_by_name_and_filtered_by_search() {
     let repo = Repository::open(store.clone()).repo;
     let mut zoe = person("z", "Zoë Park");
     zoe.organisation = "City of Toronto".into();
-    repo.save_person(&zoe).unwrap();
-    repo.save_person(&person("a", "Adam Roy")).unwrap();
+    repo.save(&zoe).unwrap();
+    repo.save(&person("a", "Adam Roy")).unwrap();
     let state = AppState::open(store, None);
 
     let (host, _handle) = mount_app_at("/people", state);
@@ -173,7 +171,7 @@ async fn a_failed_save_shows_the_not_saved_banner_and_keeps_the_edit() {
     let store = Arc::new(MemoryStore::with_capacity(600));
     Repository::open(store.clone())
         .repo
-        .save_person(&person("a", "Ana"))
+        .save(&person("a", "Ana"))
         .unwrap();
     let state = AppState::open(store.clone(), None);
 
@@ -187,7 +185,7 @@ async fn a_failed_save_shows_the_not_saved_banner_and_keeps_the_edit() {
         state.person(&PersonId("a".into())).unwrap().notes.len(),
         1299
     );
-    let stored = store.get(&format!("{PERSON_PREFIX}a")).unwrap().unwrap();
+    let stored = store.get(&record_key::<Person>("a")).unwrap().unwrap();
     assert!(!stored.contains("A long note"));
 
     // A later edit that fits is saved, and the banner goes away.

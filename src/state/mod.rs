@@ -4,11 +4,15 @@
 
 use std::sync::Arc;
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+use crate::domain::chat::{Chat, ChatId};
+use crate::domain::followup::{after_stage_change, FollowUp, FollowUpId, FollowUpStatus};
 use crate::domain::person::{Person, PersonField, PersonId};
-use crate::storage::{ExternalChange, Repository, SharedStore, StoreError};
+use crate::domain::settings::Settings;
+use crate::domain::stage::Stage;
+use crate::storage::{Change, ExternalChange, Record, Repository, SharedStore, StoreError};
 
 /// Messages about storage that the banner area shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,14 +25,50 @@ pub struct StorageNotices {
     pub unreadable: usize,
 }
 
+/// A deleted Person with everything that belonged to them, for Undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub person: Person,
+    pub chats: Vec<Chat>,
+    pub followups: Vec<FollowUp>,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub people: RwSignal<Vec<Person>>,
+    pub chats: RwSignal<Vec<Chat>>,
+    pub followups: RwSignal<Vec<FollowUp>>,
+    pub settings: RwSignal<Settings>,
     pub notices: RwSignal<StorageNotices>,
     /// The last Person deleted, so the People screen can offer Undo.
-    pub recently_deleted: RwSignal<Option<Person>>,
+    pub recently_deleted: RwSignal<Option<Deleted>>,
     repo: StoredValue<Arc<Repository>>,
     persistence_asked: StoredValue<bool>,
+}
+
+fn upsert<T: Record + Send + Sync>(list: RwSignal<Vec<T>>, record: T) {
+    list.update(|records| {
+        match records
+            .iter_mut()
+            .find(|r| r.record_id() == record.record_id())
+        {
+            Some(slot) => *slot = record,
+            None => records.push(record),
+        }
+    });
+}
+
+fn remove<T: Record + Send + Sync>(list: RwSignal<Vec<T>>, id: &str) {
+    list.update(|records| records.retain(|r| r.record_id() != id));
+}
+
+fn find<T: Record + Send + Sync>(list: RwSignal<Vec<T>>, id: &str) -> Option<T> {
+    list.with_untracked(|records| records.iter().find(|r| r.record_id() == id).cloned())
+}
+
+/// The user's local calendar date.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 impl AppState {
@@ -46,8 +86,12 @@ impl AppState {
             blocked,
             unreadable: opened.repo.quarantined_count(),
         };
+        let data = opened.data;
         AppState {
-            people: RwSignal::new(opened.people),
+            people: RwSignal::new(data.people),
+            chats: RwSignal::new(data.chats),
+            followups: RwSignal::new(data.followups),
+            settings: RwSignal::new(data.settings),
             notices: RwSignal::new(notices),
             recently_deleted: RwSignal::new(None),
             repo: StoredValue::new(Arc::new(opened.repo)),
@@ -56,8 +100,11 @@ impl AppState {
     }
 
     pub fn person(&self, id: &PersonId) -> Option<Person> {
-        self.people
-            .with(|people| people.iter().find(|p| &p.id == id).cloned())
+        find(self.people, &id.0)
+    }
+
+    pub fn chat(&self, id: &ChatId) -> Option<Chat> {
+        find(self.chats, &id.0)
     }
 
     pub fn quarantined_count(&self) -> usize {
@@ -79,46 +126,54 @@ impl AppState {
         result.is_ok()
     }
 
+    fn write<T: Record>(&self, record: &T) -> Result<(), String> {
+        let result = self.repo.with_value(|repo| repo.save(record));
+        let message = result.as_ref().err().map(ToString::to_string);
+        self.report(result);
+        message.map_or(Ok(()), Err)
+    }
+
+    /// Saves an edit and shows it. A failed write keeps the edit on screen
+    /// and raises the "not saved" banner, so the next successful write of
+    /// the record catches up.
+    fn keep<T: Record + Send + Sync>(&self, list: RwSignal<Vec<T>>, record: T) {
+        let _ = self.write(&record);
+        upsert(list, record);
+    }
+
     /// Adds a Person. On a failed write nothing is added, and the message
     /// comes back for the form as well as the banner.
     pub fn add_person(
         &self,
         name: &str,
         introduced_by: Option<PersonId>,
+        organisation: &str,
     ) -> Result<PersonId, String> {
+        let now = Utc::now();
         let mut person =
-            Person::new(new_id(), name, Utc::now()).map_err(|e| e.message.to_string())?;
+            Person::new(PersonId(new_id()), name, now).map_err(|e| e.message.to_string())?;
         person.introduced_by = introduced_by;
+        person
+            .set(PersonField::Organisation, organisation, now)
+            .map_err(|e| e.message.to_string())?;
+        self.write(&person)?;
         let id = person.id.clone();
-        let saved = self.repo.with_value(|repo| repo.save_person(&person));
-        if let Err(error) = &saved {
-            let message = error.to_string();
-            self.report(saved);
-            return Err(message);
-        }
-        self.report(saved);
         self.people.update(|people| people.push(person));
         Ok(id)
     }
 
     /// Applies one edit. Invalid input changes nothing and returns the
-    /// message; a failed write keeps the edit on screen and raises the
-    /// "not saved" banner, so the next successful write catches up.
+    /// message.
     pub fn edit_person(
         &self,
         id: &PersonId,
         edit: impl FnOnce(&mut Person) -> Result<(), String>,
     ) -> Result<(), String> {
-        let Some(mut person) = self.person(id) else {
-            return Err("This person is no longer in your list.".into());
-        };
+        let mut person = self
+            .person(id)
+            .ok_or("This person is no longer in your list.")?;
         edit(&mut person)?;
-        self.report(self.repo.with_value(|repo| repo.save_person(&person)));
-        self.people.update(|people| {
-            if let Some(slot) = people.iter_mut().find(|p| &p.id == id) {
-                *slot = person;
-            }
-        });
+        self.keep(self.people, person);
         Ok(())
     }
 
@@ -129,26 +184,112 @@ impl AppState {
         })
     }
 
+    /// Deletes a Person with their chats and follow-ups, keeping all of it
+    /// for Undo. Returns whether the Person was deleted.
     pub fn delete_person(&self, id: &PersonId) -> bool {
         let Some(person) = self.person(id) else {
             return false;
         };
-        if !self.report(self.repo.with_value(|repo| repo.delete_person(id))) {
+        if !self.report(self.repo.with_value(|repo| repo.delete::<Person>(&id.0))) {
             return false;
         }
-        self.people.update(|people| people.retain(|p| &p.id != id));
-        self.recently_deleted.set(Some(person));
+        let chats: Vec<Chat> = self
+            .chats
+            .with_untracked(|all| all.iter().filter(|c| &c.person_id == id).cloned().collect());
+        let followups: Vec<FollowUp> = self
+            .followups
+            .with_untracked(|all| all.iter().filter(|f| &f.person_id == id).cloned().collect());
+        for chat in &chats {
+            self.report(self.repo.with_value(|repo| repo.delete::<Chat>(&chat.id.0)));
+            remove(self.chats, &chat.id.0);
+        }
+        for item in &followups {
+            self.report(
+                self.repo
+                    .with_value(|repo| repo.delete::<FollowUp>(&item.id.0)),
+            );
+            remove(self.followups, &item.id.0);
+        }
+        remove(self.people, &id.0);
+        self.recently_deleted.set(Some(Deleted {
+            person,
+            chats,
+            followups,
+        }));
         true
     }
 
     pub fn undo_delete(&self) {
-        let Some(person) = self.recently_deleted.get_untracked() else {
+        let Some(deleted) = self.recently_deleted.get_untracked() else {
             return;
         };
-        if self.report(self.repo.with_value(|repo| repo.save_person(&person))) {
-            self.recently_deleted.set(None);
-            self.people.update(|people| people.push(person));
+        if self.write(&deleted.person).is_err() {
+            return;
         }
+        upsert(self.people, deleted.person);
+        for chat in deleted.chats {
+            self.keep(self.chats, chat);
+        }
+        for item in deleted.followups {
+            self.keep(self.followups, item);
+        }
+        self.recently_deleted.set(None);
+    }
+
+    pub fn create_chat(&self, person: &PersonId) -> Result<ChatId, String> {
+        let chat = Chat::new(ChatId(new_id()), person.clone(), Utc::now());
+        self.write(&chat)?;
+        let id = chat.id.clone();
+        self.chats.update(|chats| chats.push(chat));
+        Ok(id)
+    }
+
+    pub fn edit_chat(
+        &self,
+        id: &ChatId,
+        edit: impl FnOnce(&mut Chat) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut chat = self.chat(id).ok_or("This chat no longer exists.")?;
+        edit(&mut chat)?;
+        chat.updated_at = Utc::now();
+        self.keep(self.chats, chat);
+        Ok(())
+    }
+
+    /// Moves a chat to another stage and applies the follow-up rules (the
+    /// 3B7 reminders when asked; closing them when it is settled).
+    pub fn move_chat(&self, id: &ChatId, stage: Stage) -> Result<(), String> {
+        let mut chat = self.chat(id).ok_or("This chat no longer exists.")?;
+        let from = chat.stage();
+        let now = Utc::now();
+        chat.move_to(stage, now)
+            .map_err(|problem| problem.message().to_string())?;
+        let changes = self
+            .followups
+            .with_untracked(|existing| after_stage_change(&chat, from, today(), existing, now));
+        self.keep(self.chats, chat);
+        for item in changes {
+            self.keep(self.followups, item);
+        }
+        Ok(())
+    }
+
+    pub fn set_followup_status(&self, id: &FollowUpId, status: FollowUpStatus) {
+        if let Some(mut item) = find(self.followups, &id.0) {
+            item.set_status(status, Utc::now());
+            self.keep(self.followups, item);
+        }
+    }
+
+    pub fn edit_settings(
+        &self,
+        edit: impl FnOnce(&mut Settings) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut settings = self.settings.get_untracked();
+        edit(&mut settings)?;
+        self.report(self.repo.with_value(|repo| repo.save_settings(&settings)));
+        self.settings.set(settings);
+        Ok(())
     }
 
     /// Keeps this tab in step with a `storage` event from another tab.
@@ -157,28 +298,28 @@ impl AppState {
             .repo
             .with_value(|repo| repo.external_change(key, new_value))
         {
-            ExternalChange::PersonSaved(person) => {
-                self.people.update(
-                    |people| match people.iter_mut().find(|p| p.id == person.id) {
-                        Some(slot) => *slot = *person,
-                        None => people.push(*person),
-                    },
-                )
-            }
-            ExternalChange::PersonRemoved(id) => {
-                self.people.update(|people| people.retain(|p| p.id != id))
-            }
+            ExternalChange::Person(change) => apply(self.people, change),
+            ExternalChange::Chat(change) => apply(self.chats, change),
+            ExternalChange::FollowUp(change) => apply(self.followups, change),
+            ExternalChange::Settings(settings) => self.settings.set(*settings),
             ExternalChange::Unrelated => {}
         }
     }
 }
 
-/// Record ids: time-ordered and random enough that two tabs adding a person
+fn apply<T: Record + Send + Sync>(list: RwSignal<Vec<T>>, change: Change<T>) {
+    match change {
+        Change::Saved(record) => upsert(list, *record),
+        Change::Removed(id) => remove(list, &id),
+    }
+}
+
+/// Record ids: time-ordered and random enough that two tabs adding a record
 /// in the same millisecond do not collide.
-fn new_id() -> PersonId {
+fn new_id() -> String {
     let millis = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
-    PersonId(format!("{}{}", base36(millis), base36(random)))
+    format!("{}{}", base36(millis), base36(random))
 }
 
 fn base36(mut n: u64) -> String {

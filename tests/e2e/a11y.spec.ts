@@ -31,10 +31,16 @@ test('at 360 px every control is at least 44 px tall and nothing scrolls sideway
   await openApp(page);
   await addPerson(page, 'Ana Silva');
   await page.getByLabel('Email').fill('ana@example.com');
-  for (const path of ['/', '/people', '/people/new', '/queue', '/settings']) {
+  await page.getByRole('button', { name: 'Plan a chat' }).click();
+  const chat = new URL(page.url()).pathname;
+  await page.getByRole('button', { name: 'Mark as asked today' }).first().click();
+  const person = await page.getByRole('link', { name: 'About Ana Silva' }).getAttribute('href');
+  for (const path of ['/', '/people', '/people/new', person!, chat, '/queue', '/settings']) {
     await openApp(page, path);
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll('main a, main button, main input, main select, nav a')]
+      [...document.querySelectorAll('main a, main button, main input, main select, main textarea, nav a')]
+        // A checkbox is tapped through its label.
+        .map((el) => (el.matches('input[type=checkbox]') ? el.closest('label') ?? el : el))
         .map((el) => ({ el, box: el.getBoundingClientRect() }))
         .filter(({ box }) => box.width > 0 && box.height < 44)
         .map(({ el }) => el.outerHTML.slice(0, 80)),

@@ -79,7 +79,7 @@ test('the list is sorted by stage then name, and search covers organisation and 
   await expect(page.locator('.person-name')).toHaveText(['Hélène Tremblay']);
   await expect(page.getByText('1 of 3 people match')).toBeVisible();
   await search.fill('nobody like this');
-  await expect(page.getByText('No one matches that search.')).toBeVisible();
+  await expect(page.getByText('No one matches that search and stage.')).toBeVisible();
 });
 
 test('delete offers undo, and a delete that is kept survives reload', async ({ page }) => {

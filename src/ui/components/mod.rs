@@ -1,8 +1,12 @@
+mod composer;
+mod followup_item;
 mod nav;
 mod notices;
 mod referrer_select;
 mod stage_badge;
 
+pub use composer::{Composer, MessageKind};
+pub use followup_item::FollowUpItem;
 pub use nav::BottomNav;
 pub use notices::Notices;
 pub use referrer_select::ReferrerSelect;

@@ -1,3 +1,4 @@
+mod chat;
 mod new_person;
 mod not_found;
 mod people;
@@ -6,6 +7,7 @@ mod queue;
 mod settings;
 mod today;
 
+pub use chat::ChatPage;
 pub use new_person::NewPersonPage;
 pub use not_found::NotFoundPage;
 pub use people::PeoplePage;

@@ -20,13 +20,17 @@ pub fn NewPersonPage() -> impl IntoView {
             .map(PersonId)
             .filter(|id| app.person(id).is_some()),
     );
+    // "Ask someone else" at the same organisation arrives with it filled in.
+    let organisation = query
+        .with_untracked(|q| q.get("organisation"))
+        .unwrap_or_default();
     let error = RwSignal::new(None::<String>);
     let name_input = NodeRef::<Input>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = name_input.get().map(|i| i.value()).unwrap_or_default();
-        match app.add_person(&name, referrer.get_untracked()) {
+        match app.add_person(&name, referrer.get_untracked(), &organisation) {
             Ok(id) => navigate(&format!("/people/{id}"), Default::default()),
             Err(message) => {
                 error.set(Some(message));

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::chat::stage_of_person;
 use crate::domain::person::{list_order, PersonId};
 use crate::domain::stage::Stage;
 use crate::state::use_app;
@@ -18,15 +19,17 @@ pub fn PeoplePage() -> impl IntoView {
     super::set_title("People");
     let app = use_app();
     let query = RwSignal::new(String::new());
+    let stage_filter = RwSignal::new(None::<Stage>);
     let total = Memo::new(move |_| app.people.with(Vec::len));
     let rows = Memo::new(move |_| {
         let query = query.get();
+        let wanted = stage_filter.get();
+        let chats = app.chats.read();
         app.people.with(|people| {
-            // Nobody has a chat yet, so everyone is at the first stage.
             let mut matching: Vec<(Stage, &crate::domain::person::Person)> = people
                 .iter()
-                .filter(|p| p.matches(&query))
-                .map(|p| (Stage::Idea, p))
+                .map(|p| (stage_of_person(&p.id, chats.iter()), p))
+                .filter(|(stage, p)| wanted.is_none_or(|w| w == *stage) && p.matches(&query))
                 .collect();
             matching.sort_by(|a, b| list_order(*a, *b));
             matching
@@ -47,7 +50,7 @@ pub fn PeoplePage() -> impl IntoView {
     let summary = move || {
         let (shown, total) = (rows.with(Vec::len), total.get());
         let noun = |n: usize| if n == 1 { "person" } else { "people" };
-        if query.with(|q| q.trim().is_empty()) {
+        if query.with(|q| q.trim().is_empty()) && stage_filter.get().is_none() {
             format!("{total} {}", noun(total))
         } else {
             format!("{shown} of {total} {} match", noun(total))
@@ -86,6 +89,22 @@ pub fn PeoplePage() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </div>
+            <div class="field">
+                <label for="people-stage">"Stage"</label>
+                <select
+                    id="people-stage"
+                    on:change=move |ev| {
+                        let slug = event_target_value(&ev);
+                        stage_filter.set(Stage::ALL.into_iter().find(|s| s.slug() == slug));
+                    }
+                >
+                    <option value="">"All stages"</option>
+                    {Stage::ALL
+                        .into_iter()
+                        .map(|stage| view! { <option value=stage.slug()>{stage.label()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
             <p class="muted" aria-live="polite">
                 {summary}
             </p>
@@ -103,7 +122,7 @@ pub fn PeoplePage() -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || rows.with(Vec::is_empty)>
-                <p>"No one matches that search."</p>
+                <p>"No one matches that search and stage."</p>
             </Show>
         </Show>
     }
@@ -117,7 +136,7 @@ fn UndoDelete() -> impl IntoView {
         app.recently_deleted.get().map(|person| {
             view! {
                 <div class="toast" role="status">
-                    <p>{format!("Deleted {}.", person.name)}</p>
+                    <p>{format!("Deleted {}.", person.person.name)}</p>
                     <button type="button" class="button" on:click=move |_| app.undo_delete()>
                         "Undo delete"
                     </button>

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::domain::calendar::{short_date, short_date_time};
+use crate::domain::chat::{stage_of_person, Chat};
 use crate::domain::person::{is_web_address, Person, PersonField, PersonId};
-use crate::domain::stage::Stage;
 use crate::state::use_app;
-use crate::ui::components::{ReferrerSelect, StageBadge};
+use crate::ui::components::{FollowUpItem, ReferrerSelect, StageBadge};
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
@@ -50,6 +51,10 @@ fn PersonEditor(person: Person) -> impl IntoView {
         })
     };
     let name = move || current.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let stage = {
+        let id = id.clone();
+        Memo::new(move |_| app.chats.with(|chats| stage_of_person(&id, chats)))
+    };
 
     let delete = {
         let id = id.clone();
@@ -75,10 +80,11 @@ fn PersonEditor(person: Person) -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{name}</h1>
-            <StageBadge stage=Stage::Idea />
+            {move || view! { <StageBadge stage=stage.get() /> }}
         </div>
-        <p class="muted">"Changes are saved as you type."</p>
         <Connections current />
+        <PersonChats id=id.clone() />
+        <p class="muted">"Changes are saved as you type."</p>
         <form class="card form" on:submit=|ev| ev.prevent_default() novalidate>
             {field(PersonField::Name, "Name", "text")}
             {field(PersonField::Role, "Role", "text")}
@@ -265,5 +271,96 @@ fn IntroducedByThem(id: PersonId) -> impl IntoView {
             }
                 .into_any()
         }
+    }
+}
+
+/// The person's chats, newest first, with their open follow-ups.
+#[component]
+fn PersonChats(id: PersonId) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let chats = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.chats.with(|all| {
+                let mut mine: Vec<Chat> =
+                    all.iter().filter(|c| c.person_id == id).cloned().collect();
+                mine.sort_by_key(|c| std::cmp::Reverse(c.created_at));
+                mine
+            })
+        })
+    };
+    let open_followups = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.followups.with(|all| {
+                let mut open: Vec<_> = all
+                    .iter()
+                    .filter(|f| f.person_id == id && f.is_open())
+                    .cloned()
+                    .collect();
+                open.sort_by_key(|f| f.due);
+                open
+            })
+        })
+    };
+    let error = RwSignal::new(None::<String>);
+    let plan = move |_| match app.create_chat(&id) {
+        Ok(chat) => navigate(&format!("/chats/{chat}"), Default::default()),
+        Err(message) => error.set(Some(message)),
+    };
+    view! {
+        <section class="card" aria-labelledby="chats-heading">
+            <h2 id="chats-heading">"Chats"</h2>
+            {move || {
+                let chats = chats.get();
+                if chats.is_empty() {
+                    view! { <p class="muted">"No chat planned yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="links">
+                            {chats
+                                .into_iter()
+                                .map(|chat| {
+                                    let when = match chat.starts_at {
+                                        Some(at) => short_date_time(at),
+                                        None => {
+                                            format!(
+                                                "planned {}",
+                                                short_date(chat.created_at.with_timezone(&chrono::Local).date_naive()),
+                                            )
+                                        }
+                                    };
+                                    view! {
+                                        <li>
+                                            <a href=format!("/chats/{}", chat.id)>
+                                                {format!("Chat · {} · {when}", chat.stage().label())}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+            <button type="button" class="button button-primary" on:click=plan>
+                "Plan a chat"
+            </button>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            {move || {
+                let open = open_followups.get();
+                (!open.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>"Open follow-ups"</h3>
+                            <ul class="followups">
+                                {open.into_iter().map(|item| view! { <FollowUpItem item link_chat=true /> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </section>
     }
 }

@@ -36,8 +36,79 @@ pub fn SettingsPage() -> impl IntoView {
         })
     };
 
+    let settings = app.settings.get_untracked();
+    let target_error = RwSignal::new(None::<&'static str>);
+    let text_setting = move |apply: fn(&mut crate::domain::settings::Settings, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let _ = app.edit_settings(|s| {
+                apply(s, value);
+                Ok(())
+            });
+        }
+    };
+
     view! {
         <h1>"Settings & data"</h1>
+        <section class="card form" aria-labelledby="about-heading">
+            <h2 id="about-heading">"About you"</h2>
+            <p class="muted">"Used to sign your messages and to track your goal. Saved as you type."</p>
+            <div class="field">
+                <label for="settings-name">"Your name"</label>
+                <input
+                    id="settings-name"
+                    type="text"
+                    autocomplete="name"
+                    value=settings.my_name.clone()
+                    on:input=text_setting(|s, v| s.my_name = v.trim().to_string())
+                />
+            </div>
+            <div class="field">
+                <label for="settings-signature">"Signature for messages"</label>
+                <textarea
+                    id="settings-signature"
+                    rows="3"
+                    on:input=text_setting(|s, v| s.signature = v.trim_end().to_string())
+                >
+                    {settings.signature.clone()}
+                </textarea>
+            </div>
+            <div class="field">
+                <label for="settings-field">"Field you are exploring"</label>
+                <input
+                    id="settings-field"
+                    type="text"
+                    value=settings.target_field.clone()
+                    on:input=text_setting(|s, v| s.target_field = v.trim().to_string())
+                />
+            </div>
+            <div class="field">
+                <label for="settings-target">"Target number of chats"</label>
+                <input
+                    id="settings-target"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max="100"
+                    value=settings.target_chats.to_string()
+                    aria-invalid=move || target_error.get().map(|_| "true")
+                    aria-describedby="settings-target-error"
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        target_error
+                            .set(
+                                app
+                                    .edit_settings(|s| s.set_target_chats(&value).map_err(String::from))
+                                    .err()
+                                    .map(|_| "Enter a whole number from 1 to 100."),
+                            );
+                    }
+                />
+                <p id="settings-target-error" class="field-error">
+                    {move || target_error.get()}
+                </p>
+            </div>
+        </section>
         <section class="card">
             <h2>"Your data"</h2>
             <p>

@@ -1,6 +1,16 @@
+use std::time::Duration;
+
 use leptos::prelude::*;
 
-use crate::state::use_app;
+use crate::domain::calendar::{countdown, short_date_time};
+use crate::domain::chat::Chat;
+use crate::domain::stage::Stage;
+use crate::state::{today, use_app};
+use crate::ui::components::FollowUpItem;
+
+fn local_now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
@@ -13,44 +23,158 @@ pub fn TodayPage() -> impl IntoView {
         <h1>"Today"</h1>
         <p class="muted">{date}</p>
         {move || {
-            match count.get() {
-                0 => {
-                    view! {
-                        <section class="card">
-                            <h2>"Learn from people who do the work"</h2>
-                            <p>
-                                "An informational interview is a short talk, often over coffee, with someone whose job, team or field you want to understand. You go to learn, not to ask for a job."
-                            </p>
-                            <p>
-                                "Start with a list: friends of friends, former colleagues, speakers you heard. Everything stays on this phone."
-                            </p>
-                            <a href="/people/new" class="button button-primary">
-                                "Add your first person"
-                            </a>
-                        </section>
-                    }
-                        .into_any()
+            if count.get() == 0 {
+                view! {
+                    <section class="card">
+                        <h2>"Learn from people who do the work"</h2>
+                        <p>
+                            "An informational interview is a short talk, often over coffee, with someone whose job, team or field you want to understand. You go to learn, not to ask for a job."
+                        </p>
+                        <p>
+                            "Start with a list: friends of friends, former colleagues, speakers you heard. Everything stays on this phone."
+                        </p>
+                        <a href="/people/new" class="button button-primary">
+                            "Add your first person"
+                        </a>
+                    </section>
                 }
-                n => {
-                    let label = if n == 1 {
-                        "1 person on your list".to_string()
-                    } else {
-                        format!("{n} people on your list")
-                    };
-                    view! {
-                        <section class="card">
-                            <h2>{label}</h2>
-                            <a href="/people" class="button">
-                                "Open People"
-                            </a>
-                            <p class="muted">
-                                "Your next booked chat, the follow-ups due today and your progress toward your target number of chats will show here as you plan chats."
-                            </p>
-                        </section>
-                    }
-                        .into_any()
+                    .into_any()
+            } else {
+                view! {
+                    <NextChat />
+                    <DueFollowUps />
+                    <Progress />
                 }
+                    .into_any()
             }
         }}
+    }
+}
+
+/// The next booked chat, with a countdown that stays right without a
+/// ticking counter: it is recomputed from the clock every half minute.
+#[component]
+fn NextChat() -> impl IntoView {
+    let app = use_app();
+    let now = RwSignal::new(local_now());
+    if let Ok(timer) =
+        set_interval_with_handle(move || now.set(local_now()), Duration::from_secs(30))
+    {
+        on_cleanup(move || timer.clear());
+    }
+    let next = Memo::new(move |_| {
+        // A chat that started in the last hour is still "the next one".
+        let cutoff = now.get() - chrono::Duration::hours(1);
+        app.chats.with(|chats| {
+            chats
+                .iter()
+                .filter(|c| {
+                    c.stage() == Stage::Booked && c.starts_at.is_some_and(|at| at >= cutoff)
+                })
+                .min_by_key(|c| c.starts_at)
+                .cloned()
+        })
+    });
+    move || {
+        match next.get() {
+        None => view! {
+            <section class="card">
+                <h2>"Next chat"</h2>
+                <p class="muted">"Nothing booked yet. Ask someone from your list for a short chat."</p>
+            </section>
+        }
+            .into_any(),
+        Some(chat) => {
+            let Chat { id, person_id, starts_at, format, place, length_minutes, .. } = chat;
+            let name = app.person(&person_id).map(|p| p.name).unwrap_or_default();
+            let at = starts_at.unwrap_or_default();
+            let where_ = match format {
+                Some(format) if !place.trim().is_empty() => format!("{} · {place}", format.label()),
+                Some(format) => format.label().to_string(),
+                None => place,
+            };
+            view! {
+                <section class="card next-chat" aria-labelledby="next-chat-heading">
+                    <h2 id="next-chat-heading">"Next chat"</h2>
+                    <p class="countdown">{move || countdown(now.get(), at)}</p>
+                    <p>
+                        <a href=format!("/chats/{id}")>{name}</a>
+                    </p>
+                    <p>{format!("{} · {length_minutes} minutes", short_date_time(at))}</p>
+                    <p class="muted">{where_}</p>
+                </section>
+            }
+                .into_any()
+        }
+    }
+    }
+}
+
+#[component]
+fn DueFollowUps() -> impl IntoView {
+    let app = use_app();
+    let due = Memo::new(move |_| {
+        let today = today();
+        app.followups.with(|all| {
+            let mut due: Vec<_> = all.iter().filter(|f| f.is_due(today)).cloned().collect();
+            due.sort_by_key(|f| f.due);
+            due
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="due-heading">
+            <h2 id="due-heading">"Follow-ups due"</h2>
+            {move || {
+                let items = due.get();
+                if items.is_empty() {
+                    view! { <p class="muted">"Nothing due today."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="followups">
+                            {items
+                                .into_iter()
+                                .map(|item| view! { <FollowUpItem item link_chat=true /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Progress() -> impl IntoView {
+    let app = use_app();
+    let done = Memo::new(move |_| {
+        app.chats
+            .with(|chats| chats.iter().filter(|c| c.stage() == Stage::Done).count())
+    });
+    let target = Memo::new(move |_| app.settings.with(|s| s.target_chats));
+    let field = Memo::new(move |_| app.settings.with(|s| s.target_field.trim().to_string()));
+    let summary = move || {
+        let (done, target) = (done.get(), target.get());
+        let field = field.get();
+        let chats = if target == 1 { "chat" } else { "chats" };
+        if field.is_empty() {
+            format!("{done} of {target} {chats} done")
+        } else {
+            format!("{done} of {target} {chats} done in {field}")
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="progress-heading">
+            <h2 id="progress-heading">"Progress"</h2>
+            <p>{summary}</p>
+            <progress
+                max=move || target.get().to_string()
+                value=move || done.get().min(target.get() as usize).to_string()
+                aria-label="Chats done toward your target"
+            ></progress>
+            <p class="muted">
+                <a href="/settings">"Change your target or field"</a>
+            </p>
+        </section>
     }
 }

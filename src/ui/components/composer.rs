@@ -1,0 +1,238 @@
+use leptos::prelude::*;
+
+use crate::domain::chat::{Chat, ChatId};
+use crate::domain::linter::{lint, LintContext};
+use crate::domain::message::{follow_up_request, mailto, outreach_request, Draft, Wording};
+use crate::state::use_app;
+
+/// Which message of a chat is being written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    Request,
+    FollowUp,
+}
+
+fn stored(chat: &Chat, kind: MessageKind) -> Option<Draft> {
+    let (subject, body) = match kind {
+        MessageKind::Request => (&chat.request_subject, &chat.request),
+        MessageKind::FollowUp => (&chat.follow_up_subject, &chat.follow_up),
+    };
+    (!body.trim().is_empty()).then(|| Draft {
+        subject: subject.clone(),
+        body: body.clone(),
+    })
+}
+
+fn store(chat: &mut Chat, kind: MessageKind, draft: &Draft) {
+    let (subject, body) = match kind {
+        MessageKind::Request => (&mut chat.request_subject, &mut chat.request),
+        MessageKind::FollowUp => (&mut chat.follow_up_subject, &mut chat.follow_up),
+    };
+    subject.clone_from(&draft.subject);
+    body.clone_from(&draft.body);
+}
+
+/// Writes a request or follow-up: a draft from the template, edited freely
+/// and saved as typed, checked by the outreach linter on every keystroke,
+/// and sent by email, the share sheet or the clipboard.
+#[component]
+pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let Some(chat) = app.chat(&chat_id) else {
+        return ().into_any();
+    };
+    let Some(person) = app.person(&chat.person_id) else {
+        return ().into_any();
+    };
+    let referrer = person.introduced_by.as_ref().and_then(|id| app.person(id));
+    let formal = RwSignal::new(false);
+    let template = {
+        let (person, referrer) = (person.clone(), referrer.clone());
+        move || {
+            let settings = app.settings.get_untracked();
+            let length = app
+                .chat(&chat_id)
+                .map_or(chat.length_minutes, |c| c.length_minutes);
+            match kind {
+                MessageKind::Request => outreach_request(
+                    &person,
+                    referrer.as_ref(),
+                    &settings,
+                    length,
+                    Wording {
+                        say_informational_interview: formal.get_untracked(),
+                    },
+                ),
+                MessageKind::FollowUp => follow_up_request(&person, &settings, length),
+            }
+        }
+    };
+    let draft = RwSignal::new(stored(&chat, kind).unwrap_or_else(&template));
+    let save = {
+        let chat_id = chat.id.clone();
+        move || {
+            let current = draft.get_untracked();
+            let _ = app.edit_chat(&chat_id, |chat| {
+                store(chat, kind, &current);
+                Ok(())
+            });
+        }
+    };
+    let restart = {
+        let save = save.clone();
+        let template = template.clone();
+        move || {
+            draft.set(template());
+            save();
+        }
+    };
+    let referrer_name = referrer.map(|r| r.name);
+    let connection = person.connection.clone();
+    let checks = Memo::new(move |_| {
+        let context = LintContext {
+            referrer: referrer_name.as_deref(),
+            connection: &connection,
+            follow_up: kind == MessageKind::FollowUp,
+        };
+        draft.with(|d| {
+            lint(&d.body, &context)
+                .into_iter()
+                .map(|check| (check.rule.label(&context), check.passed, check.detail))
+                .collect::<Vec<_>>()
+        })
+    });
+    let email = person.email.clone();
+    let href = move || draft.with(|d| mailto(&email, d));
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = draft.with_untracked(|d| d.body.clone());
+        crate::pwa::copy(&text, move |copied| {
+            status.set(if copied {
+                "Copied. Paste it into your email or message app.".into()
+            } else {
+                "Could not copy: select the text and copy it by hand.".into()
+            });
+            if copied {
+                on_sent.run(());
+            }
+        });
+    };
+    let share = move |_| {
+        let (subject, body) = draft.with_untracked(|d| (d.subject.clone(), d.body.clone()));
+        crate::pwa::share(&subject, &body, move |shared| {
+            if shared {
+                on_sent.run(());
+            }
+        });
+    };
+    let prefix = match kind {
+        MessageKind::Request => "request",
+        MessageKind::FollowUp => "follow-up",
+    };
+    let no_email = person.email.trim().is_empty();
+    let on_subject = {
+        let save = save.clone();
+        move |ev| {
+            draft.update(|d| d.subject = event_target_value(&ev));
+            save();
+        }
+    };
+    let on_body = move |ev| {
+        draft.update(|d| d.body = event_target_value(&ev));
+        save();
+    };
+
+    view! {
+        <div class="composer">
+            {(kind == MessageKind::Request)
+                .then(|| {
+                    let restart = restart.clone();
+                    view! {
+                        <label class="checkbox">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || formal.get()
+                                on:change=move |ev| {
+                                    formal.set(event_target_checked(&ev));
+                                    restart();
+                                }
+                            />
+                            "Use the words “informational interview” (rewrites the draft)"
+                        </label>
+                    }
+                })}
+            <div class="field">
+                <label for=format!("{prefix}-subject")>"Subject"</label>
+                <input
+                    id=format!("{prefix}-subject")
+                    type="text"
+                    prop:value=move || draft.with(|d| d.subject.clone())
+                    on:input=on_subject
+                />
+            </div>
+            <div class="field">
+                <label for=format!("{prefix}-body")>"Message"</label>
+                <textarea
+                    id=format!("{prefix}-body")
+                    rows="12"
+                    prop:value=move || draft.with(|d| d.body.clone())
+                    on:input=on_body
+                ></textarea>
+            </div>
+            <ul class="checks" aria-label="Message checks">
+                {move || {
+                    checks
+                        .get()
+                        .into_iter()
+                        .map(|(label, passed, detail)| {
+                            view! {
+                                <li class=if passed { "check pass" } else { "check fail" }>
+                                    <span aria-hidden="true">{if passed { "✓" } else { "✗" }}</span>
+                                    <span class="sr-only">
+                                        {if passed { "Met: " } else { "Not met: " }}
+                                    </span>
+                                    <span>
+                                        <strong>{label}</strong>
+                                        " "
+                                        <span class="muted">{detail}</span>
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <div class="actions send">
+                <a href=href class="button button-primary" on:click=move |_| on_sent.run(())>
+                    "Send by email"
+                </a>
+                {crate::pwa::can_share()
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button" on:click=share>
+                                "Share…"
+                            </button>
+                        }
+                    })}
+                <button type="button" class="button" on:click=copy>
+                    "Copy message"
+                </button>
+                <button type="button" class="button button-quiet" on:click=move |_| restart()>
+                    "Start again from the template"
+                </button>
+            </div>
+            {no_email
+                .then(|| {
+                    view! {
+                        <p class="muted">
+                            "No email address saved for them: the email opens without one."
+                        </p>
+                    }
+                })}
+            <p class="muted" role="status">
+                {move || status.get()}
+            </p>
+        </div>
+    }
+    .into_any()
+}

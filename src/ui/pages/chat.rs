@@ -1,0 +1,418 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::calendar::{input_value, parse_input_value, short_date, short_date_time};
+use crate::domain::chat::{Chat, ChatId, MeetingFormat, LENGTH_CHOICES};
+use crate::domain::followup::followed_up_without_answer;
+use crate::domain::stage::Stage;
+use crate::state::use_app;
+use crate::ui::components::{Composer, FollowUpItem, MessageKind, StageBadge};
+
+#[component]
+pub fn ChatPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).map(ChatId));
+    let present = Memo::new(move |_| {
+        id.get()
+            .filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
+    });
+    move || match present.get() {
+        Some(id) => view! { <ChatScreen id /> }.into_any(),
+        None => {
+            super::set_title("Chat not found");
+            view! {
+                <h1>"Chat not found"</h1>
+                <p>"This chat is not in your list. It may have been deleted with its person."</p>
+                <p>
+                    <a href="/people" class="button">
+                        "Back to People"
+                    </a>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The words of the button that moves a chat to `stage`.
+fn move_label(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Idea => "Back to idea",
+        Stage::Asked => "Mark as asked today",
+        Stage::Booked => "Mark as booked",
+        Stage::Done => "Mark as done",
+        Stage::Declined => "Mark as declined",
+        Stage::NoReply => "Mark as no reply",
+    }
+}
+
+/// The usual next step from each stage, shown first and most visibly.
+fn next_step(stage: Stage) -> Option<Stage> {
+    match stage {
+        Stage::Idea => Some(Stage::Asked),
+        Stage::Asked => Some(Stage::Booked),
+        Stage::Booked => Some(Stage::Done),
+        Stage::Done | Stage::Declined | Stage::NoReply => None,
+    }
+}
+
+#[component]
+fn ChatScreen(id: ChatId) -> impl IntoView {
+    let app = use_app();
+    let chat = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.chats
+                .with(|chats| chats.iter().find(|c| c.id == id).cloned())
+        })
+    };
+    let initial = chat
+        .get_untracked()
+        .expect("the page checked the chat exists");
+    let person = app.person(&initial.person_id);
+    let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+    super::set_title(&format!("Chat with {name}"));
+    let stage = Memo::new(move |_| chat.with(|c| c.as_ref().map_or(Stage::Idea, Chat::stage)));
+    let error = RwSignal::new(None::<String>);
+    let move_to = {
+        let id = id.clone();
+        move |target: Stage| error.set(app.move_chat(&id, target).err())
+    };
+    let mark_asked = {
+        let move_to = move_to.clone();
+        Callback::new(move |()| {
+            if stage.get_untracked() == Stage::Idea {
+                move_to(Stage::Asked);
+            }
+        })
+    };
+
+    let stage_buttons = {
+        let move_to = move_to.clone();
+        move || {
+            let current = stage.get();
+            let next = next_step(current);
+            let mut order: Vec<Stage> = next.into_iter().collect();
+            order.extend(
+                Stage::ALL
+                    .into_iter()
+                    .filter(|s| *s != current && Some(*s) != next),
+            );
+            order
+                .into_iter()
+                .map(|target| {
+                    let move_to = move_to.clone();
+                    let class = if Some(target) == next {
+                        "button button-primary"
+                    } else {
+                        "button"
+                    };
+                    view! {
+                        <button type="button" class=class on:click=move |_| move_to(target)>
+                            {move_label(target)}
+                        </button>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let history = move || {
+        chat.with(|c| {
+            c.as_ref().map(|c| {
+                c.history
+                    .iter()
+                    .map(|change| {
+                        let local = change.at.with_timezone(&chrono::Local).date_naive();
+                        view! {
+                            <li>{format!("{} · {}", change.stage.label(), short_date(local))}</li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let chat_followups = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.followups.with(|all| {
+                let mut mine: Vec<_> = all.iter().filter(|f| f.chat_id == id).cloned().collect();
+                mine.sort_by_key(|f| (!f.is_open(), f.due));
+                mine
+            })
+        })
+    };
+    let stuck = Memo::new(move |_| {
+        let followups = app.followups.read();
+        chat.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| followed_up_without_answer(c, &followups))
+        })
+    });
+    let ask_someone_else = person.as_ref().map(|p| {
+        if p.organisation.trim().is_empty() {
+            "/people/new".to_string()
+        } else {
+            format!(
+                "/people/new?organisation={}",
+                String::from(js_sys::encode_uri_component(p.organisation.trim()))
+            )
+        }
+    });
+    let follow_up_sent = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            let nudge = app.followups.with_untracked(|all| {
+                all.iter()
+                    .find(|f| {
+                        f.chat_id == id
+                            && f.is_open()
+                            && f.kind == crate::domain::followup::FollowUpKind::ReplyNudge
+                    })
+                    .map(|f| f.id.clone())
+            });
+            if let Some(nudge) = nudge {
+                app.set_followup_status(&nudge, crate::domain::followup::FollowUpStatus::Done);
+            }
+        })
+    };
+    let stage_since = move || {
+        chat.with(|c| {
+            c.as_ref().and_then(|c| c.history.last()).map(|change| {
+                format!(
+                    "since {}",
+                    short_date(change.at.with_timezone(&chrono::Local).date_naive())
+                )
+            })
+        })
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>{format!("Chat with {name}")}</h1>
+            {move || view! { <StageBadge stage=stage.get() /> }}
+        </div>
+        <p class="muted">
+            {stage_since} " · "
+            <a href=format!("/people/{}", initial.person_id)>{format!("About {name}")}</a>
+        </p>
+
+        <section class="card" aria-labelledby="stage-heading">
+            <h2 id="stage-heading">"Stage"</h2>
+            <div class="actions stage-actions">{stage_buttons}</div>
+            <p class="field-error" role="alert">
+                {move || error.get()}
+            </p>
+            <h3>"History"</h3>
+            <ol class="history">{history}</ol>
+        </section>
+
+        {move || {
+            stuck
+                .get()
+                .then(|| {
+                    let move_to = move_to.clone();
+                    let ask = ask_someone_else.clone().unwrap_or_else(|| "/people/new".into());
+                    view! {
+                        <section class="card notice-warning">
+                            <h2>"Still no answer?"</h2>
+                            <p>
+                                "You followed up once. It is fine to let this one go and ask someone else, one person at a time."
+                            </p>
+                            <div class="actions">
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| move_to(Stage::NoReply)
+                                >
+                                    "Move on: mark as no reply"
+                                </button>
+                                <a href=ask class="button button-primary">
+                                    "Ask someone else"
+                                </a>
+                            </div>
+                        </section>
+                    }
+                })
+        }}
+
+        <Booking id=id.clone() />
+
+        {move || match stage.get() {
+            Stage::Idea => {
+                view! {
+                    <section class="card" aria-labelledby="request-heading">
+                        <h2 id="request-heading">"Request"</h2>
+                        <Composer chat_id=id.clone() kind=MessageKind::Request on_sent=Callback::new(|()| {}) />
+                        <p>"Sent it? One tap records today's date and sets the reminders."</p>
+                        <button type="button" class="button button-primary" on:click=move |_| mark_asked.run(())>
+                            "Mark as asked today"
+                        </button>
+                    </section>
+                }
+                    .into_any()
+            }
+            Stage::Asked => {
+                view! {
+                    <section class="card" aria-labelledby="follow-up-heading">
+                        <h2 id="follow-up-heading">"Follow-up message"</h2>
+                        <p class="muted">
+                            "If 7 business days pass without a reply, send one short follow-up. Sending it here marks the reminder done."
+                        </p>
+                        <Composer chat_id=id.clone() kind=MessageKind::FollowUp on_sent=follow_up_sent />
+                    </section>
+                }
+                    .into_any()
+            }
+            _ => ().into_any(),
+        }}
+
+        <section class="card" aria-labelledby="chat-followups-heading">
+            <h2 id="chat-followups-heading">"Follow-ups"</h2>
+            {move || {
+                let items = chat_followups.get();
+                if items.is_empty() {
+                    view! {
+                        <p class="muted">
+                            "None yet. Marking the chat as asked sets two reminders: a second person at the same organisation after 3 business days, and one follow-up after 7."
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <ul class="followups">
+                            {items.into_iter().map(|item| view! { <FollowUpItem item /> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// When and where: needed to book, editable at any stage, saved as typed.
+#[component]
+fn Booking(id: ChatId) -> impl IntoView {
+    let app = use_app();
+    let Some(chat) = app.chat(&id) else {
+        return ().into_any();
+    };
+    let format = RwSignal::new(chat.format);
+    let time_error = RwSignal::new(None::<&'static str>);
+    let edit = {
+        let id = id.clone();
+        move |change: Box<dyn FnOnce(&mut Chat)>| {
+            let _ = app.edit_chat(&id, |chat| {
+                change(chat);
+                Ok(())
+            });
+        }
+    };
+    let on_time = {
+        let edit = edit.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            if value.trim().is_empty() {
+                time_error.set(None);
+                edit(Box::new(|chat| chat.starts_at = None));
+                return;
+            }
+            match parse_input_value(&value) {
+                Some(at) => {
+                    time_error.set(None);
+                    edit(Box::new(move |chat| chat.starts_at = Some(at)));
+                }
+                None => time_error.set(Some("Enter a full date and time.")),
+            }
+        }
+    };
+    let on_format = {
+        let edit = edit.clone();
+        move |ev| {
+            let chosen = MeetingFormat::from_slug(&event_target_value(&ev));
+            format.set(chosen);
+            edit(Box::new(move |chat| chat.format = chosen));
+        }
+    };
+    let on_place = {
+        let edit = edit.clone();
+        move |ev| {
+            let place = event_target_value(&ev);
+            edit(Box::new(move |chat| chat.place = place));
+        }
+    };
+    let on_length = move |ev| {
+        if let Ok(length) = event_target_value(&ev).parse::<u32>() {
+            edit(Box::new(move |chat| chat.length_minutes = length));
+        }
+    };
+    let place_label = move || {
+        format
+            .get()
+            .map_or("Place or link", MeetingFormat::place_label)
+    };
+    let when = chat.starts_at.map(short_date_time);
+
+    view! {
+        <section class="card form" aria-labelledby="booking-heading">
+            <h2 id="booking-heading">"When and where"</h2>
+            {when.map(|when| view! { <p class="muted">{when}</p> })}
+            <div class="field">
+                <label for="chat-time">"Date and time"</label>
+                <input
+                    id="chat-time"
+                    type="datetime-local"
+                    value=chat.starts_at.map(input_value).unwrap_or_default()
+                    aria-describedby="chat-time-error"
+                    on:input=on_time.clone()
+                    on:change=on_time
+                />
+                <p id="chat-time-error" class="field-error">
+                    {move || time_error.get()}
+                </p>
+            </div>
+            <div class="field">
+                <label for="chat-format">"Format"</label>
+                <select id="chat-format" on:change=on_format>
+                    <option value="" selected=chat.format.is_none()>
+                        "Choose…"
+                    </option>
+                    {MeetingFormat::ALL
+                        .into_iter()
+                        .map(|f| {
+                            view! {
+                                <option value=f.slug() selected=chat.format == Some(f)>
+                                    {f.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="chat-place">{place_label}</label>
+                <input id="chat-place" type="text" value=chat.place.clone() on:input=on_place />
+            </div>
+            <div class="field">
+                <label for="chat-length">"Planned length"</label>
+                <select id="chat-length" on:change=on_length>
+                    {LENGTH_CHOICES
+                        .into_iter()
+                        .map(|minutes| {
+                            view! {
+                                <option
+                                    value=minutes.to_string()
+                                    selected=chat.length_minutes == minutes
+                                >
+                                    {format!("{minutes} minutes")}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </section>
+    }
+    .into_any()
+}
