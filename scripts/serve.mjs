@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.env.PORT ?? process.argv[3] ?? 8080);
@@ -25,7 +26,7 @@ const types = {
   '.ico': 'image/x-icon',
 };
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.webmanifest', '.json', '.svg']);
-const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 const compressed = new Map();
 
 async function resolveFile(pathname) {
@@ -64,7 +65,8 @@ const server = createServer(async (req, res) => {
     if (compressible.has(ext)) {
       const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
       if (encoding) {
-        const key = `${encoding}:${file}:${body.length}`;
+        // Keyed by content: a rebuild may keep a file's name and length.
+        const key = `${encoding}:${createHash('sha1').update(body).digest('hex')}`;
         if (!compressed.has(key)) {
           compressed.set(
             key,
