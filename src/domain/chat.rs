@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::person::PersonId;
+use super::prep::{copy_template, ChatQuestion, ChecklistItem};
 use super::stage::Stage;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -100,6 +101,17 @@ pub struct Chat {
     pub follow_up_subject: String,
     #[serde(default)]
     pub follow_up: String,
+    /// What the user wants to learn, in one sentence.
+    #[serde(default)]
+    pub goal: String,
+    #[serde(default)]
+    pub research: String,
+    /// In the order they will be asked.
+    #[serde(default)]
+    pub questions: Vec<ChatQuestion>,
+    /// This chat's copy of the checklist template.
+    #[serde(default)]
+    pub checklist: Vec<ChecklistItem>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -122,7 +134,13 @@ impl BookingError {
 }
 
 impl Chat {
-    pub fn new(id: ChatId, person_id: PersonId, now: DateTime<Utc>) -> Chat {
+    /// A new chat at Idea, with its own copy of the checklist template.
+    pub fn new(
+        id: ChatId,
+        person_id: PersonId,
+        now: DateTime<Utc>,
+        checklist_template: &[ChecklistItem],
+    ) -> Chat {
         Chat {
             id,
             person_id,
@@ -138,6 +156,10 @@ impl Chat {
             request: String::new(),
             follow_up_subject: String::new(),
             follow_up: String::new(),
+            goal: String::new(),
+            research: String::new(),
+            questions: Vec::new(),
+            checklist: copy_template(checklist_template),
             created_at: now,
             updated_at: now,
         }
@@ -210,7 +232,7 @@ mod tests {
     }
 
     fn chat(id: &str, person: &str, at: DateTime<Utc>) -> Chat {
-        Chat::new(ChatId(id.into()), PersonId(person.into()), at)
+        Chat::new(ChatId(id.into()), PersonId(person.into()), at, &[])
     }
 
     fn book(chat: &mut Chat) {
@@ -307,5 +329,39 @@ mod tests {
             assert_eq!(MeetingFormat::from_slug(f.slug()), Some(f));
         }
         assert_eq!(MeetingFormat::from_slug("carrier pigeon"), None);
+    }
+}
+
+/// Moves the item at `index` one place up or down; false at either end.
+pub fn move_item<T>(items: &mut [T], index: usize, up: bool) -> bool {
+    let other = if up {
+        index.checked_sub(1)
+    } else {
+        index.checked_add(1)
+    };
+    match other {
+        Some(other) if other < items.len() && index < items.len() => {
+            items.swap(index, other);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod move_tests {
+    use super::move_item;
+
+    #[test]
+    fn items_move_one_place_and_stop_at_the_ends() {
+        let mut items = vec!['a', 'b', 'c'];
+        assert!(move_item(&mut items, 2, true));
+        assert_eq!(items, ['a', 'c', 'b']);
+        assert!(move_item(&mut items, 0, false));
+        assert_eq!(items, ['c', 'a', 'b']);
+        assert!(!move_item(&mut items, 0, true));
+        assert!(!move_item(&mut items, 2, false));
+        assert!(!move_item(&mut items, 7, true));
+        assert_eq!(items, ['c', 'a', 'b']);
     }
 }

@@ -195,7 +195,7 @@ mod tests {
     }
 
     fn chat_at(stage: Stage) -> Chat {
-        let mut chat = Chat::new(ChatId("c1".into()), PersonId("p1".into()), now());
+        let mut chat = Chat::new(ChatId("c1".into()), PersonId("p1".into()), now(), &[]);
         chat.history
             .push(crate::domain::chat::StageChange { stage, at: now() });
         chat

@@ -7,5 +7,6 @@ pub mod followup;
 pub mod linter;
 pub mod message;
 pub mod person;
+pub mod prep;
 pub mod settings;
 pub mod stage;

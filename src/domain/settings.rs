@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::prep::{built_in_checklist, BankQuestion, ChecklistItem};
+
 pub const DEFAULT_TARGET_CHATS: u32 = 5;
 pub const MAX_TARGET_CHATS: u32 = 100;
 
@@ -20,6 +22,12 @@ pub struct Settings {
     pub target_field: String,
     #[serde(default = "default_target")]
     pub target_chats: u32,
+    /// What every new chat's checklist starts from.
+    #[serde(default = "built_in_checklist")]
+    pub checklist_template: Vec<ChecklistItem>,
+    /// Questions the user saved to reuse in later chats.
+    #[serde(default)]
+    pub own_questions: Vec<BankQuestion>,
 }
 
 impl Default for Settings {
@@ -29,6 +37,8 @@ impl Default for Settings {
             signature: String::new(),
             target_field: String::new(),
             target_chats: DEFAULT_TARGET_CHATS,
+            checklist_template: built_in_checklist(),
+            own_questions: Vec::new(),
         }
     }
 }
