@@ -237,7 +237,10 @@ impl AppState {
     }
 
     pub fn create_chat(&self, person: &PersonId) -> Result<ChatId, String> {
-        let chat = Chat::new(ChatId(new_id()), person.clone(), Utc::now());
+        let template = self
+            .settings
+            .with_untracked(|s| s.checklist_template.clone());
+        let chat = Chat::new(ChatId(new_id()), person.clone(), Utc::now(), &template);
         self.write(&chat)?;
         let id = chat.id.clone();
         self.chats.update(|chats| chats.push(chat));
@@ -316,7 +319,7 @@ fn apply<T: Record + Send + Sync>(list: RwSignal<Vec<T>>, change: Change<T>) {
 
 /// Record ids: time-ordered and random enough that two tabs adding a record
 /// in the same millisecond do not collide.
-fn new_id() -> String {
+pub fn new_id() -> String {
     let millis = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
     format!("{}{}", base36(millis), base36(random))

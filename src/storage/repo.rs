@@ -598,7 +598,7 @@ mod tests {
         let repo = open(&store).repo;
         let ana = person("a", "Ana");
         repo.save(&ana).unwrap();
-        let chat = Chat::new(ChatId("c1".into()), ana.id.clone(), ana.created_at);
+        let chat = Chat::new(ChatId("c1".into()), ana.id.clone(), ana.created_at, &[]);
         repo.save(&chat).unwrap();
         store.take_writes();
         let mut edited = chat.clone();
@@ -646,7 +646,12 @@ mod tests {
             repo.external_change(SETTINGS_KEY, Some(&json)),
             ExternalChange::Settings(Box::default())
         );
-        let chat = Chat::new(ChatId("c".into()), PersonId("p".into()), chrono::Utc::now());
+        let chat = Chat::new(
+            ChatId("c".into()),
+            PersonId("p".into()),
+            chrono::Utc::now(),
+            &[],
+        );
         let json = serde_json::to_string(&chat).unwrap();
         assert_eq!(
             repo.external_change("coffee-chat/chat/c", Some(&json)),

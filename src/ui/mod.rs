@@ -8,8 +8,8 @@ use leptos_router::path;
 use crate::state::AppState;
 use components::{BottomNav, Notices};
 use pages::{
-    ChatPage, NewPersonPage, NotFoundPage, PeoplePage, PersonPage, QueuePage, SettingsPage,
-    TodayPage,
+    ChatPage, NewPersonPage, NotFoundPage, PeoplePage, PersonPage, PreparePage, QueuePage,
+    SettingsPage, TodayPage,
 };
 
 /// The whole app around an already opened [`AppState`].
@@ -41,6 +41,7 @@ pub fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/people/new") view=NewPersonPage />
                     <Route path=path!("/people/:id") view=PersonPage />
                     <Route path=path!("/chats/:id") view=ChatPage />
+                    <Route path=path!("/chats/:id/prepare") view=PreparePage />
                     <Route path=path!("/queue") view=QueuePage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>

@@ -84,7 +84,7 @@ test('from a referral to a booked chat: linted request, 3B7 reminders, booking, 
     'To book it, set the date and time you agreed on.',
   );
   await page.getByLabel('Date and time').fill('2026-12-04T08:30');
-  await page.getByLabel('Format').selectOption({ label: 'In person' });
+  await page.getByLabel('Format', { exact: true }).selectOption({ label: 'In person' });
   await page.getByLabel('Place (café, address)').fill('Café Pamenar, Kensington Market');
   await page.getByLabel('Planned length').selectOption({ label: '15 minutes' });
   await page.getByRole('button', { name: 'Mark as booked' }).click();

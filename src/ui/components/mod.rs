@@ -4,6 +4,7 @@ mod nav;
 mod notices;
 mod referrer_select;
 mod stage_badge;
+mod template_editor;
 
 pub use composer::{Composer, MessageKind};
 pub use followup_item::FollowUpItem;
@@ -11,3 +12,4 @@ pub use nav::BottomNav;
 pub use notices::Notices;
 pub use referrer_select::ReferrerSelect;
 pub use stage_badge::StageBadge;
+pub use template_editor::TemplateEditor;

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::calendar::{input_value, parse_input_value, short_date, short_date_time};
 use crate::domain::chat::{Chat, ChatId, MeetingFormat, LENGTH_CHOICES};
 use crate::domain::followup::followed_up_without_answer;
+use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
 use crate::state::use_app;
 use crate::ui::components::{Composer, FollowUpItem, MessageKind, StageBadge};
@@ -235,6 +236,28 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                     }
                 })
         }}
+
+        <section class="card" aria-labelledby="prep-heading">
+            <h2 id="prep-heading">"Preparation"</h2>
+            <p>
+                {move || {
+                    chat.with(|c| {
+                        c.as_ref()
+                            .map(|c| {
+                                let (done, total) = progress(&c.checklist);
+                                format!(
+                                    "Checklist {done} of {total} ready · {} question{}",
+                                    c.questions.len(),
+                                    if c.questions.len() == 1 { "" } else { "s" },
+                                )
+                            })
+                    })
+                }}
+            </p>
+            <a href=format!("/chats/{id}/prepare") class="button button-primary">
+                "Prepare this chat"
+            </a>
+        </section>
 
         <Booking id=id.clone() />
 

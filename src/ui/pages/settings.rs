@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::pwa::{storage_status, StorageStatus};
 use crate::state::use_app;
+use crate::ui::components::TemplateEditor;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -109,6 +110,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </p>
             </div>
         </section>
+        <TemplateEditor />
         <section class="card">
             <h2>"Your data"</h2>
             <p>

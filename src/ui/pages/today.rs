@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::{countdown, short_date_time};
 use crate::domain::chat::Chat;
+use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
 use crate::state::{today, use_app};
 use crate::ui::components::FollowUpItem;
@@ -85,6 +86,8 @@ fn NextChat() -> impl IntoView {
         }
             .into_any(),
         Some(chat) => {
+            let (done, total) = progress(&chat.checklist);
+            let questions = chat.questions.len();
             let Chat { id, person_id, starts_at, format, place, length_minutes, .. } = chat;
             let name = app.person(&person_id).map(|p| p.name).unwrap_or_default();
             let at = starts_at.unwrap_or_default();
@@ -102,6 +105,8 @@ fn NextChat() -> impl IntoView {
                     </p>
                     <p>{format!("{} · {length_minutes} minutes", short_date_time(at))}</p>
                     <p class="muted">{where_}</p>
+                    <p>{format!("Prep: checklist {done} of {total} ready, {questions} questions")}</p>
+                    <a href=format!("/chats/{id}/prepare") class="button">"Prepare"</a>
                 </section>
             }
                 .into_any()

@@ -1,0 +1,169 @@
+use leptos::prelude::*;
+
+use crate::domain::chat::move_item;
+use crate::domain::prep::{built_in_checklist, ChecklistGroup, ChecklistItem};
+use crate::state::{new_id, use_app};
+
+fn edit_template(change: impl FnOnce(&mut Vec<ChecklistItem>)) {
+    let _ = use_app().edit_settings(|s| {
+        change(&mut s.checklist_template);
+        Ok(())
+    });
+}
+
+/// The checklist every new chat copies: rename, reorder, remove, add, or
+/// go back to the built-in one. Chats already planned keep their copy.
+#[component]
+pub fn TemplateEditor() -> impl IntoView {
+    let app = use_app();
+    // Rebuilt when items are added, removed or moved; not on renames, so
+    // an input keeps its cursor while the user types.
+    let shape = Memo::new(move |_| {
+        app.settings.with(|s| {
+            s.checklist_template
+                .iter()
+                .map(|i| (i.id.clone(), i.group))
+                .collect::<Vec<_>>()
+        })
+    });
+    let new_text = RwSignal::new(String::new());
+    let new_group = RwSignal::new(ChecklistGroup::Research);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = new_text.get_untracked().trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        let group = new_group.get_untracked();
+        edit_template(|items| {
+            // After the last item of its group, so groups stay together.
+            let at = items
+                .iter()
+                .rposition(|i| i.group == group)
+                .map_or(items.len(), |p| p + 1);
+            items.insert(
+                at,
+                ChecklistItem {
+                    id: new_id(),
+                    group,
+                    text,
+                    done: false,
+                },
+            );
+        });
+        new_text.set(String::new());
+    };
+    let rows = move || {
+        let shape = shape.get();
+        let shape = &shape;
+        let last = shape.len().saturating_sub(1);
+        shape
+            .iter()
+            .enumerate()
+            .map(|(index, (id, group))| {
+                let (id, group) = (id.clone(), *group);
+                // Numbered within the group, so a label stays put when
+                // other groups change.
+                let number = shape[..index].iter().filter(|(_, g)| *g == group).count() + 1;
+                let text = app.settings.with_untracked(|s| {
+                    s.checklist_template.iter().find(|i| i.id == id).map(|i| i.text.clone()).unwrap_or_default()
+                });
+                let rename_id = id.clone();
+                let remove_id = id.clone();
+                view! {
+                    <li class="template-row">
+                        <input
+                            type="text"
+                            aria-label=format!("{} item {number}", group.label())
+                            value=text.clone()
+                            on:input=move |ev| {
+                                let value = event_target_value(&ev);
+                                edit_template(|items| {
+                                    if let Some(item) = items.iter_mut().find(|i| i.id == rename_id) {
+                                        item.text = value;
+                                    }
+                                });
+                            }
+                        />
+                        <span class="row-actions">
+                            <button
+                                type="button"
+                                class="button icon"
+                                aria-label=format!("Move up: {text}")
+                                disabled=index == 0
+                                on:click=move |_| edit_template(|items| {
+                                    move_item(items, index, true);
+                                })
+                            >
+                                "↑"
+                            </button>
+                            <button
+                                type="button"
+                                class="button icon"
+                                aria-label=format!("Move down: {text}")
+                                disabled=index == last
+                                on:click=move |_| edit_template(|items| {
+                                    move_item(items, index, false);
+                                })
+                            >
+                                "↓"
+                            </button>
+                            <button
+                                type="button"
+                                class="button icon"
+                                aria-label=format!("Remove: {text}")
+                                on:click=move |_| edit_template(|items| items.retain(|i| i.id != remove_id))
+                            >
+                                "✕"
+                            </button>
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="card" aria-labelledby="template-heading">
+            <h2 id="template-heading">"Checklist for new chats"</h2>
+            <p class="muted">"Each new chat gets its own copy; chats already planned keep theirs."</p>
+            <ol class="template">{rows}</ol>
+            <form class="form" on:submit=add>
+                <div class="field">
+                    <label for="template-new">"New item"</label>
+                    <input
+                        id="template-new"
+                        type="text"
+                        prop:value=move || new_text.get()
+                        on:input=move |ev| new_text.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="template-group">"Group"</label>
+                    <select
+                        id="template-group"
+                        on:change=move |ev| {
+                            if let Some(group) = ChecklistGroup::from_slug(&event_target_value(&ev)) {
+                                new_group.set(group);
+                            }
+                        }
+                    >
+                        {ChecklistGroup::TEMPLATE_GROUPS
+                            .into_iter()
+                            .map(|g| view! { <option value=g.slug()>{g.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button button-primary">"Add to checklist"</button>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| edit_template(|items| *items = built_in_checklist())
+                    >
+                        "Restore the built-in checklist"
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

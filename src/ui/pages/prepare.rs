@@ -1,0 +1,496 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::chat::{move_item, Chat, ChatId};
+use crate::domain::person::fold;
+use crate::domain::prep::{
+    avoid_matches, built_in_questions, guidance, progress, BankQuestion, ChatQuestion,
+    ChecklistGroup, ChecklistItem, QuestionCategory,
+};
+use crate::state::{new_id, use_app};
+
+#[component]
+pub fn PreparePage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).map(ChatId));
+    let present = Memo::new(move |_| {
+        id.get()
+            .filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
+    });
+    move || match present.get() {
+        Some(id) => view! { <Prepare id /> }.into_any(),
+        None => {
+            super::set_title("Chat not found");
+            view! {
+                <h1>"Chat not found"</h1>
+                <p>"This chat is not in your list. It may have been deleted with its person."</p>
+                <p>
+                    <a href="/people" class="button">"Back to People"</a>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Applies one change to the chat being prepared; saved at once.
+fn edit(id: &ChatId, change: impl FnOnce(&mut Chat)) {
+    let _ = use_app().edit_chat(id, |chat| {
+        change(chat);
+        Ok(())
+    });
+}
+
+#[component]
+fn Prepare(id: ChatId) -> impl IntoView {
+    let app = use_app();
+    let chat = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.chats
+                .with(|chats| chats.iter().find(|c| c.id == id).cloned())
+        })
+    };
+    let initial = chat
+        .get_untracked()
+        .expect("the page checked the chat exists");
+    let name = app
+        .person(&initial.person_id)
+        .map(|p| p.name)
+        .unwrap_or_default();
+    super::set_title(&format!("Prepare: {name}"));
+    let on_goal = {
+        let id = id.clone();
+        move |ev| {
+            let goal = event_target_value(&ev);
+            edit(&id, |chat| chat.goal = goal);
+        }
+    };
+    let on_research = {
+        let id = id.clone();
+        move |ev| {
+            let research = event_target_value(&ev);
+            edit(&id, |chat| chat.research = research);
+        }
+    };
+
+    view! {
+        <h1>{format!("Prepare: chat with {name}")}</h1>
+        <p class="muted">
+            "Saved as you type. "
+            <a href=format!("/chats/{id}")>"Back to the chat"</a>
+        </p>
+        <section class="card form" aria-labelledby="goal-heading">
+            <h2 id="goal-heading">"Goal and research"</h2>
+            <div class="field">
+                <label for="prep-goal">"What I want to learn"</label>
+                <input id="prep-goal" type="text" value=initial.goal.clone() on:input=on_goal />
+            </div>
+            <div class="field">
+                <label for="prep-research">"Research notes"</label>
+                <textarea id="prep-research" rows="6" on:input=on_research>
+                    {initial.research.clone()}
+                </textarea>
+            </div>
+        </section>
+        <Questions id=id.clone() chat />
+        <QuestionBank id=id.clone() chat />
+        <Checklist id chat />
+    }
+}
+
+#[component]
+fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
+    let app = use_app();
+    let questions = Memo::new(move |_| {
+        chat.with(|c| c.as_ref().map(|c| c.questions.clone()).unwrap_or_default())
+    });
+    let length = Memo::new(move |_| chat.with(|c| c.as_ref().map_or(10, |c| c.length_minutes)));
+    let advice = move || {
+        let count = questions.with(Vec::len);
+        guidance(count, length.get()).message(count, length.get())
+    };
+    let draft = RwSignal::new(String::new());
+    let category = RwSignal::new(QuestionCategory::Own);
+    let save_to_bank = RwSignal::new(false);
+    let warnings = move || {
+        draft.with(|text| {
+            avoid_matches(text)
+                .into_iter()
+                .map(|rule| {
+                    view! {
+                        <p class="notice notice-warning">
+                            <span>
+                                <strong>{format!("Best left out: {}.", rule.topic)}</strong>
+                                " "
+                                {rule.reason}
+                            </span>
+                        </p>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let add = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let text = draft.get_untracked().trim().to_string();
+            if text.is_empty() {
+                return;
+            }
+            let category = category.get_untracked();
+            edit(&id, |chat| {
+                chat.questions.push(ChatQuestion {
+                    id: new_id(),
+                    category,
+                    text: text.clone(),
+                    asked: false,
+                    answer: String::new(),
+                })
+            });
+            if save_to_bank.get_untracked() {
+                let _ = app.edit_settings(|s| {
+                    if !s.own_questions.iter().any(|q| q.text == text) {
+                        s.own_questions.push(BankQuestion {
+                            id: new_id(),
+                            category,
+                            text,
+                        });
+                    }
+                    Ok(())
+                });
+            }
+            draft.set(String::new());
+        }
+    };
+    let rows = {
+        let id = id.clone();
+        move || {
+            let list = questions.get();
+            let last = list.len().saturating_sub(1);
+            list.into_iter()
+                .enumerate()
+                .map(|(index, question)| {
+                    let (up_id, down_id, remove_id) = (id.clone(), id.clone(), id.clone());
+                    let question_id = question.id.clone();
+                    view! {
+                        <li class="question-row">
+                            <span class="question-text">
+                                {question.text.clone()}
+                                <span class="muted category">{question.category.label()}</span>
+                            </span>
+                            <span class="row-actions">
+                                <button
+                                    type="button"
+                                    class="button icon"
+                                    aria-label=format!("Move up: {}", question.text)
+                                    disabled=index == 0
+                                    on:click=move |_| edit(&up_id, |c| {
+                                        move_item(&mut c.questions, index, true);
+                                    })
+                                >
+                                    "↑"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button icon"
+                                    aria-label=format!("Move down: {}", question.text)
+                                    disabled=index == last
+                                    on:click=move |_| edit(&down_id, |c| {
+                                        move_item(&mut c.questions, index, false);
+                                    })
+                                >
+                                    "↓"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button icon"
+                                    aria-label=format!("Remove: {}", question.text)
+                                    on:click=move |_| edit(&remove_id, |c| c.questions.retain(|q| q.id != question_id))
+                                >
+                                    "✕"
+                                </button>
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="questions-heading">
+            <h2 id="questions-heading">"My questions"</h2>
+            <p aria-live="polite" class="guidance">{advice}</p>
+            <ol class="questions">{rows}</ol>
+            <form class="form" on:submit=add>
+                <div class="field">
+                    <label for="own-question">"Write your own question"</label>
+                    <input
+                        id="own-question"
+                        type="text"
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))
+                    />
+                </div>
+                <div role="status">{warnings}</div>
+                <div class="field">
+                    <label for="own-category">"Category"</label>
+                    <select
+                        id="own-category"
+                        on:change=move |ev| {
+                            if let Some(c) = QuestionCategory::from_slug(&event_target_value(&ev)) {
+                                category.set(c);
+                            }
+                        }
+                    >
+                        {QuestionCategory::ALL
+                            .into_iter()
+                            .map(|c| view! { <option value=c.slug() selected=c == QuestionCategory::Own>{c.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <label class="checkbox">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || save_to_bank.get()
+                        on:change=move |ev| save_to_bank.set(event_target_checked(&ev))
+                    />
+                    "Also save it to my question bank"
+                </label>
+                <button type="submit" class="button button-primary">"Add question"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
+    let app = use_app();
+    let filter = RwSignal::new(None::<QuestionCategory>);
+    let search = RwSignal::new(String::new());
+    let built_in = StoredValue::new(built_in_questions());
+    let shown = Memo::new(move |_| {
+        let words = fold(&search.get());
+        let wanted = filter.get();
+        let own = app.settings.with(|s| s.own_questions.clone());
+        let planned: Vec<String> = chat.with(|c| {
+            c.as_ref()
+                .map(|c| c.questions.iter().map(|q| fold(&q.text)).collect())
+                .unwrap_or_default()
+        });
+        built_in.with_value(|bank| {
+            own.iter()
+                .map(|q| (q.clone(), true))
+                .chain(bank.iter().map(|q| (q.clone(), false)))
+                .filter(|(q, _)| wanted.is_none_or(|w| w == q.category))
+                .filter(|(q, _)| words.split_whitespace().all(|w| fold(&q.text).contains(w)))
+                .map(|(q, mine)| {
+                    let added = planned.contains(&fold(&q.text));
+                    (q, mine, added)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="bank-heading">
+            <h2 id="bank-heading">"Question bank"</h2>
+            <p class="muted">
+                "Grouped by TIARA: trends, insights, advice, resources and assignments, plus the day-to-day, career paths and culture."
+            </p>
+            <div class="field">
+                <label for="bank-category">"Show category"</label>
+                <select
+                    id="bank-category"
+                    on:change=move |ev| filter.set(QuestionCategory::from_slug(&event_target_value(&ev)))
+                >
+                    <option value="">"All categories"</option>
+                    {QuestionCategory::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=c.slug()>{c.label()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="bank-search">"Search the bank"</label>
+                <input
+                    id="bank-search"
+                    type="search"
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                />
+            </div>
+            <ul class="bank">
+                {move || {
+                    let id = id.clone();
+                    shown
+                        .get()
+                        .into_iter()
+                        .map(|(question, mine, added)| {
+                            let add_id = id.clone();
+                            let to_add = question.clone();
+                            let remove_text = question.text.clone();
+                            view! {
+                                <li class="question-row">
+                                    <span class="question-text">
+                                        {question.text.clone()}
+                                        <span class="muted category">
+                                            {question.category.label()}
+                                            {mine.then_some(" · saved by you")}
+                                        </span>
+                                    </span>
+                                    <span class="row-actions">
+                                        <button
+                                            type="button"
+                                            class="button"
+                                            disabled=added
+                                            aria-label=if added {
+                                                format!("Added: {}", question.text)
+                                            } else {
+                                                format!("Add: {}", question.text)
+                                            }
+                                            on:click=move |_| {
+                                                let q = to_add.clone();
+                                                edit(&add_id, |chat| chat.questions.push(ChatQuestion {
+                                                    id: new_id(),
+                                                    category: q.category,
+                                                    text: q.text,
+                                                    asked: false,
+                                                    answer: String::new(),
+                                                }));
+                                            }
+                                        >
+                                            {if added { "Added" } else { "Add" }}
+                                        </button>
+                                        {mine.then(|| view! {
+                                            <button
+                                                type="button"
+                                                class="button button-quiet"
+                                                aria-label=format!("Remove from my bank: {remove_text}")
+                                                on:click=move |_| {
+                                                    let text = remove_text.clone();
+                                                    let _ = app.edit_settings(|s| {
+                                                        s.own_questions.retain(|q| q.text != text);
+                                                        Ok(())
+                                                    });
+                                                }
+                                            >
+                                                "Remove"
+                                            </button>
+                                        })}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
+    let items = Memo::new(move |_| {
+        chat.with(|c| c.as_ref().map(|c| c.checklist.clone()).unwrap_or_default())
+    });
+    let ready = move || {
+        let (done, total) = items.with(|i| progress(i));
+        format!("{done} of {total} ready")
+    };
+    let draft = RwSignal::new(String::new());
+    let add = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let text = draft.get_untracked().trim().to_string();
+            if text.is_empty() {
+                return;
+            }
+            edit(&id, |chat| {
+                chat.checklist.push(ChecklistItem {
+                    id: new_id(),
+                    group: ChecklistGroup::Own,
+                    text,
+                    done: false,
+                })
+            });
+            draft.set(String::new());
+        }
+    };
+    let groups = move || {
+        let items = items.get();
+        [ChecklistGroup::TEMPLATE_GROUPS.as_slice(), &[ChecklistGroup::Own]]
+            .concat()
+            .into_iter()
+            .filter_map(|group| {
+                let in_group: Vec<ChecklistItem> = items.iter().filter(|i| i.group == group).cloned().collect();
+                (!in_group.is_empty()).then(|| {
+                    let id = id.clone();
+                    view! {
+                        <h3>{group.label()}</h3>
+                        <ul class="checklist">
+                            {in_group
+                                .into_iter()
+                                .map(|item| {
+                                    let (tick_id, remove_id) = (id.clone(), id.clone());
+                                    let (item_id, remove_item) = (item.id.clone(), item.id.clone());
+                                    view! {
+                                        <li>
+                                            <label class="checkbox">
+                                                <input
+                                                    type="checkbox"
+                                                    prop:checked=item.done
+                                                    on:change=move |ev| {
+                                                        let done = event_target_checked(&ev);
+                                                        edit(&tick_id, |chat| {
+                                                            if let Some(i) = chat.checklist.iter_mut().find(|i| i.id == item_id) {
+                                                                i.done = done;
+                                                            }
+                                                        });
+                                                    }
+                                                />
+                                                {item.text.clone()}
+                                            </label>
+                                            {(group == ChecklistGroup::Own).then(|| view! {
+                                                <button
+                                                    type="button"
+                                                    class="button button-quiet"
+                                                    aria-label=format!("Remove: {}", item.text)
+                                                    on:click=move |_| edit(&remove_id, |chat| chat.checklist.retain(|i| i.id != remove_item))
+                                                >
+                                                    "Remove"
+                                                </button>
+                                            })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="card" aria-labelledby="checklist-heading">
+            <h2 id="checklist-heading">"Checklist"</h2>
+            <p aria-live="polite">{ready}</p>
+            {groups}
+            <form class="form" on:submit=add>
+                <div class="field">
+                    <label for="own-item">"Add an item for this chat"</label>
+                    <input
+                        id="own-item"
+                        type="text"
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button">"Add item"</button>
+            </form>
+        </section>
+    }
+}
