@@ -5,6 +5,7 @@ use std::fmt;
 use super::person::PersonId;
 use super::prep::{copy_template, ChatQuestion, ChecklistItem};
 use super::stage::Stage;
+use super::timer::TimerEvent;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -112,8 +113,37 @@ pub struct Chat {
     /// This chat's copy of the checklist template.
     #[serde(default)]
     pub checklist: Vec<ChecklistItem>,
+    /// The meeting timer's events; its whole state.
+    #[serde(default)]
+    pub meeting_log: Vec<TimerEvent>,
+    /// Index of the question on screen in the meeting.
+    #[serde(default)]
+    pub current_question: usize,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// The note being typed, kept until it is added.
+    #[serde(default)]
+    pub note_draft: String,
+    #[serde(default)]
+    pub takeaways: String,
+    #[serde(default)]
+    pub advice: String,
+    /// People they suggested, added to the list as introduced by them.
+    #[serde(default)]
+    pub referrals: Vec<PersonId>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A note taken during or after the meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: String,
+    pub created_at: DateTime<Utc>,
+    /// How far into the meeting it was written, when the timer had started.
+    #[serde(default)]
+    pub offset_ms: Option<i64>,
+    pub text: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,6 +190,13 @@ impl Chat {
             research: String::new(),
             questions: Vec::new(),
             checklist: copy_template(checklist_template),
+            meeting_log: Vec::new(),
+            current_question: 0,
+            notes: Vec::new(),
+            note_draft: String::new(),
+            takeaways: String::new(),
+            advice: String::new(),
+            referrals: Vec::new(),
             created_at: now,
             updated_at: now,
         }

@@ -10,3 +10,4 @@ pub mod person;
 pub mod prep;
 pub mod settings;
 pub mod stage;
+pub mod timer;

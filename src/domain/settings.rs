@@ -9,6 +9,17 @@ fn default_target() -> u32 {
     DEFAULT_TARGET_CHATS
 }
 
+pub const DEFAULT_WRAP_UP_MINUTES: u32 = 2;
+pub const WRAP_UP_CHOICES: [u32; 4] = [1, 2, 3, 5];
+
+fn default_wrap_up() -> u32 {
+    DEFAULT_WRAP_UP_MINUTES
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// The user's own details and goals, used in messages and on Today.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -28,6 +39,12 @@ pub struct Settings {
     /// Questions the user saved to reuse in later chats.
     #[serde(default)]
     pub own_questions: Vec<BankQuestion>,
+    /// Minutes before the end when the close begins.
+    #[serde(default = "default_wrap_up")]
+    pub wrap_up_minutes: u32,
+    /// A short vibration at each phase of the meeting; never a sound.
+    #[serde(default = "yes")]
+    pub vibrate: bool,
 }
 
 impl Default for Settings {
@@ -39,6 +56,8 @@ impl Default for Settings {
             target_chats: DEFAULT_TARGET_CHATS,
             checklist_template: built_in_checklist(),
             own_questions: Vec::new(),
+            wrap_up_minutes: DEFAULT_WRAP_UP_MINUTES,
+            vibrate: true,
         }
     }
 }
