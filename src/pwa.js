@@ -110,3 +110,41 @@ function copy_with_selection(text) {
   area.remove();
   return copied;
 }
+
+// Keeps the screen on during a meeting. The browser drops the lock when
+// the page is hidden, so it is asked for again when the page comes back.
+let wakeLock = null;
+let wantAwake = false;
+
+function acquireWakeLock() {
+  if (!wantAwake || wakeLock || !('wakeLock' in navigator) || document.visibilityState !== 'visible') {
+    return;
+  }
+  navigator.wakeLock
+    .request('screen')
+    .then((lock) => {
+      wakeLock = lock;
+      lock.addEventListener('release', () => {
+        if (wakeLock === lock) wakeLock = null;
+      });
+      if (!wantAwake) lock.release().catch(() => {});
+    })
+    .catch(() => {});
+}
+
+document.addEventListener('visibilitychange', acquireWakeLock);
+
+export function keep_awake(on) {
+  wantAwake = on;
+  if (on) {
+    acquireWakeLock();
+  } else if (wakeLock) {
+    const lock = wakeLock;
+    wakeLock = null;
+    lock.release().catch(() => {});
+  }
+}
+
+export function vibrate(pattern) {
+  if (typeof navigator.vibrate === 'function') navigator.vibrate(Array.from(pattern));
+}

@@ -14,6 +14,10 @@ extern "C" {
     /// Today's date in the user's own language and format.
     pub fn today_label() -> String;
     pub fn can_share() -> bool;
+    /// Holds a Screen Wake Lock while `on`, where the browser has one.
+    pub fn keep_awake(on: bool);
+    /// Vibrates in the given on/off milliseconds, where the phone can.
+    pub fn vibrate(pattern: &[u32]);
     fn share_text(title: &str, text: &str, on_done: &JsValue);
     fn copy_text(text: &str, on_done: &JsValue);
 }

@@ -7,11 +7,12 @@ use std::sync::Arc;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::chat::{Chat, ChatId};
+use crate::domain::chat::{Chat, ChatId, Note};
 use crate::domain::followup::{after_stage_change, FollowUp, FollowUpId, FollowUpStatus};
 use crate::domain::person::{Person, PersonField, PersonId};
 use crate::domain::settings::Settings;
 use crate::domain::stage::Stage;
+use crate::domain::timer::{self, TimerAction, TimerEvent};
 use crate::storage::{Change, ExternalChange, Record, Repository, SharedStore, StoreError};
 
 /// Messages about storage that the banner area shows.
@@ -33,6 +34,19 @@ pub struct Deleted {
     pub followups: Vec<FollowUp>,
 }
 
+/// A text field of a chat typed in the meeting, saved shortly after the
+/// last keystroke rather than on every one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftField {
+    Note,
+    Answer(String),
+    Takeaways,
+    Advice,
+}
+
+/// How long typing may pause before it is saved.
+const DRAFT_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub people: RwSignal<Vec<Person>>,
@@ -44,6 +58,8 @@ pub struct AppState {
     pub recently_deleted: RwSignal<Option<Deleted>>,
     repo: StoredValue<Arc<Repository>>,
     persistence_asked: StoredValue<bool>,
+    drafts: StoredValue<Vec<(ChatId, DraftField, String)>>,
+    draft_generation: StoredValue<u64>,
 }
 
 fn upsert<T: Record + Send + Sync>(list: RwSignal<Vec<T>>, record: T) {
@@ -96,6 +112,8 @@ impl AppState {
             recently_deleted: RwSignal::new(None),
             repo: StoredValue::new(Arc::new(opened.repo)),
             persistence_asked: StoredValue::new(false),
+            drafts: StoredValue::new(Vec::new()),
+            draft_generation: StoredValue::new(0),
         }
     }
 
@@ -282,6 +300,107 @@ impl AppState {
             item.set_status(status, Utc::now());
             self.keep(self.followups, item);
         }
+    }
+
+    /// Keeps typed text and saves it once typing pauses; [`flush_drafts`]
+    /// saves at once (the app calls it when the page is hidden or left).
+    ///
+    /// [`flush_drafts`]: AppState::flush_drafts
+    pub fn set_draft(&self, chat: &ChatId, field: DraftField, text: String) {
+        self.drafts.update_value(|drafts| {
+            drafts.retain(|(c, f, _)| !(c == chat && *f == field));
+            drafts.push((chat.clone(), field, text));
+        });
+        self.draft_generation.update_value(|g| *g += 1);
+        let generation = self.draft_generation.get_value();
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.draft_generation.try_get_value() == Some(generation) {
+                    state.flush_drafts();
+                }
+            },
+            DRAFT_SAVE_DELAY,
+        );
+    }
+
+    pub fn flush_drafts(&self) {
+        let Some(drafts) = self.drafts.try_update_value(std::mem::take) else {
+            return;
+        };
+        for (chat, field, text) in drafts {
+            let _ = self.edit_chat(&chat, |chat| {
+                match field {
+                    DraftField::Note => chat.note_draft = text,
+                    DraftField::Takeaways => chat.takeaways = text,
+                    DraftField::Advice => chat.advice = text,
+                    DraftField::Answer(id) => {
+                        if let Some(q) = chat.questions.iter_mut().find(|q| q.id == id) {
+                            q.answer = text;
+                        }
+                    }
+                }
+                Ok(())
+            });
+        }
+    }
+
+    /// Records a timer event now. Ending also marks the chat Done.
+    pub fn timer_action(&self, id: &ChatId, action: TimerAction) -> Result<(), String> {
+        self.flush_drafts();
+        let now_ms = js_sys::Date::now() as i64;
+        let wrap_up = self.settings.with_untracked(|s| s.wrap_up_minutes);
+        self.edit_chat(id, |chat| {
+            let view = timer::view(&chat.meeting_log, chat.length_minutes, wrap_up, now_ms);
+            if !timer::allowed(&view, action) {
+                return Err("That does not apply to the timer right now.".into());
+            }
+            chat.meeting_log.push(TimerEvent {
+                action,
+                at_ms: now_ms,
+            });
+            Ok(())
+        })?;
+        if action == TimerAction::End {
+            self.move_chat(id, Stage::Done)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the note being typed, stamped with the time and how far into
+    /// the meeting it was written.
+    pub fn add_note(&self, id: &ChatId, text: &str) {
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        self.drafts
+            .update_value(|d| d.retain(|(c, f, _)| !(c == id && *f == DraftField::Note)));
+        let now_ms = js_sys::Date::now() as i64;
+        let wrap_up = self.settings.with_untracked(|s| s.wrap_up_minutes);
+        let _ = self.edit_chat(id, |chat| {
+            let view = timer::view(&chat.meeting_log, chat.length_minutes, wrap_up, now_ms);
+            chat.notes.push(Note {
+                id: new_id(),
+                created_at: Utc::now(),
+                offset_ms: view.started_at_ms.map(|_| view.elapsed_ms),
+                text,
+            });
+            chat.note_draft.clear();
+            Ok(())
+        });
+    }
+
+    /// Adds someone they suggested as a new Person at Idea, introduced by
+    /// the person met.
+    pub fn add_referral(&self, id: &ChatId, name: &str) -> Result<PersonId, String> {
+        let chat = self.chat(id).ok_or("This chat no longer exists.")?;
+        let referral = self.add_person(name, Some(chat.person_id.clone()), "")?;
+        self.edit_chat(id, |chat| {
+            chat.referrals.push(referral.clone());
+            Ok(())
+        })?;
+        Ok(referral)
     }
 
     pub fn edit_settings(

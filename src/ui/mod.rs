@@ -8,8 +8,8 @@ use leptos_router::path;
 use crate::state::AppState;
 use components::{BottomNav, Notices};
 use pages::{
-    ChatPage, NewPersonPage, NotFoundPage, PeoplePage, PersonPage, PreparePage, QueuePage,
-    SettingsPage, TodayPage,
+    ChatPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage, PersonPage,
+    PreparePage, QueuePage, SettingsPage, TodayPage,
 };
 
 /// The whole app around an already opened [`AppState`].
@@ -20,6 +20,14 @@ pub fn App(state: AppState) -> impl IntoView {
     if !cfg!(debug_assertions) {
         crate::pwa::register_service_worker(move || update_ready.set(true));
     }
+    // Text typed in a meeting is saved shortly after each pause; leaving or
+    // hiding the page saves it at once.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.flush_drafts());
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush_drafts();
+        }
+    });
     let _ = window_event_listener(leptos::ev::storage, move |event| {
         match event.key() {
             Some(key) => state.apply_external_change(&key, event.new_value().as_deref()),
@@ -42,6 +50,8 @@ pub fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/people/:id") view=PersonPage />
                     <Route path=path!("/chats/:id") view=ChatPage />
                     <Route path=path!("/chats/:id/prepare") view=PreparePage />
+                    <Route path=path!("/chats/:id/meet") view=MeetPage />
+                    <Route path=path!("/meet") view=MeetShortcut />
                     <Route path=path!("/queue") view=QueuePage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>

@@ -254,9 +254,14 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                     })
                 }}
             </p>
-            <a href=format!("/chats/{id}/prepare") class="button button-primary">
-                "Prepare this chat"
-            </a>
+            <div class="actions">
+                <a href=format!("/chats/{id}/prepare") class="button button-primary">
+                    "Prepare this chat"
+                </a>
+                <a href=format!("/chats/{id}/meet") class="button">
+                    "Open the meeting screen"
+                </a>
+            </div>
         </section>
 
         <Booking id=id.clone() />

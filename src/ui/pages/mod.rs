@@ -1,4 +1,5 @@
 mod chat;
+mod meet;
 mod new_person;
 mod not_found;
 mod people;
@@ -9,6 +10,7 @@ mod settings;
 mod today;
 
 pub use chat::ChatPage;
+pub use meet::{MeetPage, MeetShortcut};
 pub use new_person::NewPersonPage;
 pub use not_found::NotFoundPage;
 pub use people::PeoplePage;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::settings::WRAP_UP_CHOICES;
 use crate::pwa::{storage_status, StorageStatus};
 use crate::state::use_app;
 use crate::ui::components::TemplateEditor;
@@ -109,6 +110,48 @@ pub fn SettingsPage() -> impl IntoView {
                     {move || target_error.get()}
                 </p>
             </div>
+        </section>
+        <section class="card form" aria-labelledby="meeting-heading">
+            <h2 id="meeting-heading">"Meeting timer"</h2>
+            <div class="field">
+                <label for="settings-wrap-up">"Start the close"</label>
+                <select
+                    id="settings-wrap-up"
+                    on:change=move |ev| {
+                        if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
+                            let _ = app.edit_settings(|s| {
+                                s.wrap_up_minutes = minutes;
+                                Ok(())
+                            });
+                        }
+                    }
+                >
+                    {WRAP_UP_CHOICES
+                        .into_iter()
+                        .map(|minutes| {
+                            view! {
+                                <option value=minutes.to_string() selected=settings.wrap_up_minutes == minutes>
+                                    {format!("{minutes} minute{} before the end", if minutes == 1 { "" } else { "s" })}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <label class="checkbox">
+                <input
+                    type="checkbox"
+                    prop:checked=settings.vibrate
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let _ = app.edit_settings(|s| {
+                            s.vibrate = on;
+                            Ok(())
+                        });
+                    }
+                />
+                "Vibrate briefly at each phase (never a sound)"
+            </label>
         </section>
         <TemplateEditor />
         <section class="card">

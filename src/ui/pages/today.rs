@@ -106,7 +106,10 @@ fn NextChat() -> impl IntoView {
                     <p>{format!("{} · {length_minutes} minutes", short_date_time(at))}</p>
                     <p class="muted">{where_}</p>
                     <p>{format!("Prep: checklist {done} of {total} ready, {questions} questions")}</p>
-                    <a href=format!("/chats/{id}/prepare") class="button">"Prepare"</a>
+                    <div class="actions">
+                        <a href=format!("/chats/{id}/prepare") class="button">"Prepare"</a>
+                        <a href=format!("/chats/{id}/meet") class="button button-primary">"Meet"</a>
+                    </div>
                 </section>
             }
                 .into_any()

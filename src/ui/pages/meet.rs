@@ -1,0 +1,578 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::domain::calendar::short_date_time;
+use crate::domain::chat::{Chat, ChatId};
+use crate::domain::prep::ChatQuestion;
+use crate::domain::stage::Stage;
+use crate::domain::timer::{
+    self, display, kept_or_overrun, offset_label, Phase, TimerAction, TimerView,
+};
+use crate::state::{use_app, DraftField};
+
+/// `/meet`, the home-screen shortcut: opens the meeting screen of the next
+/// booked chat.
+#[component]
+pub fn MeetShortcut() -> impl IntoView {
+    super::set_title("Meet");
+    let app = use_app();
+    let navigate = use_navigate();
+    let now = chrono::Local::now().naive_local() - chrono::Duration::hours(2);
+    let next = app.chats.with_untracked(|chats| {
+        chats
+            .iter()
+            .filter(|c| c.stage() == Stage::Booked && c.starts_at.is_some_and(|at| at >= now))
+            .min_by_key(|c| c.starts_at)
+            .map(|c| c.id.clone())
+    });
+    if let Some(id) = next {
+        navigate(&format!("/chats/{id}/meet"), Default::default());
+    }
+    view! {
+        <h1>"Meet"</h1>
+        <p>"No chat is booked. When one is, this opens its meeting screen."</p>
+        <p>
+            <a href="/people" class="button">"Go to People"</a>
+        </p>
+    }
+}
+
+#[component]
+pub fn MeetPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).map(ChatId));
+    let present = Memo::new(move |_| {
+        id.get()
+            .filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
+    });
+    move || match present.get() {
+        Some(id) => view! { <Meet id /> }.into_any(),
+        None => {
+            super::set_title("Chat not found");
+            view! {
+                <h1>"Chat not found"</h1>
+                <p>"This chat is not in your list. It may have been deleted with its person."</p>
+                <p>
+                    <a href="/people" class="button">"Back to People"</a>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+#[component]
+fn Meet(id: ChatId) -> impl IntoView {
+    let app = use_app();
+    let chat = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.chats
+                .with(|chats| chats.iter().find(|c| c.id == id).cloned())
+        })
+    };
+    let initial = chat
+        .get_untracked()
+        .expect("the page checked the chat exists");
+    let name = app
+        .person(&initial.person_id)
+        .map(|p| p.name)
+        .unwrap_or_default();
+    super::set_title(&format!("Meet {name}"));
+
+    // The clock is read four times a second; what shows is computed from
+    // the stored events each time, so a missed tick costs nothing.
+    let now = RwSignal::new(now_ms());
+    if let Ok(ticker) =
+        set_interval_with_handle(move || now.set(now_ms()), Duration::from_millis(250))
+    {
+        on_cleanup(move || ticker.clear());
+    }
+    let view_now = Memo::new(move |_| {
+        let wrap_up = app.settings.with(|s| s.wrap_up_minutes);
+        chat.with(|c| {
+            c.as_ref()
+                .map(|c| timer::view(&c.meeting_log, c.length_minutes, wrap_up, now.get()))
+        })
+    });
+    let phase = Memo::new(move |_| view_now.with(|v| v.map_or(Phase::NotStarted, |v| v.phase)));
+
+    // A short buzz at each new phase, a long one at zero; never on load.
+    Effect::new(move |previous: Option<Phase>| {
+        let current = phase.get();
+        if let Some(previous) = previous {
+            if previous != current && app.settings.with_untracked(|s| s.vibrate) {
+                match current {
+                    Phase::Questions | Phase::Close => crate::pwa::vibrate(&[200]),
+                    Phase::Overtime => crate::pwa::vibrate(&[400, 200, 400]),
+                    _ => {}
+                }
+            }
+        }
+        current
+    });
+    // The screen stays on while the timer runs.
+    Effect::new(move |_| {
+        crate::pwa::keep_awake(view_now.with(|v| v.is_some_and(|v| v.running)));
+    });
+    on_cleanup(|| crate::pwa::keep_awake(false));
+
+    let ended = Memo::new(move |_| phase.get() == Phase::Ended);
+    let body_id = id.clone();
+    let questions = Memo::new(move |_| {
+        chat.with(|c| c.as_ref().map(|c| c.questions.clone()).unwrap_or_default())
+    });
+    let index = Memo::new(move |_| {
+        let count = questions.with(Vec::len);
+        chat.with(|c| c.as_ref().map_or(0, |c| c.current_question))
+            .min(count.saturating_sub(1))
+    });
+
+    view! {
+        <div class=move || format!("meet phase-{}", phase.get().slug())>
+            <h1 class="meet-title">{format!("Meeting {name}")}</h1>
+            <Timer id=id.clone() view_now phase />
+            {move || {
+                if ended.get() {
+                    view! { <Debrief id=body_id.clone() chat view_now /> }.into_any()
+                } else {
+                    view! {
+                        <CurrentQuestion id=body_id.clone() questions index />
+                        <QuickNote id=body_id.clone() note_draft=initial.note_draft.clone() />
+                        <AnswerNote id=body_id.clone() questions index />
+                    }
+                        .into_any()
+                }
+            }}
+            <Notes id=id.clone() chat />
+            <p class="muted">
+                <a href=format!("/chats/{id}")>"Back to the chat"</a>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> impl IntoView {
+    let app = use_app();
+    let shown = move || view_now.with(|v| v.map(|v| display(&v)).unwrap_or_default());
+    let can = move |action| view_now.with(|v| v.is_some_and(|v| timer::allowed(&v, action)));
+    let act = {
+        let id = id.clone();
+        move |action| {
+            let _ = app.timer_action(&id, action);
+        }
+    };
+    let prompt = move || {
+        match phase.get() {
+        Phase::Close => Some("Wrap up: ask who else you should talk to and whether you may use their name, then thank them."),
+        Phase::Overtime => Some("Time's up. Ask whether they are fine to go on, or offer to continue another time."),
+        _ => None,
+    }
+    };
+    let handler = |action: TimerAction| {
+        let act = act.clone();
+        move |_: leptos::ev::MouseEvent| act(action)
+    };
+    let (start, pause, resume, extend, end) = (
+        handler(TimerAction::Start),
+        handler(TimerAction::Pause),
+        handler(TimerAction::Resume),
+        handler(TimerAction::Extend { minutes: 5 }),
+        handler(TimerAction::End),
+    );
+    view! {
+        <section class="timer" aria-label="Timer">
+            <p class="phase-label">{move || phase.get().label()}</p>
+            <p class="timer-digits" role="timer" aria-live="off">{shown}</p>
+            <p class="timer-prompt" role="status">{prompt}</p>
+            <div class="timer-controls">
+                <Show when=move || can(TimerAction::Start)>
+                    <button type="button" class="button button-primary" on:click=start.clone()>
+                        "Start timer"
+                    </button>
+                </Show>
+                <Show when=move || can(TimerAction::Pause)>
+                    <button type="button" class="button" on:click=pause.clone()>
+                        "Pause"
+                    </button>
+                </Show>
+                <Show when=move || can(TimerAction::Resume)>
+                    <button type="button" class="button button-primary" on:click=resume.clone()>
+                        "Resume"
+                    </button>
+                </Show>
+                <Show when=move || can(TimerAction::Extend { minutes: 5 })>
+                    <button
+                        type="button"
+                        class="button"
+                        aria-label="+5 min: add five minutes"
+                        on:click=extend.clone()
+                    >
+                        "+5 min"
+                    </button>
+                </Show>
+                <Show when=move || can(TimerAction::End)>
+                    <button type="button" class="button" on:click=end.clone()>
+                        "End meeting"
+                    </button>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn CurrentQuestion(
+    id: ChatId,
+    questions: Memo<Vec<ChatQuestion>>,
+    index: Memo<usize>,
+) -> impl IntoView {
+    let app = use_app();
+    let go = {
+        let id = id.clone();
+        move |step: isize| {
+            app.flush_drafts();
+            let count = questions.with_untracked(Vec::len);
+            let target = index.get_untracked() as isize + step;
+            if count > 0 && (0..count as isize).contains(&target) {
+                let _ = app.edit_chat(&id, |c| {
+                    c.current_question = target as usize;
+                    Ok(())
+                });
+            }
+        }
+    };
+    let toggle_asked = {
+        let id = id.clone();
+        move |_| {
+            let i = index.get_untracked();
+            let _ = app.edit_chat(&id, |c| {
+                if let Some(q) = c.questions.get_mut(i) {
+                    q.asked = !q.asked;
+                }
+                Ok(())
+            });
+        }
+    };
+    // Swiping left or right moves between questions.
+    let swipe_start = StoredValue::new(None::<i32>);
+    let previous_question = {
+        let go = go.clone();
+        move |_: leptos::ev::MouseEvent| go(-1)
+    };
+    let next_question = {
+        let go = go.clone();
+        move |_: leptos::ev::MouseEvent| go(1)
+    };
+    let go_swipe = go;
+    let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
+        if let Some(start) = swipe_start.get_value() {
+            let dx = ev.client_x() - start;
+            if dx.abs() > 60 {
+                go_swipe(if dx < 0 { 1 } else { -1 });
+            }
+        }
+        swipe_start.set_value(None);
+    };
+    let current = move || questions.with(|qs| qs.get(index.get()).cloned());
+
+    view! {
+        <section
+            class="current-question"
+            aria-label="Current question"
+            on:pointerdown=move |ev| swipe_start.set_value(Some(ev.client_x()))
+            on:pointerup=on_pointer_up
+        >
+            {move || match current() {
+                None => view! {
+                    <p class="muted">
+                        "No questions planned. "
+                        <a href=format!("/chats/{}/prepare", id)>"Prepare some"</a>
+                    </p>
+                }
+                    .into_any(),
+                Some(question) => {
+                    let count = questions.with(Vec::len);
+                    let asked = question.asked;
+                    view! {
+                        <p class="question-count">{format!("{} of {count}", index.get() + 1)}</p>
+                        <p class=if asked { "question-big asked" } else { "question-big" }>{question.text.clone()}</p>
+                        <div class="question-controls">
+                            <button
+                                type="button"
+                                class="button icon"
+                                aria-label="Previous question"
+                                disabled=index.get() == 0
+                                on:click=previous_question.clone()
+                            >
+                                "‹"
+                            </button>
+                            <button
+                                type="button"
+                                class=if asked { "button" } else { "button button-primary" }
+                                aria-pressed=if asked { "true" } else { "false" }
+                                on:click=toggle_asked.clone()
+                            >
+                                {if asked { "Asked ✓" } else { "Mark asked" }}
+                            </button>
+                            <button
+                                type="button"
+                                class="button icon"
+                                aria-label="Next question"
+                                disabled={index.get() + 1 >= count}
+                                on:click=next_question.clone()
+                            >
+                                "›"
+                            </button>
+                        </div>
+
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The note on the current question's answer, below the quick note so the
+/// essentials stay above the fold.
+#[component]
+fn AnswerNote(id: ChatId, questions: Memo<Vec<ChatQuestion>>, index: Memo<usize>) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let question = questions.with(|qs| qs.get(index.get()).cloned())?;
+        let id = id.clone();
+        let question_id = question.id.clone();
+        Some(view! {
+            <details class="answer">
+                <summary>"Answer note"</summary>
+                <label class="sr-only" for="answer-note">"Answer note"</label>
+                <textarea
+                    id="answer-note"
+                    rows="2"
+                    on:input=move |ev| {
+                        app.set_draft(&id, DraftField::Answer(question_id.clone()), event_target_value(&ev))
+                    }
+                >
+                    {question.answer.clone()}
+                </textarea>
+            </details>
+        })
+    }
+}
+
+#[component]
+fn QuickNote(id: ChatId, note_draft: String) -> impl IntoView {
+    let app = use_app();
+    let input = NodeRef::<leptos::html::Textarea>::new();
+    let on_input = {
+        let id = id.clone();
+        move |ev| app.set_draft(&id, DraftField::Note, event_target_value(&ev))
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(field) = input.get() {
+            app.add_note(&id, &field.value());
+            field.set_value("");
+        }
+    };
+    view! {
+        <form class="quick-note" on:submit=add>
+            <label for="quick-note">"Note"</label>
+            <textarea id="quick-note" rows="2" node_ref=input on:input=on_input>
+                {note_draft}
+            </textarea>
+            <button type="submit" class="button">"Add note"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Notes(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
+    let app = use_app();
+    // Rebuilt only when notes come or go, so editing one keeps its cursor.
+    let note_ids = Memo::new(move |_| {
+        chat.with(|c| {
+            c.as_ref()
+                .map(|c| c.notes.iter().map(|n| n.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="card notes" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">"Notes"</h2>
+            {move || {
+                let ids = note_ids.get();
+                if ids.is_empty() {
+                    return view! { <p class="muted">"No notes yet."</p> }.into_any();
+                }
+                let notes = chat.with_untracked(|c| c.as_ref().map(|c| c.notes.clone()).unwrap_or_default());
+                view! {
+                    <ul class="note-list">
+                        {notes
+                            .into_iter()
+                            .map(|note| {
+                                let when = note.offset_ms.map_or_else(
+                                    || short_date_time(note.created_at.with_timezone(&chrono::Local).naive_local()),
+                                    offset_label,
+                                );
+                                let (edit_id, delete_id) = (id.clone(), id.clone());
+                                let (edit_note, delete_note) = (note.id.clone(), note.id.clone());
+                                view! {
+                                    <li>
+                                        <label for=format!("note-{}", note.id)>{format!("Note at {when}")}</label>
+                                        <textarea
+                                            id=format!("note-{}", note.id)
+                                            rows="2"
+                                            on:input=move |ev| {
+                                                let text = event_target_value(&ev);
+                                                let _ = app.edit_chat(&edit_id, |c| {
+                                                    if let Some(n) = c.notes.iter_mut().find(|n| n.id == edit_note) {
+                                                        n.text = text;
+                                                    }
+                                                    Ok(())
+                                                });
+                                            }
+                                        >
+                                            {note.text.clone()}
+                                        </textarea>
+                                        <button
+                                            type="button"
+                                            class="button button-quiet"
+                                            aria-label=format!("Delete note at {when}")
+                                            on:click=move |_| {
+                                                let _ = app.edit_chat(&delete_id, |c| {
+                                                    c.notes.retain(|n| n.id != delete_note);
+                                                    Ok(())
+                                                });
+                                            }
+                                        >
+                                            "Delete"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Debrief(
+    id: ChatId,
+    chat: Memo<Option<Chat>>,
+    view_now: Memo<Option<TimerView>>,
+) -> impl IntoView {
+    let app = use_app();
+    let Some(initial) = chat.get_untracked() else {
+        return ().into_any();
+    };
+    let summary = view_now.get_untracked().map(|v| {
+        let time = |ms: Option<i64>| {
+            ms.and_then(chrono::DateTime::from_timestamp_millis)
+                .map(|t| {
+                    let local = t.with_timezone(&chrono::Local).naive_local();
+                    short_date_time(local)
+                })
+                .unwrap_or_default()
+        };
+        let end = time(v.ended_at_ms);
+        let end_clock = end.rsplit(", ").next().unwrap_or_default().to_string();
+        format!(
+            "Met {} to {end_clock}: {}.",
+            time(v.started_at_ms),
+            kept_or_overrun(&v, initial.length_minutes)
+        )
+    });
+    let referral_name = RwSignal::new(String::new());
+    let referral_error = RwSignal::new(None::<String>);
+    let referrals = Memo::new(move |_| {
+        let ids = chat.with(|c| c.as_ref().map(|c| c.referrals.clone()).unwrap_or_default());
+        ids.into_iter()
+            .filter_map(|id| {
+                app.people.with(|people| {
+                    people
+                        .iter()
+                        .find(|p| p.id == id)
+                        .map(|p| (p.id.0.clone(), p.name.clone()))
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    let add_referral = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match app.add_referral(&id, &referral_name.get_untracked()) {
+                Ok(_) => {
+                    referral_name.set(String::new());
+                    referral_error.set(None);
+                }
+                Err(message) => referral_error.set(Some(message)),
+            }
+        }
+    };
+    let (takeaways_id, advice_id) = (id.clone(), id.clone());
+    view! {
+        <section class="card form" aria-labelledby="debrief-heading">
+            <h2 id="debrief-heading">"Debrief"</h2>
+            <p>{summary}</p>
+            <div class="field">
+                <label for="debrief-takeaways">"Takeaways"</label>
+                <textarea
+                    id="debrief-takeaways"
+                    rows="4"
+                    on:input=move |ev| app.set_draft(&takeaways_id, DraftField::Takeaways, event_target_value(&ev))
+                >
+                    {initial.takeaways.clone()}
+                </textarea>
+            </div>
+            <div class="field">
+                <label for="debrief-advice">"Advice to act on"</label>
+                <textarea
+                    id="debrief-advice"
+                    rows="3"
+                    on:input=move |ev| app.set_draft(&advice_id, DraftField::Advice, event_target_value(&ev))
+                >
+                    {initial.advice.clone()}
+                </textarea>
+            </div>
+            <h3>"People they suggested"</h3>
+            <ul class="links">
+                {move || {
+                    referrals
+                        .get()
+                        .into_iter()
+                        .map(|(id, name)| view! { <li><a href=format!("/people/{id}")>{name}</a></li> })
+                        .collect_view()
+                }}
+            </ul>
+            <form on:submit=add_referral>
+                <div class="field">
+                    <label for="referral-name">"Name of someone they suggested"</label>
+                    <input
+                        id="referral-name"
+                        type="text"
+                        prop:value=move || referral_name.get()
+                        on:input=move |ev| referral_name.set(event_target_value(&ev))
+                    />
+                    <p class="field-error" role="alert">{move || referral_error.get()}</p>
+                </div>
+                <button type="submit" class="button button-primary">"Add referral"</button>
+            </form>
+        </section>
+    }
+        .into_any()
+}

@@ -1,0 +1,185 @@
+import { expect, test, type Page } from '@playwright/test';
+import { addPerson, expectNoSeriousA11yViolations, openApp, waitForApp } from './helpers';
+
+test.use({ timezoneId: 'America/Toronto' });
+
+const digits = (page: Page) => page.getByRole('timer');
+
+/** A chat with Ana with three questions, on its meeting screen, with the
+ * clock paused at 08:30 and vibrations recorded. */
+async function meeting(page: Page) {
+  await page.clock.install({ time: new Date('2026-12-04T08:20:00-05:00') });
+  await page.addInitScript(() => {
+    (window as any).__vibrations = [];
+    navigator.vibrate = (pattern: VibratePattern) => {
+      (window as any).__vibrations.push(Array.isArray(pattern) ? [...pattern] : [pattern]);
+      return true;
+    };
+  });
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  await page.getByRole('button', { name: 'Plan a chat' }).click();
+  await page.getByRole('link', { name: 'Prepare this chat' }).click();
+  for (const q of [
+    'What does a typical day look like for you?',
+    'How did you get into this line of work?',
+    'Who else would be good for me to talk to?',
+  ]) {
+    await page.getByRole('button', { name: `Add: ${q}` }).click();
+  }
+  await page.getByRole('link', { name: 'Back to the chat' }).click();
+  await page.getByRole('link', { name: 'Open the meeting screen' }).click();
+  await expect(page.getByRole('heading', { name: 'Meeting Ana Silva' })).toBeVisible();
+  await page.clock.pauseAt(new Date('2026-12-04T08:30:00-05:00'));
+}
+
+const vibrations = (page: Page) => page.evaluate(() => (window as any).__vibrations as number[][]);
+
+test('a drift-free phase timer with silent cues, through reloads and a hidden page', async ({ page }) => {
+  await meeting(page);
+  await expect(digits(page)).toHaveText('10:00');
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  await expect(page.locator('.phase-label')).toHaveText('Small talk');
+
+  await page.clock.runFor('01:00');
+  await expect(page.locator('.phase-label')).toHaveText('Questions');
+  await page.clock.runFor('07:00');
+  await expect(digits(page)).toHaveText('02:00');
+  await expect(page.locator('.phase-label')).toHaveText('Close');
+  await expect(page.getByText('Wrap up: ask who else you should talk to')).toBeVisible();
+  await expect(page.locator('.meet')).toHaveClass(/phase-close/);
+  expect(await vibrations(page)).toEqual([[200], [200]]);
+
+  await page.clock.runFor('02:30');
+  await expect(digits(page)).toHaveText('+00:30');
+  await expect(page.getByText("Time's up. Ask whether they are fine to go on")).toBeVisible();
+  expect((await vibrations(page)).at(-1)).toEqual([400, 200, 400]);
+
+  // A reload mid-meeting finds the timer still running, at the right time.
+  await page.reload();
+  await waitForApp(page);
+  await expect(digits(page)).toHaveText('+00:30');
+  await page.clock.runFor('00:10');
+  await expect(digits(page)).toHaveText('+00:40');
+  expect(await vibrations(page)).toEqual([]); // nothing buzzes on load
+
+  // Five minutes hidden, with no timers firing: no drift when it returns.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.clock.fastForward('05:00');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.clock.runFor(500);
+  await expect(digits(page)).toHaveText('+05:40');
+
+  // +5 minutes brings the countdown back; pause stops it.
+  await page.getByRole('button', { name: '+5 min: add five minutes' }).click();
+  await page.clock.runFor(500);
+  await expect(digits(page)).toHaveText('+00:41');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.clock.runFor('03:00');
+  await expect(digits(page)).toHaveText('+00:41');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.clock.runFor('00:20');
+  await expect(digits(page)).toHaveText('+01:01');
+});
+
+test('questions at a glance, notes that survive an instant reload, and the debrief', async ({ page }) => {
+  await meeting(page);
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  const question = page.getByRole('region', { name: 'Current question' });
+  await expect(question).toContainText('1 of 3');
+  await expect(question.locator('.question-big')).toHaveText('What does a typical day look like for you?');
+  await question.getByRole('button', { name: 'Mark asked' }).click();
+  await expect(question.getByRole('button', { name: 'Asked ✓' })).toHaveAttribute('aria-pressed', 'true');
+  await question.getByRole('button', { name: 'Next question' }).click();
+  await expect(question).toContainText('2 of 3');
+
+  // A swipe to the left moves on, to the right moves back.
+  const box = (await question.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 20, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 20, y, { steps: 5 });
+  await page.mouse.up();
+  await expect(question).toContainText('3 of 3');
+  await expect(question.getByRole('button', { name: 'Next question' })).toBeDisabled();
+  await question.getByRole('button', { name: 'Previous question' }).click();
+  await question.getByRole('button', { name: 'Previous question' }).click();
+  await expect(question.getByRole('button', { name: 'Asked ✓' })).toBeVisible();
+
+  await page.locator('details.answer summary').click();
+  await page.getByLabel('Answer note').fill('Mostly meetings in the morning, analysis after lunch.');
+
+  // Typed, then reloaded at once: every character is still there.
+  await page.clock.runFor('04:12');
+  const note = page.getByLabel('Note', { exact: true });
+  await note.pressSequentially('Runs the transit data team; hiring freeze until spring');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByLabel('Note', { exact: true })).toHaveValue('Runs the transit data team; hiring freeze until spring');
+  await page.locator('details.answer summary').click();
+  await expect(page.getByLabel('Answer note')).toHaveValue('Mostly meetings in the morning, analysis after lunch.');
+  await expect(question).toContainText('1 of 3');
+
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByLabel('Note', { exact: true })).toHaveValue('');
+  const saved = page.getByLabel('Note at 04:12', { exact: true });
+  await expect(saved).toHaveValue('Runs the transit data team; hiring freeze until spring');
+  await saved.fill('Runs the transit data team');
+  await page.clock.runFor(1000);
+
+  await page.clock.runFor('08:00');
+  await page.getByRole('button', { name: 'End meeting' }).click();
+  const debrief = page.getByRole('region', { name: 'Debrief' });
+  await expect(debrief).toContainText('Met Fri 4 Dec 2026, 08:30 to 08:42: 12 minutes, 2 over the plan.');
+  await debrief.getByLabel('Takeaways').fill('Learn SQL before Python; join the Open Data meetup.');
+  await debrief.getByLabel('Name of someone they suggested').fill('Dev Patel');
+  await debrief.getByRole('button', { name: 'Add referral' }).click();
+  await expect(debrief.getByRole('link', { name: 'Dev Patel' })).toBeVisible();
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByLabel('Takeaways')).toHaveValue('Learn SQL before Python; join the Open Data meetup.');
+  await expect(page.getByLabel('Note at 04:12', { exact: true })).toHaveValue('Runs the transit data team');
+
+  await page.getByRole('link', { name: 'Back to the chat' }).click();
+  await expect(page.locator('.page-head .stage')).toHaveText('Done');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('link', { name: /Dev Patel/ })).toContainText('Idea');
+  await page.getByRole('link', { name: /Dev Patel/ }).click();
+  await expect(page.getByText('Introduced by Ana Silva')).toBeVisible();
+});
+
+test('at 360x640 the timer, question, mark-asked and note fit without scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await meeting(page);
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  const navTop = (await page.getByRole('navigation', { name: 'Main' }).boundingBox())!.y;
+  // Checked in small talk and again in the close, with its prompt showing.
+  for (const wait of ['00:10', '08:00']) {
+    await page.clock.runFor(wait);
+    for (const target of [
+      digits(page),
+      page.locator('.question-big'),
+      page.getByRole('button', { name: 'Mark asked' }),
+      page.getByLabel('Note', { exact: true }),
+      page.getByRole('button', { name: 'Add note' }),
+    ]) {
+      const box = (await target.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(navTop);
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  }
+  // axe waits on timers of its own, so the clock runs freely from here.
+  await page.clock.resume();
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.clock.fastForward('02:00');
+  await expect(page.locator('.phase-label')).toHaveText("Time's up");
+  await expectNoSeriousA11yViolations(page);
+});
