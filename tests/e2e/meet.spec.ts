@@ -15,6 +15,20 @@ async function meeting(page: Page) {
       (window as any).__vibrations.push(Array.isArray(pattern) ? [...pattern] : [pattern]);
       return true;
     };
+    // Headless Chromium grants no wake lock; record what the app asks for.
+    (window as any).__wakeLocks = { requested: 0, released: 0 };
+    Object.defineProperty(navigator, 'wakeLock', {
+      value: {
+        request: async () => {
+          (window as any).__wakeLocks.requested++;
+          const lock = new EventTarget() as any;
+          lock.release = async () => {
+            (window as any).__wakeLocks.released++;
+          };
+          return lock;
+        },
+      },
+    });
   });
   await openApp(page);
   await addPerson(page, 'Ana Silva');
@@ -40,6 +54,7 @@ test('a drift-free phase timer with silent cues, through reloads and a hidden pa
   await expect(digits(page)).toHaveText('10:00');
   await page.getByRole('button', { name: 'Start timer' }).click();
   await expect(page.locator('.phase-label')).toHaveText('Small talk');
+  await expect.poll(() => page.evaluate(() => (window as any).__wakeLocks.requested)).toBe(1);
 
   await page.clock.runFor('01:00');
   await expect(page.locator('.phase-label')).toHaveText('Questions');
@@ -81,6 +96,7 @@ test('a drift-free phase timer with silent cues, through reloads and a hidden pa
   await page.clock.runFor(500);
   await expect(digits(page)).toHaveText('+00:41');
   await page.getByRole('button', { name: 'Pause' }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).__wakeLocks.released)).toBe(1);
   await page.clock.runFor('03:00');
   await expect(digits(page)).toHaveText('+00:41');
   await page.getByRole('button', { name: 'Resume' }).click();
