@@ -61,6 +61,11 @@ pub fn input_value(at: NaiveDateTime) -> String {
     )
 }
 
+/// The value of an `<input type="date">`: "2026-12-02".
+pub fn date_input_value(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 /// Reads what an `<input type="datetime-local">` gives (seconds optional).
 pub fn parse_input_value(value: &str) -> Option<NaiveDateTime> {
     let (date, time) = value.trim().split_once('T')?;
@@ -131,6 +136,7 @@ mod tests {
     fn datetime_inputs_round_trip() {
         let t = at(2026, 12, 2, 8, 30);
         assert_eq!(input_value(t), "2026-12-02T08:30");
+        assert_eq!(date_input_value(t.date()), "2026-12-02");
         assert_eq!(parse_input_value("2026-12-02T08:30"), Some(t));
         assert_eq!(parse_input_value("2026-12-02T08:30:00"), Some(t));
         assert_eq!(parse_input_value("2026-12-02T08:30:00.000"), Some(t));

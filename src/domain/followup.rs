@@ -2,9 +2,11 @@
 //! 3B7 routine: after asking someone for a chat, wait 3 business days, then
 //! try a second person at the same organisation (one at a time, never a
 //! mass mailing); after 7 business days, follow up once with the first
-//! person.
+//! person. After a chat: thank them within a day, connect, contact the
+//! people they suggested, tell them how their advice worked out, and keep
+//! in touch.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -30,6 +32,15 @@ pub enum FollowUpKind {
     SecondContact,
     /// 7 business days without a reply: one polite follow-up.
     ReplyNudge,
+    ThankYou,
+    Connect,
+    /// Someone they suggested; the item's person is the one to contact.
+    ContactReferral,
+    ShareUpdate,
+    KeepInTouch,
+    /// After a no: ask whether someone else might talk to you.
+    AskForReferral,
+    Custom,
 }
 
 impl FollowUpKind {
@@ -37,6 +48,13 @@ impl FollowUpKind {
         match self {
             FollowUpKind::SecondContact => "Reach out to a second person at the same organisation",
             FollowUpKind::ReplyNudge => "Follow up once",
+            FollowUpKind::ThankYou => "Send a thank-you",
+            FollowUpKind::Connect => "Connect on LinkedIn",
+            FollowUpKind::ContactReferral => "Contact the person they suggested",
+            FollowUpKind::ShareUpdate => "Tell them how their advice worked out",
+            FollowUpKind::KeepInTouch => "Keep in touch",
+            FollowUpKind::AskForReferral => "Ask for a referral to someone else",
+            FollowUpKind::Custom => "Follow up",
         }
     }
 
@@ -44,14 +62,21 @@ impl FollowUpKind {
         match self {
             FollowUpKind::SecondContact => "second-contact",
             FollowUpKind::ReplyNudge => "reply-nudge",
+            FollowUpKind::ThankYou => "thank-you",
+            FollowUpKind::Connect => "connect",
+            FollowUpKind::ContactReferral => "referral",
+            FollowUpKind::ShareUpdate => "share-update",
+            FollowUpKind::KeepInTouch => "keep-in-touch",
+            FollowUpKind::AskForReferral => "ask-for-referral",
+            FollowUpKind::Custom => "custom",
         }
     }
 
-    /// Business days after the request before the item is due.
+    /// Business days after the request before an outreach item is due.
     fn wait(self) -> u32 {
         match self {
             FollowUpKind::SecondContact => 3,
-            FollowUpKind::ReplyNudge => 7,
+            _ => 7,
         }
     }
 }
@@ -71,9 +96,17 @@ pub struct FollowUp {
     pub id: FollowUpId,
     pub kind: FollowUpKind,
     pub person_id: PersonId,
-    pub chat_id: ChatId,
+    /// The chat it came from; none for an item the user added by hand.
+    #[serde(default)]
+    pub chat_id: Option<ChatId>,
     pub due: NaiveDate,
     pub status: FollowUpStatus,
+    /// Put off until this date; the item shows again then.
+    #[serde(default)]
+    pub snoozed_until: Option<NaiveDate>,
+    /// What to do, for an item the user added by hand.
+    #[serde(default)]
+    pub title: String,
     #[serde(default)]
     pub note: String,
     pub created_at: DateTime<Utc>,
@@ -85,9 +118,59 @@ impl FollowUp {
         self.status == FollowUpStatus::Open
     }
 
+    /// The date it is due, snoozing included.
+    pub fn when(&self) -> NaiveDate {
+        self.snoozed_until.unwrap_or(self.due)
+    }
+
     /// Open and due today or earlier.
     pub fn is_due(&self, today: NaiveDate) -> bool {
-        self.is_open() && self.due <= today
+        self.is_open() && self.when() <= today
+    }
+
+    pub fn snooze(&mut self, until: NaiveDate, now: DateTime<Utc>) {
+        self.snoozed_until = Some(until);
+        self.updated_at = now;
+    }
+
+    pub fn belongs_to(&self, chat: &ChatId) -> bool {
+        self.chat_id.as_ref() == Some(chat)
+    }
+
+    /// What to do, in words: the kind, or the user's own title.
+    pub fn what(&self) -> &str {
+        if self.kind == FollowUpKind::Custom && !self.title.trim().is_empty() {
+            &self.title
+        } else {
+            self.kind.label()
+        }
+    }
+
+    /// An item the user adds by hand.
+    pub fn custom(
+        id: FollowUpId,
+        person: PersonId,
+        title: &str,
+        due: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<FollowUp, &'static str> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err("Say what to do, for example “Send the article we discussed”.");
+        }
+        Ok(FollowUp {
+            id,
+            kind: FollowUpKind::Custom,
+            person_id: person,
+            chat_id: None,
+            due,
+            status: FollowUpStatus::Open,
+            snoozed_until: None,
+            title: title.to_string(),
+            note: String::new(),
+            created_at: now,
+            updated_at: now,
+        })
     }
 
     pub fn set_status(&mut self, status: FollowUpStatus, now: DateTime<Utc>) {
@@ -96,22 +179,82 @@ impl FollowUp {
     }
 }
 
-/// One id per chat and kind: re-running a rule updates the item it made
-/// before instead of adding another.
+/// One id per chat and kind (and referral): re-running a rule finds the
+/// item it made before instead of adding another.
 fn id_for(chat: &ChatId, kind: FollowUpKind) -> FollowUpId {
     FollowUpId(format!("{chat}-{}", kind.slug()))
 }
 
+/// What the rules need to know besides the chat.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleContext {
+    /// The user's local date.
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+    /// Days to send a thank-you in (a setting, 1 to 5).
+    pub thank_you_days: u32,
+    /// Whether the person's LinkedIn address is known.
+    pub linkedin_known: bool,
+}
+
+fn new_item(
+    chat: &Chat,
+    person: &PersonId,
+    kind: FollowUpKind,
+    id: FollowUpId,
+    due: NaiveDate,
+    now: DateTime<Utc>,
+) -> FollowUp {
+    FollowUp {
+        id,
+        kind,
+        person_id: person.clone(),
+        chat_id: Some(chat.id.clone()),
+        due,
+        status: FollowUpStatus::Open,
+        snoozed_until: None,
+        title: String::new(),
+        note: String::new(),
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+/// The item for someone the person met suggested: contact them in 2 days.
+/// None if it exists already.
+pub fn for_referral(
+    chat: &Chat,
+    referral: &PersonId,
+    context: &RuleContext,
+    existing: &[FollowUp],
+) -> Option<FollowUp> {
+    let id = FollowUpId(format!(
+        "{}-{}-{referral}",
+        chat.id,
+        FollowUpKind::ContactReferral.slug()
+    ));
+    (!existing.iter().any(|f| f.id == id)).then(|| {
+        new_item(
+            chat,
+            referral,
+            FollowUpKind::ContactReferral,
+            id,
+            context.today + Duration::days(2),
+            context.now,
+        )
+    })
+}
+
 /// The follow-ups to save after `chat` moved from `from` to its current
-/// stage on `today` (the user's local date). `existing` is every follow-up
-/// already stored; only new or changed items are returned.
+/// stage. `existing` is every follow-up already stored; only new or
+/// changed items are returned, so running the rules again adds nothing.
 pub fn after_stage_change(
     chat: &Chat,
     from: Stage,
-    today: NaiveDate,
+    context: &RuleContext,
     existing: &[FollowUp],
-    now: DateTime<Utc>,
 ) -> Vec<FollowUp> {
+    let (today, now) = (context.today, context.now);
     let to = chat.stage();
     if to == from {
         return Vec::new();
@@ -127,35 +270,108 @@ pub fn after_stage_change(
                     Some(item) => FollowUp {
                         due,
                         status: FollowUpStatus::Open,
+                        snoozed_until: None,
                         updated_at: now,
                         ..item.clone()
                     },
-                    None => FollowUp {
-                        id,
-                        kind,
-                        person_id: chat.person_id.clone(),
-                        chat_id: chat.id.clone(),
-                        due,
-                        status: FollowUpStatus::Open,
-                        note: String::new(),
-                        created_at: now,
-                        updated_at: now,
-                    },
+                    None => new_item(chat, &chat.person_id, kind, id, due, now),
                 }
             })
             .collect();
     }
-    // Any other move (booked, declined, no reply, or back to idea) ends
-    // the wait for an answer: the outreach items still open are closed.
-    existing
+    // Any other move (booked, done, declined, no reply, or back to idea)
+    // ends the wait for an answer: the outreach items still open close.
+    let mut changes: Vec<FollowUp> = existing
         .iter()
-        .filter(|f| f.chat_id == chat.id && f.is_open() && OUTREACH.contains(&f.kind))
+        .filter(|f| f.belongs_to(&chat.id) && f.is_open() && OUTREACH.contains(&f.kind))
         .map(|f| {
             let mut closed = f.clone();
             closed.set_status(FollowUpStatus::Skipped, now);
             closed
         })
-        .collect()
+        .collect();
+    let mut plan: Vec<(FollowUpKind, NaiveDate)> = Vec::new();
+    match to {
+        Stage::Done => {
+            plan.push((
+                FollowUpKind::ThankYou,
+                today + Duration::days(i64::from(context.thank_you_days.clamp(1, 5))),
+            ));
+            if context.linkedin_known {
+                plan.push((FollowUpKind::Connect, today + Duration::days(1)));
+            }
+            plan.push((FollowUpKind::ShareUpdate, today + Duration::days(14)));
+            plan.push((
+                FollowUpKind::KeepInTouch,
+                today.checked_add_months(Months::new(3)).unwrap_or(today),
+            ));
+        }
+        Stage::Declined => plan.push((FollowUpKind::AskForReferral, today + Duration::days(1))),
+        _ => {}
+    }
+    for (kind, due) in plan {
+        let id = id_for(&chat.id, kind);
+        if !existing.iter().any(|f| f.id == id) {
+            changes.push(new_item(chat, &chat.person_id, kind, id, due, now));
+        }
+    }
+    if to == Stage::Done {
+        for referral in &chat.referrals {
+            changes.extend(for_referral(chat, referral, context, existing));
+        }
+    }
+    changes
+}
+
+/// Where an open item sits in the queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Bucket {
+    Overdue,
+    Today,
+    ThisWeek,
+    Later,
+}
+
+impl Bucket {
+    pub const ALL: [Bucket; 4] = [
+        Bucket::Overdue,
+        Bucket::Today,
+        Bucket::ThisWeek,
+        Bucket::Later,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Bucket::Overdue => "Overdue",
+            Bucket::Today => "Today",
+            Bucket::ThisWeek => "This week",
+            Bucket::Later => "Later",
+        }
+    }
+
+    /// "This week" is the next six days.
+    pub fn of(when: NaiveDate, today: NaiveDate) -> Bucket {
+        match (when - today).num_days() {
+            ..0 => Bucket::Overdue,
+            0 => Bucket::Today,
+            1..=6 => Bucket::ThisWeek,
+            _ => Bucket::Later,
+        }
+    }
+}
+
+/// "today", "yesterday", "3 days ago", "2 weeks ago", "4 months ago".
+pub fn ago(date: NaiveDate, today: NaiveDate) -> String {
+    let days = (today - date).num_days();
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
+    match days {
+        ..=0 => "today".into(),
+        1 => "yesterday".into(),
+        2..=13 => plural(days, "day"),
+        14..=59 => plural(days / 7, "week"),
+        60..=729 => plural(days / 30, "month"),
+        _ => plural(days / 365, "year"),
+    }
 }
 
 /// The user followed up once and the chat is still waiting: time to offer
@@ -163,7 +379,7 @@ pub fn after_stage_change(
 pub fn followed_up_without_answer(chat: &Chat, followups: &[FollowUp]) -> bool {
     chat.stage() == Stage::Asked
         && followups.iter().any(|f| {
-            f.chat_id == chat.id
+            f.belongs_to(&chat.id)
                 && f.kind == FollowUpKind::ReplyNudge
                 && f.status == FollowUpStatus::Done
         })
@@ -194,6 +410,15 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    fn ctx(today: NaiveDate) -> RuleContext {
+        RuleContext {
+            today,
+            now: now(),
+            thank_you_days: 1,
+            linkedin_known: false,
+        }
+    }
+
     fn chat_at(stage: Stage) -> Chat {
         let mut chat = Chat::new(ChatId("c1".into()), PersonId("p1".into()), now(), &[]);
         chat.history
@@ -203,7 +428,7 @@ mod tests {
 
     /// Moves `chat` from `from` and saves the resulting changes in `store`.
     fn run(store: &mut Vec<FollowUp>, chat: &Chat, from: Stage, today: NaiveDate) {
-        let changes = after_stage_change(chat, from, today, store, now());
+        let changes = after_stage_change(chat, from, &ctx(today), store);
         apply(store, changes);
     }
 
@@ -219,7 +444,7 @@ mod tests {
     #[test]
     fn asking_on_a_friday_evening_sets_both_reminders_from_monday() {
         let chat = chat_at(Stage::Asked);
-        let items = after_stage_change(&chat, Stage::Idea, d(2026, 11, 27), &[], now());
+        let items = after_stage_change(&chat, Stage::Idea, &ctx(d(2026, 11, 27)), &[]);
         let plan: Vec<_> = items.iter().map(|f| (f.kind, f.due, f.status)).collect();
         assert_eq!(
             plan,
@@ -238,7 +463,7 @@ mod tests {
         );
         assert!(items
             .iter()
-            .all(|f| f.person_id.0 == "p1" && f.chat_id.0 == "c1"));
+            .all(|f| f.person_id.0 == "p1" && f.belongs_to(&ChatId("c1".into()))));
     }
 
     #[test]
@@ -268,8 +493,12 @@ mod tests {
             );
             store[0].set_status(FollowUpStatus::Done, now());
             let changes =
-                after_stage_change(&chat_at(to), Stage::Asked, d(2026, 11, 30), &store, now());
-            assert_eq!(changes.len(), 1, "{to:?}: only the open item changes");
+                after_stage_change(&chat_at(to), Stage::Asked, &ctx(d(2026, 11, 30)), &store);
+            let outreach = changes
+                .iter()
+                .filter(|f| OUTREACH.contains(&f.kind))
+                .count();
+            assert_eq!(outreach, 1, "{to:?}: only the open outreach item changes");
             apply(&mut store, changes);
             assert_eq!(store[0].status, FollowUpStatus::Done);
             assert_eq!(store[1].status, FollowUpStatus::Skipped);
@@ -280,13 +509,12 @@ mod tests {
     fn other_chats_items_are_left_alone() {
         let mut other = chat_at(Stage::Asked);
         other.id = ChatId("c2".into());
-        let store = after_stage_change(&other, Stage::Idea, d(2026, 11, 23), &[], now());
+        let store = after_stage_change(&other, Stage::Idea, &ctx(d(2026, 11, 23)), &[]);
         let changes = after_stage_change(
             &chat_at(Stage::Booked),
             Stage::Asked,
-            d(2026, 11, 24),
+            &ctx(d(2026, 11, 24)),
             &store,
-            now(),
         );
         assert!(changes.is_empty());
     }
@@ -294,7 +522,7 @@ mod tests {
     #[test]
     fn no_move_changes_nothing() {
         let chat = chat_at(Stage::Asked);
-        assert!(after_stage_change(&chat, Stage::Asked, d(2026, 11, 23), &[], now()).is_empty());
+        assert!(after_stage_change(&chat, Stage::Asked, &ctx(d(2026, 11, 23)), &[]).is_empty());
     }
 
     #[test]
@@ -302,9 +530,8 @@ mod tests {
         let mut store = after_stage_change(
             &chat_at(Stage::Asked),
             Stage::Idea,
-            d(2026, 11, 23),
+            &ctx(d(2026, 11, 23)),
             &[],
-            now(),
         );
         let second = &mut store[0];
         assert!(!second.is_due(d(2026, 11, 25)));
@@ -317,7 +544,7 @@ mod tests {
     #[test]
     fn after_following_up_once_the_app_offers_to_move_on() {
         let chat = chat_at(Stage::Asked);
-        let mut store = after_stage_change(&chat, Stage::Idea, d(2026, 11, 23), &[], now());
+        let mut store = after_stage_change(&chat, Stage::Idea, &ctx(d(2026, 11, 23)), &[]);
         assert!(!followed_up_without_answer(&chat, &store));
         store[1].set_status(FollowUpStatus::Done, now());
         assert!(followed_up_without_answer(&chat, &store));
@@ -344,5 +571,163 @@ mod tests {
             .collect();
         assert_eq!(names, ["ben"]);
         assert!(colleagues(&people[3], &people).is_empty());
+    }
+
+    #[test]
+    fn a_finished_chat_sets_thanks_connect_update_and_keep_in_touch() {
+        let mut chat = chat_at(Stage::Done);
+        chat.referrals = vec![PersonId("r1".into()), PersonId("r2".into())];
+        let context = RuleContext {
+            linkedin_known: true,
+            ..ctx(d(2026, 11, 30))
+        };
+        let items = after_stage_change(&chat, Stage::Booked, &context, &[]);
+        let plan: Vec<_> = items
+            .iter()
+            .map(|f| (f.kind, f.person_id.0.as_str(), f.due))
+            .collect();
+        assert_eq!(
+            plan,
+            [
+                (FollowUpKind::ThankYou, "p1", d(2026, 12, 1)),
+                (FollowUpKind::Connect, "p1", d(2026, 12, 1)),
+                (FollowUpKind::ShareUpdate, "p1", d(2026, 12, 14)),
+                (FollowUpKind::KeepInTouch, "p1", d(2027, 2, 28)),
+                (FollowUpKind::ContactReferral, "r1", d(2026, 12, 2)),
+                (FollowUpKind::ContactReferral, "r2", d(2026, 12, 2)),
+            ]
+        );
+        // No LinkedIn address, no connect item; a slower thank-you setting.
+        let slower = RuleContext {
+            thank_you_days: 5,
+            ..ctx(d(2026, 12, 29))
+        };
+        let items = after_stage_change(&chat_at(Stage::Done), Stage::Booked, &slower, &[]);
+        let plan: Vec<_> = items.iter().map(|f| (f.kind, f.due)).collect();
+        assert_eq!(
+            plan,
+            [
+                (FollowUpKind::ThankYou, d(2027, 1, 3)),
+                (FollowUpKind::ShareUpdate, d(2027, 1, 12)),
+                (FollowUpKind::KeepInTouch, d(2027, 3, 29)),
+            ]
+        );
+    }
+
+    #[test]
+    fn keep_in_touch_lands_on_a_real_day_across_month_and_leap_year_ends() {
+        let items = after_stage_change(
+            &chat_at(Stage::Done),
+            Stage::Booked,
+            &ctx(d(2027, 11, 30)),
+            &[],
+        );
+        let keep = items
+            .iter()
+            .find(|f| f.kind == FollowUpKind::KeepInTouch)
+            .unwrap();
+        assert_eq!(keep.due, d(2028, 2, 29));
+        let items = after_stage_change(
+            &chat_at(Stage::Done),
+            Stage::Booked,
+            &ctx(d(2026, 12, 31)),
+            &[],
+        );
+        let share = items
+            .iter()
+            .find(|f| f.kind == FollowUpKind::ShareUpdate)
+            .unwrap();
+        assert_eq!(share.due, d(2027, 1, 14));
+    }
+
+    #[test]
+    fn moving_back_and_forth_never_duplicates() {
+        let mut chat = chat_at(Stage::Done);
+        chat.referrals = vec![PersonId("r1".into())];
+        let mut store = Vec::new();
+        run(&mut store, &chat, Stage::Booked, d(2026, 11, 30));
+        let count = store.len();
+        store[0].set_status(FollowUpStatus::Done, now());
+        run(
+            &mut store,
+            &chat_at(Stage::Booked),
+            Stage::Done,
+            d(2026, 12, 1),
+        );
+        run(&mut store, &chat, Stage::Booked, d(2026, 12, 2));
+        assert_eq!(store.len(), count);
+        assert_eq!(
+            store[0].status,
+            FollowUpStatus::Done,
+            "a done item stays done"
+        );
+        assert!(
+            for_referral(&chat, &PersonId("r1".into()), &ctx(d(2026, 12, 3)), &store).is_none()
+        );
+        assert!(
+            for_referral(&chat, &PersonId("r2".into()), &ctx(d(2026, 12, 3)), &store).is_some()
+        );
+    }
+
+    #[test]
+    fn a_no_offers_asking_for_a_referral() {
+        let items = after_stage_change(
+            &chat_at(Stage::Declined),
+            Stage::Asked,
+            &ctx(d(2026, 11, 30)),
+            &[],
+        );
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].kind, FollowUpKind::AskForReferral);
+        assert_eq!(items[0].due, d(2026, 12, 1));
+        assert!(after_stage_change(
+            &chat_at(Stage::NoReply),
+            Stage::Asked,
+            &ctx(d(2026, 11, 30)),
+            &[]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn snoozing_moves_an_item_later_and_buckets_follow_the_date() {
+        let mut item = FollowUp::custom(
+            FollowUpId("x".into()),
+            PersonId("p".into()),
+            "Send the article",
+            d(2026, 11, 30),
+            now(),
+        )
+        .unwrap();
+        assert!(item.is_due(d(2026, 11, 30)));
+        item.snooze(d(2026, 12, 7), now());
+        assert!(!item.is_due(d(2026, 12, 6)));
+        assert!(item.is_due(d(2026, 12, 7)));
+        assert_eq!(item.what(), "Send the article");
+        assert!(FollowUp::custom(
+            FollowUpId("y".into()),
+            PersonId("p".into()),
+            "  ",
+            d(2026, 11, 30),
+            now()
+        )
+        .is_err());
+
+        let today = d(2026, 12, 31);
+        assert_eq!(Bucket::of(d(2026, 12, 30), today), Bucket::Overdue);
+        assert_eq!(Bucket::of(today, today), Bucket::Today);
+        assert_eq!(Bucket::of(d(2027, 1, 6), today), Bucket::ThisWeek);
+        assert_eq!(Bucket::of(d(2027, 1, 7), today), Bucket::Later);
+    }
+
+    #[test]
+    fn how_long_ago_reads_naturally() {
+        let today = d(2026, 12, 31);
+        assert_eq!(ago(today, today), "today");
+        assert_eq!(ago(d(2026, 12, 30), today), "yesterday");
+        assert_eq!(ago(d(2026, 12, 24), today), "7 days ago");
+        assert_eq!(ago(d(2026, 12, 10), today), "3 weeks ago");
+        assert_eq!(ago(d(2026, 9, 30), today), "3 months ago");
+        assert_eq!(ago(d(2024, 12, 1), today), "2 years ago");
     }
 }

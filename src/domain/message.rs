@@ -117,6 +117,85 @@ pub fn follow_up_request(person: &Person, settings: &Settings, length_minutes: u
     }
 }
 
+fn signed(settings: &Settings, text: String) -> String {
+    let sign_off = settings.sign_off();
+    if sign_off.is_empty() {
+        text
+    } else {
+        format!("{text}\n\n{sign_off}")
+    }
+}
+
+/// The thank-you, within a day of the chat: names them, recalls one thing
+/// they said (the user picks which), and offers help back.
+pub fn thank_you(person: &Person, settings: &Settings, takeaway: Option<&str>) -> Draft {
+    let recalled = match takeaway.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(takeaway) => {
+            let takeaway = takeaway.trim_end_matches(['.', '!']);
+            format!(" Your point, “{takeaway}”, has stayed with me, and I am already acting on it.")
+        }
+        None => " Your answers gave me a much clearer picture of the work.".to_string(),
+    };
+    Draft {
+        subject: "Thank you for your time".into(),
+        body: signed(
+            settings,
+            format!(
+                "{}\n\nThank you for taking the time to talk with me.{recalled}\n\nIf I can ever return the favour, with an introduction or a hand on something, please tell me.\n\nWith thanks,",
+                greeting(person)
+            ),
+        ),
+    }
+}
+
+/// "I took your advice": a short update weeks later.
+pub fn advice_update(person: &Person, settings: &Settings, advice: &str) -> Draft {
+    let advice = advice.trim().trim_end_matches(['.', '!']);
+    let did = if advice.is_empty() {
+        "I wanted to let you know that I followed up on your advice.".to_string()
+    } else {
+        format!("I wanted to let you know that I took your advice: {advice}.")
+    };
+    Draft {
+        subject: "I took your advice".into(),
+        body: signed(
+            settings,
+            format!(
+                "{}\n\n{did} It has already made a difference, and I wanted you to know your time was well spent.\n\nThank you again,",
+                greeting(person)
+            ),
+        ),
+    }
+}
+
+/// A note months later, so the connection does not fade.
+pub fn keep_in_touch(person: &Person, settings: &Settings) -> Draft {
+    Draft {
+        subject: "Checking in".into(),
+        body: signed(
+            settings,
+            format!(
+                "{}\n\nIt has been a few months since we talked, and I wanted to say hello and share where I am now. I hope things are going well for you and your team.\n\nIf there is anything I can help you with, I would be glad to.\n\nBest wishes,",
+                greeting(person)
+            ),
+        ),
+    }
+}
+
+/// After a no: asks, kindly, whether someone else might talk.
+pub fn ask_for_referral(person: &Person, settings: &Settings) -> Draft {
+    Draft {
+        subject: "Thank you, and one small question".into(),
+        body: signed(
+            settings,
+            format!(
+                "{}\n\nThank you for letting me know; I understand completely, and I appreciate your reply. Is there someone else you would suggest I speak with about your kind of work?\n\nThank you either way,",
+                greeting(person)
+            ),
+        ),
+    }
+}
+
 /// A `mailto:` address with subject and body filled in (RFC 6068: every
 /// byte outside the unreserved set is percent-encoded).
 pub fn mailto(email: &str, draft: &Draft) -> String {
@@ -262,6 +341,41 @@ mod tests {
                 assert!(failed.is_empty(), "{failed:?} in:\n{}", draft.body);
             }
         }
+    }
+
+    #[test]
+    fn after_the_chat_messages_name_them_quote_a_takeaway_and_sign() {
+        let ben = person("Ben Okafor", "", "", "");
+        let sam = settings("Sam Lee", "");
+        let thanks = thank_you(&ben, &sam, Some("Learn SQL before Python."));
+        assert!(thanks
+            .body
+            .starts_with("Hi Ben,\n\nThank you for taking the time"));
+        assert!(thanks
+            .body
+            .contains("Your point, “Learn SQL before Python”, has stayed with me"));
+        assert!(thanks.body.contains("return the favour"));
+        assert!(thanks.body.ends_with("With thanks,\n\nSam Lee"));
+        let plain = thank_you(&ben, &Settings::default(), None);
+        assert!(plain.body.ends_with("With thanks,"));
+        assert!(plain.body.contains("much clearer picture"));
+
+        let update = advice_update(&ben, &sam, "I joined the Open Data meetup.");
+        assert!(update
+            .body
+            .contains("I took your advice: I joined the Open Data meetup. It has"));
+        assert!(keep_in_touch(&ben, &sam)
+            .body
+            .contains("a few months since we talked"));
+        let ask = ask_for_referral(&ben, &sam);
+        let checks = lint(
+            &ask.body,
+            &LintContext {
+                follow_up: true,
+                ..LintContext::default()
+            },
+        );
+        assert!(checks.iter().all(|c| c.passed), "{checks:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod chat;
 pub mod followup;
+pub mod ics;
 pub mod linter;
 pub mod message;
 pub mod person;

@@ -20,6 +20,12 @@ fn yes() -> bool {
     true
 }
 
+pub const THANK_YOU_CHOICES: [u32; 5] = [1, 2, 3, 4, 5];
+
+fn default_thank_you_days() -> u32 {
+    1
+}
+
 /// The user's own details and goals, used in messages and on Today.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -45,6 +51,9 @@ pub struct Settings {
     /// A short vibration at each phase of the meeting; never a sound.
     #[serde(default = "yes")]
     pub vibrate: bool,
+    /// Days after a chat the thank-you is due: 1 (within 24 hours) to 5.
+    #[serde(default = "default_thank_you_days")]
+    pub thank_you_days: u32,
 }
 
 impl Default for Settings {
@@ -58,6 +67,7 @@ impl Default for Settings {
             own_questions: Vec::new(),
             wrap_up_minutes: DEFAULT_WRAP_UP_MINUTES,
             vibrate: true,
+            thank_you_days: default_thank_you_days(),
         }
     }
 }
