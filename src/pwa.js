@@ -148,3 +148,16 @@ export function keep_awake(on) {
 export function vibrate(pattern) {
   if (typeof navigator.vibrate === 'function') navigator.vibrate(Array.from(pattern));
 }
+
+// Saves text as a file through the browser's download.
+export function download(filename, mime, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.className = 'offscreen';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

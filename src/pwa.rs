@@ -14,6 +14,8 @@ extern "C" {
     /// Today's date in the user's own language and format.
     pub fn today_label() -> String;
     pub fn can_share() -> bool;
+    /// Saves `text` as a file named `filename`.
+    pub fn download(filename: &str, mime: &str, text: &str);
     /// Holds a Screen Wake Lock while `on`, where the browser has one.
     pub fn keep_awake(on: bool);
     /// Vibrates in the given on/off milliseconds, where the phone can.

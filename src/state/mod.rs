@@ -8,7 +8,9 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::domain::chat::{Chat, ChatId, Note};
-use crate::domain::followup::{after_stage_change, FollowUp, FollowUpId, FollowUpStatus};
+use crate::domain::followup::{
+    after_stage_change, for_referral, FollowUp, FollowUpId, FollowUpStatus, RuleContext,
+};
 use crate::domain::person::{Person, PersonField, PersonId};
 use crate::domain::settings::Settings;
 use crate::domain::stage::Stage;
@@ -285,13 +287,46 @@ impl AppState {
         let now = Utc::now();
         chat.move_to(stage, now)
             .map_err(|problem| problem.message().to_string())?;
+        let context = self.rule_context(&chat, now);
         let changes = self
             .followups
-            .with_untracked(|existing| after_stage_change(&chat, from, today(), existing, now));
+            .with_untracked(|existing| after_stage_change(&chat, from, &context, existing));
         self.keep(self.chats, chat);
         for item in changes {
             self.keep(self.followups, item);
         }
+        Ok(())
+    }
+
+    fn rule_context(&self, chat: &Chat, now: chrono::DateTime<Utc>) -> RuleContext {
+        RuleContext {
+            today: today(),
+            now,
+            thank_you_days: self.settings.with_untracked(|s| s.thank_you_days),
+            linkedin_known: self
+                .person(&chat.person_id)
+                .is_some_and(|p| !p.linkedin.trim().is_empty()),
+        }
+    }
+
+    pub fn edit_followup(&self, id: &FollowUpId, edit: impl FnOnce(&mut FollowUp)) {
+        if let Some(mut item) = find(self.followups, &id.0) {
+            edit(&mut item);
+            item.updated_at = Utc::now();
+            self.keep(self.followups, item);
+        }
+    }
+
+    /// Adds a follow-up the user wrote themselves.
+    pub fn add_custom_followup(
+        &self,
+        person: &PersonId,
+        title: &str,
+        due: NaiveDate,
+    ) -> Result<(), String> {
+        let item = FollowUp::custom(FollowUpId(new_id()), person.clone(), title, due, Utc::now())?;
+        self.write(&item)?;
+        upsert(self.followups, item);
         Ok(())
     }
 
@@ -400,6 +435,13 @@ impl AppState {
             chat.referrals.push(referral.clone());
             Ok(())
         })?;
+        let context = self.rule_context(&chat, Utc::now());
+        let item = self
+            .followups
+            .with_untracked(|existing| for_referral(&chat, &referral, &context, existing));
+        if let Some(item) = item {
+            self.keep(self.followups, item);
+        }
         Ok(referral)
     }
 

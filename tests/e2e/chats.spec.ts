@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { addPerson, expectNoSeriousA11yViolations, openApp, waitForApp } from './helpers';
 
 // Friday 27 November 2026, 8 pm in Toronto: a request sent now counts
@@ -91,6 +92,17 @@ test('from a referral to a booked chat: linted request, 3B7 reminders, booking, 
   await expect(page.locator('.page-head .stage')).toHaveText('Booked');
   await expect(page.getByRole('button', { name: /^Mark done:/ })).toHaveCount(0);
   await expect(page.locator('.followup').first()).toContainText('Closed');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Add to calendar (.ics)' }).click(),
+  ]);
+  const ics = readFileSync(await download.path(), 'utf8');
+  expect(ics).toContain('SUMMARY:Coffee chat with Ben Okafor\r\n');
+  // 08:30 in Toronto is 13:30 UTC; 15 minutes booked.
+  expect(ics).toContain('DTSTART:20261204T133000Z\r\n');
+  expect(ics).toContain('DTEND:20261204T134500Z\r\n');
+  expect(ics).toContain('LOCATION:Café Pamenar\\, Kensington Market\r\n');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   const next = page.getByRole('region', { name: 'Next chat' });

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::linter::{lint, LintContext};
-use crate::domain::message::{follow_up_request, mailto, outreach_request, Draft, Wording};
+use crate::domain::message::{follow_up_request, outreach_request, Draft, Wording};
 use crate::state::use_app;
+use crate::ui::components::SendActions;
 
 /// Which message of a chat is being written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,34 +103,10 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
         })
     });
     let email = person.email.clone();
-    let href = move || draft.with(|d| mailto(&email, d));
-    let status = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = draft.with_untracked(|d| d.body.clone());
-        crate::pwa::copy(&text, move |copied| {
-            status.set(if copied {
-                "Copied. Paste it into your email or message app.".into()
-            } else {
-                "Could not copy: select the text and copy it by hand.".into()
-            });
-            if copied {
-                on_sent.run(());
-            }
-        });
-    };
-    let share = move |_| {
-        let (subject, body) = draft.with_untracked(|d| (d.subject.clone(), d.body.clone()));
-        crate::pwa::share(&subject, &body, move |shared| {
-            if shared {
-                on_sent.run(());
-            }
-        });
-    };
     let prefix = match kind {
         MessageKind::Request => "request",
         MessageKind::FollowUp => "follow-up",
     };
-    let no_email = person.email.trim().is_empty();
     let on_subject = {
         let save = save.clone();
         move |ev| {
@@ -202,36 +179,10 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
                         .collect_view()
                 }}
             </ul>
-            <div class="actions send">
-                <a href=href class="button button-primary" on:click=move |_| on_sent.run(())>
-                    "Send by email"
-                </a>
-                {crate::pwa::can_share()
-                    .then(|| {
-                        view! {
-                            <button type="button" class="button" on:click=share>
-                                "Share…"
-                            </button>
-                        }
-                    })}
-                <button type="button" class="button" on:click=copy>
-                    "Copy message"
-                </button>
-                <button type="button" class="button button-quiet" on:click=move |_| restart()>
-                    "Start again from the template"
-                </button>
-            </div>
-            {no_email
-                .then(|| {
-                    view! {
-                        <p class="muted">
-                            "No email address saved for them: the email opens without one."
-                        </p>
-                    }
-                })}
-            <p class="muted" role="status">
-                {move || status.get()}
-            </p>
+            <SendActions draft email on_sent />
+            <button type="button" class="button button-quiet" on:click=move |_| restart()>
+                "Start again from the template"
+            </button>
         </div>
     }
     .into_any()

@@ -1,56 +1,138 @@
+use chrono::Duration;
 use leptos::prelude::*;
 
-use crate::domain::calendar::short_date;
-use crate::domain::followup::{colleagues, FollowUp, FollowUpKind, FollowUpStatus};
+use crate::domain::calendar::{date_input_value, parse_input_value, short_date};
+use crate::domain::chat::Chat;
+use crate::domain::followup::{ago, colleagues, FollowUp, FollowUpKind, FollowUpStatus};
+use crate::domain::message::{
+    advice_update, ask_for_referral, follow_up_request, keep_in_touch, outreach_request, thank_you,
+    Draft, Wording,
+};
+use crate::domain::person::{is_web_address, Person};
+use crate::domain::stage::Stage;
 use crate::state::{today, use_app};
+use crate::ui::components::SendActions;
+
+/// What to do, in words, with the people it concerns.
+fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {
+    match item.kind {
+        FollowUpKind::SecondContact => format!("{} (while waiting for {name})", item.kind.label()),
+        FollowUpKind::ReplyNudge => format!("Follow up once with {name}"),
+        FollowUpKind::ThankYou => format!("Send a thank-you to {name}"),
+        FollowUpKind::Connect => format!("Connect with {name} on LinkedIn"),
+        FollowUpKind::ContactReferral => match met {
+            Some(met) => format!("Contact {name}, whom {met} suggested"),
+            None => format!("Contact {name}"),
+        },
+        FollowUpKind::ShareUpdate => format!("Tell {name} how their advice worked out"),
+        FollowUpKind::KeepInTouch => format!("Keep in touch with {name}"),
+        FollowUpKind::AskForReferral => format!("Ask {name} for a referral to someone else"),
+        FollowUpKind::Custom => format!("{} ({name})", item.what()),
+    }
+}
+
+/// Lines of the debrief and the notes, each a takeaway to thank them for.
+fn takeaways(chat: &Chat) -> Vec<String> {
+    chat.takeaways
+        .lines()
+        .chain(chat.advice.lines())
+        .chain(chat.notes.iter().map(|n| n.text.as_str()))
+        .map(|line| {
+            line.trim()
+                .trim_start_matches(['-', '•', '*'])
+                .trim()
+                .to_string()
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+fn draft_for(
+    item: &FollowUp,
+    person: &Person,
+    chat: Option<&Chat>,
+    met: Option<&Person>,
+    takeaway: Option<&str>,
+) -> Option<Draft> {
+    let app = use_app();
+    let settings = app.settings.get_untracked();
+    let length = chat.map_or(10, |c| c.length_minutes);
+    match item.kind {
+        FollowUpKind::ThankYou => Some(thank_you(person, &settings, takeaway)),
+        FollowUpKind::ShareUpdate => Some(advice_update(
+            person,
+            &settings,
+            chat.map_or("", |c| c.advice.lines().next().unwrap_or("")),
+        )),
+        FollowUpKind::KeepInTouch => Some(keep_in_touch(person, &settings)),
+        FollowUpKind::AskForReferral => Some(ask_for_referral(person, &settings)),
+        FollowUpKind::ReplyNudge => Some(follow_up_request(person, &settings, length)),
+        FollowUpKind::ContactReferral => Some(outreach_request(
+            person,
+            met,
+            &settings,
+            length,
+            Wording::default(),
+        )),
+        FollowUpKind::SecondContact | FollowUpKind::Connect | FollowUpKind::Custom => None,
+    }
+}
 
 /// One follow-up with what to do about it and the buttons to settle it.
-/// `link_chat` adds links to its chat, for lists shown elsewhere.
+/// `link_chat` adds links to its chat, for lists shown elsewhere; `full`
+/// adds what the queue offers: a note, snoozing and writing the message.
 #[component]
-pub fn FollowUpItem(item: FollowUp, #[prop(optional)] link_chat: bool) -> impl IntoView {
+pub fn FollowUpItem(
+    item: FollowUp,
+    #[prop(optional)] link_chat: bool,
+    #[prop(optional)] full: bool,
+) -> impl IntoView {
     let app = use_app();
+    let today = today();
     let person = app.person(&item.person_id);
     let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-    let overdue = item.is_open() && item.due < today();
-    let due = if item.is_open() {
-        format!(
-            "{} {}",
-            if overdue { "Overdue since" } else { "Due" },
-            short_date(item.due)
-        )
-    } else {
+    let chat = item.chat_id.as_ref().and_then(|id| app.chat(id));
+    let met = chat
+        .as_ref()
+        .filter(|c| c.person_id != item.person_id)
+        .and_then(|c| app.person(&c.person_id));
+    let what = describe(&item, &name, met.as_ref().map(|p| p.name.as_str()));
+    let overdue = item.is_open() && item.when() < today;
+    let due = if !item.is_open() {
         let status = if item.status == FollowUpStatus::Done {
             "Done"
         } else {
             "Closed"
         };
         format!("{status} · was due {}", short_date(item.due))
+    } else if item.snoozed_until.is_some() {
+        format!("Snoozed until {}", short_date(item.when()))
+    } else {
+        format!(
+            "{} {}",
+            if overdue { "Overdue since" } else { "Due" },
+            short_date(item.due)
+        )
     };
-    let what = match item.kind {
-        FollowUpKind::SecondContact => format!("{} (while waiting for {name})", item.kind.label()),
-        FollowUpKind::ReplyNudge => format!("{} with {name}", item.kind.label()),
-    };
-    let help = match (item.kind, person, item.is_open()) {
+    let chat_age = chat
+        .as_ref()
+        .and_then(|c| c.entered(Stage::Done))
+        .map(|at| {
+            format!(
+                " · chat {}",
+                ago(at.with_timezone(&chrono::Local).date_naive(), today)
+            )
+        });
+    let help = match (item.kind, person.clone(), item.is_open()) {
         (FollowUpKind::SecondContact, Some(person), true) => {
             let organisation = person.organisation.trim().to_string();
             let others: Vec<(String, String)> = app.people.with_untracked(|people| {
-                colleagues(&person, people)
-                    .into_iter()
-                    .map(|p| (p.id.0.clone(), p.name.clone()))
-                    .collect()
+                colleagues(&person, people).into_iter().map(|p| (p.id.0.clone(), p.name.clone())).collect()
             });
             Some(if organisation.is_empty() {
-                view! {
-                    <p class="muted">
-                        "Add " {name.clone()} "'s organisation to see who else works there."
-                    </p>
-                }
-                .into_any()
+                view! { <p class="muted">"Add " {name.clone()} "'s organisation to see who else works there."</p> }.into_any()
             } else {
-                let add = format!(
-                    "/people/new?organisation={}",
-                    String::from(js_sys::encode_uri_component(&organisation))
-                );
+                let add = format!("/people/new?organisation={}", String::from(js_sys::encode_uri_component(&organisation)));
                 view! {
                     <p class="muted">
                         {if others.is_empty() {
@@ -60,30 +142,36 @@ pub fn FollowUpItem(item: FollowUp, #[prop(optional)] link_chat: bool) -> impl I
                         }}
                     </p>
                     <ul class="links">
-                        {others
-                            .into_iter()
-                            .map(|(id, other)| view! { <li><a href=format!("/people/{id}")>{other}</a></li> })
-                            .collect_view()}
+                        {others.into_iter().map(|(id, other)| view! { <li><a href=format!("/people/{id}")>{other}</a></li> }).collect_view()}
                     </ul>
                     <a href=add class="button">{format!("Add someone at {organisation}")}</a>
                 }
                     .into_any()
             })
         }
-        (FollowUpKind::ReplyNudge, _, true) if link_chat => Some(
+        (FollowUpKind::ReplyNudge, _, true) if link_chat && !full => item.chat_id.as_ref().map(|chat| {
+            view! { <a href=format!("/chats/{chat}") class="button">"Write the follow-up"</a> }.into_any()
+        }),
+        (FollowUpKind::Connect, Some(person), true) if is_web_address(&person.linkedin) => Some(
             view! {
-                <a href=format!("/chats/{}", item.chat_id) class="button">
-                    "Write the follow-up"
+                <a href=person.linkedin.clone() target="_blank" rel="noopener noreferrer" class="button">
+                    "Open their LinkedIn profile"
                 </a>
             }
-            .into_any(),
+                .into_any(),
         ),
         _ => None,
     };
     let id = item.id.clone();
-    let done_id = id.clone();
+    let (done_id, skip_id) = (id.clone(), id.clone());
     let done_label = format!("Mark done: {what}");
     let skip_label = format!("Skip: {what}");
+    let composable = full
+        && item.is_open()
+        && person
+            .as_ref()
+            .is_some_and(|p| draft_for(&item, p, chat.as_ref(), met.as_ref(), None).is_some());
+    let writing = RwSignal::new(false);
     view! {
         <li class=if overdue { "followup overdue" } else { "followup" }>
             <p class="followup-what">
@@ -91,15 +179,29 @@ pub fn FollowUpItem(item: FollowUp, #[prop(optional)] link_chat: bool) -> impl I
             </p>
             <p class="muted">
                 {due}
-                {link_chat
-                    .then(|| {
-                        view! {
-                            " · "
-                            <a href=format!("/chats/{}", item.chat_id)>"Open the chat"</a>
-                        }
-                    })}
+                {chat_age}
+                {item.chat_id.clone().filter(|_| link_chat).map(|chat| view! { " · " <a href=format!("/chats/{chat}")>"Open the chat"</a> })}
             </p>
             {help}
+            {(full && item.is_open()).then(|| view! { <QueueControls item=item.clone() what=what.clone() /> })}
+            {composable
+                .then(|| {
+                    let (item, person) = (item.clone(), person.clone().expect("checked above"));
+                    let (chat, met) = (chat.clone(), met.clone());
+                    view! {
+                        <button
+                            type="button"
+                            class="button"
+                            aria-expanded=move || writing.get().to_string()
+                            on:click=move |_| writing.update(|w| *w = !*w)
+                        >
+                            "Write the message"
+                        </button>
+                        <Show when=move || writing.get()>
+                            <FollowUpComposer item=item.clone() person=person.clone() chat=chat.clone() met=met.clone() />
+                        </Show>
+                    }
+                })}
             {item
                 .is_open()
                 .then(|| {
@@ -117,7 +219,7 @@ pub fn FollowUpItem(item: FollowUp, #[prop(optional)] link_chat: bool) -> impl I
                                 type="button"
                                 class="button"
                                 aria-label=skip_label
-                                on:click=move |_| app.set_followup_status(&id, FollowUpStatus::Skipped)
+                                on:click=move |_| app.set_followup_status(&skip_id, FollowUpStatus::Skipped)
                             >
                                 "Skip"
                             </button>
@@ -125,5 +227,142 @@ pub fn FollowUpItem(item: FollowUp, #[prop(optional)] link_chat: bool) -> impl I
                     }
                 })}
         </li>
+    }
+}
+
+/// A note on the item and snoozing it.
+#[component]
+fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
+    let app = use_app();
+    let today = today();
+    let (note_id, tomorrow_id, week_id, pick_id) = (
+        item.id.clone(),
+        item.id.clone(),
+        item.id.clone(),
+        item.id.clone(),
+    );
+    let pick_error = RwSignal::new(None::<&'static str>);
+    view! {
+        <div class="field">
+            <label for=format!("note-{}", item.id)>
+                "Note" <span class="sr-only">{format!(" on: {what}")}</span>
+            </label>
+            <input
+                id=format!("note-{}", item.id)
+                type="text"
+                value=item.note.clone()
+                on:input=move |ev| {
+                    let note = event_target_value(&ev);
+                    app.edit_followup(&note_id, |f| f.note = note);
+                }
+            />
+        </div>
+        <div class="actions snooze">
+            <button
+                type="button"
+                class="button"
+                aria-label=format!("Tomorrow: snooze {what}")
+                on:click=move |_| app.edit_followup(&tomorrow_id, |f| f.snooze(today + Duration::days(1), chrono::Utc::now()))
+            >
+                "Tomorrow"
+            </button>
+            <button
+                type="button"
+                class="button"
+                aria-label=format!("Next week: snooze {what}")
+                on:click=move |_| app.edit_followup(&week_id, |f| f.snooze(today + Duration::days(7), chrono::Utc::now()))
+            >
+                "Next week"
+            </button>
+            <label class="snooze-pick">
+                <span>"Snooze until"</span>
+                <input
+                    type="date"
+                    aria-label=format!("Snooze until a date: {what}")
+                    min=date_input_value(today + Duration::days(1))
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        match parse_input_value(&format!("{value}T00:00")).map(|at| at.date()) {
+                            Some(day) if day > today => {
+                                pick_error.set(None);
+                                app.edit_followup(&pick_id, |f| f.snooze(day, chrono::Utc::now()));
+                            }
+                            Some(_) => pick_error.set(Some("Pick a day after today.")),
+                            None => pick_error.set(Some("Pick a whole date.")),
+                        }
+                    }
+                />
+            </label>
+        </div>
+        <p class="field-error" role="alert">{move || pick_error.get()}</p>
+    }
+}
+
+/// The message for a follow-up, from a template; sending marks it done.
+#[component]
+fn FollowUpComposer(
+    item: FollowUp,
+    person: Person,
+    chat: Option<Chat>,
+    met: Option<Person>,
+) -> impl IntoView {
+    let app = use_app();
+    let choices = chat.as_ref().map(takeaways).unwrap_or_default();
+    let wants_takeaway = item.kind == FollowUpKind::ThankYou && !choices.is_empty();
+    let build = {
+        let (item, person, chat, met) = (item.clone(), person.clone(), chat.clone(), met.clone());
+        move |takeaway: Option<&str>| {
+            draft_for(&item, &person, chat.as_ref(), met.as_ref(), takeaway).unwrap_or(Draft {
+                subject: String::new(),
+                body: String::new(),
+            })
+        }
+    };
+    let draft = RwSignal::new(build(choices.first().map(String::as_str)));
+    let id = item.id.clone();
+    let sent = Callback::new(move |()| app.set_followup_status(&id, FollowUpStatus::Done));
+    let field = format!("compose-{}", item.id);
+    view! {
+        <div class="composer">
+            {wants_takeaway
+                .then(|| {
+                    let build = build.clone();
+                    let options = choices.clone();
+                    view! {
+                        <div class="field">
+                            <label for=format!("{field}-takeaway")>"Thank them for"</label>
+                            <select
+                                id=format!("{field}-takeaway")
+                                on:change=move |ev| {
+                                    let chosen = event_target_value(&ev);
+                                    draft.set(build(Some(chosen.as_str()).filter(|c| !c.is_empty())));
+                                }
+                            >
+                                {options.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                                <option value="">"Nothing in particular"</option>
+                            </select>
+                        </div>
+                    }
+                })}
+            <div class="field">
+                <label for=format!("{field}-subject")>"Subject"</label>
+                <input
+                    id=format!("{field}-subject")
+                    type="text"
+                    prop:value=move || draft.with(|d| d.subject.clone())
+                    on:input=move |ev| draft.update(|d| d.subject = event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for=format!("{field}-body")>"Message"</label>
+                <textarea
+                    id=format!("{field}-body")
+                    rows="9"
+                    prop:value=move || draft.with(|d| d.body.clone())
+                    on:input=move |ev| draft.update(|d| d.body = event_target_value(&ev))
+                ></textarea>
+            </div>
+            <SendActions draft email=person.email.clone() on_sent=sent />
+        </div>
     }
 }

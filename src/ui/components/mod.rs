@@ -3,6 +3,7 @@ mod followup_item;
 mod nav;
 mod notices;
 mod referrer_select;
+mod send_actions;
 mod stage_badge;
 mod template_editor;
 
@@ -11,5 +12,6 @@ pub use followup_item::FollowUpItem;
 pub use nav::BottomNav;
 pub use notices::Notices;
 pub use referrer_select::ReferrerSelect;
+pub use send_actions::SendActions;
 pub use stage_badge::StageBadge;
 pub use template_editor::TemplateEditor;

@@ -1,9 +1,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::state::{today, use_app};
+
 /// The four destinations, always one thumb-tap away at the bottom.
 #[component]
 pub fn BottomNav() -> impl IntoView {
+    let app = use_app();
+    // Overdue and due today, as a badge on the queue.
+    let due = Memo::new(move |_| {
+        let today = today();
+        app.followups
+            .with(|all| all.iter().filter(|f| f.is_due(today)).count())
+    });
     view! {
         <nav class="bottom-nav" aria-label="Main">
             <A href="/" exact=true>
@@ -27,6 +36,16 @@ pub fn BottomNav() -> impl IntoView {
                     <path d="M4 6h16M4 12h16M4 18h10" />
                 </svg>
                 <span>"Queue"</span>
+                {move || {
+                    let count = due.get();
+                    (count > 0)
+                        .then(|| {
+                            view! {
+                                <span class="badge" aria-hidden="true">{count}</span>
+                                <span class="sr-only">{format!(", {count} due")}</span>
+                            }
+                        })
+                }}
             </A>
             <A href="/settings">
                 <svg viewBox="0 0 24 24" aria-hidden="true">

@@ -4,10 +4,12 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::calendar::{input_value, parse_input_value, short_date, short_date_time};
 use crate::domain::chat::{Chat, ChatId, MeetingFormat, LENGTH_CHOICES};
 use crate::domain::followup::followed_up_without_answer;
+use crate::domain::ics::{calendar, IcsEvent, IcsWhen};
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
 use crate::state::use_app;
 use crate::ui::components::{Composer, FollowUpItem, MessageKind, StageBadge};
+use chrono::TimeZone;
 
 #[component]
 pub fn ChatPage() -> impl IntoView {
@@ -137,7 +139,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             app.followups.with(|all| {
-                let mut mine: Vec<_> = all.iter().filter(|f| f.chat_id == id).cloned().collect();
+                let mut mine: Vec<_> = all.iter().filter(|f| f.belongs_to(&id)).cloned().collect();
                 mine.sort_by_key(|f| (!f.is_open(), f.due));
                 mine
             })
@@ -166,7 +168,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
             let nudge = app.followups.with_untracked(|all| {
                 all.iter()
                     .find(|f| {
-                        f.chat_id == id
+                        f.belongs_to(&id)
                             && f.is_open()
                             && f.kind == crate::domain::followup::FollowUpKind::ReplyNudge
                     })
@@ -380,6 +382,53 @@ fn Booking(id: ChatId) -> impl IntoView {
             .get()
             .map_or("Place or link", MeetingFormat::place_label)
     };
+    let export = {
+        let id = id.clone();
+        move |_| {
+            let Some(chat) = app.chat(&id) else { return };
+            let Some(start) = chat.starts_at.and_then(|at| {
+                chrono::Local
+                    .from_local_datetime(&at)
+                    .earliest()
+                    .map(|t| t.with_timezone(&chrono::Utc))
+            }) else {
+                return;
+            };
+            let name = app
+                .person(&chat.person_id)
+                .map(|p| p.name)
+                .unwrap_or_default();
+            let event = IcsEvent {
+                uid: format!("chat-{}@coffee-chat.local", chat.id),
+                summary: format!("Coffee chat with {name}"),
+                description: if chat.goal.trim().is_empty() {
+                    format!(
+                        "{} minutes. Pay for their coffee; ask who else to talk to.",
+                        chat.length_minutes
+                    )
+                } else {
+                    format!("Goal: {}", chat.goal.trim())
+                },
+                location: chat.place.clone(),
+                when: IcsWhen::Timed {
+                    start,
+                    end: start + chrono::Duration::minutes(i64::from(chat.length_minutes)),
+                },
+            };
+            crate::pwa::download(
+                &format!("coffee-chat-{}.ics", chat.id),
+                "text/calendar;charset=utf-8",
+                &calendar(&[event], chrono::Utc::now()),
+            );
+        }
+    };
+    let has_time = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.chats
+                .with(|chats| chats.iter().any(|c| c.id == id && c.starts_at.is_some()))
+        })
+    };
     let when = chat.starts_at.map(short_date_time);
 
     view! {
@@ -422,6 +471,11 @@ fn Booking(id: ChatId) -> impl IntoView {
                 <label for="chat-place">{place_label}</label>
                 <input id="chat-place" type="text" value=chat.place.clone() on:input=on_place />
             </div>
+            <Show when=move || has_time.get()>
+                <button type="button" class="button" on:click=export.clone()>
+                    "Add to calendar (.ics)"
+                </button>
+            </Show>
             <div class="field">
                 <label for="chat-length">"Planned length"</label>
                 <select id="chat-length" on:change=on_length>

@@ -304,6 +304,20 @@ fn PersonChats(id: PersonId) -> impl IntoView {
             })
         })
     };
+    let history = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.followups.with(|all| {
+                let mut closed: Vec<_> = all
+                    .iter()
+                    .filter(|f| f.person_id == id && !f.is_open())
+                    .cloned()
+                    .collect();
+                closed.sort_by_key(|f| std::cmp::Reverse(f.updated_at));
+                closed
+            })
+        })
+    };
     let error = RwSignal::new(None::<String>);
     let plan = move |_| match app.create_chat(&id) {
         Ok(chat) => navigate(&format!("/chats/{chat}"), Default::default()),
@@ -357,6 +371,18 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                             <h3>"Open follow-ups"</h3>
                             <ul class="followups">
                                 {open.into_iter().map(|item| view! { <FollowUpItem item link_chat=true /> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+            {move || {
+                let closed = history.get();
+                (!closed.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>"Follow-up history"</h3>
+                            <ul class="followups">
+                                {closed.into_iter().map(|item| view! { <FollowUpItem item link_chat=true /> }).collect_view()}
                             </ul>
                         }
                     })

@@ -1,15 +1,176 @@
+use chrono::Duration;
 use leptos::prelude::*;
+
+use crate::domain::calendar::{date_input_value, parse_input_value};
+use crate::domain::followup::{Bucket, FollowUp};
+use crate::domain::ics::{calendar, IcsEvent, IcsWhen};
+use crate::domain::person::{fold, PersonId};
+use crate::state::{today, use_app};
+use crate::ui::components::FollowUpItem;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
     super::set_title("Queue");
+    let app = use_app();
+    let open = Memo::new(move |_| {
+        app.followups.with(|all| {
+            let mut open: Vec<FollowUp> = all.iter().filter(|f| f.is_open()).cloned().collect();
+            open.sort_by_key(|f| (f.when(), f.created_at));
+            open
+        })
+    });
+    let export = move |_| {
+        let events: Vec<IcsEvent> = open.with_untracked(|items| {
+            items
+                .iter()
+                .map(|item| {
+                    let name = app
+                        .person(&item.person_id)
+                        .map(|p| p.name)
+                        .unwrap_or_default();
+                    IcsEvent {
+                        uid: format!("followup-{}@coffee-chat.local", item.id),
+                        summary: format!("{}: {name}", item.what()),
+                        description: item.note.clone(),
+                        location: String::new(),
+                        when: IcsWhen::AllDay(item.when()),
+                    }
+                })
+                .collect()
+        });
+        crate::pwa::download(
+            "coffee-chat-follow-ups.ics",
+            "text/calendar;charset=utf-8",
+            &calendar(&events, chrono::Utc::now()),
+        );
+    };
     view! {
         <h1>"Follow-ups"</h1>
-        <section class="card empty">
-            <p>"Nothing to follow up yet."</p>
-            <p class="muted">
-                "After each chat, this queue lists what you owe and when: a thank-you within a day, a LinkedIn connection, the people they suggested, an update on their advice, and a keep-in-touch note months later."
-            </p>
+        {move || {
+            let items = open.get();
+            if items.is_empty() {
+                return view! {
+                    <section class="card empty">
+                        <p>"Nothing to follow up right now."</p>
+                        <p class="muted">
+                            "After each chat, this queue lists what you owe and when: a thank-you within a day, a LinkedIn connection, the people they suggested, an update on their advice, and a keep-in-touch note months later."
+                        </p>
+                    </section>
+                }
+                    .into_any();
+            }
+            let today = today();
+            view! {
+                <div class="actions">
+                    <button type="button" class="button" on:click=export>
+                        "Export to calendar (.ics)"
+                    </button>
+                </div>
+                {Bucket::ALL
+                    .into_iter()
+                    .filter_map(|bucket| {
+                        let in_bucket: Vec<FollowUp> = items.iter().filter(|f| Bucket::of(f.when(), today) == bucket).cloned().collect();
+                        (!in_bucket.is_empty())
+                            .then(|| {
+                                let heading_id = format!("bucket-{}", bucket.label().to_lowercase().replace(' ', "-"));
+                                let labelled_by = heading_id.clone();
+                                view! {
+                                    <section class="card" aria-labelledby=labelled_by>
+                                        <h2 id=heading_id>{format!("{} ({})", bucket.label(), in_bucket.len())}</h2>
+                                        <ul class="followups">
+                                            {in_bucket.into_iter().map(|item| view! { <FollowUpItem item link_chat=true full=true /> }).collect_view()}
+                                        </ul>
+                                    </section>
+                                }
+                            })
+                    })
+                    .collect_view()}
+            }
+                .into_any()
+        }}
+        <AddFollowUp />
+    }
+}
+
+/// A follow-up of the user's own, for anyone on the list.
+#[component]
+fn AddFollowUp() -> impl IntoView {
+    let app = use_app();
+    let people = Memo::new(move |_| {
+        app.people.with(|people| {
+            let mut list: Vec<(PersonId, String)> = people
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect();
+            list.sort_by_cached_key(|(_, name)| fold(name));
+            list
+        })
+    });
+    let person = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let due = RwSignal::new(date_input_value(today() + Duration::days(1)));
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let who = person.get_untracked();
+        let Some(day) =
+            parse_input_value(&format!("{}T00:00", due.get_untracked())).map(|at| at.date())
+        else {
+            error.set(Some("Pick the date it is due.".into()));
+            return;
+        };
+        if who.is_empty() {
+            error.set(Some("Choose who it is about.".into()));
+            return;
+        }
+        match app.add_custom_followup(&PersonId(who), &title.get_untracked(), day) {
+            Ok(()) => {
+                title.set(String::new());
+                error.set(None);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    view! {
+        <section class="card form" aria-labelledby="add-followup-heading">
+            <h2 id="add-followup-heading">"Add a follow-up"</h2>
+            {move || {
+                if people.with(Vec::is_empty) {
+                    return view! { <p class="muted">"Add someone to your list first."</p> }.into_any();
+                }
+                view! {
+                    <form on:submit=add>
+                        <div class="field">
+                            <label for="custom-person">"Who"</label>
+                            <select id="custom-person" on:change=move |ev| person.set(event_target_value(&ev))>
+                                <option value="">"Choose…"</option>
+                                {people.get().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="custom-title">"What to do"</label>
+                            <input
+                                id="custom-title"
+                                type="text"
+                                prop:value=move || title.get()
+                                on:input=move |ev| title.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="custom-due">"Due"</label>
+                            <input
+                                id="custom-due"
+                                type="date"
+                                prop:value=move || due.get()
+                                on:input=move |ev| due.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <p class="field-error" role="alert">{move || error.get()}</p>
+                        <button type="submit" class="button button-primary">"Add follow-up"</button>
+                    </form>
+                }
+                    .into_any()
+            }}
         </section>
     }
 }

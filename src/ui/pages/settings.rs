@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::settings::WRAP_UP_CHOICES;
+use crate::domain::settings::{THANK_YOU_CHOICES, WRAP_UP_CHOICES};
 use crate::pwa::{storage_status, StorageStatus};
 use crate::state::use_app;
 use crate::ui::components::TemplateEditor;
@@ -112,7 +112,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
         </section>
         <section class="card form" aria-labelledby="meeting-heading">
-            <h2 id="meeting-heading">"Meeting timer"</h2>
+            <h2 id="meeting-heading">"Meetings and follow-ups"</h2>
             <div class="field">
                 <label for="settings-wrap-up">"Start the close"</label>
                 <select
@@ -152,6 +152,36 @@ pub fn SettingsPage() -> impl IntoView {
                 />
                 "Vibrate briefly at each phase (never a sound)"
             </label>
+            <div class="field">
+                <label for="settings-thank-you">"Thank-you due"</label>
+                <select
+                    id="settings-thank-you"
+                    on:change=move |ev| {
+                        if let Ok(days) = event_target_value(&ev).parse::<u32>() {
+                            let _ = app.edit_settings(|s| {
+                                s.thank_you_days = days;
+                                Ok(())
+                            });
+                        }
+                    }
+                >
+                    {THANK_YOU_CHOICES
+                        .into_iter()
+                        .map(|days| {
+                            let label = if days == 1 {
+                                "Within 24 hours".to_string()
+                            } else {
+                                format!("Within {days} days")
+                            };
+                            view! {
+                                <option value=days.to_string() selected=settings.thank_you_days == days>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
         </section>
         <TemplateEditor />
         <section class="card">

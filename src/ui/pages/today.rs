@@ -133,6 +133,19 @@ fn DueFollowUps() -> impl IntoView {
         <section class="card" aria-labelledby="due-heading">
             <h2 id="due-heading">"Follow-ups due"</h2>
             {move || {
+                let count = due.with(Vec::len);
+                let overdue = due.with(|items| items.iter().filter(|f| f.when() < today()).count());
+                (count > 0)
+                    .then(|| {
+                        view! {
+                            <p class="due-count">
+                                {format!("{count} due today or overdue ({overdue} overdue)")}
+                            </p>
+                            <a href="/queue" class="button">"Open the queue"</a>
+                        }
+                    })
+            }}
+            {move || {
                 let items = due.get();
                 if items.is_empty() {
                     view! { <p class="muted">"Nothing due today."</p> }.into_any()

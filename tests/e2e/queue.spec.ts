@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { addPerson, expectNoSeriousA11yViolations, openApp, waitForApp } from './helpers';
+
+test.use({ timezoneId: 'America/Toronto', permissions: ['clipboard-read', 'clipboard-write'] });
+
+const MONDAY = new Date('2026-11-30T10:00:00-05:00');
+
+/** Ana's chat, finished today with two people suggested. */
+async function finishedChat(page: Page) {
+  await page.clock.setFixedTime(MONDAY);
+  await openApp(page, '/settings');
+  await page.getByLabel('Your name').fill('Sam Lee');
+  await addPerson(page, 'Ana Silva');
+  await page.getByLabel('Email').fill('ana@example.com');
+  await page.getByRole('button', { name: 'Plan a chat' }).click();
+  await page.getByRole('link', { name: 'Open the meeting screen' }).click();
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  await page.getByRole('button', { name: 'End meeting' }).click();
+  const debrief = page.getByRole('region', { name: 'Debrief' });
+  await debrief.getByLabel('Takeaways').fill('Learn SQL before Python.\nThe Open Data meetup is worth it.');
+  for (const name of ['Dev Patel', 'Mei Chen']) {
+    await debrief.getByLabel('Name of someone they suggested').fill(name);
+    await debrief.getByRole('button', { name: 'Add referral' }).click();
+    await expect(debrief.getByRole('link', { name })).toBeVisible();
+  }
+}
+
+const section = (page: Page, name: RegExp) => page.getByRole('region', { name });
+
+test('a finished chat fills the queue; snooze, send, skip, a week later, and calendar export', async ({ page }) => {
+  await finishedChat(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+  await expect(page.locator('.followup')).toHaveCount(5);
+  const thisWeek = section(page, /^This week/);
+  const later = section(page, /^Later/);
+  await expect(thisWeek.locator('.followup')).toHaveText([
+    /Send a thank-you to Ana Silva.*Due Tue 1 Dec 2026 · chat today/,
+    /Contact Dev Patel, whom Ana Silva suggested.*Due Wed 2 Dec 2026/,
+    /Contact Mei Chen, whom Ana Silva suggested.*Due Wed 2 Dec 2026/,
+  ]);
+  await expect(later.locator('.followup')).toHaveText([
+    /Tell Ana Silva how their advice worked out.*Due Mon 14 Dec 2026/,
+    /Keep in touch with Ana Silva.*Due Sun 28 Feb 2027/,
+  ]);
+
+  // Snooze Mei a week: it moves to Later.
+  await page.getByRole('button', { name: 'Next week: snooze Contact Mei Chen, whom Ana Silva suggested' }).click();
+  await expect(later.locator('.followup').first()).toContainText('Snoozed until Mon 7 Dec 2026');
+
+  // The thank-you, written from a takeaway, sent through the clipboard.
+  const thanks = thisWeek.locator('.followup').filter({ hasText: 'Send a thank-you' });
+  await thanks.getByRole('button', { name: 'Write the message' }).click();
+  await thanks.getByLabel('Thank them for').selectOption({ label: 'The Open Data meetup is worth it.' });
+  await expect(thanks.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue(
+    /^Hi Ana,\n\nThank you for taking the time to talk with me\. Your point, “The Open Data meetup is worth it”, has stayed with me/,
+  );
+  await thanks.getByRole('button', { name: 'Copy message' }).click();
+  await expect(page.getByText('Send a thank-you to Ana Silva')).toHaveCount(0);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Sam Lee');
+
+  await page.getByRole('button', { name: 'Skip: Contact Dev Patel, whom Ana Silva suggested' }).click();
+  await page.getByLabel('Note on: Keep in touch with Ana Silva').fill('Send the transit report when it is out');
+  await expect(page.locator('.followup')).toHaveCount(3);
+
+  // A week later Mei is overdue, on Today and on the badge too.
+  await page.clock.setFixedTime(new Date('2026-12-08T09:00:00-05:00'));
+  await page.reload();
+  await waitForApp(page);
+  await expect(section(page, /^Overdue/).locator('.followup')).toHaveText([/Contact Mei Chen.*Snoozed until Mon 7 Dec 2026/]);
+  await expect(page.getByLabel('Note on: Keep in touch with Ana Silva')).toHaveValue('Send the transit report when it is out');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Queue\W+1 due$/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByText('1 due today or overdue (1 overdue)')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Queue/ }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export to calendar (.ics)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('coffee-chat-follow-ups.ics');
+  const ics = readFileSync(await download.path(), 'utf8');
+  expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+  expect(ics).toContain('SUMMARY:Contact the person they suggested: Mei Chen\r\n');
+  expect(ics).toContain('DTSTART;VALUE=DATE:20261207\r\n');
+  expect(ics).toContain('DTSTART;VALUE=DATE:20270228\r\n');
+  expect(ics).toContain('DESCRIPTION:Send the transit report when it is out\r\n');
+  expect(ics).toMatch(/UID:followup-[a-z0-9]+-keep-in-touch@coffee-chat\.local\r\n/);
+
+  // Done items stay in the person's history.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: /Ana Silva/ }).click();
+  const history = page.locator('.followups').last();
+  await expect(history).toContainText('Send a thank-you to Ana Silva');
+  await expect(history).toContainText('Done · was due Tue 1 Dec 2026');
+});
+
+test('a follow-up of your own, and the queue passes axe', async ({ page }) => {
+  await finishedChat(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+  const add = page.getByRole('region', { name: 'Add a follow-up' });
+  await add.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(add.getByRole('alert')).toHaveText('Choose who it is about.');
+  await add.getByLabel('Who').selectOption({ label: 'Dev Patel' });
+  await add.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(add.getByRole('alert')).toContainText('Say what to do');
+  await add.getByLabel('What to do').fill('Send Dev the meetup link');
+  await add.getByLabel('Due').fill('2026-12-03');
+  await add.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(section(page, /^This week/)).toContainText('Send Dev the meetup link (Dev Patel)');
+  await expect(page.locator('.followup')).toHaveCount(6);
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page);
+});
