@@ -127,6 +127,17 @@ impl AppState {
         find(self.chats, &id.0)
     }
 
+    /// One chat, kept current as it changes.
+    pub fn watch_chat(&self, id: ChatId) -> Memo<Option<Chat>> {
+        let chats = self.chats;
+        Memo::new(move |_| chats.with(|chats| chats.iter().find(|c| c.id == id).cloned()))
+    }
+
+    /// A person's name, or nothing if they are not on the list.
+    pub fn person_name(&self, id: &PersonId) -> String {
+        self.person(id).map(|p| p.name).unwrap_or_default()
+    }
+
     pub fn quarantined_count(&self) -> usize {
         self.repo.with_value(|repo| repo.quarantined_count())
     }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::domain::chat::move_item;
 use crate::domain::prep::{built_in_checklist, ChecklistGroup, ChecklistItem};
 use crate::state::{new_id, use_app};
+use crate::ui::components::ReorderButtons;
 
 fn edit_template(change: impl FnOnce(&mut Vec<ChecklistItem>)) {
     let _ = use_app().edit_settings(|s| {
@@ -85,38 +86,15 @@ pub fn TemplateEditor() -> impl IntoView {
                                 });
                             }
                         />
-                        <span class="row-actions">
-                            <button
-                                type="button"
-                                class="button icon"
-                                aria-label=format!("Move up: {text}")
-                                disabled=index == 0
-                                on:click=move |_| edit_template(|items| {
-                                    move_item(items, index, true);
-                                })
-                            >
-                                "↑"
-                            </button>
-                            <button
-                                type="button"
-                                class="button icon"
-                                aria-label=format!("Move down: {text}")
-                                disabled=index == last
-                                on:click=move |_| edit_template(|items| {
-                                    move_item(items, index, false);
-                                })
-                            >
-                                "↓"
-                            </button>
-                            <button
-                                type="button"
-                                class="button icon"
-                                aria-label=format!("Remove: {text}")
-                                on:click=move |_| edit_template(|items| items.retain(|i| i.id != remove_id))
-                            >
-                                "✕"
-                            </button>
-                        </span>
+                        <ReorderButtons
+                            text
+                            index
+                            last
+                            on_move=Callback::new(move |up| edit_template(|items| {
+                                move_item(items, index, up);
+                            }))
+                            on_remove=Callback::new(move |()| edit_template(|items| items.retain(|i| i.id != remove_id)))
+                        />
                     </li>
                 }
             })

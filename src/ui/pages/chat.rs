@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::domain::calendar::{input_value, parse_input_value, short_date, short_date_time};
 use crate::domain::chat::{Chat, ChatId, MeetingFormat, LENGTH_CHOICES};
@@ -13,29 +12,7 @@ use chrono::TimeZone;
 
 #[component]
 pub fn ChatPage() -> impl IntoView {
-    let app = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).map(ChatId));
-    let present = Memo::new(move |_| {
-        id.get()
-            .filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
-    });
-    move || match present.get() {
-        Some(id) => view! { <ChatScreen id /> }.into_any(),
-        None => {
-            super::set_title("Chat not found");
-            view! {
-                <h1>"Chat not found"</h1>
-                <p>"This chat is not in your list. It may have been deleted with its person."</p>
-                <p>
-                    <a href="/people" class="button">
-                        "Back to People"
-                    </a>
-                </p>
-            }
-            .into_any()
-        }
-    }
+    super::chat_route(|id| view! { <ChatScreen id /> }.into_any())
 }
 
 /// The words of the button that moves a chat to `stage`.
@@ -63,13 +40,7 @@ fn next_step(stage: Stage) -> Option<Stage> {
 #[component]
 fn ChatScreen(id: ChatId) -> impl IntoView {
     let app = use_app();
-    let chat = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            app.chats
-                .with(|chats| chats.iter().find(|c| c.id == id).cloned())
-        })
-    };
+    let chat = app.watch_chat(id.clone());
     let initial = chat
         .get_untracked()
         .expect("the page checked the chat exists");
@@ -394,10 +365,7 @@ fn Booking(id: ChatId) -> impl IntoView {
             }) else {
                 return;
             };
-            let name = app
-                .person(&chat.person_id)
-                .map(|p| p.name)
-                .unwrap_or_default();
+            let name = app.person_name(&chat.person_id);
             let event = IcsEvent {
                 uid: format!("chat-{}@coffee-chat.local", chat.id),
                 summary: format!("Coffee chat with {name}"),

@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::domain::calendar::short_date_time;
 use crate::domain::chat::{Chat, ChatId};
@@ -41,27 +41,7 @@ pub fn MeetShortcut() -> impl IntoView {
 
 #[component]
 pub fn MeetPage() -> impl IntoView {
-    let app = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).map(ChatId));
-    let present = Memo::new(move |_| {
-        id.get()
-            .filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
-    });
-    move || match present.get() {
-        Some(id) => view! { <Meet id /> }.into_any(),
-        None => {
-            super::set_title("Chat not found");
-            view! {
-                <h1>"Chat not found"</h1>
-                <p>"This chat is not in your list. It may have been deleted with its person."</p>
-                <p>
-                    <a href="/people" class="button">"Back to People"</a>
-                </p>
-            }
-            .into_any()
-        }
-    }
+    super::chat_route(|id| view! { <Meet id /> }.into_any())
 }
 
 fn now_ms() -> i64 {
@@ -71,20 +51,11 @@ fn now_ms() -> i64 {
 #[component]
 fn Meet(id: ChatId) -> impl IntoView {
     let app = use_app();
-    let chat = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            app.chats
-                .with(|chats| chats.iter().find(|c| c.id == id).cloned())
-        })
-    };
+    let chat = app.watch_chat(id.clone());
     let initial = chat
         .get_untracked()
         .expect("the page checked the chat exists");
-    let name = app
-        .person(&initial.person_id)
-        .map(|p| p.name)
-        .unwrap_or_default();
+    let name = app.person_name(&initial.person_id);
     super::set_title(&format!("Meet {name}"));
 
     // The clock is read four times a second; what shows is computed from

@@ -24,3 +24,33 @@ pub use today::TodayPage;
 fn set_title(screen: &str) {
     leptos::prelude::document().set_title(&format!("{screen} · Coffee Chat"));
 }
+
+/// The chat named in the address (`/chats/:id…`), or a plain message when
+/// there is none (deleted with its person, or a mistyped link).
+fn chat_route(
+    render: impl Fn(crate::domain::chat::ChatId) -> leptos::prelude::AnyView + Send + Sync + 'static,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let app = crate::state::use_app();
+    let params = leptos_router::hooks::use_params_map();
+    let present = Memo::new(move |_| {
+        params
+            .with(|p| p.get("id"))
+            .map(crate::domain::chat::ChatId)
+            .filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
+    });
+    move || match present.get() {
+        Some(id) => render(id),
+        None => {
+            set_title("Chat not found");
+            view! {
+                <h1>"Chat not found"</h1>
+                <p>"This chat is not in your list. It may have been deleted with its person."</p>
+                <p>
+                    <a href="/people" class="button">"Back to People"</a>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::domain::chat::{move_item, Chat, ChatId};
 use crate::domain::person::fold;
@@ -8,30 +7,11 @@ use crate::domain::prep::{
     ChecklistGroup, ChecklistItem, QuestionCategory,
 };
 use crate::state::{new_id, use_app};
+use crate::ui::components::ReorderButtons;
 
 #[component]
 pub fn PreparePage() -> impl IntoView {
-    let app = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).map(ChatId));
-    let present = Memo::new(move |_| {
-        id.get()
-            .filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
-    });
-    move || match present.get() {
-        Some(id) => view! { <Prepare id /> }.into_any(),
-        None => {
-            super::set_title("Chat not found");
-            view! {
-                <h1>"Chat not found"</h1>
-                <p>"This chat is not in your list. It may have been deleted with its person."</p>
-                <p>
-                    <a href="/people" class="button">"Back to People"</a>
-                </p>
-            }
-            .into_any()
-        }
-    }
+    super::chat_route(|id| view! { <Prepare id /> }.into_any())
 }
 
 /// Applies one change to the chat being prepared; saved at once.
@@ -45,20 +25,11 @@ fn edit(id: &ChatId, change: impl FnOnce(&mut Chat)) {
 #[component]
 fn Prepare(id: ChatId) -> impl IntoView {
     let app = use_app();
-    let chat = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            app.chats
-                .with(|chats| chats.iter().find(|c| c.id == id).cloned())
-        })
-    };
+    let chat = app.watch_chat(id.clone());
     let initial = chat
         .get_untracked()
         .expect("the page checked the chat exists");
-    let name = app
-        .person(&initial.person_id)
-        .map(|p| p.name)
-        .unwrap_or_default();
+    let name = app.person_name(&initial.person_id);
     super::set_title(&format!("Prepare: {name}"));
     let on_goal = {
         let id = id.clone();
@@ -173,7 +144,7 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
             list.into_iter()
                 .enumerate()
                 .map(|(index, question)| {
-                    let (up_id, down_id, remove_id) = (id.clone(), id.clone(), id.clone());
+                    let (up_id, remove_id) = (id.clone(), id.clone());
                     let question_id = question.id.clone();
                     view! {
                         <li class="question-row">
@@ -181,38 +152,15 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                 {question.text.clone()}
                                 <span class="muted category">{question.category.label()}</span>
                             </span>
-                            <span class="row-actions">
-                                <button
-                                    type="button"
-                                    class="button icon"
-                                    aria-label=format!("Move up: {}", question.text)
-                                    disabled=index == 0
-                                    on:click=move |_| edit(&up_id, |c| {
-                                        move_item(&mut c.questions, index, true);
-                                    })
-                                >
-                                    "↑"
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button icon"
-                                    aria-label=format!("Move down: {}", question.text)
-                                    disabled=index == last
-                                    on:click=move |_| edit(&down_id, |c| {
-                                        move_item(&mut c.questions, index, false);
-                                    })
-                                >
-                                    "↓"
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button icon"
-                                    aria-label=format!("Remove: {}", question.text)
-                                    on:click=move |_| edit(&remove_id, |c| c.questions.retain(|q| q.id != question_id))
-                                >
-                                    "✕"
-                                </button>
-                            </span>
+                            <ReorderButtons
+                                text=question.text.clone()
+                                index
+                                last
+                                on_move=Callback::new(move |up| edit(&up_id, |c| {
+                                    move_item(&mut c.questions, index, up);
+                                }))
+                                on_remove=Callback::new(move |()| edit(&remove_id, |c| c.questions.retain(|q| q.id != question_id)))
+                            />
                         </li>
                     }
                 })

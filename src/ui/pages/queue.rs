@@ -24,10 +24,7 @@ pub fn QueuePage() -> impl IntoView {
             items
                 .iter()
                 .map(|item| {
-                    let name = app
-                        .person(&item.person_id)
-                        .map(|p| p.name)
-                        .unwrap_or_default();
+                    let name = app.person_name(&item.person_id);
                     IcsEvent {
                         uid: format!("followup-{}@coffee-chat.local", item.id),
                         summary: format!("{}: {name}", item.what()),

@@ -89,7 +89,7 @@ fn NextChat() -> impl IntoView {
             let (done, total) = progress(&chat.checklist);
             let questions = chat.questions.len();
             let Chat { id, person_id, starts_at, format, place, length_minutes, .. } = chat;
-            let name = app.person(&person_id).map(|p| p.name).unwrap_or_default();
+            let name = app.person_name(&person_id);
             let at = starts_at.unwrap_or_default();
             let where_ = match format {
                 Some(format) if !place.trim().is_empty() => format!("{} · {place}", format.label()),

@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+
+/// Up, down and remove for one row of an ordered list, named after the
+/// row so each button says which item it acts on.
+#[component]
+pub fn ReorderButtons(
+    text: String,
+    index: usize,
+    last: usize,
+    /// Called with `true` to move up, `false` to move down.
+    on_move: Callback<bool>,
+    on_remove: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <span class="row-actions">
+            <button
+                type="button"
+                class="button icon"
+                aria-label=format!("Move up: {text}")
+                disabled=index == 0
+                on:click=move |_| on_move.run(true)
+            >
+                "↑"
+            </button>
+            <button
+                type="button"
+                class="button icon"
+                aria-label=format!("Move down: {text}")
+                disabled=index == last
+                on:click=move |_| on_move.run(false)
+            >
+                "↓"
+            </button>
+            <button
+                type="button"
+                class="button icon"
+                aria-label=format!("Remove: {text}")
+                on:click=move |_| on_remove.run(())
+            >
+                "✕"
+            </button>
+        </span>
+    }
+}
