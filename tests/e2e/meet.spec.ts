@@ -112,6 +112,7 @@ test('questions at a glance, notes that survive an instant reload, and the debri
   await expect(question.locator('.question-big')).toHaveText('What does a typical day look like for you?');
   await question.getByRole('button', { name: 'Mark asked' }).click();
   await expect(question.getByRole('button', { name: 'Asked ✓' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(question.getByRole('button', { name: 'Asked ✓' })).toBeFocused();
   await question.getByRole('button', { name: 'Next question' }).click();
   await expect(question).toContainText('2 of 3');
 
@@ -129,7 +130,13 @@ test('questions at a glance, notes that survive an instant reload, and the debri
   await expect(question.getByRole('button', { name: 'Asked ✓' })).toBeVisible();
 
   await page.locator('details.answer summary').click();
-  await page.getByLabel('Answer note').fill('Mostly meetings in the morning, analysis after lunch.');
+  // Typed key by key across a save: the box must stay under the cursor.
+  const answer = page.getByLabel('Answer note');
+  await answer.pressSequentially('Mostly meetings in the morning, ');
+  await page.clock.runFor(500);
+  await answer.pressSequentially('analysis after lunch.');
+  await expect(answer).toBeFocused();
+  await expect(answer).toHaveValue('Mostly meetings in the morning, analysis after lunch.');
 
   // Typed, then reloaded at once: every character is still there.
   await page.clock.runFor('04:12');

@@ -24,7 +24,12 @@ test('prepare a booked chat: goal, research, checklist and an ordered set of que
   const checklist = page.getByRole('region', { name: 'Checklist' });
   await expect(checklist).toContainText('0 of 16 ready');
   await checklist.getByLabel("Read the organisation's website").check();
-  await checklist.getByLabel('Phone charged').check();
+  // By keyboard: ticking keeps the focus where it is.
+  const phone = checklist.getByRole('checkbox', { name: 'Phone charged' });
+  await phone.focus();
+  await page.keyboard.press('Space');
+  await expect(phone).toBeChecked();
+  await expect(phone).toBeFocused();
   await checklist.getByLabel('Add an item for this chat').fill('Print the transit report');
   await checklist.getByRole('button', { name: 'Add item' }).click();
   await checklist.getByRole('checkbox', { name: 'Print the transit report' }).check();

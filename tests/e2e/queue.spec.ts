@@ -45,6 +45,8 @@ test('a finished chat fills the queue; snooze, send, skip, a week later, and cal
   ]);
 
   // Snooze Mei a week: it moves to Later.
+  const mei = page.locator('.followup').filter({ hasText: 'Contact Mei Chen' });
+  await mei.getByText('Note and snooze').click();
   await page.getByRole('button', { name: 'Next week: snooze Contact Mei Chen, whom Ana Silva suggested' }).click();
   await expect(later.locator('.followup').first()).toContainText('Snoozed until Mon 7 Dec 2026');
 
@@ -60,7 +62,10 @@ test('a finished chat fills the queue; snooze, send, skip, a week later, and cal
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Sam Lee');
 
   await page.getByRole('button', { name: 'Skip: Contact Dev Patel, whom Ana Silva suggested' }).click();
-  await page.getByLabel('Note on: Keep in touch with Ana Silva').fill('Send the transit report when it is out');
+  // Typed key by key: the list must not be rebuilt under the cursor.
+  await page.locator('.followup').filter({ hasText: 'Keep in touch with' }).getByText('Note and snooze').click();
+  await page.getByLabel('Note on: Keep in touch with Ana Silva').pressSequentially('Send the transit report when it is out');
+  await expect(page.getByLabel('Note on: Keep in touch with Ana Silva')).toHaveValue('Send the transit report when it is out');
   await expect(page.locator('.followup')).toHaveCount(3);
 
   // A week later Mei is overdue, on Today and on the badge too.

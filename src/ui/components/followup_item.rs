@@ -183,7 +183,15 @@ pub fn FollowUpItem(
                 {item.chat_id.clone().filter(|_| link_chat).map(|chat| view! { " · " <a href=format!("/chats/{chat}")>"Open the chat"</a> })}
             </p>
             {help}
-            {(full && item.is_open()).then(|| view! { <QueueControls item=item.clone() what=what.clone() /> })}
+            {(full && item.is_open())
+                .then(|| {
+                    view! {
+                        <details class="more" open=!item.note.is_empty()>
+                            <summary>"Note and snooze"</summary>
+                            <QueueControls item=item.clone() what=what.clone() />
+                        </details>
+                    }
+                })}
             {composable
                 .then(|| {
                     let (item, person) = (item.clone(), person.clone().expect("checked above"));

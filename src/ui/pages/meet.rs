@@ -253,7 +253,14 @@ fn CurrentQuestion(
         }
         swipe_start.set_value(None);
     };
-    let current = move || questions.with(|qs| qs.get(index.get()).cloned());
+    // Rebuilt when another question comes up, not when this one is marked
+    // asked, so the button keeps the focus.
+    let shown = Memo::new(move |_| {
+        let i = index.get();
+        questions.with(|qs| qs.get(i).map(|q| (i, q.text.clone(), qs.len())))
+    });
+    let asked =
+        Memo::new(move |_| questions.with(|qs| qs.get(index.get()).is_some_and(|q| q.asked)));
 
     view! {
         <section
@@ -262,7 +269,7 @@ fn CurrentQuestion(
             on:pointerdown=move |ev| swipe_start.set_value(Some(ev.client_x()))
             on:pointerup=on_pointer_up
         >
-            {move || match current() {
+            {move || match shown.get() {
                 None => view! {
                     <p class="muted">
                         "No questions planned. "
@@ -270,35 +277,33 @@ fn CurrentQuestion(
                     </p>
                 }
                     .into_any(),
-                Some(question) => {
-                    let count = questions.with(Vec::len);
-                    let asked = question.asked;
+                Some((i, text, count)) => {
                     view! {
-                        <p class="question-count">{format!("{} of {count}", index.get() + 1)}</p>
-                        <p class=if asked { "question-big asked" } else { "question-big" }>{question.text.clone()}</p>
+                        <p class="question-count">{format!("{} of {count}", i + 1)}</p>
+                        <p class=move || if asked.get() { "question-big asked" } else { "question-big" }>{text}</p>
                         <div class="question-controls">
                             <button
                                 type="button"
                                 class="button icon"
                                 aria-label="Previous question"
-                                disabled=index.get() == 0
+                                disabled=i == 0
                                 on:click=previous_question.clone()
                             >
                                 "‹"
                             </button>
                             <button
                                 type="button"
-                                class=if asked { "button" } else { "button button-primary" }
-                                aria-pressed=if asked { "true" } else { "false" }
+                                class=move || if asked.get() { "button" } else { "button button-primary" }
+                                aria-pressed=move || if asked.get() { "true" } else { "false" }
                                 on:click=toggle_asked.clone()
                             >
-                                {if asked { "Asked ✓" } else { "Mark asked" }}
+                                {move || if asked.get() { "Asked ✓" } else { "Mark asked" }}
                             </button>
                             <button
                                 type="button"
                                 class="button icon"
                                 aria-label="Next question"
-                                disabled={index.get() + 1 >= count}
+                                disabled={i + 1 >= count}
                                 on:click=next_question.clone()
                             >
                                 "›"
@@ -318,8 +323,14 @@ fn CurrentQuestion(
 #[component]
 fn AnswerNote(id: ChatId, questions: Memo<Vec<ChatQuestion>>, index: Memo<usize>) -> impl IntoView {
     let app = use_app();
+    // Rebuilt only when the question changes: saving the answer as it is
+    // typed must not replace the box being typed in.
+    let current =
+        Memo::new(move |_| questions.with(|qs| qs.get(index.get()).map(|q| q.id.clone())));
     move || {
-        let question = questions.with(|qs| qs.get(index.get()).cloned())?;
+        let current_id = current.get()?;
+        let question =
+            questions.with_untracked(|qs| qs.iter().find(|q| q.id == current_id).cloned())?;
         let id = id.clone();
         let question_id = question.id.clone();
         Some(view! {

@@ -368,13 +368,26 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
             draft.set(String::new());
         }
     };
+    // Rows are rebuilt when items are added or removed, not when one is
+    // ticked, so keyboard focus stays on the box just ticked.
+    let rows = Memo::new(move |_| {
+        items.with(|items| {
+            items
+                .iter()
+                .map(|i| ChecklistItem {
+                    done: false,
+                    ..i.clone()
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let groups = move || {
-        let items = items.get();
+        let all_rows = rows.get();
         [ChecklistGroup::TEMPLATE_GROUPS.as_slice(), &[ChecklistGroup::Own]]
             .concat()
             .into_iter()
             .filter_map(|group| {
-                let in_group: Vec<ChecklistItem> = items.iter().filter(|i| i.group == group).cloned().collect();
+                let in_group: Vec<ChecklistItem> = all_rows.iter().filter(|i| i.group == group).cloned().collect();
                 (!in_group.is_empty()).then(|| {
                     let id = id.clone();
                     view! {
@@ -390,7 +403,10 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                             <label class="checkbox">
                                                 <input
                                                     type="checkbox"
-                                                    prop:checked=item.done
+                                                    prop:checked={
+                                                        let item_id = item.id.clone();
+                                                        move || items.with(|all| all.iter().any(|i| i.id == item_id && i.done))
+                                                    }
                                                     on:change=move |ev| {
                                                         let done = event_target_checked(&ev);
                                                         edit(&tick_id, |chat| {

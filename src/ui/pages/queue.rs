@@ -12,29 +12,37 @@ use crate::ui::components::FollowUpItem;
 pub fn QueuePage() -> impl IntoView {
     super::set_title("Queue");
     let app = use_app();
-    let open = Memo::new(move |_| {
+    let open = move || {
+        let mut open: Vec<FollowUp> = app
+            .followups
+            .with_untracked(|all| all.iter().filter(|f| f.is_open()).cloned().collect());
+        open.sort_by_key(|f| (f.when(), f.created_at));
+        open
+    };
+    // The list is rebuilt when items come, go or move, not when a note is
+    // typed: that would take the text box away from under the cursor.
+    let layout = Memo::new(move |_| {
         app.followups.with(|all| {
-            let mut open: Vec<FollowUp> = all.iter().filter(|f| f.is_open()).cloned().collect();
-            open.sort_by_key(|f| (f.when(), f.created_at));
-            open
+            all.iter()
+                .filter(|f| f.is_open())
+                .map(|f| (f.id.clone(), f.when()))
+                .collect::<Vec<_>>()
         })
     });
     let export = move |_| {
-        let events: Vec<IcsEvent> = open.with_untracked(|items| {
-            items
-                .iter()
-                .map(|item| {
-                    let name = app.person_name(&item.person_id);
-                    IcsEvent {
-                        uid: format!("followup-{}@coffee-chat.local", item.id),
-                        summary: format!("{}: {name}", item.what()),
-                        description: item.note.clone(),
-                        location: String::new(),
-                        when: IcsWhen::AllDay(item.when()),
-                    }
-                })
-                .collect()
-        });
+        let events: Vec<IcsEvent> = open()
+            .iter()
+            .map(|item| {
+                let name = app.person_name(&item.person_id);
+                IcsEvent {
+                    uid: format!("followup-{}@coffee-chat.local", item.id),
+                    summary: format!("{}: {name}", item.what()),
+                    description: item.note.clone(),
+                    location: String::new(),
+                    when: IcsWhen::AllDay(item.when()),
+                }
+            })
+            .collect();
         crate::pwa::download(
             "coffee-chat-follow-ups.ics",
             "text/calendar;charset=utf-8",
@@ -44,7 +52,8 @@ pub fn QueuePage() -> impl IntoView {
     view! {
         <h1>"Follow-ups"</h1>
         {move || {
-            let items = open.get();
+            layout.with(|_| ());
+            let items = open();
             if items.is_empty() {
                 return view! {
                     <section class="card empty">
