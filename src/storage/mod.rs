@@ -2,6 +2,7 @@
 //! goes through [`KeyValueStore`], so native tests run the same code against
 //! [`MemoryStore`] and the browser runs it against [`LocalStore`].
 
+pub mod backup;
 mod keys;
 mod local;
 mod memory;

@@ -252,6 +252,38 @@ impl Repository {
         self.store.remove(&record_key::<T>(id))
     }
 
+    /// Makes the store hold exactly `data`: every record is written first,
+    /// and only then are the ones no longer wanted deleted, so a failure
+    /// half-way leaves more data, never less.
+    pub fn replace_all(&self, data: &Data, current: &Data) -> Result<(), StoreError> {
+        for person in &data.people {
+            self.save(person)?;
+        }
+        for chat in &data.chats {
+            self.save(chat)?;
+        }
+        for item in &data.followups {
+            self.save(item)?;
+        }
+        self.save_settings(&data.settings)?;
+        fn gone<T: Record>(old: &[T], new: &[T]) -> Vec<String> {
+            old.iter()
+                .filter(|o| !new.iter().any(|n| n.record_id() == o.record_id()))
+                .map(|o| o.record_id().to_string())
+                .collect()
+        }
+        for id in gone(&current.followups, &data.followups) {
+            self.delete::<FollowUp>(&id)?;
+        }
+        for id in gone(&current.chats, &data.chats) {
+            self.delete::<Chat>(&id)?;
+        }
+        for id in gone(&current.people, &data.people) {
+            self.delete::<Person>(&id)?;
+        }
+        Ok(())
+    }
+
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
         self.ensure_schema()?;
         let json =
@@ -635,6 +667,22 @@ mod tests {
                 .as_deref(),
             Some("{\"my_name\": 3")
         );
+    }
+
+    #[test]
+    fn replacing_everything_writes_the_new_and_then_removes_the_old() {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        repo.save(&person("a", "Ana")).unwrap();
+        repo.save(&person("b", "Ben")).unwrap();
+        let current = open(&store).data;
+        let wanted = Data {
+            people: vec![person("b", "Ben B."), person("c", "Cleo")],
+            ..Data::default()
+        };
+        repo.replace_all(&wanted, &current).unwrap();
+        assert_eq!(names(&open(&store).data.people), ["Ben B.", "Cleo"]);
+        assert_eq!(store.get("coffee-chat/person/a").unwrap(), None);
     }
 
     #[test]

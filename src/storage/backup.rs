@@ -1,0 +1,250 @@
+//! The backup file: everything in one JSON document with the schema
+//! version. An import is checked whole before anything changes.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Data, Record, CURRENT_SCHEMA};
+use crate::domain::chat::Chat;
+use crate::domain::followup::FollowUp;
+use crate::domain::person::Person;
+use crate::domain::settings::Settings;
+
+const APP: &str = "coffee-chat";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub app: String,
+    pub schema: u32,
+    pub exported_at: DateTime<Utc>,
+    pub people: Vec<Person>,
+    pub chats: Vec<Chat>,
+    pub followups: Vec<FollowUp>,
+    pub settings: Settings,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// What is stored becomes exactly the backup.
+    Replace,
+    /// Records from both; where both have one, the more recently changed.
+    Merge,
+}
+
+pub fn export(data: &Data, now: DateTime<Utc>) -> String {
+    let backup = Backup {
+        app: APP.into(),
+        schema: CURRENT_SCHEMA,
+        exported_at: now,
+        people: data.people.clone(),
+        chats: data.chats.clone(),
+        followups: data.followups.clone(),
+        settings: data.settings.clone(),
+    };
+    serde_json::to_string_pretty(&backup).unwrap_or_default()
+}
+
+fn unique_ids<T: Record>(records: &[T], what: &str) -> Result<(), String> {
+    let mut seen = HashSet::new();
+    for record in records {
+        if !seen.insert(record.record_id()) {
+            return Err(format!(
+                "The file lists the same {what} twice ({}).",
+                record.record_id()
+            ));
+        }
+        if record.record_id().is_empty() || record.record_id().contains('/') {
+            return Err(format!("The file has a {what} with an unusable id."));
+        }
+    }
+    Ok(())
+}
+
+/// Reads and checks a backup file; the message says what is wrong.
+pub fn parse(text: &str) -> Result<Backup, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "This file is not a backup: it is not valid JSON (line {}, column {}).",
+            e.line(),
+            e.column()
+        )
+    })?;
+    if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
+        return Err("This file is not a Coffee Chat backup.".into());
+    }
+    match value.get("schema").and_then(|s| s.as_u64()) {
+        Some(schema) if schema > u64::from(CURRENT_SCHEMA) => {
+            return Err("This backup comes from a newer version of Coffee Chat. Update the app, then import it.".into());
+        }
+        Some(_) => {}
+        None => {
+            return Err("This backup has no schema version, so it cannot be read safely.".into())
+        }
+    }
+    let backup: Backup = serde_json::from_value(value)
+        .map_err(|e| format!("This backup is damaged and was not imported: {e}."))?;
+    unique_ids(&backup.people, "person")?;
+    unique_ids(&backup.chats, "chat")?;
+    unique_ids(&backup.followups, "follow-up")?;
+    let people: HashSet<&str> = backup.people.iter().map(|p| p.record_id()).collect();
+    if let Some(chat) = backup
+        .chats
+        .iter()
+        .find(|c| !people.contains(c.person_id.0.as_str()))
+    {
+        return Err(format!(
+            "The backup has a chat ({}) for someone who is not in it.",
+            chat.id
+        ));
+    }
+    Ok(backup)
+}
+
+fn merge_records<T: Record>(
+    current: &[T],
+    incoming: Vec<T>,
+    newer: impl Fn(&T, &T) -> bool,
+) -> Vec<T> {
+    let mut merged: Vec<T> = current.to_vec();
+    for record in incoming {
+        match merged
+            .iter_mut()
+            .find(|r| r.record_id() == record.record_id())
+        {
+            Some(slot) => {
+                if newer(&record, slot) {
+                    *slot = record;
+                }
+            }
+            None => merged.push(record),
+        }
+    }
+    merged
+}
+
+/// What the store should hold after importing `backup`.
+pub fn combine(current: &Data, backup: Backup, mode: ImportMode) -> Data {
+    match mode {
+        ImportMode::Replace => Data {
+            people: backup.people,
+            chats: backup.chats,
+            followups: backup.followups,
+            settings: backup.settings,
+        },
+        ImportMode::Merge => Data {
+            people: merge_records(&current.people, backup.people, |a, b| {
+                a.updated_at > b.updated_at
+            }),
+            chats: merge_records(&current.chats, backup.chats, |a, b| {
+                a.updated_at > b.updated_at
+            }),
+            followups: merge_records(&current.followups, backup.followups, |a, b| {
+                a.updated_at > b.updated_at
+            }),
+            // The settings on this device are kept.
+            settings: current.settings.clone(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::chat::ChatId;
+    use crate::domain::person::PersonId;
+    use chrono::{Duration, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+    }
+
+    fn person(id: &str, name: &str, at: DateTime<Utc>) -> Person {
+        Person::new(PersonId(id.into()), name, at).unwrap()
+    }
+
+    fn data() -> Data {
+        let ana = person("a", "Ana", now());
+        Data {
+            chats: vec![Chat::new(ChatId("c".into()), ana.id.clone(), now(), &[])],
+            people: vec![ana, person("b", "Ben", now())],
+            followups: Vec::new(),
+            settings: Settings::default(),
+        }
+    }
+
+    #[test]
+    fn an_export_reads_back_as_the_same_data() {
+        let text = export(&data(), now());
+        let backup = parse(&text).unwrap();
+        assert_eq!(backup.schema, CURRENT_SCHEMA);
+        assert_eq!(
+            combine(&Data::default(), backup, ImportMode::Replace),
+            data()
+        );
+    }
+
+    #[test]
+    fn a_bad_file_says_what_is_wrong() {
+        let good: serde_json::Value = serde_json::from_str(&export(&data(), now())).unwrap();
+        let with = |key: &str, value: serde_json::Value| {
+            let mut v = good.clone();
+            v[key] = value;
+            v.to_string()
+        };
+        let cases: Vec<(String, &str)> = vec![
+            (
+                "not json at all".into(),
+                "not valid JSON (line 1, column 2)",
+            ),
+            ("{\"people\": []}".into(), "not a Coffee Chat backup"),
+            (
+                with("schema", serde_json::json!(CURRENT_SCHEMA + 1)),
+                "newer version",
+            ),
+            (with("schema", serde_json::Value::Null), "no schema version"),
+            (with("people", serde_json::json!([{"id": "a"}])), "damaged"),
+            (
+                with("people", serde_json::json!([])),
+                "for someone who is not in it",
+            ),
+        ];
+        for (text, expected) in cases {
+            let error = parse(&text).unwrap_err();
+            assert!(
+                error.contains(expected),
+                "{error} should mention {expected}"
+            );
+        }
+        let mut twice = data();
+        twice.people.push(twice.people[0].clone());
+        assert!(parse(&export(&twice, now()))
+            .unwrap_err()
+            .contains("same person twice"));
+    }
+
+    #[test]
+    fn merging_keeps_both_sides_and_the_newer_copy() {
+        let mut current = data();
+        current.people[1].notes = "edited here later".into();
+        current.people[1].updated_at = now() + Duration::days(2);
+        let mut incoming = data();
+        incoming.people[0].role = "Analyst".into();
+        incoming.people[0].updated_at = now() + Duration::days(1);
+        incoming.people[1].notes = "older".into();
+        incoming.people.push(person("z", "Zoë", now()));
+        incoming.settings.my_name = "From the file".into();
+        let backup = parse(&export(&incoming, now())).unwrap();
+
+        let merged = combine(&current, backup.clone(), ImportMode::Merge);
+        assert_eq!(merged.people.len(), 3);
+        assert_eq!(merged.people[0].role, "Analyst");
+        assert_eq!(merged.people[1].notes, "edited here later");
+        assert_eq!(merged.settings.my_name, "");
+
+        let replaced = combine(&current, backup, ImportMode::Replace);
+        assert_eq!(replaced.people[1].notes, "older");
+        assert_eq!(replaced.settings.my_name, "From the file");
+    }
+}
