@@ -161,3 +161,17 @@ export function download(filename, mime, text) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
+
+// Reads the file chosen in an <input type="file"> as text; calls back with
+// (text, "") or ("", reason).
+export function read_chosen_file(input, on_done) {
+  const file = input.files && input.files[0];
+  if (!file) {
+    on_done('', 'No file was chosen.');
+    return;
+  }
+  file.text().then(
+    (text) => on_done(text, ''),
+    () => on_done('', 'The file could not be read.'),
+  );
+}

@@ -16,6 +16,7 @@ extern "C" {
     pub fn can_share() -> bool;
     /// Saves `text` as a file named `filename`.
     pub fn download(filename: &str, mime: &str, text: &str);
+    fn read_chosen_file(input: &web_sys::HtmlInputElement, on_done: &JsValue);
     /// Holds a Screen Wake Lock while `on`, where the browser has one.
     pub fn keep_awake(on: bool);
     /// Vibrates in the given on/off milliseconds, where the phone can.
@@ -60,4 +61,20 @@ pub fn share(title: &str, text: &str, on_done: impl FnOnce(bool) + 'static) {
 /// Puts text on the clipboard; `on_done(true)` once it is there.
 pub fn copy(text: &str, on_done: impl FnOnce(bool) + 'static) {
     copy_text(text, &Closure::once_into_js(on_done));
+}
+
+/// Reads the file chosen in a file input: `Ok(text)` or the reason it
+/// could not be read.
+pub fn read_file(
+    input: &web_sys::HtmlInputElement,
+    on_done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let callback = Closure::once_into_js(move |text: String, error: String| {
+        on_done(if error.is_empty() {
+            Ok(text)
+        } else {
+            Err(error)
+        });
+    });
+    read_chosen_file(input, &callback);
 }

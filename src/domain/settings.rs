@@ -1,3 +1,4 @@
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::prep::{built_in_checklist, BankQuestion, ChecklistItem};
@@ -54,6 +55,9 @@ pub struct Settings {
     /// Days after a chat the thank-you is due: 1 (within 24 hours) to 5.
     #[serde(default = "default_thank_you_days")]
     pub thank_you_days: u32,
+    /// When a backup file was last exported.
+    #[serde(default)]
+    pub last_backup_at: Option<DateTime<Utc>>,
 }
 
 impl Default for Settings {
@@ -68,6 +72,7 @@ impl Default for Settings {
             wrap_up_minutes: DEFAULT_WRAP_UP_MINUTES,
             vibrate: true,
             thank_you_days: default_thank_you_days(),
+            last_backup_at: None,
         }
     }
 }

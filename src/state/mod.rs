@@ -15,7 +15,8 @@ use crate::domain::person::{Person, PersonField, PersonId};
 use crate::domain::settings::Settings;
 use crate::domain::stage::Stage;
 use crate::domain::timer::{self, TimerAction, TimerEvent};
-use crate::storage::{Change, ExternalChange, Record, Repository, SharedStore, StoreError};
+use crate::storage::backup::{self, Backup, ImportMode};
+use crate::storage::{Change, Data, ExternalChange, Record, Repository, SharedStore, StoreError};
 
 /// Messages about storage that the banner area shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -464,6 +465,46 @@ impl AppState {
         edit(&mut settings)?;
         self.report(self.repo.with_value(|repo| repo.save_settings(&settings)));
         self.settings.set(settings);
+        Ok(())
+    }
+
+    fn data(&self) -> Data {
+        Data {
+            people: self.people.get_untracked(),
+            chats: self.chats.get_untracked(),
+            followups: self.followups.get_untracked(),
+            settings: self.settings.get_untracked(),
+        }
+    }
+
+    /// The backup file's text; remembers when it was made.
+    pub fn export_backup(&self) -> String {
+        let now = Utc::now();
+        let _ = self.edit_settings(|s| {
+            s.last_backup_at = Some(now);
+            Ok(())
+        });
+        backup::export(&self.data(), now)
+    }
+
+    /// Imports a checked backup. A failed write is reported and leaves at
+    /// least what was there before.
+    pub fn import_backup(&self, incoming: Backup, mode: ImportMode) -> Result<(), String> {
+        let current = self.data();
+        let next = backup::combine(&current, incoming, mode);
+        let result = self
+            .repo
+            .with_value(|repo| repo.replace_all(&next, &current));
+        let message = result.as_ref().err().map(ToString::to_string);
+        self.report(result);
+        if let Some(message) = message {
+            return Err(message);
+        }
+        self.people.set(next.people);
+        self.chats.set(next.chats);
+        self.followups.set(next.followups);
+        self.settings.set(next.settings);
+        self.recently_deleted.set(None);
         Ok(())
     }
 

@@ -1,8 +1,11 @@
 use leptos::prelude::*;
 
+use crate::domain::calendar::short_date;
+use crate::domain::followup::ago;
 use crate::domain::settings::{THANK_YOU_CHOICES, WRAP_UP_CHOICES};
 use crate::pwa::{storage_status, StorageStatus};
 use crate::state::use_app;
+use crate::storage::backup::{parse, Backup, ImportMode};
 use crate::ui::components::TemplateEditor;
 
 #[component]
@@ -184,6 +187,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
         </section>
         <TemplateEditor />
+        <BackupSection />
         <section class="card">
             <h2>"Your data"</h2>
             <p>
@@ -242,5 +246,136 @@ mod tests {
         assert_eq!(human_size(1_000.0), "1.0 KB");
         assert_eq!(human_size(5_000_000_000.0), "5.0 GB");
         assert_eq!(human_size(10_485_760.0), "10.5 MB");
+    }
+}
+
+/// "2 people, 1 chat and 3 follow-ups".
+fn contents(backup: &Backup) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {} and {}",
+        count(backup.people.len(), "person", "people"),
+        count(backup.chats.len(), "chat", "chats"),
+        count(backup.followups.len(), "follow-up", "follow-ups"),
+    )
+}
+
+/// Export everything to one file, and bring a file back in: checked whole
+/// before anything changes, then replacing or merging.
+#[component]
+fn BackupSection() -> impl IntoView {
+    let app = use_app();
+    let last = move || {
+        let has_data = app.people.with(|p| !p.is_empty());
+        match app.settings.with(|s| s.last_backup_at) {
+            None if has_data => {
+                "No backup yet. Export one now: a phone can be lost, reset or cleared.".to_string()
+            }
+            None => "No backup yet.".to_string(),
+            Some(at) => {
+                let day = at.with_timezone(&chrono::Local).date_naive();
+                let days = (crate::state::today() - day).num_days();
+                let when = ago(day, crate::state::today());
+                if days > 14 && has_data {
+                    format!("Last backup {when}. Time for a new one.")
+                } else {
+                    format!("Last backup {when}.")
+                }
+            }
+        }
+    };
+    let export = move |_| {
+        let text = app.export_backup();
+        let day = crate::domain::calendar::date_input_value(crate::state::today());
+        crate::pwa::download(
+            &format!("coffee-chat-backup-{day}.json"),
+            "application/json",
+            &text,
+        );
+    };
+    let pending = RwSignal::new(None::<Backup>);
+    let message = RwSignal::new(None::<String>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let on_file = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        crate::pwa::read_file(&input, move |read| {
+            match read.and_then(|text| parse(&text)) {
+                Ok(backup) => {
+                    message.set(None);
+                    pending.set(Some(backup));
+                }
+                Err(reason) => {
+                    pending.set(None);
+                    message.set(Some(format!("{reason} Nothing was changed.")));
+                }
+            }
+        });
+        input.set_value("");
+    };
+    let import = move |mode: ImportMode| {
+        let Some(backup) = pending.get_untracked() else {
+            return;
+        };
+        let summary = format!(
+            "{} people, {} chats",
+            backup.people.len(),
+            backup.chats.len()
+        );
+        match app.import_backup(backup, mode) {
+            Ok(()) => {
+                pending.set(None);
+                message.set(Some(match mode {
+                    ImportMode::Replace => {
+                        format!("Imported: your data is now the backup's ({summary}).")
+                    }
+                    ImportMode::Merge => {
+                        format!("Imported: the backup's {summary} are merged with yours.")
+                    }
+                }));
+            }
+            Err(reason) => message.set(Some(reason)),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Backup"</h2>
+            <p>{last}</p>
+            <button type="button" class="button button-primary" on:click=export>
+                "Export backup (.json)"
+            </button>
+            <div class="field">
+                <label for="backup-file">"Import a backup"</label>
+                <input id="backup-file" type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />
+            </div>
+            <p role="alert" class="backup-message">{move || message.get()}</p>
+            {move || {
+                pending
+                    .get()
+                    .map(|backup| {
+                        let from = short_date(backup.exported_at.with_timezone(&chrono::Local).date_naive());
+                        view! {
+                            <div class="notice notice-info">
+                                <p>
+                                    {format!("This backup from {from} holds {}.", contents(&backup))}
+                                </p>
+                                <div class="actions">
+                                    <button type="button" class="button button-primary" on:click=move |_| import(ImportMode::Replace)>
+                                        "Replace everything with the backup"
+                                    </button>
+                                    <button type="button" class="button" on:click=move |_| import(ImportMode::Merge)>
+                                        "Merge with what is here"
+                                    </button>
+                                    <button type="button" class="button button-quiet" on:click=move |_| pending.set(None)>
+                                        "Cancel"
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
     }
 }
