@@ -58,6 +58,49 @@ pub struct Settings {
     /// When a backup file was last exported.
     #[serde(default)]
     pub last_backup_at: Option<DateTime<Utc>>,
+    /// Planned length of new chats, in minutes.
+    #[serde(default = "default_length")]
+    pub default_length: u32,
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+fn default_length() -> u32 {
+    crate::domain::chat::DEFAULT_LENGTH_MINUTES
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Light or dark as the phone is set.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "As the phone is set",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.slug() == slug)
+    }
 }
 
 impl Default for Settings {
@@ -73,6 +116,8 @@ impl Default for Settings {
             vibrate: true,
             thank_you_days: default_thank_you_days(),
             last_backup_at: None,
+            default_length: default_length(),
+            theme: Theme::System,
         }
     }
 }
@@ -107,6 +152,18 @@ mod tests {
         assert_eq!(Settings::default().target_chats, 5);
         let stored: Settings = serde_json::from_str("{}").unwrap();
         assert_eq!(stored, Settings::default());
+    }
+
+    #[test]
+    fn new_settings_fields_have_defaults_when_an_older_record_lacks_them() {
+        let stored: Settings = serde_json::from_str(r#"{"my_name":"Sam"}"#).unwrap();
+        assert_eq!(stored.default_length, 10);
+        assert_eq!(stored.theme, Theme::System);
+        assert_eq!(stored.wrap_up_minutes, 2);
+        assert!(stored.vibrate);
+        for theme in Theme::ALL {
+            assert_eq!(Theme::from_slug(theme.slug()), Some(theme));
+        }
     }
 
     #[test]

@@ -269,10 +269,11 @@ impl AppState {
     }
 
     pub fn create_chat(&self, person: &PersonId) -> Result<ChatId, String> {
-        let template = self
+        let (template, length) = self
             .settings
-            .with_untracked(|s| s.checklist_template.clone());
-        let chat = Chat::new(ChatId(new_id()), person.clone(), Utc::now(), &template);
+            .with_untracked(|s| (s.checklist_template.clone(), s.default_length));
+        let mut chat = Chat::new(ChatId(new_id()), person.clone(), Utc::now(), &template);
+        chat.length_minutes = length;
         self.write(&chat)?;
         let id = chat.id.clone();
         self.chats.update(|chats| chats.push(chat));

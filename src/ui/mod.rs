@@ -17,6 +17,13 @@ use pages::{
 pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     let update_ready = RwSignal::new(false);
+    // The chosen theme, on <html> so the whole page follows it.
+    Effect::new(move |_| {
+        let theme = state.settings.with(|s| s.theme);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.slug());
+        }
+    });
     if !cfg!(debug_assertions) {
         crate::pwa::register_service_worker(move || update_ready.set(true));
     }

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::domain::calendar::short_date;
+use crate::domain::chat::LENGTH_CHOICES;
 use crate::domain::followup::ago;
-use crate::domain::settings::{THANK_YOU_CHOICES, WRAP_UP_CHOICES};
+use crate::domain::settings::{Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
 use crate::pwa::{storage_status, StorageStatus};
 use crate::state::use_app;
 use crate::storage::backup::{parse, Backup, ImportMode};
@@ -117,6 +118,31 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card form" aria-labelledby="meeting-heading">
             <h2 id="meeting-heading">"Meetings and follow-ups"</h2>
             <div class="field">
+                <label for="settings-length">"Planned length of new chats"</label>
+                <select
+                    id="settings-length"
+                    on:change=move |ev| {
+                        if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
+                            let _ = app.edit_settings(|s| {
+                                s.default_length = minutes;
+                                Ok(())
+                            });
+                        }
+                    }
+                >
+                    {LENGTH_CHOICES
+                        .into_iter()
+                        .map(|minutes| {
+                            view! {
+                                <option value=minutes.to_string() selected=settings.default_length == minutes>
+                                    {format!("{minutes} minutes")}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
                 <label for="settings-wrap-up">"Start the close"</label>
                 <select
                     id="settings-wrap-up"
@@ -211,9 +237,33 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                 })}
         </section>
-        <section class="card">
-            <h2>"Appearance"</h2>
-            <p>"Light or dark follows your phone's setting."</p>
+        <section class="card form" aria-labelledby="appearance-heading">
+            <h2 id="appearance-heading">"Appearance"</h2>
+            <div class="field">
+                <label for="settings-theme">"Theme"</label>
+                <select
+                    id="settings-theme"
+                    on:change=move |ev| {
+                        if let Some(theme) = Theme::from_slug(&event_target_value(&ev)) {
+                            let _ = app.edit_settings(|s| {
+                                s.theme = theme;
+                                Ok(())
+                            });
+                        }
+                    }
+                >
+                    {Theme::ALL
+                        .into_iter()
+                        .map(|theme| {
+                            view! {
+                                <option value=theme.slug() selected=settings.theme == theme>
+                                    {theme.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
         </section>
     }
 }
