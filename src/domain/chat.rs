@@ -245,6 +245,26 @@ impl Chat {
     }
 }
 
+/// Every person's stage in one pass over the chats, for lists: a person
+/// missing from the map has no chat and is at Idea.
+pub fn stages_by_person<'a>(
+    chats: impl IntoIterator<Item = &'a Chat>,
+) -> std::collections::HashMap<PersonId, Stage> {
+    let mut latest: std::collections::HashMap<PersonId, &Chat> = std::collections::HashMap::new();
+    for chat in chats {
+        let newer = latest
+            .get(&chat.person_id)
+            .is_none_or(|known| (chat.created_at, &chat.id) > (known.created_at, &known.id));
+        if newer {
+            latest.insert(chat.person_id.clone(), chat);
+        }
+    }
+    latest
+        .into_iter()
+        .map(|(person, chat)| (person, chat.stage()))
+        .collect()
+}
+
 /// The stage a person is at: that of their most recently created chat, or
 /// Idea when there is none.
 pub fn stage_of_person<'a>(person: &PersonId, chats: impl IntoIterator<Item = &'a Chat>) -> Stage {
@@ -354,6 +374,10 @@ mod tests {
         other.move_to(Stage::Booked, now()).unwrap();
         let chats = [newer, old, other];
         assert_eq!(stage_of_person(&person, &chats), Stage::Asked);
+        let all = stages_by_person(&chats);
+        assert_eq!(all.get(&person), Some(&Stage::Asked));
+        assert_eq!(all.get(&PersonId("q".into())), Some(&Stage::Booked));
+        assert_eq!(all.get(&PersonId("nobody".into())), None);
         assert_eq!(
             stage_of_person(&PersonId("q".into()), &chats),
             Stage::Booked

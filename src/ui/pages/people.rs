@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::chat::stage_of_person;
+use crate::domain::chat::stages_by_person;
 use crate::domain::person::{list_order, PersonId};
 use crate::domain::stage::Stage;
 use crate::state::use_app;
@@ -21,14 +21,16 @@ pub fn PeoplePage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let stage_filter = RwSignal::new(None::<Stage>);
     let total = Memo::new(move |_| app.people.with(Vec::len));
+    // Worked out when chats change, not on every keystroke in the search.
+    let stages = Memo::new(move |_| app.chats.with(|chats| stages_by_person(chats)));
     let rows = Memo::new(move |_| {
         let query = query.get();
         let wanted = stage_filter.get();
-        let chats = app.chats.read();
+        let stages = stages.read();
         app.people.with(|people| {
             let mut matching: Vec<(Stage, &crate::domain::person::Person)> = people
                 .iter()
-                .map(|p| (stage_of_person(&p.id, chats.iter()), p))
+                .map(|p| (stages.get(&p.id).copied().unwrap_or_default(), p))
                 .filter(|(stage, p)| wanted.is_none_or(|w| w == *stage) && p.matches(&query))
                 .collect();
             matching.sort_by(|a, b| list_order(*a, *b));
