@@ -4,7 +4,7 @@ use crate::domain::chat::{Chat, ChatId};
 use crate::domain::linter::{lint, LintContext};
 use crate::domain::message::{follow_up_request, outreach_request, Draft, Wording};
 use crate::state::use_app;
-use crate::ui::components::SendActions;
+use crate::ui::components::{DraftFields, SendActions};
 
 /// Which message of a chat is being written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,18 +107,6 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
         MessageKind::Request => "request",
         MessageKind::FollowUp => "follow-up",
     };
-    let on_subject = {
-        let save = save.clone();
-        move |ev| {
-            draft.update(|d| d.subject = event_target_value(&ev));
-            save();
-        }
-    };
-    let on_body = move |ev| {
-        draft.update(|d| d.body = event_target_value(&ev));
-        save();
-    };
-
     view! {
         <div class="composer">
             {(kind == MessageKind::Request)
@@ -138,24 +126,12 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
                         </label>
                     }
                 })}
-            <div class="field">
-                <label for=format!("{prefix}-subject")>"Subject"</label>
-                <input
-                    id=format!("{prefix}-subject")
-                    type="text"
-                    prop:value=move || draft.with(|d| d.subject.clone())
-                    on:input=on_subject
-                />
-            </div>
-            <div class="field">
-                <label for=format!("{prefix}-body")>"Message"</label>
-                <textarea
-                    id=format!("{prefix}-body")
-                    rows="12"
-                    prop:value=move || draft.with(|d| d.body.clone())
-                    on:input=on_body
-                ></textarea>
-            </div>
+            <DraftFields
+                draft
+                prefix=prefix.to_string()
+                rows=12
+                on_edit=Callback::new(move |()| save())
+            />
             <ul class="checks" aria-label="Message checks">
                 {move || {
                     checks

@@ -11,7 +11,7 @@ use crate::domain::message::{
 use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
 use crate::state::{today, use_app};
-use crate::ui::components::SendActions;
+use crate::ui::components::{DraftFields, SendActions};
 
 /// What to do, in words, with the people it concerns.
 fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {
@@ -352,24 +352,7 @@ fn FollowUpComposer(
                         </div>
                     }
                 })}
-            <div class="field">
-                <label for=format!("{field}-subject")>"Subject"</label>
-                <input
-                    id=format!("{field}-subject")
-                    type="text"
-                    prop:value=move || draft.with(|d| d.subject.clone())
-                    on:input=move |ev| draft.update(|d| d.subject = event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for=format!("{field}-body")>"Message"</label>
-                <textarea
-                    id=format!("{field}-body")
-                    rows="9"
-                    prop:value=move || draft.with(|d| d.body.clone())
-                    on:input=move |ev| draft.update(|d| d.body = event_target_value(&ev))
-                ></textarea>
-            </div>
+            <DraftFields draft prefix=field rows=9 />
             <SendActions draft email=person.email.clone() on_sent=sent />
         </div>
     }

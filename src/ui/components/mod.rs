@@ -1,4 +1,5 @@
 mod composer;
+mod draft_fields;
 mod followup_item;
 mod nav;
 mod notices;
@@ -9,6 +10,7 @@ mod stage_badge;
 mod template_editor;
 
 pub use composer::{Composer, MessageKind};
+pub use draft_fields::DraftFields;
 pub use followup_item::FollowUpItem;
 pub use nav::BottomNav;
 pub use notices::Notices;

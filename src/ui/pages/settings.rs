@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::calendar::short_date;
 use crate::domain::chat::LENGTH_CHOICES;
 use crate::domain::followup::ago;
-use crate::domain::settings::{Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
+use crate::domain::settings::{Settings, Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
 use crate::pwa::{storage_status, StorageStatus};
 use crate::state::use_app;
 use crate::storage::backup::{parse, Backup, ImportMode};
@@ -44,7 +44,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     let settings = app.settings.get_untracked();
     let target_error = RwSignal::new(None::<&'static str>);
-    let text_setting = move |apply: fn(&mut crate::domain::settings::Settings, String)| {
+    let text_setting = move |apply: fn(&mut Settings, String)| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             let _ = app.edit_settings(|s| {
@@ -117,56 +117,24 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
         <section class="card form" aria-labelledby="meeting-heading">
             <h2 id="meeting-heading">"Meetings and follow-ups"</h2>
-            <div class="field">
-                <label for="settings-length">"Planned length of new chats"</label>
-                <select
-                    id="settings-length"
-                    on:change=move |ev| {
-                        if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
-                            let _ = app.edit_settings(|s| {
-                                s.default_length = minutes;
-                                Ok(())
-                            });
-                        }
-                    }
-                >
-                    {LENGTH_CHOICES
-                        .into_iter()
-                        .map(|minutes| {
-                            view! {
-                                <option value=minutes.to_string() selected=settings.default_length == minutes>
-                                    {format!("{minutes} minutes")}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="settings-wrap-up">"Start the close"</label>
-                <select
-                    id="settings-wrap-up"
-                    on:change=move |ev| {
-                        if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
-                            let _ = app.edit_settings(|s| {
-                                s.wrap_up_minutes = minutes;
-                                Ok(())
-                            });
-                        }
-                    }
-                >
-                    {WRAP_UP_CHOICES
-                        .into_iter()
-                        .map(|minutes| {
-                            view! {
-                                <option value=minutes.to_string() selected=settings.wrap_up_minutes == minutes>
-                                    {format!("{minutes} minute{} before the end", if minutes == 1 { "" } else { "s" })}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <NumberChoice
+                id="settings-length"
+                label="Planned length of new chats"
+                choices=&LENGTH_CHOICES
+                selected=settings.default_length
+                describe=|minutes| format!("{minutes} minutes")
+                apply=|s, minutes| s.default_length = minutes
+            />
+            <NumberChoice
+                id="settings-wrap-up"
+                label="Start the close"
+                choices=&WRAP_UP_CHOICES
+                selected=settings.wrap_up_minutes
+                describe=|minutes| {
+                    format!("{minutes} minute{} before the end", if minutes == 1 { "" } else { "s" })
+                }
+                apply=|s, minutes| s.wrap_up_minutes = minutes
+            />
             <label class="checkbox">
                 <input
                     type="checkbox"
@@ -181,36 +149,16 @@ pub fn SettingsPage() -> impl IntoView {
                 />
                 "Vibrate briefly at each phase (never a sound)"
             </label>
-            <div class="field">
-                <label for="settings-thank-you">"Thank-you due"</label>
-                <select
-                    id="settings-thank-you"
-                    on:change=move |ev| {
-                        if let Ok(days) = event_target_value(&ev).parse::<u32>() {
-                            let _ = app.edit_settings(|s| {
-                                s.thank_you_days = days;
-                                Ok(())
-                            });
-                        }
-                    }
-                >
-                    {THANK_YOU_CHOICES
-                        .into_iter()
-                        .map(|days| {
-                            let label = if days == 1 {
-                                "Within 24 hours".to_string()
-                            } else {
-                                format!("Within {days} days")
-                            };
-                            view! {
-                                <option value=days.to_string() selected=settings.thank_you_days == days>
-                                    {label}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <NumberChoice
+                id="settings-thank-you"
+                label="Thank-you due"
+                choices=&THANK_YOU_CHOICES
+                selected=settings.thank_you_days
+                describe=|days| {
+                    if days == 1 { "Within 24 hours".to_string() } else { format!("Within {days} days") }
+                }
+                apply=|s, days| s.thank_you_days = days
+            />
         </section>
         <TemplateEditor />
         <BackupSection />
@@ -296,6 +244,46 @@ mod tests {
         assert_eq!(human_size(1_000.0), "1.0 KB");
         assert_eq!(human_size(5_000_000_000.0), "5.0 GB");
         assert_eq!(human_size(10_485_760.0), "10.5 MB");
+    }
+}
+
+/// One numeric setting chosen from a short list, saved when changed.
+#[component]
+fn NumberChoice(
+    id: &'static str,
+    label: &'static str,
+    choices: &'static [u32],
+    selected: u32,
+    describe: fn(u32) -> String,
+    apply: fn(&mut Settings, u32),
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    if let Ok(value) = event_target_value(&ev).parse::<u32>() {
+                        let _ = app.edit_settings(|s| {
+                            apply(s, value);
+                            Ok(())
+                        });
+                    }
+                }
+            >
+                {choices
+                    .iter()
+                    .map(|&value| {
+                        view! {
+                            <option value=value.to_string() selected=value == selected>
+                                {describe(value)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
 
