@@ -19,15 +19,16 @@ pub fn open_state() -> AppState {
 }
 
 /// Shows a plain message instead of a frozen screen if the app ever hits a
-/// bug. Saved data is unaffected: every edit is written as it happens.
+/// bug, with an export of everything stored, read afresh without writing.
 pub fn show_crash_message() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Some(message) = document.get_element_by_id("crash") {
-            let _ = message.remove_attribute("hidden");
-        }
+        let backup = LocalStore::open()
+            .map(|store| {
+                let data = storage::Repository::read_without_writing(Arc::new(store));
+                storage::backup::export(&data, chrono::Utc::now())
+            })
+            .unwrap_or_default();
+        pwa::show_crash_screen(&backup);
     }));
 }

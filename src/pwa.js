@@ -175,3 +175,21 @@ export function read_chosen_file(input, on_done) {
     () => on_done('', 'The file could not be read.'),
   );
 }
+
+// The Page Lifecycle's `freeze` fires at the document, not the window, and
+// is the last moment a frozen tab on a phone can run code.
+export function on_freeze(callback) {
+  document.addEventListener('freeze', () => callback());
+}
+
+// The crash screen: shows it and lets the person take their data with them.
+export function show_crash_screen(backup) {
+  const screen = document.getElementById('crash');
+  if (!screen) return;
+  screen.hidden = false;
+  const button = document.getElementById('crash-export');
+  if (button && backup) {
+    button.hidden = false;
+    button.onclick = () => download(`coffee-chat-backup-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', backup);
+  }
+}

@@ -23,6 +23,19 @@ extern "C" {
     pub fn vibrate(pattern: &[u32]);
     fn share_text(title: &str, text: &str, on_done: &JsValue);
     fn copy_text(text: &str, on_done: &JsValue);
+    #[wasm_bindgen(js_name = on_freeze)]
+    fn listen_for_freeze(callback: &Closure<dyn Fn()>);
+    /// Shows the crash screen, with an export of `backup` when there is one.
+    pub fn show_crash_screen(backup: &str);
+}
+
+/// Runs `on_freeze` when the browser freezes the page (a phone putting a
+/// background tab to sleep).
+pub fn on_freeze(on_freeze: impl Fn() + 'static) {
+    let callback = Closure::<dyn Fn()>::new(on_freeze);
+    listen_for_freeze(&callback);
+    // Lives as long as the page.
+    callback.forget();
 }
 
 /// Registers the service worker; `on_update` runs when a new version has

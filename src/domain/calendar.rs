@@ -1,7 +1,40 @@
 //! Business days: Saturday and Sunday do not count. Public holidays vary by
 //! province and country, so they are left to the user's judgement.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike, Weekday};
+
+/// `date` minus `days`, stopping at the start of the calendar.
+pub fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_sub_days(Days::new(days)).unwrap_or(NaiveDate::MIN)
+}
+
+/// The years a date picker may give. Wide enough for any real meeting or
+/// reminder, and far enough from chrono's limits that no date arithmetic on
+/// a picked date can overflow.
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2100;
+/// The same bounds for an `<input type="date">`'s `min` and `max`.
+pub const DATE_INPUT_MIN: &str = "2000-01-01";
+pub const DATE_INPUT_MAX: &str = "2100-12-31";
+/// And for an `<input type="datetime-local">`.
+pub const DATE_TIME_INPUT_MIN: &str = "2000-01-01T00:00";
+pub const DATE_TIME_INPUT_MAX: &str = "2100-12-31T23:59";
+
+pub fn in_accepted_years(date: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
+
+/// The day after `date`; the same day at the very end of the calendar,
+/// where an unchecked `+ 1 day` would panic.
+pub fn next_day(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().unwrap_or(date)
+}
+
+/// `date` plus `days`, stopping at the end of the calendar instead of
+/// panicking.
+pub fn days_after(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+}
 
 pub fn is_business_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
@@ -14,7 +47,7 @@ pub fn add_business_days(from: NaiveDate, count: u32) -> NaiveDate {
     let mut date = from;
     let mut left = count;
     while left > 0 {
-        date += Duration::days(1);
+        date = next_day(date);
         if is_business_day(date) {
             left -= 1;
         }
@@ -64,6 +97,30 @@ pub fn input_value(at: NaiveDateTime) -> String {
 /// The value of an `<input type="date">`: "2026-12-02".
 pub fn date_input_value(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// Reads a date and time from a picker, within [`FIRST_YEAR`] and
+/// [`LAST_YEAR`]; the message says what is wrong.
+pub fn parse_picked_time(value: &str) -> Result<NaiveDateTime, &'static str> {
+    let at = parse_input_value(value).ok_or("Enter a full date and time.")?;
+    if in_accepted_years(at.date()) {
+        Ok(at)
+    } else {
+        Err("Pick a date between the years 2000 and 2100.")
+    }
+}
+
+/// Reads a date from an `<input type="date">`, within the accepted years.
+pub fn parse_picked_date(value: &str) -> Result<NaiveDate, &'static str> {
+    parse_picked_time(&format!("{}T00:00", value.trim()))
+        .map(|at| at.date())
+        .map_err(|problem| {
+            if problem.starts_with("Enter") {
+                "Pick a whole date."
+            } else {
+                problem
+            }
+        })
 }
 
 /// Reads what an `<input type="datetime-local">` gives (seconds optional).
@@ -120,6 +177,26 @@ mod tests {
 
     fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
         d(y, m, day).and_hms_opt(h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn picked_dates_stay_within_the_accepted_years() {
+        assert_eq!(
+            parse_picked_time("2026-12-02T08:30"),
+            Ok(at(2026, 12, 2, 8, 30))
+        );
+        assert!(parse_picked_time("262142-01-01T10:00").is_err());
+        assert!(parse_picked_time("1999-12-31T23:59").is_err());
+        assert_eq!(parse_picked_time("2026-12-02"), Err("Enter a full date and time."));
+        assert_eq!(parse_picked_date("2026-12-02"), Ok(d(2026, 12, 2)));
+        assert_eq!(
+            parse_picked_date("262142-06-01"),
+            Err("Pick a date between the years 2000 and 2100.")
+        );
+        assert_eq!(parse_picked_date(""), Err("Pick a whole date."));
+        assert_eq!(next_day(NaiveDate::MAX), NaiveDate::MAX);
+        assert_eq!(days_after(NaiveDate::MAX, 7), NaiveDate::MAX);
+        assert_eq!(add_business_days(NaiveDate::MAX, 3), NaiveDate::MAX);
     }
 
     #[test]

@@ -245,6 +245,27 @@ impl Chat {
     }
 }
 
+/// How long after its planned end a booked chat still counts as the one
+/// coming up: a meeting that runs over, or a person checking notes late.
+pub const STILL_NEXT_AFTER_END_MINUTES: i64 = 60;
+
+/// The booked chat that is next or under way at `now` (local time): the
+/// earliest whose planned end plus [`STILL_NEXT_AFTER_END_MINUTES`] is
+/// still ahead. One rule for Today, the Meet shortcut and anything else.
+pub fn next_booked<'a>(chats: impl IntoIterator<Item = &'a Chat>, now: NaiveDateTime) -> Option<&'a Chat> {
+    chats
+        .into_iter()
+        .filter(|c| c.stage() == Stage::Booked)
+        .filter(|c| {
+            c.starts_at.is_some_and(|at| {
+                let grace = i64::from(c.length_minutes) + STILL_NEXT_AFTER_END_MINUTES;
+                at.checked_add_signed(chrono::TimeDelta::minutes(grace))
+                    .is_none_or(|until| until >= now)
+            })
+        })
+        .min_by_key(|c| c.starts_at)
+}
+
 /// Every person's stage in one pass over the chats, for lists: a person
 /// missing from the map has no chat and is at Idea.
 pub fn stages_by_person<'a>(

@@ -6,11 +6,11 @@
 //! people they suggested, tell them how their advice worked out, and keep
 //! in touch.
 
-use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::calendar::add_business_days;
+use super::calendar::{add_business_days, days_after};
 use super::chat::{Chat, ChatId};
 use super::person::{fold, Person, PersonId};
 use super::stage::Stage;
@@ -239,7 +239,7 @@ pub fn for_referral(
             referral,
             FollowUpKind::ContactReferral,
             id,
-            context.today + Duration::days(2),
+            days_after(context.today, 2),
             context.now,
         )
     })
@@ -295,18 +295,18 @@ pub fn after_stage_change(
         Stage::Done => {
             plan.push((
                 FollowUpKind::ThankYou,
-                today + Duration::days(i64::from(context.thank_you_days.clamp(1, 5))),
+                days_after(today, u64::from(context.thank_you_days.clamp(1, 5))),
             ));
             if context.linkedin_known {
-                plan.push((FollowUpKind::Connect, today + Duration::days(1)));
+                plan.push((FollowUpKind::Connect, days_after(today, 1)));
             }
-            plan.push((FollowUpKind::ShareUpdate, today + Duration::days(14)));
+            plan.push((FollowUpKind::ShareUpdate, days_after(today, 14)));
             plan.push((
                 FollowUpKind::KeepInTouch,
                 today.checked_add_months(Months::new(3)).unwrap_or(today),
             ));
         }
-        Stage::Declined => plan.push((FollowUpKind::AskForReferral, today + Duration::days(1))),
+        Stage::Declined => plan.push((FollowUpKind::AskForReferral, days_after(today, 1))),
         _ => {}
     }
     for (kind, due) in plan {

@@ -4,7 +4,10 @@
 //! and any time zone; follow-ups are all-day dates, which stay on their day
 //! wherever the phone is.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Timelike, Utc};
+
+use super::calendar::next_day;
+use super::chat::Chat;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IcsWhen {
@@ -24,6 +27,27 @@ pub struct IcsEvent {
     pub description: String,
     pub location: String,
     pub when: IcsWhen,
+}
+
+/// A booked chat as a calendar event. `start` is its time already turned
+/// into UTC by the caller (the phone's time zone lives outside the domain);
+/// `None` when the end would fall outside the calendar.
+pub fn chat_event(chat: &Chat, name: &str, start: DateTime<Utc>) -> Option<IcsEvent> {
+    let end = start.checked_add_signed(TimeDelta::minutes(i64::from(chat.length_minutes)))?;
+    Some(IcsEvent {
+        uid: format!("chat-{}@coffee-chat.local", chat.id),
+        summary: format!("Coffee chat with {name}"),
+        description: if chat.goal.trim().is_empty() {
+            format!(
+                "{} minutes. Pay for their coffee; ask who else to talk to.",
+                chat.length_minutes
+            )
+        } else {
+            format!("Goal: {}", chat.goal.trim())
+        },
+        location: chat.place.clone(),
+        when: IcsWhen::Timed { start, end },
+    })
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).
@@ -95,7 +119,7 @@ pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>) -> String {
                 lines.push(format!("DTSTART;VALUE=DATE:{}", date(day)));
                 lines.push(format!(
                     "DTEND;VALUE=DATE:{}",
-                    date(day + Duration::days(1))
+                    date(next_day(day))
                 ));
                 // 9 in the morning of the day.
                 "PT9H"
@@ -166,7 +190,7 @@ mod tests {
                 location: "Café Pamenar, Kensington Market".into(),
                 when: IcsWhen::Timed {
                     start,
-                    end: start + Duration::minutes(15),
+                    end: start + TimeDelta::minutes(15),
                 },
             },
             IcsEvent {

@@ -207,6 +207,39 @@ pub fn mailto(email: &str, draft: &Draft) -> String {
     )
 }
 
+/// A `mailto:` link to an address alone, encoded like [`mailto`], so that
+/// an address from an old record or an import cannot add headers.
+pub fn mailto_address(email: &str) -> String {
+    format!("mailto:{}", encode(email.trim()).replace("%40", "@"))
+}
+
+/// A `tel:` link: only the digits and a leading plus survive.
+pub fn tel(phone: &str) -> String {
+    let mut dial: String = phone.chars().filter(char::is_ascii_digit).collect();
+    if phone.trim_start().starts_with('+') {
+        dial.insert(0, '+');
+    }
+    format!("tel:{dial}")
+}
+
+/// An http(s) address as a link, with anything outside the characters a
+/// URL may carry percent-encoded; `None` for any other scheme.
+pub fn web_link(address: &str) -> Option<String> {
+    let address = address.trim();
+    if !crate::domain::person::is_web_address(address) {
+        return None;
+    }
+    let mut out = String::with_capacity(address.len());
+    for byte in address.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    Some(out)
+}
+
 fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
@@ -376,6 +409,22 @@ mod tests {
             },
         );
         assert!(checks.iter().all(|c| c.passed), "{checks:?}");
+    }
+
+    #[test]
+    fn contact_links_carry_no_smuggled_parts() {
+        assert_eq!(
+            mailto_address("ana@example.com?bcc=eve@evil.test&subject=x%0D%0Abcc:e@evil.test"),
+            "mailto:ana@example.com%3Fbcc%3Deve@evil.test%26subject%3Dx%250D%250Abcc%3Ae@evil.test"
+        );
+        assert_eq!(mailto_address(" ana@example.com "), "mailto:ana@example.com");
+        assert_eq!(tel("+1 (613) 555-0100"), "tel:+16135550100");
+        assert_eq!(tel("613 555 0100;ext=2"), "tel:61355501002");
+        assert_eq!(
+            web_link("https://linkedin.com/in/ana\"x"),
+            Some("https://linkedin.com/in/ana%22x".into())
+        );
+        assert_eq!(web_link("javascript:alert(1)"), None);
     }
 
     #[test]

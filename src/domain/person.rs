@@ -197,8 +197,12 @@ fn is_email(value: &str) -> bool {
     let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
+    // `?`, `&`, `%` and line breaks would let an address smuggle headers
+    // (a Bcc, a subject) into a mailto link.
     !local.is_empty()
-        && !value.chars().any(char::is_whitespace)
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "?&%,;:<>\"'()[]\\/#".contains(c))
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
@@ -349,6 +353,10 @@ mod tests {
             ("@example.com", false),
             ("ana silva@example.com", false),
             ("ana@example.com.", false),
+            ("ana@example.com?bcc=eve@evil.test", false),
+            ("ana@example.com&subject=x", false),
+            ("ana@example.com\r\nbcc:eve@evil.test", false),
+            ("ana@example.com%0D%0Abcc:eve@evil.test", false),
         ] {
             assert_eq!(is_email(input), ok, "{input}");
         }

@@ -62,8 +62,18 @@ fn unique_ids<T: Record>(records: &[T], what: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads and checks a backup file; the message says what is wrong.
-pub fn parse(text: &str) -> Result<Backup, String> {
+/// A backup that passed every check, with what was repaired on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub backup: Backup,
+    /// Broken links that were dropped, one sentence each.
+    pub repairs: Vec<String>,
+}
+
+/// Reads and checks a backup file, references included; the message says
+/// what is wrong. Links that only point nowhere are dropped and reported;
+/// records that cannot stand without their owner refuse the file.
+pub fn parse(text: &str) -> Result<Checked, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         format!(
             "This file is not a backup: it is not valid JSON (line {}, column {}).",
@@ -83,12 +93,19 @@ pub fn parse(text: &str) -> Result<Backup, String> {
             return Err("This backup has no schema version, so it cannot be read safely.".into())
         }
     }
-    let backup: Backup = serde_json::from_value(value)
+    let mut backup: Backup = serde_json::from_value(value)
         .map_err(|e| format!("This backup is damaged and was not imported: {e}."))?;
     unique_ids(&backup.people, "person")?;
     unique_ids(&backup.chats, "chat")?;
     unique_ids(&backup.followups, "follow-up")?;
-    let people: HashSet<&str> = backup.people.iter().map(|p| p.record_id()).collect();
+    if let Some(person) = backup.people.iter().find(|p| p.name.trim().is_empty()) {
+        return Err(format!(
+            "The backup has a person with no name ({}).",
+            person.id.0
+        ));
+    }
+    let people: HashSet<String> = backup.people.iter().map(|p| p.id.0.clone()).collect();
+    let chats: HashSet<String> = backup.chats.iter().map(|c| c.id.0.clone()).collect();
     if let Some(chat) = backup
         .chats
         .iter()
@@ -99,7 +116,55 @@ pub fn parse(text: &str) -> Result<Backup, String> {
             chat.id
         ));
     }
-    Ok(backup)
+    if let Some(item) = backup
+        .followups
+        .iter()
+        .find(|f| !people.contains(f.person_id.0.as_str()))
+    {
+        return Err(format!(
+            "The backup has a follow-up ({}) for someone who is not in it.",
+            item.id.0
+        ));
+    }
+    let mut repairs = Vec::new();
+    for person in &mut backup.people {
+        let Some(by) = &person.introduced_by else {
+            continue;
+        };
+        if by == &person.id {
+            repairs.push(format!(
+                "{} was marked as introduced by themselves; that link was removed.",
+                person.name
+            ));
+            person.introduced_by = None;
+        } else if !people.contains(by.0.as_str()) {
+            repairs.push(format!(
+                "{} was introduced by someone not in the backup; that link was removed.",
+                person.name
+            ));
+            person.introduced_by = None;
+        }
+    }
+    for chat in &mut backup.chats {
+        let before = chat.referrals.len();
+        chat.referrals.retain(|p| people.contains(p.0.as_str()));
+        if chat.referrals.len() < before {
+            repairs.push(format!(
+                "A chat ({}) listed referrals not in the backup; they were removed from it.",
+                chat.id
+            ));
+        }
+    }
+    for item in &mut backup.followups {
+        if item.chat_id.as_ref().is_some_and(|c| !chats.contains(c.0.as_str())) {
+            repairs.push(format!(
+                "A follow-up ({}) pointed to a chat not in the backup; it is kept without that link.",
+                item.id.0
+            ));
+            item.chat_id = None;
+        }
+    }
+    Ok(Checked { backup, repairs })
 }
 
 fn merge_records<T: Record>(
@@ -177,7 +242,7 @@ mod tests {
     #[test]
     fn an_export_reads_back_as_the_same_data() {
         let text = export(&data(), now());
-        let backup = parse(&text).unwrap();
+        let backup = parse(&text).unwrap().backup;
         assert_eq!(backup.schema, CURRENT_SCHEMA);
         assert_eq!(
             combine(&Data::default(), backup, ImportMode::Replace),
@@ -235,7 +300,7 @@ mod tests {
         incoming.people[1].notes = "older".into();
         incoming.people.push(person("z", "Zoë", now()));
         incoming.settings.my_name = "From the file".into();
-        let backup = parse(&export(&incoming, now())).unwrap();
+        let backup = parse(&export(&incoming, now())).unwrap().backup;
 
         let merged = combine(&current, backup.clone(), ImportMode::Merge);
         assert_eq!(merged.people.len(), 3);

@@ -11,6 +11,10 @@ pub const NAMESPACE: &str = "coffee-chat/";
 pub const SCHEMA_KEY: &str = "coffee-chat/schema";
 pub const SETTINGS_KEY: &str = "coffee-chat/settings";
 pub const QUARANTINE_PREFIX: &str = "coffee-chat/quarantine/";
+/// Where an import writes every record before any real key changes.
+pub const STAGING_PREFIX: &str = "coffee-chat/staging/";
+/// Present only while a committed import is switching over.
+pub const IMPORT_JOURNAL_KEY: &str = "coffee-chat/import-journal";
 
 /// A kind of record stored one per key, `coffee-chat/<collection>/<id>`,
 /// with the ids in order under `coffee-chat/index/<collection>`.

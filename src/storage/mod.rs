@@ -6,6 +6,7 @@ pub mod backup;
 mod keys;
 mod local;
 mod memory;
+mod merge;
 mod migrate;
 mod repo;
 
@@ -47,10 +48,25 @@ impl fmt::Display for StoreError {
                 "Not saved: the browser stored something different from what was written.",
             ),
             StoreError::ReadOnly => f.write_str(
-                "Not saved: your data comes from a newer version of Coffee Chat. Reload to update.",
+                "Not saved: your data was updated by a newer version of Coffee Chat, perhaps in another tab. Reload this tab to update.",
             ),
         }
     }
+}
+
+/// What browsers let one site keep in `localStorage`, in characters: about
+/// 5 million everywhere (Chromium and Firefox count keys and values;
+/// Safari is similar). `navigator.storage.estimate()` measures other
+/// storage and says nothing about this limit.
+pub const LOCAL_STORAGE_BUDGET_CHARS: usize = 5_000_000;
+
+/// From this share of the budget on, Settings warns and offers to archive.
+pub const NEARLY_FULL_PERCENT: usize = 80;
+
+/// How much of [`LOCAL_STORAGE_BUDGET_CHARS`] `used` characters take, in
+/// whole percent.
+pub fn budget_percent(used: usize) -> usize {
+    used.saturating_mul(100) / LOCAL_STORAGE_BUDGET_CHARS
 }
 
 /// A flat string-to-string store, the shape of `localStorage`.

@@ -2,10 +2,14 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::merge::merge_json;
 use super::{
     index_key, quarantine_key, record_id_of, record_key, run_migrations, write_verified,
-    KeyValueStore, Record, SharedStore, StoreError, CURRENT_SCHEMA, MIGRATIONS, QUARANTINE_PREFIX,
-    SCHEMA_KEY, SETTINGS_KEY,
+    Record, SharedStore, StoreError, CURRENT_SCHEMA, IMPORT_JOURNAL_KEY,
+    MIGRATIONS, NAMESPACE, QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
 };
 use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
@@ -19,8 +23,14 @@ use crate::domain::settings::Settings;
 pub struct Repository {
     store: SharedStore,
     indexes: Mutex<HashMap<&'static str, Vec<String>>>,
-    schema_written: AtomicBool,
-    read_only: bool,
+    /// Each record's stored text as this tab last read or wrote it: what
+    /// another tab's later change is measured against, so a write merges
+    /// instead of putting back an older value.
+    known: Mutex<HashMap<String, String>>,
+    read_only: AtomicBool,
+    /// Unreadable records that could not be copied aside (storage full, or
+    /// read-only) and so stay under their own key, hidden but counted.
+    unreadable_in_place: Mutex<Vec<String>>,
 }
 
 /// Everything the app keeps.
@@ -41,7 +51,8 @@ pub struct Opened {
     pub problem: Option<StoreError>,
 }
 
-/// A record another tab saved or removed.
+/// A record another tab saved or removed, already merged with this tab's
+/// copy.
 #[derive(Debug, PartialEq)]
 pub enum Change<T> {
     Saved(Box<T>),
@@ -55,39 +66,120 @@ pub enum ExternalChange {
     Chat(Change<Chat>),
     FollowUp(Change<FollowUp>),
     Settings(Box<Settings>),
+    /// Another tab moved the data to another schema: this tab stops writing.
+    SchemaChanged,
     Unrelated,
 }
 
+/// What an import still has to do once every new record is staged. Written
+/// to [`IMPORT_JOURNAL_KEY`] before the first real key changes, so an import
+/// cut short is finished on the next start instead of left half done.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct ImportJournal {
+    remove: Vec<String>,
+    apply: Vec<String>,
+    indexes: Vec<(String, Vec<String>)>,
+}
+
+fn staging_key(key: &str) -> String {
+    let name = key.strip_prefix(NAMESPACE).unwrap_or(key);
+    format!("{STAGING_PREFIX}{name}")
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Unavailable(e.to_string()))
+}
+
+fn is_record_key(key: &str) -> bool {
+    record_id_of::<Person>(key).is_some()
+        || record_id_of::<Chat>(key).is_some()
+        || record_id_of::<FollowUp>(key).is_some()
+        || key == SETTINGS_KEY
+}
+
 impl Repository {
-    pub fn open(store: SharedStore) -> Opened {
-        let (schema_written, problem) = match prepare_schema(store.as_ref()) {
-            Ok(written) => (written, None),
-            Err(problem) => (false, Some(problem)),
-        };
-        let repo = Repository {
+    fn new(store: SharedStore) -> Repository {
+        Repository {
             store,
             indexes: Mutex::new(HashMap::new()),
-            schema_written: AtomicBool::new(schema_written),
-            read_only: problem.is_some(),
-        };
+            known: Mutex::new(HashMap::new()),
+            read_only: AtomicBool::new(false),
+            unreadable_in_place: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn open(store: SharedStore) -> Opened {
+        let repo = Repository::new(store);
+        let problem = repo.prepare().err();
+        if problem.is_some() {
+            repo.read_only.store(true, Ordering::Relaxed);
+        }
         match repo.load_all() {
             Ok(data) => Opened {
                 repo,
                 data,
                 problem,
             },
-            Err(error) => Opened {
-                repo: Repository {
-                    read_only: true,
-                    ..repo
-                },
-                data: Data::default(),
-                problem: Some(error),
-            },
+            Err(error) => {
+                repo.read_only.store(true, Ordering::Relaxed);
+                Opened {
+                    repo,
+                    data: Data::default(),
+                    problem: Some(error),
+                }
+            }
         }
     }
 
-    fn load_all(&self) -> Result<Data, StoreError> {
+    /// Reads everything without writing a byte, for the crash screen's
+    /// export: whatever state the app was in, the stored data comes out.
+    pub fn read_without_writing(store: SharedStore) -> Data {
+        let repo = Repository::new(store);
+        repo.read_only.store(true, Ordering::Relaxed);
+        repo.load_all().unwrap_or_default()
+    }
+
+    /// Brings the store to a state this build can write: the schema checked
+    /// and migrated, an interrupted import finished, stray staging removed.
+    fn prepare(&self) -> Result<(), StoreError> {
+        self.prepare_schema()?;
+        let store = self.store.as_ref();
+        if let Some(raw) = store.get(IMPORT_JOURNAL_KEY)? {
+            match serde_json::from_str::<ImportJournal>(&raw) {
+                Ok(journal) => self.finish_import(&journal)?,
+                Err(_) => self.set_aside(IMPORT_JOURNAL_KEY)?,
+            }
+        }
+        for key in store.keys()? {
+            if key.starts_with(STAGING_PREFIX) {
+                store.remove(&key)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the stored schema version and migrates older data. A version
+    /// that is not a number at all (or 0) is damage, not a newer app: it is
+    /// set aside like any unreadable record and written again on the next save.
+    fn prepare_schema(&self) -> Result<(), StoreError> {
+        let store = self.store.as_ref();
+        let Some(raw) = store.get(SCHEMA_KEY)? else {
+            return Ok(());
+        };
+        match raw.trim().parse::<u32>() {
+            Ok(version) if version == CURRENT_SCHEMA => Ok(()),
+            Ok(version) if (1..CURRENT_SCHEMA).contains(&version) => {
+                run_migrations(store, version, MIGRATIONS).map(|_| ())
+            }
+            Ok(version) if version > CURRENT_SCHEMA => Err(StoreError::ReadOnly),
+            _ => self.set_aside(SCHEMA_KEY),
+        }
+    }
+
+    /// Everything stored, read again from the store.
+    pub fn load_all(&self) -> Result<Data, StoreError> {
+        self.known.lock().unwrap().clear();
+        self.unreadable_in_place.lock().unwrap().clear();
         Ok(Data {
             people: self.load()?,
             chats: self.load()?,
@@ -113,28 +205,34 @@ impl Repository {
         let mut on_disk: Vec<&str> = keys.iter().filter_map(|k| record_id_of::<T>(k)).collect();
         on_disk.sort_unstable();
         let mut order: Vec<String> = Vec::with_capacity(on_disk.len());
+        let mut seen = std::collections::HashSet::with_capacity(on_disk.len());
         for id in indexed {
-            if on_disk.binary_search(&id.as_str()).is_ok() && !order.contains(&id) {
+            if on_disk.binary_search(&id.as_str()).is_ok() && seen.insert(id.clone()) {
                 order.push(id);
             }
         }
         for id in on_disk {
-            if !order.iter().any(|known| known == id) {
+            if seen.insert(id.to_string()) {
                 order.push(id.to_string());
             }
         }
 
         let mut records = Vec::with_capacity(order.len());
+        let mut known = Vec::with_capacity(order.len());
         for id in order {
             let key = record_key::<T>(&id);
             let Some(raw) = store.get(&key)? else {
                 continue;
             };
             match serde_json::from_str::<T>(&raw) {
-                Ok(record) if record.record_id() == id => records.push(record),
+                Ok(record) if record.record_id() == id => {
+                    records.push(record);
+                    known.push((key, raw));
+                }
                 _ => self.set_aside(&key)?,
             }
         }
+        self.known.lock().unwrap().extend(known);
         self.indexes.lock().unwrap().insert(
             T::COLLECTION,
             records.iter().map(|r| r.record_id().to_string()).collect(),
@@ -146,7 +244,13 @@ impl Repository {
         match self.store.get(SETTINGS_KEY)? {
             None => Ok(Settings::default()),
             Some(raw) => match serde_json::from_str(&raw) {
-                Ok(settings) => Ok(settings),
+                Ok(settings) => {
+                    self.known
+                        .lock()
+                        .unwrap()
+                        .insert(SETTINGS_KEY.to_string(), raw);
+                    Ok(settings)
+                }
                 Err(_) => {
                     self.set_aside(SETTINGS_KEY)?;
                     Ok(Settings::default())
@@ -157,22 +261,26 @@ impl Repository {
 
     /// Moves an unreadable record under the quarantine prefix, byte for
     /// byte, and only then removes the original. If the copy cannot be
-    /// written the original stays where it is: nothing is ever deleted
-    /// without a verified copy.
+    /// written the original stays where it is, counted among the unreadable
+    /// records: nothing is deleted without a verified copy, and nothing is
+    /// hidden without a word.
     fn set_aside(&self, key: &str) -> Result<(), StoreError> {
-        if self.read_only {
-            return Ok(());
-        }
         let store = self.store.as_ref();
         let Some(raw) = store.get(key)? else {
             return Ok(());
         };
+        if self.is_read_only() {
+            self.unreadable_in_place.lock().unwrap().push(key.to_string());
+            return Ok(());
+        }
         let mut attempt = 0;
         loop {
             let target = quarantine_key(key, attempt);
             match store.get(&target)? {
                 None => {
                     if write_verified(store, &target, &raw).is_err() {
+                        let _ = store.remove(&target);
+                        self.unreadable_in_place.lock().unwrap().push(key.to_string());
                         return Ok(());
                     }
                     break;
@@ -184,49 +292,96 @@ impl Repository {
         store.remove(key)
     }
 
-    /// How many unreadable records are kept aside, from this load or earlier.
+    /// How many unreadable records there are: kept aside, from this load or
+    /// earlier, and those that could not be moved aside.
     pub fn quarantined_count(&self) -> usize {
-        self.store
+        let aside = self
+            .store
             .keys()
             .map(|keys| {
                 keys.iter()
                     .filter(|k| k.starts_with(QUARANTINE_PREFIX))
                     .count()
             })
-            .unwrap_or(0)
+            .unwrap_or(0);
+        aside + self.unreadable_left_in_place()
+    }
+
+    /// Unreadable records still under their own key, because storage had no
+    /// room (or no permission) for the copy.
+    pub fn unreadable_left_in_place(&self) -> usize {
+        self.unreadable_in_place.lock().unwrap().len()
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.load(Ordering::Relaxed)
     }
 
+    /// Checks the stored schema before every write, so a tab never writes
+    /// over data that another tab has moved to a newer version.
     fn ensure_schema(&self) -> Result<(), StoreError> {
-        if self.read_only {
+        if self.is_read_only() {
             return Err(StoreError::ReadOnly);
         }
-        if !self.schema_written.load(Ordering::Relaxed) {
-            write_verified(self.store.as_ref(), SCHEMA_KEY, &CURRENT_SCHEMA.to_string())?;
-            self.schema_written.store(true, Ordering::Relaxed);
+        let store = self.store.as_ref();
+        match store.get(SCHEMA_KEY)? {
+            Some(raw) if raw.trim().parse() == Ok(CURRENT_SCHEMA) => Ok(()),
+            Some(raw) if raw.trim().parse::<u32>().is_ok_and(|v| v > CURRENT_SCHEMA) => {
+                self.read_only.store(true, Ordering::Relaxed);
+                Err(StoreError::ReadOnly)
+            }
+            _ => write_verified(store, SCHEMA_KEY, &CURRENT_SCHEMA.to_string()),
         }
-        Ok(())
     }
 
     fn write_index<T: Record>(&self, ids: &[String]) -> Result<(), StoreError> {
-        let json =
-            serde_json::to_string(ids).map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        write_verified(self.store.as_ref(), &index_key::<T>(), &json)
+        write_verified(self.store.as_ref(), &index_key::<T>(), &to_json(&ids)?)
     }
 
-    /// Saves one record. An edit writes only that record's key; a new
-    /// record also updates its index, and is removed again if that fails,
-    /// so the store never holds half an addition.
-    pub fn save<T: Record>(&self, record: &T) -> Result<(), StoreError> {
+    /// Writes `value` under `key`, merged with whatever another tab stored
+    /// there since this tab last read it. Returns the merged value when it
+    /// differs from `value`, so the caller can show it.
+    fn write_merged<T: Serialize + DeserializeOwned>(
+        &self,
+        key: &str,
+        value: &T,
+    ) -> Result<Option<T>, StoreError> {
+        let store = self.store.as_ref();
+        let mine = to_json(value)?;
+        let base = self.known.lock().unwrap().get(key).cloned();
+        let stored = store.get(key)?;
+        let mut merged = None;
+        let text = match (base, stored) {
+            (Some(base), Some(stored)) if stored != base && stored != mine => {
+                match merge_json(&base, &mine, &stored)
+                    .and_then(|text| serde_json::from_str::<T>(&text).ok())
+                {
+                    Some(record) => {
+                        let text = to_json(&record)?;
+                        if text != mine {
+                            merged = Some(record);
+                        }
+                        text
+                    }
+                    None => mine,
+                }
+            }
+            _ => mine,
+        };
+        write_verified(store, key, &text)?;
+        self.known.lock().unwrap().insert(key.to_string(), text);
+        Ok(merged)
+    }
+
+    /// Saves one record, merged with any newer stored copy (see
+    /// [`Repository::write_merged`]). An edit writes only that record's key;
+    /// a new record also updates its index, and is removed again if that
+    /// fails, so the store never holds half an addition.
+    pub fn save<T: Record>(&self, record: &T) -> Result<Option<T>, StoreError> {
         self.ensure_schema()?;
         let id = record.record_id();
         let key = record_key::<T>(id);
-        let json =
-            serde_json::to_string(record).map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        write_verified(self.store.as_ref(), &key, &json)?;
+        let merged = self.write_merged(&key, record)?;
         let mut indexes = self.indexes.lock().unwrap();
         let index = indexes.entry(T::COLLECTION).or_default();
         if !index.iter().any(|known| known == id) {
@@ -234,10 +389,16 @@ impl Repository {
             if let Err(error) = self.write_index::<T>(index) {
                 index.pop();
                 let _ = self.store.remove(&key);
+                self.known.lock().unwrap().remove(&key);
                 return Err(error);
             }
         }
-        Ok(())
+        Ok(merged)
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<Option<Settings>, StoreError> {
+        self.ensure_schema()?;
+        self.write_merged(SETTINGS_KEY, settings)
     }
 
     /// Deletes one record: the index first, so a failure there changes
@@ -249,109 +410,209 @@ impl Repository {
         let remaining: Vec<String> = index.iter().filter(|i| *i != id).cloned().collect();
         self.write_index::<T>(&remaining)?;
         *index = remaining;
-        self.store.remove(&record_key::<T>(id))
+        let key = record_key::<T>(id);
+        self.known.lock().unwrap().remove(&key);
+        self.store.remove(&key)
     }
 
-    /// Makes the store hold exactly `data`: every record is written first,
-    /// and only then are the ones no longer wanted deleted, so a failure
-    /// half-way leaves more data, never less.
-    pub fn replace_all(&self, data: &Data, current: &Data) -> Result<(), StoreError> {
-        for person in &data.people {
-            self.save(person)?;
-        }
-        for chat in &data.chats {
-            self.save(chat)?;
-        }
-        for item in &data.followups {
-            self.save(item)?;
-        }
-        self.save_settings(&data.settings)?;
-        fn gone<T: Record>(old: &[T], new: &[T]) -> Vec<String> {
-            old.iter()
-                .filter(|o| !new.iter().any(|n| n.record_id() == o.record_id()))
-                .map(|o| o.record_id().to_string())
-                .collect()
-        }
-        for id in gone(&current.followups, &data.followups) {
-            self.delete::<FollowUp>(&id)?;
-        }
-        for id in gone(&current.chats, &data.chats) {
-            self.delete::<Chat>(&id)?;
-        }
-        for id in gone(&current.people, &data.people) {
-            self.delete::<Person>(&id)?;
-        }
-        Ok(())
-    }
-
-    pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+    /// Makes the store hold exactly `data`, all or nothing. Every record
+    /// that changes is first written under a staging key; if that fails (a
+    /// full store, say) the staging is removed and the store is as it was.
+    /// Only once all of them are written does a journal commit the import
+    /// and the real keys switch over, a step the next start repeats if it
+    /// is cut short.
+    pub fn replace_all(&self, data: &Data) -> Result<(), StoreError> {
         self.ensure_schema()?;
-        let json =
-            serde_json::to_string(settings).map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        write_verified(self.store.as_ref(), SETTINGS_KEY, &json)
+        let store = self.store.as_ref();
+        let mut wanted: Vec<(String, String)> = Vec::new();
+        let mut indexes = Vec::new();
+        fn collect<T: Record>(
+            records: &[T],
+            wanted: &mut Vec<(String, String)>,
+            indexes: &mut Vec<(String, Vec<String>)>,
+        ) -> Result<(), StoreError> {
+            for record in records {
+                wanted.push((record_key::<T>(record.record_id()), to_json(record)?));
+            }
+            indexes.push((
+                index_key::<T>(),
+                records.iter().map(|r| r.record_id().to_string()).collect(),
+            ));
+            Ok(())
+        }
+        collect(&data.people, &mut wanted, &mut indexes)?;
+        collect(&data.chats, &mut wanted, &mut indexes)?;
+        collect(&data.followups, &mut wanted, &mut indexes)?;
+        wanted.push((SETTINGS_KEY.to_string(), to_json(&data.settings)?));
+
+        let remove: Vec<String> = store
+            .keys()?
+            .into_iter()
+            .filter(|key| is_record_key(key) && !wanted.iter().any(|(k, _)| k == key))
+            .collect();
+        let mut apply = Vec::new();
+        let mut staged = Vec::new();
+        let stage = || -> Result<(), StoreError> {
+            for (key, json) in &wanted {
+                if store.get(key)?.as_deref() == Some(json.as_str()) {
+                    continue;
+                }
+                let target = staging_key(key);
+                staged.push(target.clone());
+                write_verified(store, &target, json)?;
+                apply.push(key.clone());
+            }
+            let journal = ImportJournal {
+                remove,
+                apply: apply.clone(),
+                indexes,
+            };
+            write_verified(store, IMPORT_JOURNAL_KEY, &to_json(&journal)?)?;
+            Ok(())
+        };
+        if let Err(error) = stage() {
+            for key in staged {
+                let _ = store.remove(&key);
+            }
+            let _ = store.remove(IMPORT_JOURNAL_KEY);
+            return Err(error);
+        }
+        let journal = store
+            .get(IMPORT_JOURNAL_KEY)?
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default();
+        self.finish_import(&journal)
     }
 
-    fn record_change<T: Record>(&self, id: &str, new_value: Option<&str>) -> Option<Change<T>> {
+    /// Switches a committed import over: removals first, which only free
+    /// room; then each staged record moves to its real key. Safe to repeat.
+    fn finish_import(&self, journal: &ImportJournal) -> Result<(), StoreError> {
+        let store = self.store.as_ref();
+        for key in &journal.remove {
+            store.remove(key)?;
+        }
+        for key in &journal.apply {
+            let staged = staging_key(key);
+            let Some(value) = store.get(&staged)? else {
+                continue;
+            };
+            if store.set(key, &value).is_err() {
+                // No room for two copies: the staged one makes room, and the
+                // value is still held here.
+                store.remove(&staged)?;
+                write_verified(store, key, &value)?;
+            }
+            store.remove(&staged)?;
+        }
+        for (key, ids) in &journal.indexes {
+            // The index is a hint: loading finds records without it.
+            let _ = write_verified(store, key, &to_json(ids)?);
+        }
+        store.remove(IMPORT_JOURNAL_KEY)
+    }
+
+    /// Characters this app keeps in the store (keys and values), the
+    /// measure browsers apply their localStorage limit to.
+    pub fn used_characters(&self) -> Result<usize, StoreError> {
+        let store = self.store.as_ref();
+        let mut total = 0;
+        for key in store.keys()? {
+            if key.starts_with(NAMESPACE) {
+                let value = store.get(&key)?.unwrap_or_default();
+                total += key.encode_utf16().count() + value.encode_utf16().count();
+            }
+        }
+        Ok(total)
+    }
+
+    fn record_change<T: Record>(
+        &self,
+        key: &str,
+        id: &str,
+        new_value: Option<&str>,
+        mine: Option<&T>,
+    ) -> Option<Change<T>> {
         let mut indexes = self.indexes.lock().unwrap();
         let index = indexes.entry(T::COLLECTION).or_default();
-        match new_value.map(serde_json::from_str::<T>) {
-            None => {
-                index.retain(|known| known != id);
-                Some(Change::Removed(id.to_string()))
-            }
-            Some(Ok(record)) if record.record_id() == id => {
-                if !index.iter().any(|known| known == id) {
-                    index.push(id.to_string());
-                }
-                Some(Change::Saved(Box::new(record)))
-            }
-            // Left for the next load to set aside; this tab keeps its copy.
-            Some(_) => None,
+        let Some(text) = new_value else {
+            index.retain(|known| known != id);
+            self.known.lock().unwrap().remove(key);
+            return Some(Change::Removed(id.to_string()));
+        };
+        let theirs = serde_json::from_str::<T>(text)
+            .ok()
+            .filter(|record| record.record_id() == id)?;
+        if !index.iter().any(|known| known == id) {
+            index.push(id.to_string());
+        }
+        Some(Change::Saved(Box::new(self.take_in(key, text, theirs, mine))))
+    }
+
+    /// Another tab's `text` for `key`, merged with this tab's copy when
+    /// this tab has changed it since it last read the key.
+    fn take_in<T: Serialize + DeserializeOwned>(
+        &self,
+        key: &str,
+        text: &str,
+        theirs: T,
+        mine: Option<&T>,
+    ) -> T {
+        let base = self
+            .known
+            .lock()
+            .unwrap()
+            .insert(key.to_string(), text.to_string());
+        match (base, mine.and_then(|m| to_json(m).ok())) {
+            (Some(base), Some(mine)) if mine != base => merge_json(&base, &mine, text)
+                .and_then(|merged| serde_json::from_str(&merged).ok())
+                .unwrap_or(theirs),
+            _ => theirs,
         }
     }
 
     /// Interprets a `storage` event from another tab (`None` when the key
-    /// was removed) and keeps the indexes in step with it.
-    pub fn external_change(&self, key: &str, new_value: Option<&str>) -> ExternalChange {
+    /// was removed), merged with what this tab holds in `current`.
+    pub fn external_change(
+        &self,
+        key: &str,
+        new_value: Option<&str>,
+        current: &Data,
+    ) -> ExternalChange {
+        fn mine<'a, T: Record>(list: &'a [T], id: &str) -> Option<&'a T> {
+            list.iter().find(|r| r.record_id() == id)
+        }
         if let Some(id) = record_id_of::<Person>(key) {
             return self
-                .record_change(id, new_value)
+                .record_change(key, id, new_value, mine(&current.people, id))
                 .map_or(ExternalChange::Unrelated, ExternalChange::Person);
         }
         if let Some(id) = record_id_of::<Chat>(key) {
             return self
-                .record_change(id, new_value)
+                .record_change(key, id, new_value, mine(&current.chats, id))
                 .map_or(ExternalChange::Unrelated, ExternalChange::Chat);
         }
         if let Some(id) = record_id_of::<FollowUp>(key) {
             return self
-                .record_change(id, new_value)
+                .record_change(key, id, new_value, mine(&current.followups, id))
                 .map_or(ExternalChange::Unrelated, ExternalChange::FollowUp);
         }
         if key == SETTINGS_KEY {
-            if let Some(Ok(settings)) = new_value.map(serde_json::from_str::<Settings>) {
-                return ExternalChange::Settings(Box::new(settings));
+            let Some(theirs) = new_value.and_then(|v| serde_json::from_str::<Settings>(v).ok())
+            else {
+                return ExternalChange::Unrelated;
+            };
+            let text = new_value.unwrap_or_default();
+            let merged = self.take_in(key, text, theirs, Some(&current.settings));
+            return ExternalChange::Settings(Box::new(merged));
+        }
+        if key == SCHEMA_KEY {
+            let still_ours = new_value.is_none_or(|v| v.trim().parse() == Ok(CURRENT_SCHEMA));
+            if !still_ours {
+                self.read_only.store(true, Ordering::Relaxed);
+                return ExternalChange::SchemaChanged;
             }
         }
         ExternalChange::Unrelated
-    }
-}
-
-/// Reads the stored schema version and migrates older data. Returns whether
-/// the version key exists, or the problem that makes the data unsafe to
-/// write to.
-fn prepare_schema(store: &dyn KeyValueStore) -> Result<bool, StoreError> {
-    let Some(raw) = store.get(SCHEMA_KEY)? else {
-        return Ok(false);
-    };
-    match raw.trim().parse::<u32>() {
-        Ok(version) if version == CURRENT_SCHEMA => Ok(true),
-        Ok(version) if version < CURRENT_SCHEMA => {
-            run_migrations(store, version, MIGRATIONS)?;
-            Ok(true)
-        }
-        // Newer than this build, or not a version at all: read, never write.
-        _ => Err(StoreError::ReadOnly),
     }
 }
 
@@ -360,7 +621,7 @@ mod tests {
     use super::*;
     use crate::domain::chat::{Chat, ChatId};
     use crate::domain::person::PersonId;
-    use crate::storage::MemoryStore;
+    use crate::storage::{KeyValueStore, MemoryStore};
     use chrono::{TimeZone, Utc};
     use std::sync::Arc;
 
@@ -600,7 +861,7 @@ mod tests {
         let ben = person("b", "Ben");
         let json = serde_json::to_string(&ben).unwrap();
         assert_eq!(
-            repo.external_change("coffee-chat/person/b", Some(&json)),
+            repo.external_change("coffee-chat/person/b", Some(&json), &Data::default()),
             ExternalChange::Person(Change::Saved(Box::new(ben.clone())))
         );
         // Ben is now known, so a later edit here does not rewrite the index.
@@ -611,15 +872,15 @@ mod tests {
             .contains(&index_key::<Person>().as_str().to_string()));
 
         assert_eq!(
-            repo.external_change("coffee-chat/person/b", None),
+            repo.external_change("coffee-chat/person/b", None, &Data::default()),
             ExternalChange::Person(Change::Removed("b".into()))
         );
         assert_eq!(
-            repo.external_change("coffee-chat/person/b", Some("{bad")),
+            repo.external_change("coffee-chat/person/b", Some("{bad"), &Data::default()),
             ExternalChange::Unrelated
         );
         assert_eq!(
-            repo.external_change("other-app/key", Some("1")),
+            repo.external_change("other-app/key", Some("1"), &Data::default()),
             ExternalChange::Unrelated
         );
     }
@@ -675,12 +936,11 @@ mod tests {
         let repo = open(&store).repo;
         repo.save(&person("a", "Ana")).unwrap();
         repo.save(&person("b", "Ben")).unwrap();
-        let current = open(&store).data;
-        let wanted = Data {
+                let wanted = Data {
             people: vec![person("b", "Ben B."), person("c", "Cleo")],
             ..Data::default()
         };
-        repo.replace_all(&wanted, &current).unwrap();
+        repo.replace_all(&wanted).unwrap();
         assert_eq!(names(&open(&store).data.people), ["Ben B.", "Cleo"]);
         assert_eq!(store.get("coffee-chat/person/a").unwrap(), None);
     }
@@ -691,7 +951,7 @@ mod tests {
         let repo = open(&store).repo;
         let json = serde_json::to_string(&Settings::default()).unwrap();
         assert_eq!(
-            repo.external_change(SETTINGS_KEY, Some(&json)),
+            repo.external_change(SETTINGS_KEY, Some(&json), &Data::default()),
             ExternalChange::Settings(Box::default())
         );
         let chat = Chat::new(
@@ -702,7 +962,7 @@ mod tests {
         );
         let json = serde_json::to_string(&chat).unwrap();
         assert_eq!(
-            repo.external_change("coffee-chat/chat/c", Some(&json)),
+            repo.external_change("coffee-chat/chat/c", Some(&json), &Data::default()),
             ExternalChange::Chat(Change::Saved(Box::new(chat)))
         );
     }

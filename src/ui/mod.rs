@@ -27,14 +27,15 @@ pub fn App(state: AppState) -> impl IntoView {
     if !cfg!(debug_assertions) {
         crate::pwa::register_service_worker(move || update_ready.set(true));
     }
-    // Text typed in a meeting is saved shortly after each pause; leaving or
-    // hiding the page saves it at once.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.flush_drafts());
+    // Typed text is saved within a fraction of a second; hiding, freezing
+    // or leaving the page saves it at once.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
     let _ = window_event_listener_untyped("visibilitychange", move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            state.flush_drafts();
+            state.save_now();
         }
     });
+    crate::pwa::on_freeze(move || state.save_now());
     let _ = window_event_listener(leptos::ev::storage, move |event| {
         match event.key() {
             Some(key) => state.apply_external_change(&key, event.new_value().as_deref()),

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::linter::{lint, LintContext};
 use crate::domain::message::{follow_up_request, outreach_request, Draft, Wording};
-use crate::state::use_app;
+use crate::state::{use_app, ChatText, TextTarget};
 use crate::ui::components::{DraftFields, SendActions};
 
 /// Which message of a chat is being written.
@@ -24,13 +24,12 @@ fn stored(chat: &Chat, kind: MessageKind) -> Option<Draft> {
     })
 }
 
-fn store(chat: &mut Chat, kind: MessageKind, draft: &Draft) {
-    let (subject, body) = match kind {
-        MessageKind::Request => (&mut chat.request_subject, &mut chat.request),
-        MessageKind::FollowUp => (&mut chat.follow_up_subject, &mut chat.follow_up),
-    };
-    subject.clone_from(&draft.subject);
-    body.clone_from(&draft.body);
+/// Where each kind of message is kept in the chat: subject, then body.
+fn fields(kind: MessageKind) -> (ChatText, ChatText) {
+    match kind {
+        MessageKind::Request => (ChatText::RequestSubject, ChatText::Request),
+        MessageKind::FollowUp => (ChatText::FollowUpSubject, ChatText::FollowUp),
+    }
 }
 
 /// Writes a request or follow-up: a draft from the template, edited freely
@@ -69,22 +68,33 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
         }
     };
     let draft = RwSignal::new(stored(&chat, kind).unwrap_or_else(&template));
-    let save = {
-        let chat_id = chat.id.clone();
-        move || {
-            let current = draft.get_untracked();
-            let _ = app.edit_chat(&chat_id, |chat| {
-                store(chat, kind, &current);
-                Ok(())
-            });
+    let (subject_field, body_field) = fields(kind);
+    let subject_target = TextTarget::Chat(chat.id.clone(), subject_field);
+    let body_target = TextTarget::Chat(chat.id.clone(), body_field);
+    // A message edited in another tab shows here too; this tab's own
+    // typing is already in the draft, so it is never echoed back.
+    let stored_subject = app.watch_text(subject_target.clone());
+    let stored_body = app.watch_text(body_target.clone());
+    Effect::new(move |_| {
+        let (subject, body) = (stored_subject.get(), stored_body.get());
+        let differs = draft.with_untracked(|d| d.subject != subject || d.body != body);
+        if !body.trim().is_empty() && differs {
+            draft.set(Draft { subject, body });
         }
+    });
+    let save = move || {
+        let current = draft.get_untracked();
+        let _ = app.type_text(&subject_target, &current.subject);
+        let _ = app.type_text(&body_target, &current.body);
     };
     let restart = {
-        let save = save.clone();
         let template = template.clone();
+        let chat_id = chat.id.clone();
         move || {
-            draft.set(template());
-            save();
+            let fresh = template();
+            draft.set(fresh.clone());
+            let follow_up = kind == MessageKind::FollowUp;
+            let _ = app.try_run(|w| w.set_message(&chat_id, follow_up, &fresh.subject, &fresh.body));
         }
     };
     let referrer_name = referrer.map(|r| r.name);

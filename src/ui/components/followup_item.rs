@@ -1,7 +1,6 @@
-use chrono::Duration;
 use leptos::prelude::*;
 
-use crate::domain::calendar::{date_input_value, parse_input_value, short_date};
+use crate::domain::calendar::{date_input_value, next_day, parse_picked_date, short_date, DATE_INPUT_MAX};
 use crate::domain::chat::Chat;
 use crate::domain::followup::{ago, colleagues, FollowUp, FollowUpKind, FollowUpStatus};
 use crate::domain::message::{
@@ -10,8 +9,8 @@ use crate::domain::message::{
 };
 use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
-use crate::state::{today, use_app};
-use crate::ui::components::{DraftFields, SendActions};
+use crate::state::{today, use_app, TextTarget};
+use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 
 /// What to do, in words, with the people it concerns.
 fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {
@@ -219,7 +218,9 @@ pub fn FollowUpItem(
                                 type="button"
                                 class="button button-primary"
                                 aria-label=done_label
-                                on:click=move |_| app.set_followup_status(&done_id, FollowUpStatus::Done)
+                                on:click=move |_| {
+                                    let _ = app.try_run(|w| w.set_followup_status(&done_id, FollowUpStatus::Done));
+                                }
                             >
                                 "Done"
                             </button>
@@ -227,7 +228,9 @@ pub fn FollowUpItem(
                                 type="button"
                                 class="button"
                                 aria-label=skip_label
-                                on:click=move |_| app.set_followup_status(&skip_id, FollowUpStatus::Skipped)
+                                on:click=move |_| {
+                                    let _ = app.try_run(|w| w.set_followup_status(&skip_id, FollowUpStatus::Skipped));
+                                }
                             >
                                 "Skip"
                             </button>
@@ -249,28 +252,22 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
         item.id.clone(),
         item.id.clone(),
     );
-    let pick_error = RwSignal::new(None::<&'static str>);
+    let pick_error = RwSignal::new(None::<String>);
     view! {
         <div class="field">
             <label for=format!("note-{}", item.id)>
                 "Note" <span class="sr-only">{format!(" on: {what}")}</span>
             </label>
-            <input
-                id=format!("note-{}", item.id)
-                type="text"
-                value=item.note.clone()
-                on:input=move |ev| {
-                    let note = event_target_value(&ev);
-                    app.edit_followup(&note_id, |f| f.note = note);
-                }
-            />
+            <AutosaveField id=format!("note-{}", item.id) target=TextTarget::FollowUpNote(note_id) />
         </div>
         <div class="actions snooze">
             <button
                 type="button"
                 class="button"
                 aria-label=format!("Tomorrow: snooze {what}")
-                on:click=move |_| app.edit_followup(&tomorrow_id, |f| f.snooze(today + Duration::days(1), chrono::Utc::now()))
+                on:click=move |_| {
+                    let _ = app.try_run(|w| w.snooze_for(&tomorrow_id, 1));
+                }
             >
                 "Tomorrow"
             </button>
@@ -278,7 +275,9 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
                 type="button"
                 class="button"
                 aria-label=format!("Next week: snooze {what}")
-                on:click=move |_| app.edit_followup(&week_id, |f| f.snooze(today + Duration::days(7), chrono::Utc::now()))
+                on:click=move |_| {
+                    let _ = app.try_run(|w| w.snooze_for(&week_id, 7));
+                }
             >
                 "Next week"
             </button>
@@ -287,17 +286,13 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
                 <input
                     type="date"
                     aria-label=format!("Snooze until a date: {what}")
-                    min=date_input_value(today + Duration::days(1))
+                    min=date_input_value(next_day(today))
+                    max=DATE_INPUT_MAX
                     on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        match parse_input_value(&format!("{value}T00:00")).map(|at| at.date()) {
-                            Some(day) if day > today => {
-                                pick_error.set(None);
-                                app.edit_followup(&pick_id, |f| f.snooze(day, chrono::Utc::now()));
-                            }
-                            Some(_) => pick_error.set(Some("Pick a day after today.")),
-                            None => pick_error.set(Some("Pick a whole date.")),
-                        }
+                        let result = parse_picked_date(&event_target_value(&ev))
+                            .map_err(String::from)
+                            .and_then(|day| app.try_run(|w| w.snooze_until(&pick_id, day)));
+                        pick_error.set(result.err());
                     }
                 />
             </label>
@@ -328,7 +323,9 @@ fn FollowUpComposer(
     };
     let draft = RwSignal::new(build(choices.first().map(String::as_str)));
     let id = item.id.clone();
-    let sent = Callback::new(move |()| app.set_followup_status(&id, FollowUpStatus::Done));
+    let sent = Callback::new(move |()| {
+        let _ = app.try_run(|w| w.set_followup_status(&id, FollowUpStatus::Done));
+    });
     let field = format!("compose-{}", item.id);
     view! {
         <div class="composer">

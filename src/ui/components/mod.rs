@@ -1,3 +1,4 @@
+mod autosave_field;
 mod composer;
 mod draft_fields;
 mod followup_item;
@@ -9,6 +10,7 @@ mod send_actions;
 mod stage_badge;
 mod template_editor;
 
+pub use autosave_field::AutosaveField;
 pub use composer::{Composer, MessageKind};
 pub use draft_fields::DraftFields;
 pub use followup_item::FollowUpItem;

@@ -1,16 +1,8 @@
 use leptos::prelude::*;
 
-use crate::domain::chat::move_item;
-use crate::domain::prep::{built_in_checklist, ChecklistGroup, ChecklistItem};
-use crate::state::{new_id, use_app};
-use crate::ui::components::ReorderButtons;
-
-fn edit_template(change: impl FnOnce(&mut Vec<ChecklistItem>)) {
-    let _ = use_app().edit_settings(|s| {
-        change(&mut s.checklist_template);
-        Ok(())
-    });
-}
+use crate::domain::prep::ChecklistGroup;
+use crate::state::{use_app, TextTarget};
+use crate::ui::components::{AutosaveField, ReorderButtons};
 
 /// The checklist every new chat copies: rename, reorder, remove, add, or
 /// go back to the built-in one. Chats already planned keep their copy.
@@ -31,28 +23,10 @@ pub fn TemplateEditor() -> impl IntoView {
     let new_group = RwSignal::new(ChecklistGroup::Research);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = new_text.get_untracked().trim().to_string();
-        if text.is_empty() {
-            return;
+        let (group, text) = (new_group.get_untracked(), new_text.get_untracked());
+        if app.try_run(|w| w.add_template_item(group, &text)).is_ok() {
+            new_text.set(String::new());
         }
-        let group = new_group.get_untracked();
-        edit_template(|items| {
-            // After the last item of its group, so groups stay together.
-            let at = items
-                .iter()
-                .rposition(|i| i.group == group)
-                .map_or(items.len(), |p| p + 1);
-            items.insert(
-                at,
-                ChecklistItem {
-                    id: new_id(),
-                    group,
-                    text,
-                    done: false,
-                },
-            );
-        });
-        new_text.set(String::new());
     };
     let rows = move || {
         let shape = shape.get();
@@ -69,31 +43,23 @@ pub fn TemplateEditor() -> impl IntoView {
                 let text = app.settings.with_untracked(|s| {
                     s.checklist_template.iter().find(|i| i.id == id).map(|i| i.text.clone()).unwrap_or_default()
                 });
-                let rename_id = id.clone();
                 let remove_id = id.clone();
                 view! {
                     <li class="template-row">
-                        <input
-                            type="text"
-                            aria-label=format!("{} item {number}", group.label())
-                            value=text.clone()
-                            on:input=move |ev| {
-                                let value = event_target_value(&ev);
-                                edit_template(|items| {
-                                    if let Some(item) = items.iter_mut().find(|i| i.id == rename_id) {
-                                        item.text = value;
-                                    }
-                                });
-                            }
+                        <AutosaveField
+                            aria_label=format!("{} item {number}", group.label())
+                            target=TextTarget::TemplateItem(id)
                         />
                         <ReorderButtons
                             text
                             index
                             last
-                            on_move=Callback::new(move |up| edit_template(|items| {
-                                move_item(items, index, up);
-                            }))
-                            on_remove=Callback::new(move |()| edit_template(|items| items.retain(|i| i.id != remove_id)))
+                            on_move=Callback::new(move |up| {
+                                let _ = app.try_run(|w| w.move_template_item(index, up));
+                            })
+                            on_remove=Callback::new(move |()| {
+                                let _ = app.try_run(|w| w.remove_template_item(&remove_id));
+                            })
                         />
                     </li>
                 }
@@ -136,7 +102,9 @@ pub fn TemplateEditor() -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        on:click=move |_| edit_template(|items| *items = built_in_checklist())
+                        on:click=move |_| {
+                            let _ = app.try_run(|w| w.restore_template());
+                        }
                     >
                         "Restore the built-in checklist"
                     </button>

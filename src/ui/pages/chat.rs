@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 
-use crate::domain::calendar::{input_value, parse_input_value, short_date, short_date_time};
+use crate::domain::calendar::{
+    input_value, parse_picked_time, short_date, short_date_time, DATE_TIME_INPUT_MAX,
+    DATE_TIME_INPUT_MIN,
+};
 use crate::domain::chat::{Chat, ChatId, MeetingFormat, LENGTH_CHOICES};
 use crate::domain::followup::followed_up_without_answer;
-use crate::domain::ics::{calendar, IcsEvent, IcsWhen};
+use crate::domain::ics::{calendar, chat_event};
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
-use crate::state::use_app;
-use crate::ui::components::{Composer, FollowUpItem, MessageKind, StageBadge};
+use crate::state::{use_app, ChatText, TextTarget};
+use crate::ui::components::{AutosaveField, Composer, FollowUpItem, MessageKind, StageBadge};
 use chrono::TimeZone;
 
 #[component]
@@ -51,7 +54,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let move_to = {
         let id = id.clone();
-        move |target: Stage| error.set(app.move_chat(&id, target).err())
+        move |target: Stage| error.set(app.try_run(|w| w.move_chat(&id, target)).err())
     };
     let mark_asked = {
         let move_to = move_to.clone();
@@ -136,18 +139,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
     let follow_up_sent = {
         let id = id.clone();
         Callback::new(move |()| {
-            let nudge = app.followups.with_untracked(|all| {
-                all.iter()
-                    .find(|f| {
-                        f.belongs_to(&id)
-                            && f.is_open()
-                            && f.kind == crate::domain::followup::FollowUpKind::ReplyNudge
-                    })
-                    .map(|f| f.id.clone())
-            });
-            if let Some(nudge) = nudge {
-                app.set_followup_status(&nudge, crate::domain::followup::FollowUpStatus::Done);
-            }
+            let _ = app.try_run(|w| w.mark_follow_up_sent(&id));
         })
     };
     let stage_since = move || {
@@ -300,52 +292,35 @@ fn Booking(id: ChatId) -> impl IntoView {
         return ().into_any();
     };
     let format = RwSignal::new(chat.format);
-    let time_error = RwSignal::new(None::<&'static str>);
-    let edit = {
-        let id = id.clone();
-        move |change: Box<dyn FnOnce(&mut Chat)>| {
-            let _ = app.edit_chat(&id, |chat| {
-                change(chat);
-                Ok(())
-            });
-        }
-    };
+    let time_error = RwSignal::new(None::<String>);
     let on_time = {
-        let edit = edit.clone();
+        let id = id.clone();
         move |ev| {
             let value = event_target_value(&ev);
-            if value.trim().is_empty() {
-                time_error.set(None);
-                edit(Box::new(|chat| chat.starts_at = None));
-                return;
-            }
-            match parse_input_value(&value) {
-                Some(at) => {
-                    time_error.set(None);
-                    edit(Box::new(move |chat| chat.starts_at = Some(at)));
-                }
-                None => time_error.set(Some("Enter a full date and time.")),
-            }
+            let result = if value.trim().is_empty() {
+                app.try_run(|w| w.set_start(&id, None))
+            } else {
+                parse_picked_time(&value)
+                    .map_err(String::from)
+                    .and_then(|at| app.try_run(|w| w.set_start(&id, Some(at))))
+            };
+            time_error.set(result.err());
         }
     };
     let on_format = {
-        let edit = edit.clone();
+        let id = id.clone();
         move |ev| {
             let chosen = MeetingFormat::from_slug(&event_target_value(&ev));
             format.set(chosen);
-            edit(Box::new(move |chat| chat.format = chosen));
+            let _ = app.try_run(|w| w.set_format(&id, chosen));
         }
     };
-    let on_place = {
-        let edit = edit.clone();
+    let on_length = {
+        let id = id.clone();
         move |ev| {
-            let place = event_target_value(&ev);
-            edit(Box::new(move |chat| chat.place = place));
-        }
-    };
-    let on_length = move |ev| {
-        if let Ok(length) = event_target_value(&ev).parse::<u32>() {
-            edit(Box::new(move |chat| chat.length_minutes = length));
+            if let Ok(length) = event_target_value(&ev).parse::<u32>() {
+                let _ = app.try_run(|w| w.set_length(&id, length));
+            }
         }
     };
     let place_label = move || {
@@ -357,37 +332,19 @@ fn Booking(id: ChatId) -> impl IntoView {
         let id = id.clone();
         move |_| {
             let Some(chat) = app.chat(&id) else { return };
-            let Some(start) = chat.starts_at.and_then(|at| {
-                chrono::Local
-                    .from_local_datetime(&at)
-                    .earliest()
-                    .map(|t| t.with_timezone(&chrono::Utc))
-            }) else {
-                return;
-            };
-            let name = app.person_name(&chat.person_id);
-            let event = IcsEvent {
-                uid: format!("chat-{}@coffee-chat.local", chat.id),
-                summary: format!("Coffee chat with {name}"),
-                description: if chat.goal.trim().is_empty() {
-                    format!(
-                        "{} minutes. Pay for their coffee; ask who else to talk to.",
-                        chat.length_minutes
-                    )
-                } else {
-                    format!("Goal: {}", chat.goal.trim())
-                },
-                location: chat.place.clone(),
-                when: IcsWhen::Timed {
-                    start,
-                    end: start + chrono::Duration::minutes(i64::from(chat.length_minutes)),
-                },
-            };
-            crate::pwa::download(
-                &format!("coffee-chat-{}.ics", chat.id),
-                "text/calendar;charset=utf-8",
-                &calendar(&[event], chrono::Utc::now()),
-            );
+            let event = chat
+                .starts_at
+                .and_then(|at| chrono::Local.from_local_datetime(&at).earliest())
+                .and_then(|start| {
+                    chat_event(&chat, &app.person_name(&chat.person_id), start.with_timezone(&chrono::Utc))
+                });
+            if let Some(event) = event {
+                crate::pwa::download(
+                    &format!("coffee-chat-{}.ics", chat.id),
+                    "text/calendar;charset=utf-8",
+                    &calendar(&[event], chrono::Utc::now()),
+                );
+            }
         }
     };
     let has_time = {
@@ -409,6 +366,8 @@ fn Booking(id: ChatId) -> impl IntoView {
                     id="chat-time"
                     type="datetime-local"
                     value=chat.starts_at.map(input_value).unwrap_or_default()
+                    min=DATE_TIME_INPUT_MIN
+                    max=DATE_TIME_INPUT_MAX
                     aria-describedby="chat-time-error"
                     on:input=on_time.clone()
                     on:change=on_time
@@ -437,7 +396,7 @@ fn Booking(id: ChatId) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="chat-place">{place_label}</label>
-                <input id="chat-place" type="text" value=chat.place.clone() on:input=on_place />
+                <AutosaveField id="chat-place" target=TextTarget::Chat(id.clone(), ChatText::Place) />
             </div>
             <Show when=move || has_time.get()>
                 <button type="button" class="button" on:click=export.clone()>

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::calendar::short_date_time;
-use crate::domain::chat::{Chat, ChatId};
+use crate::domain::chat::{next_booked, Chat, ChatId};
 use crate::domain::prep::ChatQuestion;
-use crate::domain::stage::Stage;
 use crate::domain::timer::{
     self, display, kept_or_overrun, offset_label, Phase, TimerAction, TimerView,
 };
-use crate::state::{use_app, DraftField};
+use crate::state::{use_app, ChatText, TextTarget};
+use crate::ui::components::AutosaveField;
 
 /// `/meet`, the home-screen shortcut: opens the meeting screen of the next
 /// booked chat.
@@ -19,14 +19,10 @@ pub fn MeetShortcut() -> impl IntoView {
     super::set_title("Meet");
     let app = use_app();
     let navigate = use_navigate();
-    let now = chrono::Local::now().naive_local() - chrono::Duration::hours(2);
-    let next = app.chats.with_untracked(|chats| {
-        chats
-            .iter()
-            .filter(|c| c.stage() == Stage::Booked && c.starts_at.is_some_and(|at| at >= now))
-            .min_by_key(|c| c.starts_at)
-            .map(|c| c.id.clone())
-    });
+    let now = chrono::Local::now().naive_local();
+    let next = app
+        .chats
+        .with_untracked(|chats| next_booked(chats, now).map(|c| c.id.clone()));
     if let Some(id) = next {
         navigate(&format!("/chats/{id}/meet"), Default::default());
     }
@@ -116,7 +112,7 @@ fn Meet(id: ChatId) -> impl IntoView {
                 } else {
                     view! {
                         <CurrentQuestion id=body_id.clone() questions index />
-                        <QuickNote id=body_id.clone() note_draft=initial.note_draft.clone() />
+                        <QuickNote id=body_id.clone() />
                         <AnswerNote id=body_id.clone() questions index />
                     }
                         .into_any()
@@ -138,7 +134,8 @@ fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> i
     let act = {
         let id = id.clone();
         move |action| {
-            let _ = app.timer_action(&id, action);
+            app.save_now();
+            let _ = app.try_run(|w| w.timer_action(&id, action));
         }
     };
     let prompt = move || {
@@ -210,14 +207,11 @@ fn CurrentQuestion(
     let go = {
         let id = id.clone();
         move |step: isize| {
-            app.flush_drafts();
+            app.save_now();
             let count = questions.with_untracked(Vec::len);
             let target = index.get_untracked() as isize + step;
             if count > 0 && (0..count as isize).contains(&target) {
-                let _ = app.edit_chat(&id, |c| {
-                    c.current_question = target as usize;
-                    Ok(())
-                });
+                let _ = app.try_run(|w| w.go_to_question(&id, target as usize));
             }
         }
     };
@@ -225,12 +219,7 @@ fn CurrentQuestion(
         let id = id.clone();
         move |_| {
             let i = index.get_untracked();
-            let _ = app.edit_chat(&id, |c| {
-                if let Some(q) = c.questions.get_mut(i) {
-                    q.asked = !q.asked;
-                }
-                Ok(())
-            });
+            let _ = app.try_run(|w| w.toggle_asked(&id, i));
         }
     };
     // Swiping left or right moves between questions.
@@ -322,7 +311,6 @@ fn CurrentQuestion(
 /// essentials stay above the fold.
 #[component]
 fn AnswerNote(id: ChatId, questions: Memo<Vec<ChatQuestion>>, index: Memo<usize>) -> impl IntoView {
-    let app = use_app();
     // Rebuilt only when the question changes: saving the answer as it is
     // typed must not replace the box being typed in.
     let current =
@@ -337,41 +325,30 @@ fn AnswerNote(id: ChatId, questions: Memo<Vec<ChatQuestion>>, index: Memo<usize>
             <details class="answer">
                 <summary>"Answer note"</summary>
                 <label class="sr-only" for="answer-note">"Answer note"</label>
-                <textarea
+                <AutosaveField
                     id="answer-note"
-                    rows="2"
-                    on:input=move |ev| {
-                        app.set_draft(&id, DraftField::Answer(question_id.clone()), event_target_value(&ev))
-                    }
-                >
-                    {question.answer.clone()}
-                </textarea>
+                    rows=2
+                    target=TextTarget::Chat(id, ChatText::Answer(question_id))
+                />
             </details>
         })
     }
 }
 
 #[component]
-fn QuickNote(id: ChatId, note_draft: String) -> impl IntoView {
+fn QuickNote(id: ChatId) -> impl IntoView {
     let app = use_app();
-    let input = NodeRef::<leptos::html::Textarea>::new();
-    let on_input = {
+    let add = {
         let id = id.clone();
-        move |ev| app.set_draft(&id, DraftField::Note, event_target_value(&ev))
-    };
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if let Some(field) = input.get() {
-            app.add_note(&id, &field.value());
-            field.set_value("");
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let _ = app.try_run(|w| w.add_note(&id));
         }
     };
     view! {
         <form class="quick-note" on:submit=add>
             <label for="quick-note">"Note"</label>
-            <textarea id="quick-note" rows="2" node_ref=input on:input=on_input>
-                {note_draft}
-            </textarea>
+            <AutosaveField id="quick-note" rows=2 target=TextTarget::Chat(id, ChatText::NoteDraft) />
             <button type="submit" class="button">"Add note"</button>
         </form>
     }
@@ -411,30 +388,17 @@ fn Notes(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                 view! {
                                     <li>
                                         <label for=format!("note-{}", note.id)>{format!("Note at {when}")}</label>
-                                        <textarea
+                                        <AutosaveField
                                             id=format!("note-{}", note.id)
-                                            rows="2"
-                                            on:input=move |ev| {
-                                                let text = event_target_value(&ev);
-                                                let _ = app.edit_chat(&edit_id, |c| {
-                                                    if let Some(n) = c.notes.iter_mut().find(|n| n.id == edit_note) {
-                                                        n.text = text;
-                                                    }
-                                                    Ok(())
-                                                });
-                                            }
-                                        >
-                                            {note.text.clone()}
-                                        </textarea>
+                                            rows=2
+                                            target=TextTarget::Chat(edit_id, ChatText::Note(edit_note))
+                                        />
                                         <button
                                             type="button"
                                             class="button button-quiet"
                                             aria-label=format!("Delete note at {when}")
                                             on:click=move |_| {
-                                                let _ = app.edit_chat(&delete_id, |c| {
-                                                    c.notes.retain(|n| n.id != delete_note);
-                                                    Ok(())
-                                                });
+                                                let _ = app.try_run(|w| w.delete_note(&delete_id, &delete_note));
                                             }
                                         >
                                             "Delete"
@@ -497,7 +461,7 @@ fn Debrief(
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            match app.add_referral(&id, &referral_name.get_untracked()) {
+            match app.try_run(|w| w.add_referral(&id, &referral_name.get_untracked())) {
                 Ok(_) => {
                     referral_name.set(String::new());
                     referral_error.set(None);
@@ -513,23 +477,19 @@ fn Debrief(
             <p>{summary}</p>
             <div class="field">
                 <label for="debrief-takeaways">"Takeaways"</label>
-                <textarea
+                <AutosaveField
                     id="debrief-takeaways"
-                    rows="4"
-                    on:input=move |ev| app.set_draft(&takeaways_id, DraftField::Takeaways, event_target_value(&ev))
-                >
-                    {initial.takeaways.clone()}
-                </textarea>
+                    rows=4
+                    target=TextTarget::Chat(takeaways_id, ChatText::Takeaways)
+                />
             </div>
             <div class="field">
                 <label for="debrief-advice">"Advice to act on"</label>
-                <textarea
+                <AutosaveField
                     id="debrief-advice"
-                    rows="3"
-                    on:input=move |ev| app.set_draft(&advice_id, DraftField::Advice, event_target_value(&ev))
-                >
-                    {initial.advice.clone()}
-                </textarea>
+                    rows=3
+                    target=TextTarget::Chat(advice_id, ChatText::Advice)
+                />
             </div>
             <h3>"People they suggested"</h3>
             <ul class="links">

@@ -30,7 +30,7 @@ pub fn NewPersonPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = name_input.get().map(|i| i.value()).unwrap_or_default();
-        match app.add_person(&name, referrer.get_untracked(), &organisation) {
+        match app.try_run(|w| w.add_person(&name, referrer.get_untracked(), &organisation)) {
             Ok(id) => navigate(&format!("/people/{id}"), Default::default()),
             Err(message) => {
                 error.set(Some(message));

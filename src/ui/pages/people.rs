@@ -139,14 +139,14 @@ fn UndoDelete() -> impl IntoView {
             view! {
                 <div class="toast" role="status">
                     <p>{format!("Deleted {}.", person.person.name)}</p>
-                    <button type="button" class="button" on:click=move |_| app.undo_delete()>
+                    <button type="button" class="button" on:click=move |_| { let _ = app.try_run(|w| w.undo_delete()); }>
                         "Undo delete"
                     </button>
                     <button
                         type="button"
                         class="button-quiet"
                         aria-label="Dismiss"
-                        on:click=move |_| app.recently_deleted.set(None)
+                        on:click=move |_| app.run(|w| w.forget_deleted())
                     >
                         "×"
                     </button>

@@ -3,9 +3,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::calendar::{short_date, short_date_time};
 use crate::domain::chat::{stage_of_person, Chat};
-use crate::domain::person::{is_web_address, Person, PersonField, PersonId};
-use crate::state::use_app;
-use crate::ui::components::{FollowUpItem, ReferrerSelect, StageBadge};
+use crate::domain::message::{mailto_address, tel, web_link};
+use crate::domain::person::{Person, PersonField, PersonId};
+use crate::state::{use_app, TextTarget};
+use crate::ui::components::{AutosaveField, FollowUpItem, ReferrerSelect, StageBadge};
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
@@ -59,7 +60,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
     let delete = {
         let id = id.clone();
         move |_| {
-            if app.delete_person(&id) {
+            if app.try_run(|w| w.delete_person(&id)).is_ok() {
                 navigate("/people", Default::default());
             }
         }
@@ -67,14 +68,11 @@ fn PersonEditor(person: Person) -> impl IntoView {
     let set_referrer = {
         let id = id.clone();
         Callback::new(move |referrer: Option<PersonId>| {
-            let _ = app.edit_person(&id, |p| {
-                p.set_introduced_by(referrer, chrono::Utc::now())
-                    .map_err(String::from)
-            });
+            let _ = app.try_run(|w| w.set_introduced_by(&id, referrer));
         })
     };
     let field = |field: PersonField, label: &'static str, kind: &'static str| {
-        view! { <FieldInput id=id.clone() field label kind initial=person.text(field) /> }
+        view! { <FieldInput id=id.clone() field label kind /> }
     };
 
     view! {
@@ -121,59 +119,31 @@ fn PersonEditor(person: Person) -> impl IntoView {
     }
 }
 
-/// One text field that validates and saves on every keystroke. Invalid
-/// input stays in the box with a message and is not saved.
+/// One text field, validated and saved as typed. Invalid input stays in
+/// the box with a message and is not saved.
 #[component]
 fn FieldInput(
     id: PersonId,
     field: PersonField,
     label: &'static str,
     kind: &'static str,
-    initial: String,
 ) -> impl IntoView {
-    let app = use_app();
     let error = RwSignal::new(None::<String>);
     let input_id = format!("person-{field:?}").to_lowercase();
     let error_id = format!("{input_id}-error");
-    let on_input = move |ev| {
-        let value = event_target_value(&ev);
-        error.set(app.set_field(&id, field, &value).err());
+    let autocomplete = match field {
+        PersonField::Name => "name",
+        PersonField::Email => "email",
+        PersonField::Phone => "tel",
+        PersonField::Organisation => "organization",
+        PersonField::Role => "organization-title",
+        _ => "off",
     };
-    let invalid = move || error.with(Option::is_some).then_some("true");
+    let target = TextTarget::Person(id, field);
     let control = if kind == "textarea" {
-        view! {
-            <textarea
-                id=input_id.clone()
-                rows="5"
-                aria-invalid=invalid
-                aria-describedby=error_id.clone()
-                on:input=on_input
-            >
-                {initial}
-            </textarea>
-        }
-        .into_any()
+        view! { <AutosaveField target id=input_id.clone() rows=5 described_by=error_id.clone() error /> }
     } else {
-        let autocomplete = match field {
-            PersonField::Name => "name",
-            PersonField::Email => "email",
-            PersonField::Phone => "tel",
-            PersonField::Organisation => "organization",
-            PersonField::Role => "organization-title",
-            _ => "off",
-        };
-        view! {
-            <input
-                id=input_id.clone()
-                type=kind
-                value=initial
-                autocomplete=autocomplete
-                aria-invalid=invalid
-                aria-describedby=error_id.clone()
-                on:input=on_input
-            />
-        }
-        .into_any()
+        view! { <AutosaveField target id=input_id.clone() kind autocomplete described_by=error_id.clone() error /> }
     };
     view! {
         <div class="field">
@@ -208,31 +178,26 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
         if !person.email.is_empty() {
             links.push(view! {
                 <li>
-                    <a href=format!("mailto:{}", person.email)>{format!("Email {}", person.email)}</a>
+                    <a href=mailto_address(&person.email)>{format!("Email {}", person.email)}</a>
                 </li>
             }.into_any());
         }
         if !person.phone.is_empty() {
-            let dial: String = person
-                .phone
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == '+')
-                .collect();
             links.push(
                 view! {
                     <li>
-                        <a href=format!("tel:{dial}")>{format!("Call {}", person.phone)}</a>
+                        <a href=tel(&person.phone)>{format!("Call {}", person.phone)}</a>
                     </li>
                 }
                 .into_any(),
             );
         }
         // Checked again here: only an http(s) address may ever become a link.
-        if is_web_address(&person.linkedin) {
+        if let Some(linkedin) = web_link(&person.linkedin) {
             links.push(
                 view! {
                     <li>
-                        <a href=person.linkedin.clone() target="_blank" rel="noopener noreferrer">
+                        <a href=linkedin target="_blank" rel="noopener noreferrer">
                             "Open LinkedIn profile"
                         </a>
                     </li>
@@ -319,7 +284,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
         })
     };
     let error = RwSignal::new(None::<String>);
-    let plan = move |_| match app.create_chat(&id) {
+    let plan = move |_| match app.try_run(|w| w.create_chat(&id)) {
         Ok(chat) => navigate(&format!("/chats/{chat}"), Default::default()),
         Err(message) => error.set(Some(message)),
     };

@@ -1,25 +1,17 @@
 use leptos::prelude::*;
 
-use crate::domain::chat::{move_item, Chat, ChatId};
+use crate::domain::chat::{Chat, ChatId};
 use crate::domain::person::fold;
 use crate::domain::prep::{
-    avoid_matches, built_in_questions, guidance, progress, BankQuestion, ChatQuestion,
-    ChecklistGroup, ChecklistItem, QuestionCategory,
+    avoid_matches, built_in_questions, guidance, progress, ChecklistGroup, ChecklistItem,
+    QuestionCategory,
 };
-use crate::state::{new_id, use_app};
-use crate::ui::components::ReorderButtons;
+use crate::state::{use_app, ChatText, TextTarget};
+use crate::ui::components::{AutosaveField, ReorderButtons};
 
 #[component]
 pub fn PreparePage() -> impl IntoView {
     super::chat_route(|id| view! { <Prepare id /> }.into_any())
-}
-
-/// Applies one change to the chat being prepared; saved at once.
-fn edit(id: &ChatId, change: impl FnOnce(&mut Chat)) {
-    let _ = use_app().edit_chat(id, |chat| {
-        change(chat);
-        Ok(())
-    });
 }
 
 #[component]
@@ -31,20 +23,6 @@ fn Prepare(id: ChatId) -> impl IntoView {
         .expect("the page checked the chat exists");
     let name = app.person_name(&initial.person_id);
     super::set_title(&format!("Prepare: {name}"));
-    let on_goal = {
-        let id = id.clone();
-        move |ev| {
-            let goal = event_target_value(&ev);
-            edit(&id, |chat| chat.goal = goal);
-        }
-    };
-    let on_research = {
-        let id = id.clone();
-        move |ev| {
-            let research = event_target_value(&ev);
-            edit(&id, |chat| chat.research = research);
-        }
-    };
 
     view! {
         <h1>{format!("Prepare: chat with {name}")}</h1>
@@ -56,13 +34,15 @@ fn Prepare(id: ChatId) -> impl IntoView {
             <h2 id="goal-heading">"Goal and research"</h2>
             <div class="field">
                 <label for="prep-goal">"What I want to learn"</label>
-                <input id="prep-goal" type="text" value=initial.goal.clone() on:input=on_goal />
+                <AutosaveField id="prep-goal" target=TextTarget::Chat(id.clone(), ChatText::Goal) />
             </div>
             <div class="field">
                 <label for="prep-research">"Research notes"</label>
-                <textarea id="prep-research" rows="6" on:input=on_research>
-                    {initial.research.clone()}
-                </textarea>
+                <AutosaveField
+                    id="prep-research"
+                    rows=6
+                    target=TextTarget::Chat(id.clone(), ChatText::Research)
+                />
             </div>
         </section>
         <Questions id=id.clone() chat />
@@ -107,33 +87,14 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let text = draft.get_untracked().trim().to_string();
-            if text.is_empty() {
-                return;
+            let text = draft.get_untracked();
+            let (category, to_bank) = (category.get_untracked(), save_to_bank.get_untracked());
+            if app
+                .try_run(|w| w.add_question(&id, category, &text, to_bank))
+                .is_ok()
+            {
+                draft.set(String::new());
             }
-            let category = category.get_untracked();
-            edit(&id, |chat| {
-                chat.questions.push(ChatQuestion {
-                    id: new_id(),
-                    category,
-                    text: text.clone(),
-                    asked: false,
-                    answer: String::new(),
-                })
-            });
-            if save_to_bank.get_untracked() {
-                let _ = app.edit_settings(|s| {
-                    if !s.own_questions.iter().any(|q| q.text == text) {
-                        s.own_questions.push(BankQuestion {
-                            id: new_id(),
-                            category,
-                            text,
-                        });
-                    }
-                    Ok(())
-                });
-            }
-            draft.set(String::new());
         }
     };
     let rows = {
@@ -156,10 +117,12 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                 text=question.text.clone()
                                 index
                                 last
-                                on_move=Callback::new(move |up| edit(&up_id, |c| {
-                                    move_item(&mut c.questions, index, up);
-                                }))
-                                on_remove=Callback::new(move |()| edit(&remove_id, |c| c.questions.retain(|q| q.id != question_id)))
+                                on_move=Callback::new(move |up| {
+                                    let _ = app.try_run(|w| w.move_question(&up_id, index, up));
+                                })
+                                on_remove=Callback::new(move |()| {
+                                    let _ = app.try_run(|w| w.remove_question(&remove_id, &question_id));
+                                })
                             />
                         </li>
                     }
@@ -300,14 +263,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                 format!("Add: {}", question.text)
                                             }
                                             on:click=move |_| {
-                                                let q = to_add.clone();
-                                                edit(&add_id, |chat| chat.questions.push(ChatQuestion {
-                                                    id: new_id(),
-                                                    category: q.category,
-                                                    text: q.text,
-                                                    asked: false,
-                                                    answer: String::new(),
-                                                }));
+                                                let _ = app.try_run(|w| w.add_bank_question(&add_id, &to_add));
                                             }
                                         >
                                             {if added { "Added" } else { "Add" }}
@@ -318,11 +274,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                 class="button button-quiet"
                                                 aria-label=format!("Remove from my bank: {remove_text}")
                                                 on:click=move |_| {
-                                                    let text = remove_text.clone();
-                                                    let _ = app.edit_settings(|s| {
-                                                        s.own_questions.retain(|q| q.text != text);
-                                                        Ok(())
-                                                    });
+                                                    let _ = app.try_run(|w| w.remove_from_bank(&remove_text));
                                                 }
                                             >
                                                 "Remove"
@@ -341,6 +293,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
 
 #[component]
 fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
+    let app = use_app();
     let items = Memo::new(move |_| {
         chat.with(|c| c.as_ref().map(|c| c.checklist.clone()).unwrap_or_default())
     });
@@ -353,19 +306,10 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let text = draft.get_untracked().trim().to_string();
-            if text.is_empty() {
-                return;
+            let text = draft.get_untracked();
+            if app.try_run(|w| w.add_checklist_item(&id, &text)).is_ok() {
+                draft.set(String::new());
             }
-            edit(&id, |chat| {
-                chat.checklist.push(ChecklistItem {
-                    id: new_id(),
-                    group: ChecklistGroup::Own,
-                    text,
-                    done: false,
-                })
-            });
-            draft.set(String::new());
         }
     };
     // Rows are rebuilt when items are added or removed, not when one is
@@ -409,11 +353,7 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                     }
                                                     on:change=move |ev| {
                                                         let done = event_target_checked(&ev);
-                                                        edit(&tick_id, |chat| {
-                                                            if let Some(i) = chat.checklist.iter_mut().find(|i| i.id == item_id) {
-                                                                i.done = done;
-                                                            }
-                                                        });
+                                                        let _ = app.try_run(|w| w.tick_checklist_item(&tick_id, &item_id, done));
                                                     }
                                                 />
                                                 {item.text.clone()}
@@ -423,7 +363,9 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                     type="button"
                                                     class="button button-quiet"
                                                     aria-label=format!("Remove: {}", item.text)
-                                                    on:click=move |_| edit(&remove_id, |chat| chat.checklist.retain(|i| i.id != remove_item))
+                                                    on:click=move |_| {
+                                                        let _ = app.try_run(|w| w.remove_checklist_item(&remove_id, &remove_item));
+                                                    }
                                                 >
                                                     "Remove"
                                                 </button>

@@ -1,7 +1,8 @@
-use chrono::Duration;
 use leptos::prelude::*;
 
-use crate::domain::calendar::{date_input_value, parse_input_value};
+use crate::domain::calendar::{
+    date_input_value, next_day, parse_picked_date, DATE_INPUT_MAX, DATE_INPUT_MIN,
+};
 use crate::domain::followup::{Bucket, FollowUp};
 use crate::domain::ics::{calendar, IcsEvent, IcsWhen};
 use crate::domain::person::{fold, PersonId};
@@ -114,22 +115,23 @@ fn AddFollowUp() -> impl IntoView {
     });
     let person = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
-    let due = RwSignal::new(date_input_value(today() + Duration::days(1)));
+    let due = RwSignal::new(date_input_value(next_day(today())));
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let who = person.get_untracked();
-        let Some(day) =
-            parse_input_value(&format!("{}T00:00", due.get_untracked())).map(|at| at.date())
-        else {
-            error.set(Some("Pick the date it is due.".into()));
-            return;
+        let day = match parse_picked_date(&due.get_untracked()) {
+            Ok(day) => day,
+            Err(problem) => {
+                error.set(Some(problem.into()));
+                return;
+            }
         };
         if who.is_empty() {
             error.set(Some("Choose who it is about.".into()));
             return;
         }
-        match app.add_custom_followup(&PersonId(who), &title.get_untracked(), day) {
+        match app.try_run(|w| w.add_custom_followup(&PersonId(who), &title.get_untracked(), day)) {
             Ok(()) => {
                 title.set(String::new());
                 error.set(None);
@@ -167,6 +169,8 @@ fn AddFollowUp() -> impl IntoView {
                             <input
                                 id="custom-due"
                                 type="date"
+                                min=DATE_INPUT_MIN
+                                max=DATE_INPUT_MAX
                                 prop:value=move || due.get()
                                 on:input=move |ev| due.set(event_target_value(&ev))
                             />

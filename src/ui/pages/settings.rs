@@ -3,18 +3,19 @@ use leptos::prelude::*;
 use crate::domain::calendar::short_date;
 use crate::domain::chat::LENGTH_CHOICES;
 use crate::domain::followup::ago;
-use crate::domain::settings::{Settings, Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
+use crate::domain::settings::{Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
 use crate::pwa::{storage_status, StorageStatus};
-use crate::state::use_app;
-use crate::storage::backup::{parse, Backup, ImportMode};
-use crate::ui::components::TemplateEditor;
+use crate::storage::{budget_percent, LOCAL_STORAGE_BUDGET_CHARS, NEARLY_FULL_PERCENT};
+use crate::state::{use_app, Workspace, SettingChange, SettingText, TextTarget};
+use crate::storage::backup::{parse, Backup, Checked, ImportMode};
+use crate::ui::components::{AutosaveField, TemplateEditor};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     super::set_title("Settings");
     let app = use_app();
     let people = Memo::new(move |_| app.people.with(Vec::len));
-    let set_aside = app.quarantined_count();
+    let set_aside = app.read(Workspace::unreadable_count);
     let status = RwSignal::new(None::<StorageStatus>);
     storage_status(move |s| status.set(Some(s)));
 
@@ -44,15 +45,6 @@ pub fn SettingsPage() -> impl IntoView {
 
     let settings = app.settings.get_untracked();
     let target_error = RwSignal::new(None::<&'static str>);
-    let text_setting = move |apply: fn(&mut Settings, String)| {
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            let _ = app.edit_settings(|s| {
-                apply(s, value);
-                Ok(())
-            });
-        }
-    };
 
     view! {
         <h1>"Settings & data"</h1>
@@ -61,31 +53,25 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="muted">"Used to sign your messages and to track your goal. Saved as you type."</p>
             <div class="field">
                 <label for="settings-name">"Your name"</label>
-                <input
+                <AutosaveField
                     id="settings-name"
-                    type="text"
                     autocomplete="name"
-                    value=settings.my_name.clone()
-                    on:input=text_setting(|s, v| s.my_name = v.trim().to_string())
+                    target=TextTarget::Setting(SettingText::MyName)
                 />
             </div>
             <div class="field">
                 <label for="settings-signature">"Signature for messages"</label>
-                <textarea
+                <AutosaveField
                     id="settings-signature"
-                    rows="3"
-                    on:input=text_setting(|s, v| s.signature = v.trim_end().to_string())
-                >
-                    {settings.signature.clone()}
-                </textarea>
+                    rows=3
+                    target=TextTarget::Setting(SettingText::Signature)
+                />
             </div>
             <div class="field">
                 <label for="settings-field">"Field you are exploring"</label>
-                <input
+                <AutosaveField
                     id="settings-field"
-                    type="text"
-                    value=settings.target_field.clone()
-                    on:input=text_setting(|s, v| s.target_field = v.trim().to_string())
+                    target=TextTarget::Setting(SettingText::TargetField)
                 />
             </div>
             <div class="field">
@@ -104,7 +90,7 @@ pub fn SettingsPage() -> impl IntoView {
                         target_error
                             .set(
                                 app
-                                    .edit_settings(|s| s.set_target_chats(&value).map_err(String::from))
+                                    .try_run(|w| w.change_setting(SettingChange::TargetChats(value)))
                                     .err()
                                     .map(|_| "Enter a whole number from 1 to 100."),
                             );
@@ -123,7 +109,7 @@ pub fn SettingsPage() -> impl IntoView {
                 choices=&LENGTH_CHOICES
                 selected=settings.default_length
                 describe=|minutes| format!("{minutes} minutes")
-                apply=|s, minutes| s.default_length = minutes
+                apply=SettingChange::DefaultLength
             />
             <NumberChoice
                 id="settings-wrap-up"
@@ -133,7 +119,7 @@ pub fn SettingsPage() -> impl IntoView {
                 describe=|minutes| {
                     format!("{minutes} minute{} before the end", if minutes == 1 { "" } else { "s" })
                 }
-                apply=|s, minutes| s.wrap_up_minutes = minutes
+                apply=SettingChange::WrapUpMinutes
             />
             <label class="checkbox">
                 <input
@@ -141,10 +127,7 @@ pub fn SettingsPage() -> impl IntoView {
                     prop:checked=settings.vibrate
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        let _ = app.edit_settings(|s| {
-                            s.vibrate = on;
-                            Ok(())
-                        });
+                        let _ = app.try_run(|w| w.change_setting(SettingChange::Vibrate(on)));
                     }
                 />
                 "Vibrate briefly at each phase (never a sound)"
@@ -157,7 +140,7 @@ pub fn SettingsPage() -> impl IntoView {
                 describe=|days| {
                     if days == 1 { "Within 24 hours".to_string() } else { format!("Within {days} days") }
                 }
-                apply=|s, days| s.thank_you_days = days
+                apply=SettingChange::ThankYouDays
             />
         </section>
         <TemplateEditor />
@@ -173,6 +156,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p>"Nothing leaves this device: there is no account and no server."</p>
             <p>{persistence}</p>
             <p class="muted">{usage}</p>
+            <Capacity />
             {(set_aside > 0)
                 .then(|| {
                     view! {
@@ -193,10 +177,7 @@ pub fn SettingsPage() -> impl IntoView {
                     id="settings-theme"
                     on:change=move |ev| {
                         if let Some(theme) = Theme::from_slug(&event_target_value(&ev)) {
-                            let _ = app.edit_settings(|s| {
-                                s.theme = theme;
-                                Ok(())
-                            });
+                            let _ = app.try_run(|w| w.change_setting(SettingChange::Theme(theme)));
                         }
                     }
                 >
@@ -247,6 +228,85 @@ mod tests {
     }
 }
 
+/// How much of the browser's localStorage budget the app uses, with a
+/// warning from 80% and a way to make room: archive old Done chats to a file.
+#[component]
+fn Capacity() -> impl IntoView {
+    let app = use_app();
+    // Measured again whenever the data changes.
+    let used = Memo::new(move |_| {
+        app.people.track();
+        app.chats.track();
+        app.followups.track();
+        app.settings.track();
+        app.used_characters()
+    });
+    let percent = move || used.get().map(budget_percent);
+    let cutoff = crate::domain::calendar::days_before(crate::state::today(), 183);
+    let archivable = Memo::new(move |_| {
+        app.chats.track();
+        app.read(|w| w.archivable_chats(cutoff).len())
+    });
+    let message = RwSignal::new(None::<String>);
+    let archive = move |_| match app.try_run(|w| w.archive_done_chats(cutoff)) {
+        Ok((text, count)) => {
+            let day = crate::domain::calendar::date_input_value(crate::state::today());
+            crate::pwa::download(
+                &format!("coffee-chat-archive-{day}.json"),
+                "application/json",
+                &text,
+            );
+            message.set(Some(format!(
+                "{count} chat{} moved to the archive file. Import it with Merge to bring {} back.",
+                if count == 1 { "" } else { "s" },
+                if count == 1 { "it" } else { "them" },
+            )));
+        }
+        Err(problem) => message.set(Some(problem)),
+    };
+    view! {
+        <p>
+            {move || {
+                used.get()
+                    .map(|chars| {
+                        format!(
+                            "Coffee Chat uses {} of the about {} this browser keeps for a site ({}%).",
+                            human_size(chars as f64),
+                            human_size(LOCAL_STORAGE_BUDGET_CHARS as f64),
+                            budget_percent(chars),
+                        )
+                    })
+            }}
+        </p>
+        {move || {
+            percent()
+                .filter(|p| *p >= NEARLY_FULL_PERCENT)
+                .map(|_| {
+                    view! {
+                        <p class="notice notice-warning">
+                            "Storage is nearly full. Export a backup, then archive older chats to make room."
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            let count = archivable.get();
+            (count > 0)
+                .then(|| {
+                    view! {
+                        <button type="button" class="button" on:click=archive>
+                            {format!(
+                                "Archive {count} done chat{} older than 6 months to a file",
+                                if count == 1 { "" } else { "s" },
+                            )}
+                        </button>
+                    }
+                })
+        }}
+        <p role="status">{move || message.get()}</p>
+    }
+}
+
 /// One numeric setting chosen from a short list, saved when changed.
 #[component]
 fn NumberChoice(
@@ -255,7 +315,7 @@ fn NumberChoice(
     choices: &'static [u32],
     selected: u32,
     describe: fn(u32) -> String,
-    apply: fn(&mut Settings, u32),
+    apply: fn(u32) -> SettingChange,
 ) -> impl IntoView {
     let app = use_app();
     view! {
@@ -265,10 +325,7 @@ fn NumberChoice(
                 id=id
                 on:change=move |ev| {
                     if let Ok(value) = event_target_value(&ev).parse::<u32>() {
-                        let _ = app.edit_settings(|s| {
-                            apply(s, value);
-                            Ok(())
-                        });
+                        let _ = app.try_run(|w| w.change_setting(apply(value)));
                     }
                 }
             >
@@ -332,7 +389,7 @@ fn BackupSection() -> impl IntoView {
             &text,
         );
     };
-    let pending = RwSignal::new(None::<Backup>);
+    let pending = RwSignal::new(None::<Checked>);
     let message = RwSignal::new(None::<String>);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let on_file = move |_| {
@@ -341,9 +398,9 @@ fn BackupSection() -> impl IntoView {
         };
         crate::pwa::read_file(&input, move |read| {
             match read.and_then(|text| parse(&text)) {
-                Ok(backup) => {
+                Ok(checked) => {
                     message.set(None);
-                    pending.set(Some(backup));
+                    pending.set(Some(checked));
                 }
                 Err(reason) => {
                     pending.set(None);
@@ -354,7 +411,7 @@ fn BackupSection() -> impl IntoView {
         input.set_value("");
     };
     let import = move |mode: ImportMode| {
-        let Some(backup) = pending.get_untracked() else {
+        let Some(Checked { backup, .. }) = pending.get_untracked() else {
             return;
         };
         let summary = format!(
@@ -362,7 +419,7 @@ fn BackupSection() -> impl IntoView {
             backup.people.len(),
             backup.chats.len()
         );
-        match app.import_backup(backup, mode) {
+        match app.try_run(|w| w.import_backup(backup, mode)) {
             Ok(()) => {
                 pending.set(None);
                 message.set(Some(match mode {
@@ -392,13 +449,17 @@ fn BackupSection() -> impl IntoView {
             {move || {
                 pending
                     .get()
-                    .map(|backup| {
+                    .map(|Checked { backup, repairs }| {
                         let from = short_date(backup.exported_at.with_timezone(&chrono::Local).date_naive());
                         view! {
                             <div class="notice notice-info">
                                 <p>
                                     {format!("This backup from {from} holds {}.", contents(&backup))}
                                 </p>
+                                {(!repairs.is_empty()).then(|| view! {
+                                    <p>"Some links in it point nowhere and will be left out:"</p>
+                                    <ul>{repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                                })}
                                 <div class="actions">
                                     <button type="button" class="button button-primary" on:click=move |_| import(ImportMode::Replace)>
                                         "Replace everything with the backup"

@@ -3,7 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{countdown, short_date_time};
-use crate::domain::chat::Chat;
+use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
 use crate::state::{today, use_app};
@@ -64,17 +64,8 @@ fn NextChat() -> impl IntoView {
         on_cleanup(move || timer.clear());
     }
     let next = Memo::new(move |_| {
-        // A chat that started in the last hour is still "the next one".
-        let cutoff = now.get() - chrono::Duration::hours(1);
-        app.chats.with(|chats| {
-            chats
-                .iter()
-                .filter(|c| {
-                    c.stage() == Stage::Booked && c.starts_at.is_some_and(|at| at >= cutoff)
-                })
-                .min_by_key(|c| c.starts_at)
-                .cloned()
-        })
+        let now = now.get();
+        app.chats.with(|chats| next_booked(chats, now).cloned())
     });
     move || {
         match next.get() {

@@ -1,0 +1,881 @@
+//! Every change a screen can ask for, as a named command on [`Workspace`].
+//! Commands check their input, change the records in memory and save; text
+//! typed into a field goes through [`Workspace::type_text`], which leaves the
+//! save to the autosave timer so a burst of typing is one write, not many.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::workspace::{CommandError, CommandResult, Deleted, RecordRef, Workspace};
+use crate::domain::calendar::{days_after, in_accepted_years};
+use crate::domain::chat::{move_item, Chat, ChatId, MeetingFormat, Note, LENGTH_CHOICES};
+use crate::domain::followup::{
+    after_stage_change, for_referral, FollowUp, FollowUpId, FollowUpKind, FollowUpStatus,
+    RuleContext,
+};
+use crate::domain::person::{Person, PersonField, PersonId};
+use crate::domain::prep::{
+    built_in_checklist, BankQuestion, ChatQuestion, ChecklistGroup, ChecklistItem,
+    QuestionCategory,
+};
+use crate::domain::settings::Theme;
+use crate::domain::stage::Stage;
+use crate::domain::timer::{self, TimerAction, TimerEvent};
+use crate::storage::backup::{self, Backup, ImportMode};
+
+/// A text field a person types into. Each is saved by the same path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextTarget {
+    Person(PersonId, PersonField),
+    Chat(ChatId, ChatText),
+    FollowUpNote(FollowUpId),
+    Setting(SettingText),
+    /// An item of the checklist template, by id.
+    TemplateItem(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChatText {
+    Goal,
+    Research,
+    Place,
+    RequestSubject,
+    Request,
+    FollowUpSubject,
+    FollowUp,
+    /// The meeting note being written, before "Add note".
+    NoteDraft,
+    /// The answer note of a planned question, by question id.
+    Answer(String),
+    /// A note already added, by note id.
+    Note(String),
+    Takeaways,
+    Advice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingText {
+    MyName,
+    Signature,
+    TargetField,
+}
+
+/// A choice made in Settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingChange {
+    Theme(Theme),
+    Vibrate(bool),
+    WrapUpMinutes(u32),
+    ThankYouDays(u32),
+    DefaultLength(u32),
+    /// As typed; checked to be a whole number from 1 to 100.
+    TargetChats(String),
+}
+
+impl Workspace {
+    /// The current text of a field, as stored (or as typed, if not yet saved).
+    pub fn text(&self, target: &TextTarget) -> Option<String> {
+        let data = &self.data;
+        match target {
+            TextTarget::Person(id, field) => data
+                .people
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| p.text(*field)),
+            TextTarget::Chat(id, field) => {
+                let chat = data.chats.iter().find(|c| &c.id == id)?;
+                Some(match field {
+                    ChatText::Goal => chat.goal.clone(),
+                    ChatText::Research => chat.research.clone(),
+                    ChatText::Place => chat.place.clone(),
+                    ChatText::RequestSubject => chat.request_subject.clone(),
+                    ChatText::Request => chat.request.clone(),
+                    ChatText::FollowUpSubject => chat.follow_up_subject.clone(),
+                    ChatText::FollowUp => chat.follow_up.clone(),
+                    ChatText::NoteDraft => chat.note_draft.clone(),
+                    ChatText::Answer(question) => {
+                        chat.questions.iter().find(|q| &q.id == question)?.answer.clone()
+                    }
+                    ChatText::Note(note) => chat.notes.iter().find(|n| &n.id == note)?.text.clone(),
+                    ChatText::Takeaways => chat.takeaways.clone(),
+                    ChatText::Advice => chat.advice.clone(),
+                })
+            }
+            TextTarget::FollowUpNote(id) => data
+                .followups
+                .iter()
+                .find(|f| &f.id == id)
+                .map(|f| f.note.clone()),
+            TextTarget::Setting(field) => Some(match field {
+                SettingText::MyName => data.settings.my_name.clone(),
+                SettingText::Signature => data.settings.signature.clone(),
+                SettingText::TargetField => data.settings.target_field.clone(),
+            }),
+            TextTarget::TemplateItem(id) => data
+                .settings
+                .checklist_template
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| i.text.clone()),
+        }
+    }
+
+    /// Takes what is in a text field now. Shown at once and saved by the
+    /// next [`Workspace::save`] (the autosave timer, a page hide, or any
+    /// other command). Input a field does not accept changes nothing.
+    pub fn type_text(&mut self, target: &TextTarget, text: &str) -> CommandResult {
+        let now = self.clock.now();
+        let record = match target {
+            TextTarget::Person(id, field) => {
+                let person = self.person_mut(id)?;
+                person
+                    .set(*field, text, now)
+                    .map_err(|e| CommandError::Invalid(e.message.into()))?;
+                RecordRef::person(id)
+            }
+            TextTarget::Chat(id, field) => {
+                let chat = self.chat_mut(id)?;
+                let slot = match field {
+                    ChatText::Goal => &mut chat.goal,
+                    ChatText::Research => &mut chat.research,
+                    ChatText::Place => &mut chat.place,
+                    ChatText::RequestSubject => &mut chat.request_subject,
+                    ChatText::Request => &mut chat.request,
+                    ChatText::FollowUpSubject => &mut chat.follow_up_subject,
+                    ChatText::FollowUp => &mut chat.follow_up,
+                    ChatText::NoteDraft => &mut chat.note_draft,
+                    ChatText::Answer(question) => {
+                        &mut chat
+                            .questions
+                            .iter_mut()
+                            .find(|q| &q.id == question)
+                            .ok_or(CommandError::Missing("question"))?
+                            .answer
+                    }
+                    ChatText::Note(note) => {
+                        &mut chat
+                            .notes
+                            .iter_mut()
+                            .find(|n| &n.id == note)
+                            .ok_or(CommandError::Missing("note"))?
+                            .text
+                    }
+                    ChatText::Takeaways => &mut chat.takeaways,
+                    ChatText::Advice => &mut chat.advice,
+                };
+                text.clone_into(slot);
+                chat.updated_at = now;
+                RecordRef::chat(id)
+            }
+            TextTarget::FollowUpNote(id) => {
+                let item = self.followup_mut(id)?;
+                text.clone_into(&mut item.note);
+                item.updated_at = now;
+                RecordRef::followup(id)
+            }
+            TextTarget::Setting(field) => {
+                let settings = &mut self.data.settings;
+                match field {
+                    SettingText::MyName => settings.my_name = text.trim().to_string(),
+                    SettingText::Signature => settings.signature = text.trim_end().to_string(),
+                    SettingText::TargetField => settings.target_field = text.trim().to_string(),
+                }
+                RecordRef::Settings
+            }
+            TextTarget::TemplateItem(id) => {
+                let item = self
+                    .data
+                    .settings
+                    .checklist_template
+                    .iter_mut()
+                    .find(|i| &i.id == id)
+                    .ok_or(CommandError::Missing("checklist item"))?;
+                text.clone_into(&mut item.text);
+                RecordRef::Settings
+            }
+        };
+        self.changed(record);
+        Ok(())
+    }
+
+    fn rule_context(&self, chat: &Chat) -> RuleContext {
+        RuleContext {
+            today: self.clock.today(),
+            now: self.clock.now(),
+            thank_you_days: self.data.settings.thank_you_days,
+            linkedin_known: self
+                .data
+                .people
+                .iter()
+                .find(|p| p.id == chat.person_id)
+                .is_some_and(|p| !p.linkedin.trim().is_empty()),
+        }
+    }
+
+    /// Applies one change to a chat and saves it.
+    fn edit_chat(&mut self, id: &ChatId, change: impl FnOnce(&mut Chat) -> CommandResult) -> CommandResult {
+        let now = self.clock.now();
+        let chat = self.chat_mut(id)?;
+        change(chat)?;
+        chat.updated_at = now;
+        self.changed(RecordRef::chat(id));
+        self.save();
+        Ok(())
+    }
+
+    fn edit_followup(&mut self, id: &FollowUpId, change: impl FnOnce(&mut FollowUp)) -> CommandResult {
+        let item = self.followup_mut(id)?;
+        change(item);
+        self.changed(RecordRef::followup(id));
+        self.save();
+        Ok(())
+    }
+
+    fn edit_settings(&mut self, change: impl FnOnce(&mut crate::domain::settings::Settings) -> CommandResult) -> CommandResult {
+        change(&mut self.data.settings)?;
+        self.changed(RecordRef::Settings);
+        self.save();
+        Ok(())
+    }
+
+    // People
+
+    /// Adds a Person. If storage refuses it, nothing is added.
+    pub fn add_person(
+        &mut self,
+        name: &str,
+        introduced_by: Option<PersonId>,
+        organisation: &str,
+    ) -> CommandResult<PersonId> {
+        let now = self.clock.now();
+        let mut person = Person::new(PersonId(self.ids.next_id()), name, now)
+            .map_err(|e| CommandError::Invalid(e.message.into()))?;
+        if let Some(by) = introduced_by {
+            if self.data.people.iter().any(|p| p.id == by) {
+                person.introduced_by = Some(by);
+            }
+        }
+        person
+            .set(PersonField::Organisation, organisation, now)
+            .map_err(|e| CommandError::Invalid(e.message.into()))?;
+        let id = person.id.clone();
+        self.data.people.push(person);
+        self.create(RecordRef::person(&id))?;
+        Ok(id)
+    }
+
+    pub fn set_introduced_by(&mut self, id: &PersonId, by: Option<PersonId>) -> CommandResult {
+        if let Some(by) = &by {
+            if !self.data.people.iter().any(|p| &p.id == by) {
+                return Err(CommandError::Missing("person"));
+            }
+        }
+        let now = self.clock.now();
+        self.person_mut(id)?
+            .set_introduced_by(by, now)
+            .map_err(|message| CommandError::Invalid(message.into()))?;
+        self.changed(RecordRef::person(id));
+        self.save();
+        Ok(())
+    }
+
+    /// Deletes a Person with their chats and follow-ups, kept for Undo.
+    /// Unsaved edits are saved first, so Undo brings back the latest text.
+    pub fn delete_person(&mut self, id: &PersonId) -> CommandResult {
+        self.save();
+        let person = self
+            .data
+            .people
+            .iter()
+            .find(|p| &p.id == id)
+            .cloned()
+            .ok_or(CommandError::Missing("person"))?;
+        self.repo
+            .delete::<Person>(&id.0)
+            .map_err(CommandError::NotSaved)?;
+        let chats: Vec<Chat> = self
+            .data
+            .chats
+            .iter()
+            .filter(|c| &c.person_id == id)
+            .cloned()
+            .collect();
+        let followups: Vec<FollowUp> = self
+            .data
+            .followups
+            .iter()
+            .filter(|f| &f.person_id == id)
+            .cloned()
+            .collect();
+        // Their chats and follow-ups go too; one that cannot be removed now
+        // is removed by the Person's absence at the next start.
+        for chat in &chats {
+            let _ = self.repo.delete::<Chat>(&chat.id.0);
+            self.touch(RecordRef::chat(&chat.id));
+        }
+        for item in &followups {
+            let _ = self.repo.delete::<FollowUp>(&item.id.0);
+            self.touch(RecordRef::followup(&item.id));
+        }
+        self.data.chats.retain(|c| &c.person_id != id);
+        self.data.followups.retain(|f| &f.person_id != id);
+        self.data.people.retain(|p| &p.id != id);
+        self.touch(RecordRef::person(id));
+        self.recently_deleted = Some(Deleted {
+            person,
+            chats,
+            followups,
+        });
+        Ok(())
+    }
+
+    pub fn undo_delete(&mut self) -> CommandResult {
+        let Some(deleted) = self.recently_deleted.take() else {
+            return Ok(());
+        };
+        let id = deleted.person.id.clone();
+        self.data.people.push(deleted.person.clone());
+        if let Err(error) = self.create(RecordRef::person(&id)) {
+            self.recently_deleted = Some(deleted);
+            return Err(error);
+        }
+        for chat in deleted.chats {
+            let record = RecordRef::chat(&chat.id);
+            self.data.chats.push(chat);
+            self.changed(record);
+        }
+        for item in deleted.followups {
+            let record = RecordRef::followup(&item.id);
+            self.data.followups.push(item);
+            self.changed(record);
+        }
+        self.save();
+        Ok(())
+    }
+
+    // Chats
+
+    pub fn create_chat(&mut self, person: &PersonId) -> CommandResult<ChatId> {
+        if !self.data.people.iter().any(|p| &p.id == person) {
+            return Err(CommandError::Missing("person"));
+        }
+        let settings = &self.data.settings;
+        let mut chat = Chat::new(
+            ChatId(self.ids.next_id()),
+            person.clone(),
+            self.clock.now(),
+            &settings.checklist_template,
+        );
+        chat.length_minutes = settings.default_length;
+        let id = chat.id.clone();
+        self.data.chats.push(chat);
+        self.create(RecordRef::chat(&id))?;
+        Ok(id)
+    }
+
+    /// Moves a chat to another stage and applies the follow-up rules (the
+    /// 3B7 reminders when asked; closing them when it is settled).
+    pub fn move_chat(&mut self, id: &ChatId, stage: Stage) -> CommandResult {
+        let now = self.clock.now();
+        let chat = self.chat_mut(id)?;
+        let from = chat.stage();
+        let mut moved = chat.clone();
+        moved
+            .move_to(stage, now)
+            .map_err(|problem| CommandError::Invalid(problem.message().into()))?;
+        let context = self.rule_context(&moved);
+        let changes = after_stage_change(&moved, from, &context, &self.data.followups);
+        *self.chat_mut(id)? = moved;
+        self.changed(RecordRef::chat(id));
+        for item in changes {
+            let record = RecordRef::followup(&item.id);
+            match self.data.followups.iter_mut().find(|f| f.id == item.id) {
+                Some(slot) => *slot = item,
+                None => self.data.followups.push(item),
+            }
+            self.changed(record);
+        }
+        self.save();
+        Ok(())
+    }
+
+    /// Sets or clears when a chat takes place. Only dates within the years
+    /// a picker accepts are stored, so later arithmetic cannot overflow.
+    pub fn set_start(&mut self, id: &ChatId, at: Option<NaiveDateTime>) -> CommandResult {
+        if at.is_some_and(|at| !in_accepted_years(at.date())) {
+            return Err("Pick a date between the years 2000 and 2100.".into());
+        }
+        self.edit_chat(id, |chat| {
+            chat.starts_at = at;
+            Ok(())
+        })
+    }
+
+    pub fn set_format(&mut self, id: &ChatId, format: Option<MeetingFormat>) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            chat.format = format;
+            Ok(())
+        })
+    }
+
+    pub fn set_length(&mut self, id: &ChatId, minutes: u32) -> CommandResult {
+        if !LENGTH_CHOICES.contains(&minutes) {
+            return Err("Choose one of the planned lengths.".into());
+        }
+        self.edit_chat(id, |chat| {
+            chat.length_minutes = minutes;
+            Ok(())
+        })
+    }
+
+    /// Puts a whole message (a fresh draft from the template) in place.
+    pub fn set_message(&mut self, id: &ChatId, follow_up: bool, subject: &str, body: &str) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            let (subject_slot, body_slot) = if follow_up {
+                (&mut chat.follow_up_subject, &mut chat.follow_up)
+            } else {
+                (&mut chat.request_subject, &mut chat.request)
+            };
+            subject.clone_into(subject_slot);
+            body.clone_into(body_slot);
+            Ok(())
+        })
+    }
+
+    /// The follow-up message was sent: the reminder to send it is done.
+    pub fn mark_follow_up_sent(&mut self, id: &ChatId) -> CommandResult {
+        let nudge = self
+            .data
+            .followups
+            .iter()
+            .find(|f| f.belongs_to(id) && f.is_open() && f.kind == FollowUpKind::ReplyNudge)
+            .map(|f| f.id.clone());
+        match nudge {
+            Some(nudge) => self.set_followup_status(&nudge, FollowUpStatus::Done),
+            None => Ok(()),
+        }
+    }
+
+    // Preparing
+
+    /// Adds a question of the person's own; optionally also to their bank.
+    pub fn add_question(
+        &mut self,
+        id: &ChatId,
+        category: QuestionCategory,
+        text: &str,
+        save_to_bank: bool,
+    ) -> CommandResult {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("Write the question first.".into());
+        }
+        let question = ChatQuestion {
+            id: self.ids.next_id(),
+            category,
+            text: text.to_string(),
+            asked: false,
+            answer: String::new(),
+        };
+        self.chat_mut(id)?;
+        if save_to_bank && !self.data.settings.own_questions.iter().any(|q| q.text == text) {
+            let saved = BankQuestion {
+                id: self.ids.next_id(),
+                category,
+                text: text.to_string(),
+            };
+            self.data.settings.own_questions.push(saved);
+            self.changed(RecordRef::Settings);
+        }
+        self.edit_chat(id, |chat| {
+            chat.questions.push(question);
+            Ok(())
+        })
+    }
+
+    /// Plans a question from the bank, once.
+    pub fn add_bank_question(&mut self, id: &ChatId, question: &BankQuestion) -> CommandResult {
+        let new_id = self.ids.next_id();
+        self.edit_chat(id, |chat| {
+            if chat.questions.iter().any(|q| q.text == question.text) {
+                return Err("That question is already planned.".into());
+            }
+            chat.questions.push(ChatQuestion {
+                id: new_id,
+                category: question.category,
+                text: question.text.clone(),
+                asked: false,
+                answer: String::new(),
+            });
+            Ok(())
+        })
+    }
+
+    pub fn move_question(&mut self, id: &ChatId, index: usize, up: bool) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            move_item(&mut chat.questions, index, up);
+            Ok(())
+        })
+    }
+
+    pub fn remove_question(&mut self, id: &ChatId, question: &str) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            chat.questions.retain(|q| q.id != question);
+            Ok(())
+        })
+    }
+
+    pub fn remove_from_bank(&mut self, text: &str) -> CommandResult {
+        self.edit_settings(|s| {
+            s.own_questions.retain(|q| q.text != text);
+            Ok(())
+        })
+    }
+
+    pub fn add_checklist_item(&mut self, id: &ChatId, text: &str) -> CommandResult {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("Write the item first.".into());
+        }
+        let item = ChecklistItem {
+            id: self.ids.next_id(),
+            group: ChecklistGroup::Own,
+            text: text.to_string(),
+            done: false,
+        };
+        self.edit_chat(id, |chat| {
+            chat.checklist.push(item);
+            Ok(())
+        })
+    }
+
+    pub fn tick_checklist_item(&mut self, id: &ChatId, item: &str, done: bool) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            let item = chat
+                .checklist
+                .iter_mut()
+                .find(|i| i.id == item)
+                .ok_or(CommandError::Missing("checklist item"))?;
+            item.done = done;
+            Ok(())
+        })
+    }
+
+    pub fn remove_checklist_item(&mut self, id: &ChatId, item: &str) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            chat.checklist.retain(|i| i.id != item);
+            Ok(())
+        })
+    }
+
+    // The checklist template
+
+    /// Adds an item after the last one of its group, so groups stay together.
+    pub fn add_template_item(&mut self, group: ChecklistGroup, text: &str) -> CommandResult {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("Write the item first.".into());
+        }
+        let item = ChecklistItem {
+            id: self.ids.next_id(),
+            group,
+            text: text.to_string(),
+            done: false,
+        };
+        self.edit_settings(|s| {
+            let items = &mut s.checklist_template;
+            let at = items
+                .iter()
+                .rposition(|i| i.group == group)
+                .map_or(items.len(), |p| p + 1);
+            items.insert(at, item);
+            Ok(())
+        })
+    }
+
+    pub fn move_template_item(&mut self, index: usize, up: bool) -> CommandResult {
+        self.edit_settings(|s| {
+            move_item(&mut s.checklist_template, index, up);
+            Ok(())
+        })
+    }
+
+    pub fn remove_template_item(&mut self, id: &str) -> CommandResult {
+        self.edit_settings(|s| {
+            s.checklist_template.retain(|i| i.id != id);
+            Ok(())
+        })
+    }
+
+    pub fn restore_template(&mut self) -> CommandResult {
+        self.edit_settings(|s| {
+            s.checklist_template = built_in_checklist();
+            Ok(())
+        })
+    }
+
+    // The meeting
+
+    /// Records a timer event now. Ending also marks the chat Done.
+    pub fn timer_action(&mut self, id: &ChatId, action: TimerAction) -> CommandResult {
+        let now_ms = self.clock.now().timestamp_millis();
+        let wrap_up = self.data.settings.wrap_up_minutes;
+        self.edit_chat(id, |chat| {
+            let view = timer::view(&chat.meeting_log, chat.length_minutes, wrap_up, now_ms);
+            if !timer::allowed(&view, action) {
+                return Err("That does not apply to the timer right now.".into());
+            }
+            chat.meeting_log.push(TimerEvent {
+                action,
+                at_ms: now_ms,
+            });
+            Ok(())
+        })?;
+        if action == TimerAction::End {
+            self.move_chat(id, Stage::Done)?;
+        }
+        Ok(())
+    }
+
+    pub fn go_to_question(&mut self, id: &ChatId, index: usize) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            if index >= chat.questions.len() {
+                return Err(CommandError::Missing("question"));
+            }
+            chat.current_question = index;
+            Ok(())
+        })
+    }
+
+    pub fn toggle_asked(&mut self, id: &ChatId, index: usize) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            let question = chat
+                .questions
+                .get_mut(index)
+                .ok_or(CommandError::Missing("question"))?;
+            question.asked = !question.asked;
+            Ok(())
+        })
+    }
+
+    /// Adds the note being written, stamped with the time and how far into
+    /// the meeting it was written, and empties the draft.
+    pub fn add_note(&mut self, id: &ChatId) -> CommandResult {
+        let now = self.clock.now();
+        let wrap_up = self.data.settings.wrap_up_minutes;
+        let note_id = self.ids.next_id();
+        self.edit_chat(id, |chat| {
+            let text = chat.note_draft.trim().to_string();
+            if text.is_empty() {
+                return Err("Write the note first.".into());
+            }
+            let view = timer::view(
+                &chat.meeting_log,
+                chat.length_minutes,
+                wrap_up,
+                now.timestamp_millis(),
+            );
+            chat.notes.push(Note {
+                id: note_id,
+                created_at: now,
+                offset_ms: view.started_at_ms.map(|_| view.elapsed_ms),
+                text,
+            });
+            chat.note_draft.clear();
+            Ok(())
+        })
+    }
+
+    pub fn delete_note(&mut self, id: &ChatId, note: &str) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            chat.notes.retain(|n| n.id != note);
+            Ok(())
+        })
+    }
+
+    /// Adds someone the person met suggested, as a new Person at Idea
+    /// introduced by them, with a reminder to thank them for it.
+    pub fn add_referral(&mut self, id: &ChatId, name: &str) -> CommandResult<PersonId> {
+        let met = self
+            .data
+            .chats
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| c.person_id.clone())
+            .ok_or(CommandError::Missing("chat"))?;
+        let referral = self.add_person(name, Some(met), "")?;
+        let added = referral.clone();
+        self.edit_chat(id, |chat| {
+            chat.referrals.push(added);
+            Ok(())
+        })?;
+        let chat = self.chat_mut(id)?.clone();
+        let context = self.rule_context(&chat);
+        if let Some(item) = for_referral(&chat, &referral, &context, &self.data.followups) {
+            let record = RecordRef::followup(&item.id);
+            self.data.followups.push(item);
+            self.changed(record);
+            self.save();
+        }
+        Ok(referral)
+    }
+
+    // Follow-ups
+
+    pub fn set_followup_status(&mut self, id: &FollowUpId, status: FollowUpStatus) -> CommandResult {
+        let now = self.clock.now();
+        self.edit_followup(id, |item| item.set_status(status, now))
+    }
+
+    /// Puts an item off by a number of days from today.
+    pub fn snooze_for(&mut self, id: &FollowUpId, days: u64) -> CommandResult {
+        let until = days_after(self.clock.today(), days);
+        self.snooze_until(id, until)
+    }
+
+    pub fn snooze_until(&mut self, id: &FollowUpId, until: NaiveDate) -> CommandResult {
+        if until <= self.clock.today() {
+            return Err("Pick a day after today.".into());
+        }
+        if !in_accepted_years(until) {
+            return Err("Pick a date between the years 2000 and 2100.".into());
+        }
+        let now = self.clock.now();
+        self.edit_followup(id, |item| item.snooze(until, now))
+    }
+
+    /// Adds a follow-up the person wrote themselves.
+    pub fn add_custom_followup(&mut self, person: &PersonId, title: &str, due: NaiveDate) -> CommandResult {
+        if !self.data.people.iter().any(|p| &p.id == person) {
+            return Err(CommandError::Missing("person"));
+        }
+        if !in_accepted_years(due) {
+            return Err("Pick a date between the years 2000 and 2100.".into());
+        }
+        let item = FollowUp::custom(
+            FollowUpId(self.ids.next_id()),
+            person.clone(),
+            title,
+            due,
+            self.clock.now(),
+        )?;
+        let record = RecordRef::followup(&item.id);
+        self.data.followups.push(item);
+        self.create(record)
+    }
+
+    // Settings
+
+    pub fn change_setting(&mut self, change: SettingChange) -> CommandResult {
+        self.edit_settings(|s| {
+            match change {
+                SettingChange::Theme(theme) => s.theme = theme,
+                SettingChange::Vibrate(on) => s.vibrate = on,
+                SettingChange::WrapUpMinutes(minutes) => s.wrap_up_minutes = minutes,
+                SettingChange::ThankYouDays(days) => s.thank_you_days = days.clamp(1, 5),
+                SettingChange::DefaultLength(minutes) if LENGTH_CHOICES.contains(&minutes) => {
+                    s.default_length = minutes
+                }
+                SettingChange::DefaultLength(_) => {
+                    return Err("Choose one of the planned lengths.".into())
+                }
+                SettingChange::TargetChats(input) => s.set_target_chats(&input)?,
+            }
+            Ok(())
+        })
+    }
+
+    /// Done chats whose meeting ended before `before`: the ones that can
+    /// go to an archive file when storage runs short.
+    pub fn archivable_chats(&self, before: NaiveDate) -> Vec<ChatId> {
+        self.data
+            .chats
+            .iter()
+            .filter(|c| c.stage() == Stage::Done)
+            .filter(|c| c.entered(Stage::Done).is_some_and(|at| at.date_naive() < before))
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    /// Moves Done chats from before `before` into a backup file, returned
+    /// for download, and removes them (with their follow-ups) from storage.
+    /// The people stay. Importing the file with Merge brings them back.
+    pub fn archive_done_chats(&mut self, before: NaiveDate) -> CommandResult<(String, usize)> {
+        let ids = self.archivable_chats(before);
+        if ids.is_empty() {
+            return Err("No done chats are that old.".into());
+        }
+        let chats: Vec<Chat> = self
+            .data
+            .chats
+            .iter()
+            .filter(|c| ids.contains(&c.id))
+            .cloned()
+            .collect();
+        let followups: Vec<FollowUp> = self
+            .data
+            .followups
+            .iter()
+            .filter(|f| f.chat_id.as_ref().is_some_and(|c| ids.contains(c)))
+            .cloned()
+            .collect();
+        let people = self
+            .data
+            .people
+            .iter()
+            .filter(|p| chats.iter().any(|c| c.person_id == p.id))
+            .cloned()
+            .collect();
+        let archive = crate::storage::Data {
+            people,
+            chats,
+            followups,
+            settings: self.data.settings.clone(),
+        };
+        let text = backup::export(&archive, self.clock.now());
+        for item in &archive.followups {
+            self.repo
+                .delete::<FollowUp>(&item.id.0)
+                .map_err(CommandError::NotSaved)?;
+            self.data.followups.retain(|f| f.id != item.id);
+            self.touch(RecordRef::followup(&item.id));
+        }
+        for chat in &archive.chats {
+            self.repo
+                .delete::<Chat>(&chat.id.0)
+                .map_err(CommandError::NotSaved)?;
+            self.data.chats.retain(|c| c.id != chat.id);
+            self.touch(RecordRef::chat(&chat.id));
+        }
+        Ok((text, archive.chats.len()))
+    }
+
+    // Backup
+
+    /// The backup file's text; remembers when it was made. Unsaved edits
+    /// are in it: it is made from what is on screen.
+    pub fn export_backup(&mut self) -> String {
+        let now = self.clock.now();
+        self.data.settings.last_backup_at = Some(now);
+        self.changed(RecordRef::Settings);
+        self.save();
+        backup::export(&self.data, now)
+    }
+
+    /// Imports a checked backup, all or nothing. Unsaved edits must be
+    /// saved first, or the import would have to overwrite them.
+    pub fn import_backup(&mut self, incoming: Backup, mode: ImportMode) -> CommandResult {
+        if !self.save() {
+            return Err(
+                "Not imported: your latest changes are not saved yet. Export a backup of what is on screen, free some space, then try again.".into(),
+            );
+        }
+        let next = backup::combine(&self.data, incoming, mode);
+        let result = self.repo.replace_all(&next);
+        self.reload();
+        result.map_err(|error| {
+            CommandError::Invalid(format!(
+                "{error} Nothing was imported: your data is as it was."
+            ))
+        })
+    }
+}
