@@ -5,7 +5,8 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 /// `date` minus `days`, stopping at the start of the calendar.
 pub fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_sub_days(Days::new(days)).unwrap_or(NaiveDate::MIN)
+    date.checked_sub_days(Days::new(days))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// The years a date picker may give. Wide enough for any real meeting or
@@ -33,7 +34,8 @@ pub fn next_day(date: NaiveDate) -> NaiveDate {
 /// `date` plus `days`, stopping at the end of the calendar instead of
 /// panicking.
 pub fn days_after(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+    date.checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 pub fn is_business_day(date: NaiveDate) -> bool {
@@ -187,7 +189,10 @@ mod tests {
         );
         assert!(parse_picked_time("262142-01-01T10:00").is_err());
         assert!(parse_picked_time("1999-12-31T23:59").is_err());
-        assert_eq!(parse_picked_time("2026-12-02"), Err("Enter a full date and time."));
+        assert_eq!(
+            parse_picked_time("2026-12-02"),
+            Err("Enter a full date and time.")
+        );
         assert_eq!(parse_picked_date("2026-12-02"), Ok(d(2026, 12, 2)));
         assert_eq!(
             parse_picked_date("262142-06-01"),

@@ -252,7 +252,10 @@ pub const STILL_NEXT_AFTER_END_MINUTES: i64 = 60;
 /// The booked chat that is next or under way at `now` (local time): the
 /// earliest whose planned end plus [`STILL_NEXT_AFTER_END_MINUTES`] is
 /// still ahead. One rule for Today, the Meet shortcut and anything else.
-pub fn next_booked<'a>(chats: impl IntoIterator<Item = &'a Chat>, now: NaiveDateTime) -> Option<&'a Chat> {
+pub fn next_booked<'a>(
+    chats: impl IntoIterator<Item = &'a Chat>,
+    now: NaiveDateTime,
+) -> Option<&'a Chat> {
     chats
         .into_iter()
         .filter(|c| c.stage() == Stage::Booked)

@@ -117,10 +117,7 @@ pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>) -> String {
             }
             IcsWhen::AllDay(day) => {
                 lines.push(format!("DTSTART;VALUE=DATE:{}", date(day)));
-                lines.push(format!(
-                    "DTEND;VALUE=DATE:{}",
-                    date(next_day(day))
-                ));
+                lines.push(format!("DTEND;VALUE=DATE:{}", date(next_day(day))));
                 // 9 in the morning of the day.
                 "PT9H"
             }

@@ -417,7 +417,10 @@ mod tests {
             mailto_address("ana@example.com?bcc=eve@evil.test&subject=x%0D%0Abcc:e@evil.test"),
             "mailto:ana@example.com%3Fbcc%3Deve@evil.test%26subject%3Dx%250D%250Abcc%3Ae@evil.test"
         );
-        assert_eq!(mailto_address(" ana@example.com "), "mailto:ana@example.com");
+        assert_eq!(
+            mailto_address(" ana@example.com "),
+            "mailto:ana@example.com"
+        );
         assert_eq!(tel("+1 (613) 555-0100"), "tel:+16135550100");
         assert_eq!(tel("613 555 0100;ext=2"), "tel:61355501002");
         assert_eq!(

@@ -14,8 +14,7 @@ use crate::domain::followup::{
 };
 use crate::domain::person::{Person, PersonField, PersonId};
 use crate::domain::prep::{
-    built_in_checklist, BankQuestion, ChatQuestion, ChecklistGroup, ChecklistItem,
-    QuestionCategory,
+    built_in_checklist, BankQuestion, ChatQuestion, ChecklistGroup, ChecklistItem, QuestionCategory,
 };
 use crate::domain::settings::Theme;
 use crate::domain::stage::Stage;
@@ -92,9 +91,12 @@ impl Workspace {
                     ChatText::FollowUpSubject => chat.follow_up_subject.clone(),
                     ChatText::FollowUp => chat.follow_up.clone(),
                     ChatText::NoteDraft => chat.note_draft.clone(),
-                    ChatText::Answer(question) => {
-                        chat.questions.iter().find(|q| &q.id == question)?.answer.clone()
-                    }
+                    ChatText::Answer(question) => chat
+                        .questions
+                        .iter()
+                        .find(|q| &q.id == question)?
+                        .answer
+                        .clone(),
                     ChatText::Note(note) => chat.notes.iter().find(|n| &n.id == note)?.text.clone(),
                     ChatText::Takeaways => chat.takeaways.clone(),
                     ChatText::Advice => chat.advice.clone(),
@@ -212,7 +214,11 @@ impl Workspace {
     }
 
     /// Applies one change to a chat and saves it.
-    fn edit_chat(&mut self, id: &ChatId, change: impl FnOnce(&mut Chat) -> CommandResult) -> CommandResult {
+    fn edit_chat(
+        &mut self,
+        id: &ChatId,
+        change: impl FnOnce(&mut Chat) -> CommandResult,
+    ) -> CommandResult {
         let now = self.clock.now();
         let chat = self.chat_mut(id)?;
         change(chat)?;
@@ -222,7 +228,11 @@ impl Workspace {
         Ok(())
     }
 
-    fn edit_followup(&mut self, id: &FollowUpId, change: impl FnOnce(&mut FollowUp)) -> CommandResult {
+    fn edit_followup(
+        &mut self,
+        id: &FollowUpId,
+        change: impl FnOnce(&mut FollowUp),
+    ) -> CommandResult {
         let item = self.followup_mut(id)?;
         change(item);
         self.changed(RecordRef::followup(id));
@@ -230,7 +240,10 @@ impl Workspace {
         Ok(())
     }
 
-    fn edit_settings(&mut self, change: impl FnOnce(&mut crate::domain::settings::Settings) -> CommandResult) -> CommandResult {
+    fn edit_settings(
+        &mut self,
+        change: impl FnOnce(&mut crate::domain::settings::Settings) -> CommandResult,
+    ) -> CommandResult {
         change(&mut self.data.settings)?;
         self.changed(RecordRef::Settings);
         self.save();
@@ -428,7 +441,13 @@ impl Workspace {
     }
 
     /// Puts a whole message (a fresh draft from the template) in place.
-    pub fn set_message(&mut self, id: &ChatId, follow_up: bool, subject: &str, body: &str) -> CommandResult {
+    pub fn set_message(
+        &mut self,
+        id: &ChatId,
+        follow_up: bool,
+        subject: &str,
+        body: &str,
+    ) -> CommandResult {
         self.edit_chat(id, |chat| {
             let (subject_slot, body_slot) = if follow_up {
                 (&mut chat.follow_up_subject, &mut chat.follow_up)
@@ -477,7 +496,14 @@ impl Workspace {
             answer: String::new(),
         };
         self.chat_mut(id)?;
-        if save_to_bank && !self.data.settings.own_questions.iter().any(|q| q.text == text) {
+        if save_to_bank
+            && !self
+                .data
+                .settings
+                .own_questions
+                .iter()
+                .any(|q| q.text == text)
+        {
             let saved = BankQuestion {
                 id: self.ids.next_id(),
                 category,
@@ -721,7 +747,11 @@ impl Workspace {
 
     // Follow-ups
 
-    pub fn set_followup_status(&mut self, id: &FollowUpId, status: FollowUpStatus) -> CommandResult {
+    pub fn set_followup_status(
+        &mut self,
+        id: &FollowUpId,
+        status: FollowUpStatus,
+    ) -> CommandResult {
         let now = self.clock.now();
         self.edit_followup(id, |item| item.set_status(status, now))
     }
@@ -744,7 +774,12 @@ impl Workspace {
     }
 
     /// Adds a follow-up the person wrote themselves.
-    pub fn add_custom_followup(&mut self, person: &PersonId, title: &str, due: NaiveDate) -> CommandResult {
+    pub fn add_custom_followup(
+        &mut self,
+        person: &PersonId,
+        title: &str,
+        due: NaiveDate,
+    ) -> CommandResult {
         if !self.data.people.iter().any(|p| &p.id == person) {
             return Err(CommandError::Missing("person"));
         }
@@ -791,7 +826,10 @@ impl Workspace {
             .chats
             .iter()
             .filter(|c| c.stage() == Stage::Done)
-            .filter(|c| c.entered(Stage::Done).is_some_and(|at| at.date_naive() < before))
+            .filter(|c| {
+                c.entered(Stage::Done)
+                    .is_some_and(|at| at.date_naive() < before)
+            })
             .map(|c| c.id.clone())
             .collect()
     }

@@ -89,7 +89,8 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(store: SharedStore, fallback: Option<StoreError>) -> AppState {
-        let workspace = Workspace::open(store, fallback, Arc::new(BrowserClock), Arc::new(RandomIds));
+        let workspace =
+            Workspace::open(store, fallback, Arc::new(BrowserClock), Arc::new(RandomIds));
         let data = workspace.data().clone();
         AppState {
             people: RwSignal::new(data.people),
@@ -130,16 +131,14 @@ impl AppState {
     /// Copies the records a command changed into the signals, one record at
     /// a time, so a keystroke does not clone whole lists.
     fn show_changes(&self) {
-        let Some((touched, notices, deleted, saved_once)) =
-            self.workspace.try_update_value(|w| {
-                (
-                    w.take_touched(),
-                    w.notices().clone(),
-                    w.recently_deleted().cloned(),
-                    w.saved_once(),
-                )
-            })
-        else {
+        let Some((touched, notices, deleted, saved_once)) = self.workspace.try_update_value(|w| {
+            (
+                w.take_touched(),
+                w.notices().clone(),
+                w.recently_deleted().cloned(),
+                w.saved_once(),
+            )
+        }) else {
             return;
         };
         match touched {

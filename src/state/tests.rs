@@ -1,0 +1,810 @@
+//! The command layer on the in-memory store, with a fixed clock and
+//! counted ids: every command, every cascade, and the ways typed text used
+//! to get lost (stale tabs, full storage, half imports).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use super::*;
+use crate::domain::chat::MeetingFormat;
+use crate::domain::followup::{FollowUpKind, FollowUpStatus};
+use crate::domain::person::PersonField;
+use crate::domain::prep::{ChecklistGroup, QuestionCategory};
+use crate::domain::settings::Theme;
+use crate::domain::stage::Stage;
+use crate::domain::timer::TimerAction;
+use crate::storage::backup::{self, ImportMode};
+use crate::storage::{KeyValueStore, MemoryStore, StoreError, SCHEMA_KEY};
+
+struct TestClock(Mutex<DateTime<Utc>>);
+
+impl TestClock {
+    fn at(y: i32, m: u32, d: u32, h: u32) -> Arc<TestClock> {
+        Arc::new(TestClock(Mutex::new(
+            Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap(),
+        )))
+    }
+    fn advance_minutes(&self, minutes: i64) {
+        *self.0.lock().unwrap() += chrono::TimeDelta::minutes(minutes);
+    }
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+    fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+}
+
+#[derive(Default)]
+struct CountingIds(AtomicU64);
+
+impl IdSource for CountingIds {
+    fn next_id(&self) -> String {
+        format!("id{}", self.0.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// Wednesday 25 November 2026, 10:00 UTC.
+fn clock() -> Arc<TestClock> {
+    TestClock::at(2026, 11, 25, 10)
+}
+
+fn open_with(store: &Arc<MemoryStore>, clock: Arc<TestClock>) -> Workspace {
+    Workspace::open(store.clone(), None, clock, Arc::new(CountingIds::default()))
+}
+
+fn open(store: &Arc<MemoryStore>) -> Workspace {
+    open_with(store, clock())
+}
+
+/// A second tab: its own ids, so the two never collide.
+fn second_tab(store: &Arc<MemoryStore>) -> Workspace {
+    let ids = CountingIds(AtomicU64::new(1000));
+    Workspace::open(store.clone(), None, clock(), Arc::new(ids))
+}
+
+fn reopen(store: &Arc<MemoryStore>) -> Workspace {
+    open(store)
+}
+
+fn notes(target: &TextTarget, w: &Workspace) -> String {
+    w.text(target).unwrap()
+}
+
+fn with_person(name: &str) -> (Arc<MemoryStore>, Workspace, PersonId) {
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open(&store);
+    let id = w.add_person(name, None, "").unwrap();
+    (store, w, id)
+}
+
+fn with_chat() -> (Arc<MemoryStore>, Workspace, PersonId, ChatId) {
+    let (store, mut w, person) = with_person("Ana");
+    let chat = w.create_chat(&person).unwrap();
+    (store, w, person, chat)
+}
+
+// People
+
+#[test]
+fn adding_a_person_stores_them_with_the_organisation_and_a_real_referrer() {
+    let (store, mut w, ana) = with_person("Ana");
+    let ben = w
+        .add_person("  Ben  ", Some(ana.clone()), "Shopify")
+        .unwrap();
+    let ghost = w
+        .add_person("Cleo", Some(PersonId("nobody".into())), "")
+        .unwrap();
+    let stored = reopen(&store);
+    let people = &stored.data().people;
+    assert_eq!(people.len(), 3);
+    let ben = people.iter().find(|p| p.id == ben).unwrap();
+    assert_eq!(ben.name, "Ben");
+    assert_eq!(ben.organisation, "Shopify");
+    assert_eq!(ben.introduced_by, Some(ana));
+    let cleo = people.iter().find(|p| p.id == ghost).unwrap();
+    assert_eq!(cleo.introduced_by, None);
+    assert_eq!(
+        w.add_person("  ", None, ""),
+        Err(CommandError::Invalid("A name is required.".into()))
+    );
+}
+
+#[test]
+fn a_person_that_storage_refuses_is_not_added() {
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open(&store);
+    w.add_person("Ana", None, "").unwrap();
+    store.leave_free(10);
+    assert_eq!(
+        w.add_person("Ben", None, ""),
+        Err(CommandError::NotSaved(StoreError::Quota))
+    );
+    assert_eq!(w.data().people.len(), 1);
+    assert!(!w.has_pending());
+}
+
+#[test]
+fn typed_text_waits_for_the_save_and_is_shown_at_once() {
+    let (store, mut w, ana) = with_person("Ana");
+    let target = TextTarget::Person(ana.clone(), PersonField::Notes);
+    w.type_text(&target, "Met at the library").unwrap();
+    assert_eq!(notes(&target, &w), "Met at the library");
+    assert_eq!(notes(&target, &reopen(&store)), "");
+    assert!(w.has_pending());
+    assert!(w.save());
+    assert_eq!(notes(&target, &reopen(&store)), "Met at the library");
+    assert_eq!(
+        w.take_touched(),
+        Some(vec![RecordRef::person(&ana)]),
+        "the shell is told which record to show"
+    );
+}
+
+#[test]
+fn invalid_input_changes_nothing_and_says_why() {
+    let (_store, mut w, ana) = with_person("Ana");
+    let email = TextTarget::Person(ana.clone(), PersonField::Email);
+    w.type_text(&email, "ana@example.com").unwrap();
+    let error = w
+        .type_text(&email, "ana@example.com?bcc=eve@evil.test")
+        .unwrap_err();
+    assert!(error.to_string().contains("does not look right"));
+    assert_eq!(notes(&email, &w), "ana@example.com");
+    assert_eq!(
+        w.type_text(
+            &TextTarget::Person(PersonId("gone".into()), PersonField::Notes),
+            "x"
+        ),
+        Err(CommandError::Missing("person"))
+    );
+}
+
+#[test]
+fn referrer_must_exist_and_cannot_be_the_person() {
+    let (_store, mut w, ana) = with_person("Ana");
+    let ben = w.add_person("Ben", None, "").unwrap();
+    w.set_introduced_by(&ben, Some(ana.clone())).unwrap();
+    assert!(w.set_introduced_by(&ben, Some(ben.clone())).is_err());
+    assert_eq!(
+        w.set_introduced_by(&ben, Some(PersonId("gone".into()))),
+        Err(CommandError::Missing("person"))
+    );
+    assert_eq!(w.data().people[1].introduced_by, Some(ana));
+}
+
+#[test]
+fn deleting_a_person_takes_their_chats_and_follow_ups_and_undo_brings_all_back() {
+    let (store, mut w, ana, chat) = with_chat();
+    w.move_chat(&chat, Stage::Asked).unwrap();
+    let notes_field = TextTarget::Person(ana.clone(), PersonField::Notes);
+    w.type_text(&notes_field, "typed just before deleting")
+        .unwrap();
+    assert!(!w.data().followups.is_empty());
+    w.delete_person(&ana).unwrap();
+    assert!(w.data().people.is_empty());
+    assert!(w.data().chats.is_empty());
+    assert!(w.data().followups.is_empty());
+    let stored = reopen(&store);
+    assert!(stored.data().people.is_empty() && stored.data().chats.is_empty());
+    assert!(stored.data().followups.is_empty());
+
+    w.undo_delete().unwrap();
+    let stored = reopen(&store);
+    assert_eq!(stored.data().people.len(), 1);
+    assert_eq!(stored.data().chats.len(), 1);
+    assert_eq!(stored.data().followups.len(), w.data().followups.len());
+    assert_eq!(notes(&notes_field, &stored), "typed just before deleting");
+    assert!(w.recently_deleted().is_none());
+}
+
+// Chats
+
+#[test]
+fn a_new_chat_copies_the_template_and_the_planned_length() {
+    let (store, mut w, ana) = with_person("Ana");
+    w.change_setting(SettingChange::DefaultLength(20)).unwrap();
+    w.add_template_item(ChecklistGroup::Research, "Read their blog")
+        .unwrap();
+    let chat = w.create_chat(&ana).unwrap();
+    let stored = reopen(&store);
+    let chat = stored.data().chats.iter().find(|c| c.id == chat).unwrap();
+    assert_eq!(chat.length_minutes, 20);
+    assert!(chat.checklist.iter().any(|i| i.text == "Read their blog"));
+    assert_eq!(
+        w.create_chat(&PersonId("gone".into())),
+        Err(CommandError::Missing("person"))
+    );
+}
+
+#[test]
+fn asking_sets_the_3b7_reminders_and_booking_needs_a_time() {
+    let (store, mut w, _ana, chat) = with_chat();
+    w.move_chat(&chat, Stage::Asked).unwrap();
+    let kinds: Vec<FollowUpKind> = reopen(&store)
+        .data()
+        .followups
+        .iter()
+        .map(|f| f.kind)
+        .collect();
+    assert!(kinds.contains(&FollowUpKind::ReplyNudge), "{kinds:?}");
+    assert!(w.move_chat(&chat, Stage::Booked).is_err());
+    let at = NaiveDate::from_ymd_opt(2026, 12, 2)
+        .unwrap()
+        .and_hms_opt(8, 30, 0)
+        .unwrap();
+    w.set_start(&chat, Some(at)).unwrap();
+    w.set_format(&chat, Some(MeetingFormat::InPerson)).unwrap();
+    w.type_text(
+        &TextTarget::Chat(chat.clone(), ChatText::Place),
+        "Café Olimpico",
+    )
+    .unwrap();
+    w.move_chat(&chat, Stage::Booked).unwrap();
+    let stored = reopen(&store);
+    let saved = &stored.data().chats[0];
+    assert_eq!(saved.stage(), Stage::Booked);
+    assert_eq!(saved.place, "Café Olimpico");
+    assert!(w.mark_follow_up_sent(&chat).is_ok());
+}
+
+#[test]
+fn a_six_digit_year_is_refused_without_a_panic() {
+    let (_store, mut w, person, chat) = with_chat();
+    let far = NaiveDate::from_ymd_opt(262_142, 1, 1)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let error = w.set_start(&chat, Some(far)).unwrap_err();
+    assert!(error.to_string().contains("2000 and 2100"));
+    assert_eq!(w.data().chats[0].starts_at, None);
+    let far_day = far.date();
+    assert!(w.add_custom_followup(&person, "Call", far_day).is_err());
+    w.move_chat(&chat, Stage::Asked).unwrap();
+    let item = w.data().followups[0].id.clone();
+    assert!(w.snooze_until(&item, far_day).is_err());
+    assert!(w.snooze_until(&item, NaiveDate::MAX).is_err());
+    assert!(w.set_length(&chat, 7).is_err());
+}
+
+#[test]
+fn messages_are_typed_and_restarted_through_the_same_path() {
+    let (store, mut w, _ana, chat) = with_chat();
+    let body = TextTarget::Chat(chat.clone(), ChatText::Request);
+    w.type_text(&body, "Hi Ana").unwrap();
+    w.save();
+    w.set_message(&chat, false, "Coffee?", "Hello again")
+        .unwrap();
+    let stored = reopen(&store);
+    assert_eq!(stored.data().chats[0].request_subject, "Coffee?");
+    assert_eq!(notes(&body, &stored), "Hello again");
+}
+
+// Preparing
+
+#[test]
+fn questions_are_added_reordered_removed_and_saved_to_the_bank() {
+    let (store, mut w, _ana, chat) = with_chat();
+    assert!(w
+        .add_question(&chat, QuestionCategory::Own, "  ", false)
+        .is_err());
+    w.add_question(&chat, QuestionCategory::Own, "What surprised you?", true)
+        .unwrap();
+    let bank = w.data().settings.own_questions[0].clone();
+    w.add_question(&chat, QuestionCategory::Trends, "Where is it going?", false)
+        .unwrap();
+    assert!(w.add_bank_question(&chat, &bank).is_err(), "planned once");
+    w.move_question(&chat, 1, true).unwrap();
+    let stored = reopen(&store);
+    let texts: Vec<&str> = stored.data().chats[0]
+        .questions
+        .iter()
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Where is it going?", "What surprised you?"]);
+    assert_eq!(stored.data().settings.own_questions.len(), 1);
+
+    let first = w.data().chats[0].questions[0].id.clone();
+    w.remove_question(&chat, &first).unwrap();
+    w.remove_from_bank("What surprised you?").unwrap();
+    let stored = reopen(&store);
+    assert_eq!(stored.data().chats[0].questions.len(), 1);
+    assert!(stored.data().settings.own_questions.is_empty());
+}
+
+#[test]
+fn the_checklist_is_ticked_extended_and_trimmed() {
+    let (store, mut w, _ana, chat) = with_chat();
+    w.add_checklist_item(&chat, "Print the map").unwrap();
+    let item = w.data().chats[0].checklist.last().unwrap().id.clone();
+    w.tick_checklist_item(&chat, &item, true).unwrap();
+    assert!(reopen(&store).data().chats[0]
+        .checklist
+        .iter()
+        .any(|i| i.id == item && i.done));
+    w.remove_checklist_item(&chat, &item).unwrap();
+    assert!(!reopen(&store).data().chats[0]
+        .checklist
+        .iter()
+        .any(|i| i.id == item));
+    assert_eq!(
+        w.tick_checklist_item(&chat, "gone", true),
+        Err(CommandError::Missing("checklist item"))
+    );
+}
+
+#[test]
+fn the_template_is_edited_without_touching_existing_chats() {
+    let (store, mut w, _ana, chat) = with_chat();
+    let before = w.data().chats[0].checklist.clone();
+    w.add_template_item(ChecklistGroup::Logistics, "Charge the phone")
+        .unwrap();
+    let added = w
+        .data()
+        .settings
+        .checklist_template
+        .iter()
+        .find(|i| i.text == "Charge the phone")
+        .unwrap()
+        .id
+        .clone();
+    w.type_text(
+        &TextTarget::TemplateItem(added.clone()),
+        "Charge the phone fully",
+    )
+    .unwrap();
+    w.move_template_item(0, false).unwrap();
+    w.save();
+    let stored = reopen(&store);
+    assert!(stored
+        .data()
+        .settings
+        .checklist_template
+        .iter()
+        .any(|i| i.text == "Charge the phone fully"));
+    assert_eq!(stored.data().chats[0].checklist, before);
+    w.remove_template_item(&added).unwrap();
+    w.restore_template().unwrap();
+    assert_eq!(
+        reopen(&store).data().settings.checklist_template,
+        crate::domain::prep::built_in_checklist()
+    );
+    let _ = chat;
+}
+
+// The meeting
+
+#[test]
+fn a_whole_meeting_runs_from_start_to_done_with_notes_and_referrals() {
+    let store = Arc::new(MemoryStore::new());
+    let clock = clock();
+    let mut w = open_with(&store, clock.clone());
+    let ana = w.add_person("Ana", None, "").unwrap();
+    let chat = w.create_chat(&ana).unwrap();
+    w.add_question(&chat, QuestionCategory::Own, "How did you start?", false)
+        .unwrap();
+    w.add_question(&chat, QuestionCategory::Own, "What is hard?", false)
+        .unwrap();
+    assert!(w.timer_action(&chat, TimerAction::Pause).is_err());
+    w.timer_action(&chat, TimerAction::Start).unwrap();
+    clock.advance_minutes(3);
+    let draft = TextTarget::Chat(chat.clone(), ChatText::NoteDraft);
+    w.type_text(&draft, "  Started in retail  ").unwrap();
+    w.add_note(&chat).unwrap();
+    assert!(w.add_note(&chat).is_err(), "an empty draft adds nothing");
+    w.toggle_asked(&chat, 0).unwrap();
+    w.go_to_question(&chat, 1).unwrap();
+    assert!(w.go_to_question(&chat, 5).is_err());
+    let question = w.data().chats[0].questions[1].id.clone();
+    w.type_text(
+        &TextTarget::Chat(chat.clone(), ChatText::Answer(question)),
+        "Hiring freezes",
+    )
+    .unwrap();
+    clock.advance_minutes(8);
+    w.timer_action(&chat, TimerAction::End).unwrap();
+    let referral = w.add_referral(&chat, "Ben").unwrap();
+    w.type_text(
+        &TextTarget::Chat(chat.clone(), ChatText::Takeaways),
+        "Learn SQL",
+    )
+    .unwrap();
+    w.save();
+
+    let stored = reopen(&store);
+    let saved = &stored.data().chats[0];
+    assert_eq!(saved.stage(), Stage::Done);
+    assert_eq!(saved.notes.len(), 1);
+    assert_eq!(saved.notes[0].text, "Started in retail");
+    assert_eq!(saved.notes[0].offset_ms, Some(3 * 60_000));
+    assert_eq!(saved.note_draft, "");
+    assert!(saved.questions[0].asked);
+    assert_eq!(saved.questions[1].answer, "Hiring freezes");
+    assert_eq!(saved.current_question, 1);
+    assert_eq!(saved.referrals, std::slice::from_ref(&referral));
+    assert_eq!(saved.takeaways, "Learn SQL");
+    let ben = stored
+        .data()
+        .people
+        .iter()
+        .find(|p| p.id == referral)
+        .unwrap();
+    assert_eq!(ben.introduced_by, Some(ana));
+    let kinds: Vec<FollowUpKind> = stored.data().followups.iter().map(|f| f.kind).collect();
+    assert!(kinds.contains(&FollowUpKind::ThankYou), "{kinds:?}");
+
+    let note = saved.notes[0].id.clone();
+    w.type_text(
+        &TextTarget::Chat(chat.clone(), ChatText::Note(note.clone())),
+        "Retail, then ops",
+    )
+    .unwrap();
+    w.delete_note(&chat, &note).unwrap();
+    assert!(reopen(&store).data().chats[0].notes.is_empty());
+}
+
+// Follow-ups
+
+#[test]
+fn follow_ups_are_done_snoozed_noted_and_added_by_hand() {
+    let (store, mut w, ana, chat) = with_chat();
+    w.move_chat(&chat, Stage::Asked).unwrap();
+    let item = w.data().followups[0].id.clone();
+    w.snooze_for(&item, 7).unwrap();
+    assert!(w
+        .snooze_until(&item, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+        .is_err());
+    w.type_text(&TextTarget::FollowUpNote(item.clone()), "Try LinkedIn")
+        .unwrap();
+    w.set_followup_status(&item, FollowUpStatus::Done).unwrap();
+    let due = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert!(w.add_custom_followup(&ana, "  ", due).is_err());
+    w.add_custom_followup(&ana, "Send the article", due)
+        .unwrap();
+
+    let stored = reopen(&store);
+    let saved = stored
+        .data()
+        .followups
+        .iter()
+        .find(|f| f.id == item)
+        .unwrap();
+    assert_eq!(saved.snoozed_until, NaiveDate::from_ymd_opt(2026, 12, 2));
+    assert_eq!(saved.note, "Try LinkedIn");
+    assert_eq!(saved.status, FollowUpStatus::Done);
+    assert!(stored
+        .data()
+        .followups
+        .iter()
+        .any(|f| f.title == "Send the article"));
+}
+
+// Settings
+
+#[test]
+fn settings_are_checked_and_saved() {
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open(&store);
+    w.change_setting(SettingChange::Theme(Theme::Dark)).unwrap();
+    w.change_setting(SettingChange::Vibrate(false)).unwrap();
+    w.change_setting(SettingChange::WrapUpMinutes(3)).unwrap();
+    w.change_setting(SettingChange::ThankYouDays(9)).unwrap();
+    assert!(w
+        .change_setting(SettingChange::TargetChats("many".into()))
+        .is_err());
+    assert!(w.change_setting(SettingChange::DefaultLength(7)).is_err());
+    w.type_text(&TextTarget::Setting(SettingText::MyName), "  Sam  ")
+        .unwrap();
+    w.save();
+    let settings = reopen(&store).data().settings.clone();
+    assert_eq!(settings.theme, Theme::Dark);
+    assert!(!settings.vibrate);
+    assert_eq!(settings.wrap_up_minutes, 3);
+    assert_eq!(settings.thank_you_days, 5);
+    assert_eq!(settings.my_name, "Sam");
+}
+
+// Storage full: nothing typed is forgotten
+
+#[test]
+fn an_edit_that_could_not_be_saved_stays_pending_until_it_can() {
+    let (store, mut w, x) = with_person("Xavier");
+    let y = w.add_person("Yasmin", None, "").unwrap();
+    store.leave_free(40);
+    let x_notes = TextTarget::Person(x.clone(), PersonField::Notes);
+    w.type_text(&x_notes, &"long notes ".repeat(20)).unwrap();
+    assert!(!w.save());
+    assert!(w.notices().not_saved.is_some());
+
+    // A smaller write to someone else succeeds; X is still pending.
+    w.type_text(&TextTarget::Person(y.clone(), PersonField::Role), "PM")
+        .unwrap();
+    assert!(!w.save());
+    assert!(w.notices().not_saved.is_some(), "the banner stays");
+    assert_eq!(reopen(&store).data().people[1].role, "PM");
+
+    // Room again: the next write of any kind saves X too.
+    store.set_capacity(None);
+    w.change_setting(SettingChange::Vibrate(false)).unwrap();
+    assert!(w.notices().not_saved.is_none());
+    assert!(!w.has_pending());
+    assert_eq!(
+        notes(&x_notes, &reopen(&store)),
+        "long notes ".repeat(20).trim_end()
+    );
+}
+
+#[test]
+fn the_export_holds_what_is_on_screen_even_when_it_could_not_be_saved() {
+    let (store, mut w, x) = with_person("Xavier");
+    store.leave_free(0);
+    let x_notes = TextTarget::Person(x, PersonField::Notes);
+    w.type_text(&x_notes, "only on screen").unwrap();
+    assert!(!w.save());
+    let text = w.export_backup();
+    let imported = backup::parse(&text).unwrap().backup;
+    assert_eq!(imported.people[0].notes, "only on screen");
+}
+
+// Two tabs
+
+#[test]
+fn a_stale_tab_never_puts_back_older_text() {
+    let store = Arc::new(MemoryStore::new());
+    let mut tab_a = open(&store);
+    let ana = tab_a.add_person("Ana", None, "").unwrap();
+    let mut tab_b = second_tab(&store);
+    let person_notes = TextTarget::Person(ana.clone(), PersonField::Notes);
+    tab_a
+        .type_text(&person_notes, "Works on the payments team")
+        .unwrap();
+    tab_a.save();
+
+    // Tab B missed the event and edits another field of the same person.
+    tab_b
+        .type_text(
+            &TextTarget::Person(ana.clone(), PersonField::Role),
+            "Analyst",
+        )
+        .unwrap();
+    tab_b.save();
+    let stored = reopen(&store);
+    assert_eq!(notes(&person_notes, &stored), "Works on the payments team");
+    assert_eq!(stored.data().people[0].role, "Analyst");
+    assert_eq!(
+        notes(&person_notes, &tab_b),
+        "Works on the payments team",
+        "tab B now shows what was merged"
+    );
+}
+
+#[test]
+fn a_change_from_another_tab_reaches_this_tab_and_keeps_its_unsaved_typing() {
+    let store = Arc::new(MemoryStore::new());
+    let mut tab_a = open(&store);
+    let ana = tab_a.add_person("Ana", None, "").unwrap();
+    let chat = tab_a.create_chat(&ana).unwrap();
+    let mut tab_b = second_tab(&store);
+    let research = TextTarget::Chat(chat.clone(), ChatText::Research);
+    let goal = TextTarget::Chat(chat.clone(), ChatText::Goal);
+
+    tab_b.type_text(&goal, "Learn how analysts grow").unwrap();
+    tab_a
+        .type_text(&research, "Read the annual report")
+        .unwrap();
+    tab_a.save();
+    let key = "coffee-chat/chat/".to_string() + &chat.0;
+    let value = store.get(&key).unwrap();
+    tab_b.apply_external_change(&key, value.as_deref());
+    assert_eq!(notes(&research, &tab_b), "Read the annual report");
+    assert_eq!(notes(&goal, &tab_b), "Learn how analysts grow");
+    assert!(tab_b.has_pending());
+    tab_b.save();
+    let stored = reopen(&store);
+    assert_eq!(notes(&research, &stored), "Read the annual report");
+    assert_eq!(notes(&goal, &stored), "Learn how analysts grow");
+}
+
+#[test]
+fn notes_added_in_two_tabs_are_both_kept() {
+    let store = Arc::new(MemoryStore::new());
+    let mut tab_a = open(&store);
+    let ana = tab_a.add_person("Ana", None, "").unwrap();
+    let chat = tab_a.create_chat(&ana).unwrap();
+    let mut tab_b = second_tab(&store);
+    let draft = TextTarget::Chat(chat.clone(), ChatText::NoteDraft);
+    tab_a.type_text(&draft, "from A").unwrap();
+    tab_a.add_note(&chat).unwrap();
+    tab_b.type_text(&draft, "from B").unwrap();
+    tab_b.add_note(&chat).unwrap();
+    let stored = reopen(&store);
+    let texts: Vec<&str> = stored.data().chats[0]
+        .notes
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert_eq!(texts, ["from A", "from B"]);
+}
+
+#[test]
+fn a_person_deleted_elsewhere_comes_back_if_typing_here_is_unsaved() {
+    let store = Arc::new(MemoryStore::new());
+    let mut tab_a = open(&store);
+    let ana = tab_a.add_person("Ana", None, "").unwrap();
+    let mut tab_b = second_tab(&store);
+    let key = "coffee-chat/person/".to_string() + &ana.0;
+    tab_b
+        .type_text(
+            &TextTarget::Person(ana.clone(), PersonField::Notes),
+            "keep me",
+        )
+        .unwrap();
+    tab_a.delete_person(&ana).unwrap();
+    tab_b.apply_external_change(&key, None);
+    assert_eq!(tab_b.data().people.len(), 1);
+    tab_b.save();
+    assert_eq!(reopen(&store).data().people[0].notes, "keep me");
+
+    // Without typing, the removal simply shows.
+    let mut tab_c = second_tab(&store);
+    tab_b.delete_person(&ana).unwrap();
+    tab_c.apply_external_change(&key, None);
+    assert!(tab_c.data().people.is_empty());
+}
+
+#[test]
+fn a_newer_schema_from_another_tab_makes_this_tab_read_only_with_a_message() {
+    let (store, mut w, ana) = with_person("Ana");
+    store.insert_raw(SCHEMA_KEY, "99");
+    w.apply_external_change(SCHEMA_KEY, Some("99"));
+    assert!(w
+        .notices()
+        .blocked
+        .as_deref()
+        .is_some_and(|m| m.contains("another tab")));
+    w.type_text(&TextTarget::Person(ana, PersonField::Role), "PM")
+        .unwrap();
+    assert!(!w.save());
+    assert!(w
+        .notices()
+        .not_saved
+        .as_deref()
+        .is_some_and(|m| m.contains("newer version")));
+    assert_eq!(reopen(&store).data().people[0].role, "");
+}
+
+// Imports
+
+#[test]
+fn a_replace_import_that_runs_out_of_room_changes_nothing() {
+    let (store, mut w, ana) = with_person("Ana");
+    w.add_person("Ben", None, "").unwrap();
+    w.type_text(
+        &TextTarget::Person(ana.clone(), PersonField::Notes),
+        "newer notes",
+    )
+    .unwrap();
+    w.save();
+    let mut big = w.data().clone();
+    big.people[0].notes = "older notes".into();
+    for i in 0..300 {
+        let mut p =
+            crate::domain::person::Person::new(PersonId(format!("big{i}")), "Someone", Utc::now())
+                .unwrap();
+        p.notes = "x".repeat(2048);
+        big.people.push(p);
+    }
+    let text = backup::export(&big, Utc::now());
+    store.leave_free(256 * 1024);
+    let before = store.snapshot();
+    let checked = backup::parse(&text).unwrap();
+    let error = w
+        .import_backup(checked.backup, ImportMode::Replace)
+        .unwrap_err();
+    assert!(error.to_string().contains("Nothing was imported"));
+    assert_eq!(store.snapshot(), before);
+    assert_eq!(w.data().people.len(), 2);
+    assert_eq!(w.data().people[0].notes, "newer notes");
+}
+
+#[test]
+fn an_import_refuses_to_run_over_unsaved_typing() {
+    let (store, mut w, ana) = with_person("Ana");
+    let text = backup::export(&w.data().clone(), Utc::now());
+    store.leave_free(0);
+    w.type_text(&TextTarget::Person(ana, PersonField::Notes), "unsaved")
+        .unwrap();
+    let checked = backup::parse(&text).unwrap();
+    assert!(w
+        .import_backup(checked.backup, ImportMode::Replace)
+        .is_err());
+    assert_eq!(w.data().people[0].notes, "unsaved");
+}
+
+#[test]
+fn export_then_import_is_the_identity_and_the_screen_shows_storage() {
+    let (store, mut w, _ana, chat) = with_chat();
+    w.move_chat(&chat, Stage::Asked).unwrap();
+    let data = w.data().clone();
+    let text = w.export_backup();
+    let other = Arc::new(MemoryStore::new());
+    let mut fresh = open(&other);
+    fresh.add_person("Someone else", None, "").unwrap();
+    let checked = backup::parse(&text).unwrap();
+    assert!(checked.repairs.is_empty());
+    fresh
+        .import_backup(checked.backup, ImportMode::Replace)
+        .unwrap();
+    assert_eq!(fresh.data().people, data.people);
+    assert_eq!(fresh.data().chats, data.chats);
+    assert_eq!(fresh.data().followups, data.followups);
+    assert_eq!(fresh.take_touched(), None, "the whole screen is redrawn");
+    assert_eq!(reopen(&other).data().people, data.people);
+    let _ = store;
+}
+
+// Capacity
+
+#[test]
+fn old_done_chats_can_be_archived_to_a_file_and_merged_back() {
+    let store = Arc::new(MemoryStore::new());
+    let clock = TestClock::at(2026, 1, 10, 10);
+    let mut w = open_with(&store, clock.clone());
+    let ana = w.add_person("Ana", None, "").unwrap();
+    let old = w.create_chat(&ana).unwrap();
+    w.timer_action(&old, TimerAction::Start).unwrap();
+    w.timer_action(&old, TimerAction::End).unwrap();
+    *clock.0.lock().unwrap() = Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap();
+    let recent = w.create_chat(&ana).unwrap();
+    let cutoff = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    assert_eq!(w.archivable_chats(cutoff), std::slice::from_ref(&old));
+    let used_before = w.used_characters().unwrap();
+    let (file, count) = w.archive_done_chats(cutoff).unwrap();
+    assert_eq!(count, 1);
+    assert!(w.used_characters().unwrap() < used_before);
+    let stored = reopen(&store);
+    assert_eq!(stored.data().chats.len(), 1);
+    assert_eq!(stored.data().chats[0].id, recent);
+    assert!(stored
+        .data()
+        .followups
+        .iter()
+        .all(|f| f.chat_id.as_ref() != Some(&old)));
+    assert!(w.archive_done_chats(cutoff).is_err());
+
+    let archived = backup::parse(&file).unwrap().backup;
+    w.import_backup(archived, ImportMode::Merge).unwrap();
+    assert_eq!(reopen(&store).data().chats.len(), 2);
+}
+
+#[test]
+fn a_corrupt_record_found_while_full_raises_the_banner() {
+    let (store, _w, _ana) = with_person("Ana");
+    store.insert_raw("coffee-chat/person/zz", "{not json");
+    store.leave_free(0);
+    let w = reopen(&store);
+    assert_eq!(w.notices().unreadable, 1);
+    assert_eq!(w.notices().unreadable_left_in_place, 1);
+    assert_eq!(w.data().people.len(), 1);
+}
+
+#[test]
+fn storage_that_cannot_be_used_says_so_and_keeps_working_in_memory() {
+    let store = Arc::new(MemoryStore::new());
+    let w = Workspace::open(
+        store,
+        Some(StoreError::Unavailable("storage is switched off".into())),
+        clock(),
+        Arc::new(CountingIds::default()),
+    );
+    assert!(w
+        .notices()
+        .blocked
+        .as_deref()
+        .is_some_and(|m| m.contains("kept after this tab is closed")));
+}

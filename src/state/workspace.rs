@@ -13,9 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::followup::{FollowUp, FollowUpId};
 use crate::domain::person::{Person, PersonId};
-use crate::storage::{
-    Change, Data, ExternalChange, Record, Repository, SharedStore, StoreError,
-};
+use crate::storage::{Change, Data, ExternalChange, Record, Repository, SharedStore, StoreError};
 
 /// Where the time comes from: the browser's clock in the app, a fixed one
 /// in tests.
@@ -111,7 +109,6 @@ pub struct Workspace {
     /// asked; `None` means everything (after an import).
     touched: Option<Vec<RecordRef>>,
     notices: StorageNotices,
-    storage_off: Option<String>,
     pub(super) recently_deleted: Option<Deleted>,
     saved_once: bool,
 }
@@ -126,11 +123,10 @@ impl Workspace {
         ids: Arc<dyn IdSource>,
     ) -> Workspace {
         let opened = Repository::open(store);
-        let storage_off = fallback.map(|error| {
-            format!("{error} Nothing you enter will be kept after this tab is closed.")
-        });
-        let blocked = storage_off
-            .clone()
+        let blocked = fallback
+            .map(|error| {
+                format!("{error} Nothing you enter will be kept after this tab is closed.")
+            })
             .or_else(|| opened.problem.map(|problem| problem.to_string()));
         let notices = StorageNotices {
             not_saved: None,
@@ -146,7 +142,6 @@ impl Workspace {
             pending: BTreeSet::new(),
             touched: Some(Vec::new()),
             notices,
-            storage_off,
             recently_deleted: None,
             saved_once: false,
         }
@@ -314,11 +309,7 @@ impl Workspace {
     /// Takes in a change another tab made to `key` (`None`: removed),
     /// merged with this tab's unsaved edits of the same record.
     pub fn apply_external_change(&mut self, key: &str, new_value: Option<&str>) {
-        fn apply<T: Record>(
-            list: &mut Vec<T>,
-            change: Change<T>,
-            pending: bool,
-        ) -> Option<String> {
+        fn apply<T: Record>(list: &mut Vec<T>, change: Change<T>, pending: bool) -> Option<String> {
             match change {
                 Change::Saved(record) => {
                     let id = record.record_id().to_string();
@@ -388,10 +379,6 @@ impl Workspace {
     /// Characters the app's keys use, for the storage gauge in Settings.
     pub fn used_characters(&self) -> Option<usize> {
         self.repo.used_characters().ok()
-    }
-
-    pub fn is_storage_off(&self) -> bool {
-        self.storage_off.is_some()
     }
 }
 

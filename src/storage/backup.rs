@@ -156,7 +156,11 @@ pub fn parse(text: &str) -> Result<Checked, String> {
         }
     }
     for item in &mut backup.followups {
-        if item.chat_id.as_ref().is_some_and(|c| !chats.contains(c.0.as_str())) {
+        if item
+            .chat_id
+            .as_ref()
+            .is_some_and(|c| !chats.contains(c.0.as_str()))
+        {
             repairs.push(format!(
                 "A follow-up ({}) pointed to a chat not in the backup; it is kept without that link.",
                 item.id.0

@@ -10,8 +10,11 @@ use super::{KeyValueStore, StoreError};
 #[derive(Default)]
 pub struct MemoryStore {
     entries: Mutex<BTreeMap<String, String>>,
-    capacity_bytes: Option<usize>,
+    capacity_bytes: Mutex<Option<usize>>,
     writes: Mutex<Vec<String>>,
+    /// After this many more writes every write fails, as if the tab had
+    /// crashed there: for tests of what a cut-short operation leaves.
+    writes_until_crash: Mutex<Option<usize>>,
 }
 
 impl MemoryStore {
@@ -21,8 +24,40 @@ impl MemoryStore {
 
     pub fn with_capacity(bytes: usize) -> Self {
         MemoryStore {
-            capacity_bytes: Some(bytes),
+            capacity_bytes: Mutex::new(Some(bytes)),
             ..Self::default()
+        }
+    }
+
+    /// Changes the room left, as freeing space in the browser would.
+    pub fn set_capacity(&self, bytes: Option<usize>) {
+        *self.capacity_bytes.lock().unwrap() = bytes;
+    }
+
+    /// Room for exactly `free` more bytes than are used now.
+    pub fn leave_free(&self, free: usize) {
+        let used = Self::used_bytes(&self.entries.lock().unwrap());
+        self.set_capacity(Some(used + free));
+    }
+
+    pub fn crash_after_writes(&self, writes: usize) {
+        *self.writes_until_crash.lock().unwrap() = Some(writes);
+    }
+
+    /// Brings a crashed store back, as a reopened tab finds it.
+    pub fn revive(&self) {
+        *self.writes_until_crash.lock().unwrap() = None;
+    }
+
+    fn crashed(&self) -> bool {
+        let mut left = self.writes_until_crash.lock().unwrap();
+        match left.as_mut() {
+            Some(0) => true,
+            Some(n) => {
+                *n -= 1;
+                false
+            }
+            None => false,
         }
     }
 
@@ -62,8 +97,11 @@ impl KeyValueStore for MemoryStore {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if self.crashed() {
+            return Err(StoreError::Unavailable("crashed".into()));
+        }
         let mut entries = self.entries.lock().unwrap();
-        if let Some(capacity) = self.capacity_bytes {
+        if let Some(capacity) = *self.capacity_bytes.lock().unwrap() {
             let previous = entries.get(key).map_or(0, |v| key.len() + v.len());
             let after = Self::used_bytes(&entries) - previous + key.len() + value.len();
             if after > capacity {
@@ -76,6 +114,9 @@ impl KeyValueStore for MemoryStore {
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if self.crashed() {
+            return Err(StoreError::Unavailable("crashed".into()));
+        }
         self.entries.lock().unwrap().remove(key);
         self.writes.lock().unwrap().push(key.to_string());
         Ok(())

@@ -91,7 +91,10 @@ fn merge_lists(base: &[Value], mine: Vec<Value>, theirs: Vec<Value>) -> Vec<Valu
     let base_ids = ids(base);
     let my_ids = ids(&mine);
     let common_order = |list: &[String], keep: &[String]| -> Vec<String> {
-        list.iter().filter(|id| keep.contains(id)).cloned().collect()
+        list.iter()
+            .filter(|id| keep.contains(id))
+            .cloned()
+            .collect()
     };
     let i_reordered = common_order(&base_ids, &my_ids) != common_order(&my_ids, &base_ids);
     let (first, second) = if i_reordered {
@@ -157,7 +160,8 @@ mod tests {
     fn notes_added_in_two_tabs_are_all_kept() {
         let base = json!({"notes": [{"id": "1", "text": "first"}]});
         let mine = json!({"notes": [{"id": "1", "text": "first"}, {"id": "2", "text": "mine"}]});
-        let theirs = json!({"notes": [{"id": "1", "text": "first!"}, {"id": "3", "text": "theirs"}]});
+        let theirs =
+            json!({"notes": [{"id": "1", "text": "first!"}, {"id": "3", "text": "theirs"}]});
         assert_eq!(
             merge(base, mine, theirs),
             json!({"notes": [

@@ -8,6 +8,8 @@ mod local;
 mod memory;
 mod merge;
 mod migrate;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 mod repo;
 
 pub use keys::*;

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::merge::merge_json;
 use super::{
-    index_key, quarantine_key, record_id_of, record_key, run_migrations, write_verified,
-    Record, SharedStore, StoreError, CURRENT_SCHEMA, IMPORT_JOURNAL_KEY,
-    MIGRATIONS, NAMESPACE, QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
+    index_key, quarantine_key, record_id_of, record_key, run_migrations, write_verified, Record,
+    SharedStore, StoreError, CURRENT_SCHEMA, IMPORT_JOURNAL_KEY, MIGRATIONS, NAMESPACE,
+    QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
 };
 use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
@@ -270,7 +270,10 @@ impl Repository {
             return Ok(());
         };
         if self.is_read_only() {
-            self.unreadable_in_place.lock().unwrap().push(key.to_string());
+            self.unreadable_in_place
+                .lock()
+                .unwrap()
+                .push(key.to_string());
             return Ok(());
         }
         let mut attempt = 0;
@@ -280,7 +283,10 @@ impl Repository {
                 None => {
                     if write_verified(store, &target, &raw).is_err() {
                         let _ = store.remove(&target);
-                        self.unreadable_in_place.lock().unwrap().push(key.to_string());
+                        self.unreadable_in_place
+                            .lock()
+                            .unwrap()
+                            .push(key.to_string());
                         return Ok(());
                     }
                     break;
@@ -545,7 +551,9 @@ impl Repository {
         if !index.iter().any(|known| known == id) {
             index.push(id.to_string());
         }
-        Some(Change::Saved(Box::new(self.take_in(key, text, theirs, mine))))
+        Some(Change::Saved(Box::new(
+            self.take_in(key, text, theirs, mine),
+        )))
     }
 
     /// Another tab's `text` for `key`, merged with this tab's copy when
@@ -936,7 +944,7 @@ mod tests {
         let repo = open(&store).repo;
         repo.save(&person("a", "Ana")).unwrap();
         repo.save(&person("b", "Ben")).unwrap();
-                let wanted = Data {
+        let wanted = Data {
             people: vec![person("b", "Ben B."), person("c", "Cleo")],
             ..Data::default()
         };
@@ -965,5 +973,180 @@ mod tests {
             repo.external_change("coffee-chat/chat/c", Some(&json), &Data::default()),
             ExternalChange::Chat(Change::Saved(Box::new(chat)))
         );
+    }
+
+    fn people(count: usize, notes_len: usize) -> Vec<Person> {
+        (0..count)
+            .map(|i| {
+                let mut p = person(&format!("p{i}"), &format!("Person {i}"));
+                p.notes = "n".repeat(notes_len);
+                p
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_write_merges_with_what_another_tab_stored_since() {
+        let store = Arc::new(MemoryStore::new());
+        let tab_a = open(&store).repo;
+        tab_a.save(&person("a", "Ana")).unwrap();
+        let tab_b = open(&store);
+        let mut in_a = person("a", "Ana");
+        in_a.notes = "Typed in tab A".into();
+        tab_a.save(&in_a).unwrap();
+
+        // Tab B never saw A's notes; it changes the role only.
+        let mut in_b = tab_b.data.people[0].clone();
+        in_b.role = "Analyst".into();
+        let merged = tab_b.repo.save(&in_b).unwrap().expect("merged");
+        assert_eq!(merged.notes, "Typed in tab A");
+        assert_eq!(merged.role, "Analyst");
+        assert_eq!(open(&store).data.people, [merged]);
+    }
+
+    #[test]
+    fn a_corrupt_record_found_while_storage_is_full_is_counted_and_kept() {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        repo.save(&person("a", "Ana")).unwrap();
+        store.insert_raw("coffee-chat/person/b", "{broken");
+        store.leave_free(0);
+        let opened = open(&store);
+        assert_eq!(names(&opened.data.people), ["Ana"]);
+        assert_eq!(opened.repo.quarantined_count(), 1);
+        assert_eq!(opened.repo.unreadable_left_in_place(), 1);
+        assert_eq!(
+            store.get("coffee-chat/person/b").unwrap().as_deref(),
+            Some("{broken")
+        );
+        // With room again, the next start moves it aside.
+        store.set_capacity(None);
+        let reopened = open(&store);
+        assert_eq!(reopened.repo.unreadable_left_in_place(), 0);
+        assert_eq!(reopened.repo.quarantined_count(), 1);
+    }
+
+    #[test]
+    fn a_schema_that_is_not_a_version_is_damage_not_a_newer_app() {
+        for bad in ["abc", "", "-1", "0", "1.5"] {
+            let store = Arc::new(MemoryStore::new());
+            open(&store).repo.save(&person("a", "Ana")).unwrap();
+            store.insert_raw(SCHEMA_KEY, bad);
+            let opened = open(&store);
+            assert_eq!(opened.problem, None, "schema {bad:?}");
+            assert!(!opened.repo.is_read_only());
+            assert_eq!(names(&opened.data.people), ["Ana"]);
+            assert_eq!(opened.repo.quarantined_count(), 1, "schema {bad:?}");
+            opened.repo.save(&person("b", "Ben")).unwrap();
+            assert_eq!(
+                store.get(SCHEMA_KEY).unwrap(),
+                Some(CURRENT_SCHEMA.to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn a_newer_schema_written_by_another_tab_stops_this_tab_writing() {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        repo.save(&person("a", "Ana")).unwrap();
+        let newer = (CURRENT_SCHEMA + 1).to_string();
+        // Without the event (a tab that missed it): the next write checks.
+        store.insert_raw(SCHEMA_KEY, &newer);
+        assert_eq!(repo.save(&person("b", "Ben")), Err(StoreError::ReadOnly));
+        assert!(repo.is_read_only());
+        assert_eq!(store.get("coffee-chat/person/b").unwrap(), None);
+
+        // With the event.
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        repo.save(&person("a", "Ana")).unwrap();
+        assert_eq!(
+            repo.external_change(SCHEMA_KEY, Some(&newer), &Data::default()),
+            ExternalChange::SchemaChanged
+        );
+        assert_eq!(repo.save(&person("b", "Ben")), Err(StoreError::ReadOnly));
+    }
+
+    #[test]
+    fn an_import_that_does_not_fit_leaves_storage_exactly_as_it_was() {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        let mut ana = person("a", "Ana");
+        ana.notes = "Newer notes, typed after the backup".into();
+        repo.save(&ana).unwrap();
+        repo.save(&person("b", "Ben")).unwrap();
+        store.leave_free(256 * 1024);
+        let before = store.snapshot();
+
+        let mut incoming = people(300, 2048);
+        incoming.push(person("a", "Ana"));
+        let wanted = Data {
+            people: incoming,
+            ..Data::default()
+        };
+        assert_eq!(repo.replace_all(&wanted), Err(StoreError::Quota));
+        assert_eq!(store.snapshot(), before);
+        let reopened = open(&store);
+        assert_eq!(names(&reopened.data.people), ["Ana", "Ben"]);
+        assert_eq!(reopened.data.people[0].notes, ana.notes);
+    }
+
+    #[test]
+    fn an_import_that_fits_replaces_everything_and_leaves_no_staging() {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        repo.save(&person("a", "Ana")).unwrap();
+        repo.save(&person("b", "Ben")).unwrap();
+        let wanted = Data {
+            people: people(3, 10),
+            ..Data::default()
+        };
+        repo.replace_all(&wanted).unwrap();
+        let reopened = open(&store);
+        assert_eq!(reopened.data.people, wanted.people);
+        assert!(store
+            .snapshot()
+            .keys()
+            .all(|k| !k.starts_with(STAGING_PREFIX) && k != IMPORT_JOURNAL_KEY));
+    }
+
+    #[test]
+    fn an_import_cut_short_at_any_write_is_all_or_nothing() {
+        let old = Data {
+            people: people(3, 5),
+            ..Data::default()
+        };
+        let mut new_people = people(5, 7);
+        new_people.remove(1);
+        let new = Data {
+            people: new_people,
+            ..Data::default()
+        };
+        for crash_at in 0..40 {
+            let store = Arc::new(MemoryStore::new());
+            let repo = open(&store).repo;
+            for p in &old.people {
+                repo.save(p).unwrap();
+            }
+            store.crash_after_writes(crash_at);
+            let finished = repo.replace_all(&new).is_ok();
+            store.set_capacity(None);
+            store.revive();
+            let after = open(&store).data;
+            if finished {
+                assert_eq!(after.people, new.people, "crash at {crash_at}");
+            } else {
+                assert!(
+                    after.people == old.people || after.people == new.people,
+                    "crash at write {crash_at} left {:?}",
+                    names(&after.people)
+                );
+            }
+            assert!(store
+                .snapshot()
+                .keys()
+                .all(|k| !k.starts_with(STAGING_PREFIX)));
+        }
     }
 }

@@ -94,7 +94,8 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
             let fresh = template();
             draft.set(fresh.clone());
             let follow_up = kind == MessageKind::FollowUp;
-            let _ = app.try_run(|w| w.set_message(&chat_id, follow_up, &fresh.subject, &fresh.body));
+            let _ =
+                app.try_run(|w| w.set_message(&chat_id, follow_up, &fresh.subject, &fresh.body));
         }
     };
     let referrer_name = referrer.map(|r| r.name);

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::domain::calendar::{date_input_value, next_day, parse_picked_date, short_date, DATE_INPUT_MAX};
+use crate::domain::calendar::{
+    date_input_value, next_day, parse_picked_date, short_date, DATE_INPUT_MAX,
+};
 use crate::domain::chat::Chat;
 use crate::domain::followup::{ago, colleagues, FollowUp, FollowUpKind, FollowUpStatus};
 use crate::domain::message::{

@@ -41,7 +41,11 @@ pub fn TemplateEditor() -> impl IntoView {
                 // other groups change.
                 let number = shape[..index].iter().filter(|(_, g)| *g == group).count() + 1;
                 let text = app.settings.with_untracked(|s| {
-                    s.checklist_template.iter().find(|i| i.id == id).map(|i| i.text.clone()).unwrap_or_default()
+                    s.checklist_template
+                        .iter()
+                        .find(|i| i.id == id)
+                        .map(|i| i.text.clone())
+                        .unwrap_or_default()
                 });
                 let remove_id = id.clone();
                 view! {

@@ -336,7 +336,11 @@ fn Booking(id: ChatId) -> impl IntoView {
                 .starts_at
                 .and_then(|at| chrono::Local.from_local_datetime(&at).earliest())
                 .and_then(|start| {
-                    chat_event(&chat, &app.person_name(&chat.person_id), start.with_timezone(&chrono::Utc))
+                    chat_event(
+                        &chat,
+                        &app.person_name(&chat.person_id),
+                        start.with_timezone(&chrono::Utc),
+                    )
                 });
             if let Some(event) = event {
                 crate::pwa::download(

@@ -5,9 +5,9 @@ use crate::domain::chat::LENGTH_CHOICES;
 use crate::domain::followup::ago;
 use crate::domain::settings::{Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
 use crate::pwa::{storage_status, StorageStatus};
-use crate::storage::{budget_percent, LOCAL_STORAGE_BUDGET_CHARS, NEARLY_FULL_PERCENT};
-use crate::state::{use_app, Workspace, SettingChange, SettingText, TextTarget};
+use crate::state::{use_app, SettingChange, SettingText, TextTarget, Workspace};
 use crate::storage::backup::{parse, Backup, Checked, ImportMode};
+use crate::storage::{budget_percent, LOCAL_STORAGE_BUDGET_CHARS, NEARLY_FULL_PERCENT};
 use crate::ui::components::{AutosaveField, TemplateEditor};
 
 #[component]
