@@ -96,7 +96,7 @@ test('data from a newer version is shown but never overwritten', async ({ page }
   await page.evaluate(() => localStorage.setItem('coffee-chat/schema', '999'));
   await page.reload();
   await waitForApp(page);
-  await expect(page.getByText('your data comes from a newer version of Coffee Chat')).toBeVisible();
+  await expect(page.getByText('updated by a newer version of Coffee Chat').first()).toBeVisible();
   await page.getByLabel('Role').fill('Designer');
   await expect(page.getByRole('alert')).toContainText('Not saved');
   const stored = await storedPeople(page);

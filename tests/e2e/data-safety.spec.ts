@@ -1,0 +1,422 @@
+import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addPerson, openApp, storedPeople, waitForApp } from './helpers';
+
+// How text is typed in the crash trials: one key every 40 ms, about the
+// speed of quick thumbs, for about two seconds before the crash.
+const KEY_INTERVAL_MS = 40;
+const BURST_KEYS = 45;
+// The promise: no more than this much typing is ever lost.
+const AT_MOST_LOST_MS = 300;
+
+/** Every key of this app in localStorage. */
+async function stored(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      if (key.startsWith('coffee-chat/')) out[key] = localStorage.getItem(key)!;
+    }
+    return out;
+  });
+}
+
+async function fillStorage(page: Page, leaveFree = 0) {
+  await page.evaluate((free) => {
+    let chunk = 'x'.repeat(512 * 1024);
+    let n = 0;
+    while (chunk.length > 8) {
+      try {
+        localStorage.setItem(`filler/${n++}`, chunk);
+      } catch {
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+    // Give back `free` characters: remove fillers until that much is free,
+    // then put back what was freed beyond it.
+    let freed = 0;
+    for (let i = n; i >= 0 && freed < free; i--) {
+      const value = localStorage.getItem(`filler/${i}`);
+      if (value !== null) {
+        freed += value.length + `filler/${i}`.length;
+        localStorage.removeItem(`filler/${i}`);
+      }
+    }
+    if (freed > free + 16) localStorage.setItem('filler/pad', 'x'.repeat(freed - free - 10));
+  }, leaveFree);
+}
+
+async function emptyFiller(page: Page) {
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler/')) localStorage.removeItem(key);
+  });
+}
+
+/** Types `keys` one at a time; returns when each key went in (ms). */
+async function typeBurst(page: Page, field: Locator, keys: string): Promise<number[]> {
+  await field.click();
+  await field.press('End');
+  const times: number[] = [];
+  for (const key of keys) {
+    await page.keyboard.type(key);
+    times.push(Date.now());
+    await page.waitForTimeout(KEY_INTERVAL_MS);
+  }
+  return times;
+}
+
+/** How many of `keys` were typed within the last `AT_MOST_LOST_MS`. */
+function keysInWindow(times: number[], end: number) {
+  return times.filter((t) => t > end - AT_MOST_LOST_MS).length;
+}
+
+type Field = {
+  name: string;
+  open: (page: Page) => Promise<Locator>;
+  read: (storage: Record<string, string>) => string;
+};
+
+function chatField(read: (chat: Record<string, unknown>) => string) {
+  return (storage: Record<string, string>) => {
+    const key = Object.keys(storage).find((k) => k.startsWith('coffee-chat/chat/'))!;
+    return read(JSON.parse(storage[key]));
+  };
+}
+
+async function planChat(page: Page) {
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  await page.getByRole('button', { name: 'Plan a chat' }).click();
+  await expect(page).toHaveURL(/\/chats\/[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+const FIELDS: Field[] = [
+  {
+    name: 'person notes',
+    open: async (page) => {
+      await openApp(page);
+      await addPerson(page, 'Ana Silva');
+      return page.getByLabel('Notes');
+    },
+    read: (storage) => {
+      const key = Object.keys(storage).find((k) => k.startsWith('coffee-chat/person/'))!;
+      return JSON.parse(storage[key]).notes ?? '';
+    },
+  },
+  {
+    name: 'research notes on Prepare',
+    open: async (page) => {
+      await page.goto(`${await planChat(page)}/prepare`);
+      await waitForApp(page);
+      return page.getByLabel('Research notes');
+    },
+    read: chatField((chat) => (chat.research as string) ?? ''),
+  },
+  {
+    name: 'meeting note',
+    open: async (page) => {
+      await page.goto(`${await planChat(page)}/meet`);
+      await waitForApp(page);
+      return page.getByLabel('Note', { exact: true });
+    },
+    read: chatField((chat) => (chat.note_draft as string) ?? ''),
+  },
+];
+
+const figures: string[] = [];
+test.afterAll(() => {
+  if (figures.length) console.log(`\nCrash trials (key every ${KEY_INTERVAL_MS} ms):\n${figures.join('\n')}`);
+});
+
+for (const field of FIELDS) {
+  test(`a renderer crash mid-burst loses at most ${AT_MOST_LOST_MS} ms of typing: ${field.name}`, async ({ context }) => {
+    for (let trial = 1; trial <= 3; trial++) {
+      const page = await context.newPage();
+      const box = await field.open(page);
+      const typed = `trial ${trial}: ` + 'the quick brown fox jumps over '.repeat(3).slice(0, BURST_KEYS - 10);
+      const times = await typeBurst(page, box, typed);
+      const crashAt = Date.now();
+      const cdp = await context.newCDPSession(page);
+      cdp.send('Page.crash').catch(() => {});
+      await page.waitForEvent('crash');
+
+      const reader = await context.newPage();
+      await reader.goto('/people');
+      const saved = field.read(await stored(reader));
+      expect(typed.startsWith(saved.trimEnd()), `saved text is a prefix of the typed text: ${saved}`).toBe(true);
+      const lost = typed.length - saved.length;
+      const allowed = keysInWindow(times, crashAt);
+      figures.push(`  ${field.name}, trial ${trial}: typed ${typed.length}, lost ${lost} (allowed ${allowed})`);
+      expect(lost).toBeLessThanOrEqual(allowed);
+      // The next trial starts from a clean slate.
+      await reader.evaluate(() => localStorage.clear());
+      await reader.close();
+    }
+  });
+}
+
+test('quitting the browser mid-burst loses at most 300 ms of typing', async ({ baseURL }) => {
+  for (let trial = 1; trial <= 3; trial++) {
+    const profile = mkdtempSync(join(tmpdir(), 'coffee-chat-quit-'));
+    const launch = () =>
+      chromium.launchPersistentContext(profile, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        baseURL,
+        viewport: { width: 390, height: 844 },
+      });
+    const browser = await launch();
+    const page = await browser.newPage();
+    const box = await FIELDS[0].open(page);
+    const typed = `quit ${trial}: ` + 'notes typed right up to the end '.repeat(2).slice(0, BURST_KEYS - 8);
+    const times = await typeBurst(page, box, typed);
+    const quitAt = Date.now();
+    await browser.close();
+
+    const again = await launch();
+    const reader = await again.newPage();
+    await reader.goto('/people');
+    const saved = FIELDS[0].read(await stored(reader));
+    await again.close();
+    rmSync(profile, { recursive: true, force: true });
+    const lost = typed.length - saved.length;
+    figures.push(`  quit, trial ${trial}: typed ${typed.length}, lost ${lost} (allowed ${keysInWindow(times, quitAt)})`);
+    expect(typed.startsWith(saved.trimEnd())).toBe(true);
+    expect(lost).toBeLessThanOrEqual(keysInWindow(times, quitAt));
+  }
+});
+
+test('a stale tab shows what another tab typed and never puts back older text', async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a);
+  await addPerson(a, 'Ana Silva');
+  const url = a.url();
+  const b = await context.newPage();
+  await b.goto(url);
+  await waitForApp(b);
+  await b.getByLabel('Notes').click();
+
+  await a.getByLabel('Notes').fill('Runs the payments team; hiring freeze until spring.');
+  // Tab B shows the new text even though its cursor is in that box...
+  await expect(b.getByLabel('Notes')).toHaveValue('Runs the payments team; hiring freeze until spring.');
+  // ...and a key typed there adds to it instead of replacing it.
+  await b.getByLabel('Notes').press('End');
+  await b.getByLabel('Notes').pressSequentially(' Met twice.');
+  await a.waitForTimeout(600);
+  const people = Object.values(await storedPeople(a)) as Array<{ notes: string }>;
+  expect(people[0].notes).toBe('Runs the payments team; hiring freeze until spring. Met twice.');
+  await expect(a.getByLabel('Notes')).toHaveValue('Runs the payments team; hiring freeze until spring. Met twice.');
+
+  // Research notes on Prepare behave the same way.
+  await a.getByRole('button', { name: 'Plan a chat' }).click();
+  await a.getByRole('link', { name: 'Prepare this chat' }).click();
+  await b.goto(a.url());
+  await waitForApp(b);
+  await a.getByLabel('Research notes').fill('Annual report: two new offices.');
+  await expect(b.getByLabel('Research notes')).toHaveValue('Annual report: two new offices.');
+  await b.getByLabel('What I want to learn').fill('How the team grew');
+  await a.waitForTimeout(600);
+  await a.reload();
+  await waitForApp(a);
+  await expect(a.getByLabel('Research notes')).toHaveValue('Annual report: two new offices.');
+  await expect(a.getByLabel('What I want to learn')).toHaveValue('How the team grew');
+});
+
+test('an edit that could not be saved is remembered until storage has room', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, 'Yasmin Haddad');
+  await addPerson(page, 'Xavier Roy');
+  const xavier = page.url();
+  await fillStorage(page);
+
+  await page.getByLabel('Notes').fill('Long notes about the reorganisation. '.repeat(30));
+  await expect(page.getByRole('alert')).toContainText('Not saved');
+  await expect(page.getByRole('button', { name: 'Export what is on screen' })).toBeVisible();
+
+  // A shorter change to someone else succeeds, and the banner stays.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: /Yasmin Haddad/ }).click();
+  await emptyFiller(page);
+  await fillStorage(page, 200);
+  await page.getByLabel('Role').fill('PM');
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('alert')).toContainText('Not saved');
+
+  // The export holds the unsaved notes.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export what is on screen' }).click();
+  const file = await (await download).path();
+  const backup = JSON.parse(readFileSync(file!, 'utf8'));
+  expect(backup.people.find((p: { name: string }) => p.name === 'Xavier Roy').notes).toContain('reorganisation');
+
+  // Room again: the next change saves everything, and the banner goes.
+  await emptyFiller(page);
+  await page.getByLabel('Role').fill('Product manager');
+  await expect(page.getByRole('alert')).not.toContainText('Not saved');
+  await page.goto(xavier);
+  await waitForApp(page);
+  await expect(page.getByLabel('Notes')).toHaveValue(/reorganisation/);
+});
+
+function backupOf(people: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) {
+  return Buffer.from(
+    JSON.stringify({
+      app: 'coffee-chat',
+      schema: 1,
+      exported_at: '2026-11-01T09:00:00Z',
+      people,
+      chats: [],
+      followups: [],
+      settings: {},
+      ...extra,
+    }),
+  );
+}
+
+function personRecord(id: string, name: string, more: Record<string, unknown> = {}) {
+  return { id, name, created_at: '2026-10-01T09:00:00Z', updated_at: '2026-10-01T09:00:00Z', ...more };
+}
+
+test('a Replace import that runs out of room changes nothing at all', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  await page.getByLabel('Notes').fill('Newer notes, typed after the backup.');
+  await addPerson(page, 'Ben Okafor');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.waitForTimeout(400);
+  await fillStorage(page, 256 * 1024);
+  const before = await stored(page);
+
+  const people = Array.from({ length: 300 }, (_, i) => personRecord(`big${i}`, `Person ${i}`, { notes: 'n'.repeat(2048) }));
+  const backup = page.getByRole('region', { name: 'Backup' });
+  await backup.getByLabel('Import a backup').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: backupOf(people) });
+  await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
+  await expect(backup.getByRole('alert')).toContainText('Nothing was imported: your data is as it was.');
+  await expect(page.getByText('2 people are saved on this device.')).toBeVisible();
+  expect(await stored(page)).toEqual(before);
+
+  await emptyFiller(page);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByText('2 people are saved on this device.')).toBeVisible();
+});
+
+test('imports check references: broken links are repaired and said, orphans refused', async ({ page }) => {
+  await openApp(page, '/settings');
+  const backup = page.getByRole('region', { name: 'Backup' });
+  const choose = (buffer: Buffer) =>
+    backup.getByLabel('Import a backup').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer });
+
+  await choose(backupOf([personRecord('a', '   ')]));
+  await expect(backup.getByRole('alert')).toHaveText('The backup has a person with no name (a). Nothing was changed.');
+
+  await choose(
+    backupOf([personRecord('a', 'Ana')], {
+      followups: [
+        { id: 'f', kind: 'custom', person_id: 'ghost', due: '2026-12-01', status: 'open', title: 'Call', created_at: '2026-10-01T09:00:00Z', updated_at: '2026-10-01T09:00:00Z' },
+      ],
+    }),
+  );
+  await expect(backup.getByRole('alert')).toContainText('a follow-up (f) for someone who is not in it');
+
+  await choose(
+    backupOf([
+      personRecord('a', 'Ana', { introduced_by: 'a' }),
+      personRecord('b', 'Ben', { introduced_by: 'nobody' }),
+    ]),
+  );
+  await expect(page.getByText('Ana was marked as introduced by themselves')).toBeVisible();
+  await expect(page.getByText('Ben was introduced by someone not in the backup')).toBeVisible();
+  await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
+  await expect(page.getByText('2 people are saved on this device.')).toBeVisible();
+  const records = Object.values(await storedPeople(page)) as Array<{ introduced_by?: string }>;
+  expect(records.map((p) => p.introduced_by ?? null)).toEqual([null, null]);
+});
+
+test('a corrupt record found while storage is full is counted, kept and explained', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  await page.evaluate(() => localStorage.setItem('coffee-chat/person/zz', '{"id": "zz", "name": '));
+  await fillStorage(page);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByText('1 saved record could not be read.')).toBeVisible();
+  await expect(page.getByText('Storage is too full to move them aside')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('coffee-chat/person/zz'))).toBe('{"id": "zz", "name": ');
+});
+
+test('another tab moving the data to a newer version makes this tab read-only with a message', async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a);
+  await addPerson(a, 'Ana Silva');
+  const b = await context.newPage();
+  await openApp(b, '/settings');
+  await b.evaluate(() => localStorage.setItem('coffee-chat/schema', '2'));
+  await expect(a.getByText('Coffee Chat was updated in another tab')).toBeVisible();
+  await a.getByLabel('Role').fill('Designer');
+  await expect(a.getByRole('alert')).toContainText('Not saved');
+  const people = Object.values(await storedPeople(a)) as Array<{ role?: string }>;
+  expect(people[0].role ?? '').toBe('');
+});
+
+for (const schema of ['abc', '', '-1', '0']) {
+  test(`a schema key of ${JSON.stringify(schema)} is damage, not a newer version`, async ({ page }) => {
+    await openApp(page);
+    await addPerson(page, 'Ana Silva');
+    await page.evaluate((value) => localStorage.setItem('coffee-chat/schema', value), schema);
+    await page.reload();
+    await waitForApp(page);
+    await expect(page.getByText('1 saved record could not be read.')).toBeVisible();
+    await expect(page.getByText('newer version')).toHaveCount(0);
+    await page.getByLabel('Role').fill('Designer');
+    await page.waitForTimeout(500);
+    await expect(page.getByRole('alert')).not.toContainText('Not saved');
+    expect(await page.evaluate(() => localStorage.getItem('coffee-chat/schema'))).toBe('1');
+  });
+}
+
+test('an email address cannot smuggle headers into the Email link', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  const email = page.getByLabel('Email');
+  await email.fill('ana@example.com?bcc=eve@evil.test&subject=x%0D%0Abcc:eve@evil.test');
+  await expect(page.getByText('That email address does not look right')).toBeVisible();
+  await email.fill('ana@example.com');
+  await expect(page.getByRole('link', { name: 'Email ana@example.com' })).toHaveAttribute('href', 'mailto:ana@example.com');
+  await page.waitForTimeout(500);
+
+  // A hostile address already stored (an old record, say) is encoded.
+  const [key, record] = Object.entries(await storedPeople(page))[0];
+  const hostile = { ...record, email: 'ana@example.com?bcc=eve@evil.test' };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(hostile)]);
+  await page.reload();
+  await waitForApp(page);
+  const href = await page.getByRole('link', { name: /^Email / }).getAttribute('href');
+  expect(href).toBe('mailto:ana@example.com%3Fbcc%3Deve@evil.test');
+});
+
+test('a six-digit year is refused with a message and nothing breaks', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await planChat(page);
+  const time = page.getByLabel('Date and time');
+  await expect(time).toHaveAttribute('max', '2100-12-31T23:59');
+  await time.evaluate((input: HTMLInputElement) => {
+    input.value = '262142-01-01T10:00';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const value = await time.inputValue();
+  if (value) {
+    await expect(page.getByText('Pick a date between the years 2000 and 2100.')).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: 'Add to calendar (.ics)' })).toHaveCount(0);
+  await time.fill('2026-12-04T08:30');
+  await expect(page.getByRole('button', { name: 'Add to calendar (.ics)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add to calendar (.ics)' }).click();
+  await expect(page.locator('#crash')).toBeHidden();
+  expect(errors).toEqual([]);
+});
