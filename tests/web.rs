@@ -116,6 +116,17 @@ fn mount_app_at(
     (host, handle)
 }
 
+/// Waits for real time to pass, as the autosave timer does.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn type_into(host: &web_sys::HtmlElement, selector: &str, text: &str) {
     let input = host
         .query_selector(selector)
@@ -178,6 +189,12 @@ async fn a_failed_save_shows_the_not_saved_banner_and_keeps_the_edit() {
     let (host, _handle) = mount_app_at("/people/a", state);
     tick().await;
     type_into(&host, "#person-notes", &"A long note. ".repeat(100));
+    // Shown at once, written by the autosave within 250 ms.
+    assert_eq!(
+        state.person(&PersonId("a".into())).unwrap().notes.len(),
+        1299
+    );
+    sleep(300).await;
     tick().await;
     let alert = host.query_selector("[role=alert]").unwrap().unwrap();
     assert!(alert.text_content().unwrap().contains("Not saved"));
@@ -190,8 +207,36 @@ async fn a_failed_save_shows_the_not_saved_banner_and_keeps_the_edit() {
 
     // A later edit that fits is saved, and the banner goes away.
     type_into(&host, "#person-notes", "Short note");
+    sleep(300).await;
     tick().await;
     assert!(!alert.text_content().unwrap().contains("Not saved"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_without_a_pause_is_written_within_a_quarter_second() {
+    let store = Arc::new(MemoryStore::new());
+    Repository::open(store.clone())
+        .repo
+        .save(&person("a", "Ana"))
+        .unwrap();
+    let state = AppState::open(store.clone(), None);
+    let (host, _handle) = mount_app_at("/people/a", state);
+    tick().await;
+    let stored_notes = || {
+        let raw = store.get(&record_key::<Person>("a")).unwrap().unwrap();
+        serde_json::from_str::<Person>(&raw).unwrap().notes
+    };
+    let mut typed = String::new();
+    for _ in 0..12 {
+        typed.push('x');
+        type_into(&host, "#person-notes", &typed);
+        sleep(50).await;
+    }
+    // 600 ms of typing with no pause: all but the last 250 ms is stored.
+    assert!(stored_notes().len() >= 7, "stored {:?}", stored_notes());
+    sleep(300).await;
+    assert_eq!(stored_notes(), typed);
     host.remove();
 }
 

@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Timelike, Utc};
 
 use super::calendar::next_day;
 use super::chat::Chat;
+use super::followup::FollowUp;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IcsWhen {
@@ -48,6 +49,17 @@ pub fn chat_event(chat: &Chat, name: &str, start: DateTime<Utc>) -> Option<IcsEv
         location: chat.place.clone(),
         when: IcsWhen::Timed { start, end },
     })
+}
+
+/// An open follow-up as an all-day event on the day it is due.
+pub fn followup_event(item: &FollowUp, name: &str) -> IcsEvent {
+    IcsEvent {
+        uid: format!("followup-{}@coffee-chat.local", item.id),
+        summary: format!("{}: {name}", item.what()),
+        description: item.note.clone(),
+        location: String::new(),
+        when: IcsWhen::AllDay(item.when()),
+    }
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).

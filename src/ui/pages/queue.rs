@@ -4,7 +4,7 @@ use crate::domain::calendar::{
     date_input_value, next_day, parse_picked_date, DATE_INPUT_MAX, DATE_INPUT_MIN,
 };
 use crate::domain::followup::{Bucket, FollowUp};
-use crate::domain::ics::{calendar, IcsEvent, IcsWhen};
+use crate::domain::ics::{calendar, followup_event, IcsEvent};
 use crate::domain::person::{fold, PersonId};
 use crate::state::{today, use_app};
 use crate::ui::components::FollowUpItem;
@@ -33,16 +33,7 @@ pub fn QueuePage() -> impl IntoView {
     let export = move |_| {
         let events: Vec<IcsEvent> = open()
             .iter()
-            .map(|item| {
-                let name = app.person_name(&item.person_id);
-                IcsEvent {
-                    uid: format!("followup-{}@coffee-chat.local", item.id),
-                    summary: format!("{}: {name}", item.what()),
-                    description: item.note.clone(),
-                    location: String::new(),
-                    when: IcsWhen::AllDay(item.when()),
-                }
-            })
+            .map(|item| followup_event(item, &app.person_name(&item.person_id)))
             .collect();
         crate::pwa::download(
             "coffee-chat-follow-ups.ics",
