@@ -70,6 +70,16 @@ pub enum SettingChange {
     TargetChats(String),
 }
 
+/// The trimmed text, or `message` when nothing is left of it.
+fn required<'a>(text: &'a str, message: &'static str) -> CommandResult<&'a str> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(message.into())
+    } else {
+        Ok(text)
+    }
+}
+
 impl Workspace {
     /// The current text of a field, as stored (or as typed, if not yet saved).
     pub fn text(&self, target: &TextTarget) -> Option<String> {
@@ -484,10 +494,7 @@ impl Workspace {
         text: &str,
         save_to_bank: bool,
     ) -> CommandResult {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err("Write the question first.".into());
-        }
+        let text = required(text, "Write the question first.")?;
         let question = ChatQuestion {
             id: self.ids.next_id(),
             category,
@@ -558,10 +565,7 @@ impl Workspace {
     }
 
     pub fn add_checklist_item(&mut self, id: &ChatId, text: &str) -> CommandResult {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err("Write the item first.".into());
-        }
+        let text = required(text, "Write the item first.")?;
         let item = ChecklistItem {
             id: self.ids.next_id(),
             group: ChecklistGroup::Own,
@@ -597,10 +601,7 @@ impl Workspace {
 
     /// Adds an item after the last one of its group, so groups stay together.
     pub fn add_template_item(&mut self, group: ChecklistGroup, text: &str) -> CommandResult {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err("Write the item first.".into());
-        }
+        let text = required(text, "Write the item first.")?;
         let item = ChecklistItem {
             id: self.ids.next_id(),
             group,
