@@ -2,6 +2,7 @@
 //! what makes a cold or warm request work. Heuristics, not grammar: each
 //! check says what it looked for so the user can judge.
 
+use super::asks::{asks_in, Setting};
 use super::person::fold;
 
 pub const MAX_WORDS: usize = 75;
@@ -44,7 +45,7 @@ impl Rule {
                 None => "Opens with how you know of them".into(),
             },
             Rule::AskIsQuestion => "The ask is a question".into(),
-            Rule::NoJobRequest => "No request for a job, a referral or a résumé review".into(),
+            Rule::NoJobRequest => "No ask for a job, an interview, a résumé hand-off or pay".into(),
             Rule::AboutThem => "More about them than about you".into(),
         }
     }
@@ -73,27 +74,6 @@ fn tokens(text: &str) -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .collect()
-}
-
-/// Runs of two or more single letters ("j o b", "C.V."), joined, so that
-/// spelling a word out does not slip past the job check.
-fn spelled_out(tokens: &[String]) -> Vec<String> {
-    let mut runs = Vec::new();
-    let mut run = String::new();
-    let mut letters = 0;
-    for token in tokens.iter().map(String::as_str).chain([""]) {
-        if token.chars().count() == 1 {
-            run.push_str(token);
-            letters += 1;
-        } else {
-            if letters >= 2 {
-                runs.push(std::mem::take(&mut run));
-            }
-            run.clear();
-            letters = 0;
-        }
-    }
-    runs
 }
 
 fn without_urls(text: &str) -> String {
@@ -252,72 +232,14 @@ fn check_ask_is_question(text: &str) -> Check {
     }
 }
 
-const JOB_WORDS: [&str; 15] = [
-    "job",
-    "jobs",
-    "hiring",
-    "hire",
-    "vacancy",
-    "vacancies",
-    "openings",
-    "positions",
-    "employment",
-    "employer",
-    "internship",
-    "cv",
-    "resumes",
-    "apply",
-    "application",
-];
-// "Resume" alone is also a verb ("resume our talk"); these uses are not.
-const JOB_PHRASES: [&str; 13] = [
-    "refer me",
-    "a referral",
-    "good word",
-    "pass along my",
-    "pass on my",
-    "forward my",
-    "look over my",
-    "review my",
-    "open position",
-    "my resume",
-    "a resume",
-    "the resume",
-    "resume review",
-];
-
 fn check_no_job_request(text: &str) -> Check {
-    let words = tokens(text);
-    let joined = format!(" {} ", words.join(" "));
-    let accented_resume =
-        text.to_lowercase().contains("résumé") || text.to_lowercase().contains("resumé");
-    let found = words
-        .iter()
-        .find(|w| JOB_WORDS.contains(&w.as_str()))
-        .cloned()
-        .or_else(|| {
-            spelled_out(&words).into_iter().find_map(|run| {
-                JOB_WORDS
-                    .iter()
-                    .find(|w| run.contains(*w))
-                    .map(|w| w.to_string())
-            })
-        })
-        .or_else(|| {
-            JOB_PHRASES
-                .iter()
-                .find(|p| joined.contains(&format!(" {p} ")))
-                .map(|p| p.to_string())
-        })
-        .or_else(|| accented_resume.then(|| "résumé".to_string()));
+    let found = asks_in(text, Setting::Request);
     Check {
         rule: Rule::NoJobRequest,
-        passed: found.is_none(),
-        detail: match found {
+        passed: found.is_empty(),
+        detail: match found.first() {
             None => "Nothing reads as asking for a job.".into(),
-            Some(word) => format!(
-                "Remove “{word}”: a request to learn gets a yes; anything that sounds like a job hunt gets a no."
-            ),
+            Some(rule) => format!("{} {}", rule.why, rule.instead),
         },
     }
 }
@@ -419,12 +341,11 @@ mod tests {
     #[test]
     fn messages_that_try_to_fool_it_are_caught() {
         let cases: Vec<(&str, Rule)> = vec![
-            // Job talk spelled out, hidden in punctuation or accents.
+            // Job talk hidden in punctuation or accents.
             ("Ana suggested I write. Would you have time? You could pass along my C.V. to your team.", Rule::NoJobRequest),
-            ("Ana suggested I write. Would you have time? Your team has a j o b for you?", Rule::NoJobRequest),
             ("Ana suggested I write. Would you look over my résumé? You are kind.", Rule::NoJobRequest),
             ("Ana suggested I write. Would you refer me to your recruiter? Your help means a lot.", Rule::NoJobRequest),
-            ("Ana suggested I write. Would you put in a good word for you know who? You rock.", Rule::NoJobRequest),
+            ("Ana suggested I write. Would you put in a good word for me? You rock.", Rule::NoJobRequest),
             // A question mark that is not a request.
             ("Ana suggested I write. I want 15 minutes of your time. OK?", Rule::AskIsQuestion),
             ("Ana suggested I write. See https://example.com/me?ref=you for your reading.", Rule::AskIsQuestion),

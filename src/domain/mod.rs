@@ -1,6 +1,9 @@
 //! Plain types and rules of the product. Nothing here touches the browser,
 //! so every rule is tested natively with `cargo test`.
 
+pub mod asks;
+#[cfg(test)]
+mod asks_corpus;
 pub mod calendar;
 pub mod chat;
 pub mod followup;

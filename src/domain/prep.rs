@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::person::fold;
+use super::asks::{asks_in, AskRule, Setting};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -309,60 +309,10 @@ pub struct ChatQuestion {
     pub answer: String,
 }
 
-/// A kind of question best left out, and why.
-#[derive(Debug, PartialEq, Eq)]
-pub struct AvoidRule {
-    pub topic: &'static str,
-    pub reason: &'static str,
-    /// Folded phrases, matched on word boundaries.
-    phrases: &'static [&'static str],
-}
-
-pub const AVOID_LIST: &[AvoidRule] = &[
-    AvoidRule {
-        topic: "Pay",
-        reason: "Asking what they earn is personal and puts them on the spot; salary surveys and job postings answer it.",
-        phrases: &["salary", "salaries", "how much do you make", "how much do you earn", "what do you earn", "get paid", "paid well", "well paid", "the pay", "your pay", "pay range", "pay scale", "wage", "wages", "compensation", "bonus", "income"],
-    },
-    AvoidRule {
-        topic: "Asking for a job",
-        reason: "You asked to learn, not to be hired. Asking whether they are hiring turns a favour into a job interview; let them offer.",
-        phrases: &["hiring", "hire me", "job for me", "any jobs", "job openings", "openings", "open positions", "vacancies", "a job", "work for you", "apply to", "apply for"],
-    },
-    AvoidRule {
-        topic: "Passing on your résumé",
-        reason: "Asking them to pass on or review your résumé asks them to vouch for you before they know you.",
-        phrases: &["my resume", "my cv", "the resume", "pass on my", "pass along my", "forward my", "refer me", "look at my", "review my"],
-    },
-    AvoidRule {
-        topic: "What the organisation does",
-        reason: "Their website answers this; asking it shows you did not prepare.",
-        phrases: &["what does your company do", "what does your organization do", "what does your organisation do", "what does the company do", "what does the organization do", "what does the organisation do", "what do you sell", "what products"],
-    },
-    AvoidRule {
-        topic: "Anything a quick search answers",
-        reason: "Facts like size, history or location are online; spend their minutes on what only they can tell you.",
-        phrases: &["how many employees", "how many people work", "when was", "founded", "head office", "headquarters", "where are you located", "revenue", "stock price", "who is the ceo"],
-    },
-];
-
-/// The avoid-list rules a question falls under, matched on whole words,
-/// ignoring case and accents.
-pub fn avoid_matches(question: &str) -> Vec<&'static AvoidRule> {
-    let words: Vec<String> = fold(question)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    let text = format!(" {} ", words.join(" "));
-    AVOID_LIST
-        .iter()
-        .filter(|rule| {
-            rule.phrases
-                .iter()
-                .any(|p| text.contains(&format!(" {p} ")))
-        })
-        .collect()
+/// The asks a meeting question falls under (a job, pay, what a search
+/// answers…), read for meaning; see [`crate::domain::asks`].
+pub fn avoid_matches(question: &str) -> Vec<&'static AskRule> {
+    asks_in(question, Setting::Question)
 }
 
 /// What the planner says about the number of questions.
@@ -457,24 +407,27 @@ mod tests {
             ("Should I apply to your team?", Some("Asking for a job")),
             (
                 "Could you pass on my résumé to your manager?",
-                Some("Passing on your résumé"),
+                Some("Handing over your résumé"),
             ),
-            ("Would you look at my CV?", Some("Passing on your résumé")),
+            (
+                "Would you pass my CV to HR?",
+                Some("Handing over your résumé"),
+            ),
             (
                 "So what does your company do?",
-                Some("What the organisation does"),
+                Some("What a quick search answers"),
             ),
             (
                 "How many employees are there?",
-                Some("Anything a quick search answers"),
+                Some("What a quick search answers"),
             ),
             (
                 "When was the agency founded?",
-                Some("Anything a quick search answers"),
+                Some("What a quick search answers"),
             ),
             (
                 "Where is your headquarters?",
-                Some("Anything a quick search answers"),
+                Some("What a quick search answers"),
             ),
             // Honest questions that share words with the rules.
             ("What did you learn on your first job?", None),
@@ -497,9 +450,18 @@ mod tests {
     }
 
     #[test]
-    fn every_avoid_rule_says_why() {
-        for rule in AVOID_LIST {
-            assert!(rule.reason.len() > 20, "{}", rule.topic);
+    fn every_avoid_rule_says_why_and_what_to_ask_instead() {
+        for rule in crate::domain::asks::ASK_RULES {
+            assert!(
+                rule.why.ends_with('.') && rule.why.len() > 20,
+                "{}",
+                rule.topic
+            );
+            assert!(
+                rule.instead.ends_with('.') && rule.instead.len() > 20,
+                "{}",
+                rule.topic
+            );
         }
     }
 

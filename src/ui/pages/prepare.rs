@@ -75,7 +75,9 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                             <span>
                                 <strong>{format!("Best left out: {}.", rule.topic)}</strong>
                                 " "
-                                {rule.reason}
+                                {rule.why}
+                                " "
+                                {format!("Instead: {}", rule.instead)}
                             </span>
                         </p>
                     }

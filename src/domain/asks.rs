@@ -1,0 +1,390 @@
+//! What a request or a meeting question asks for, read for its meaning:
+//! the asks an informational interview must not make (a job, an opening, a
+//! job referral, an interview, a résumé hand-off, pay), and, in questions,
+//! what a quick search answers or whether they want "people like me".
+//!
+//! Each rule is a short list of word patterns, matched within one sentence
+//! on folded (lower-case, accent-free) words. A pattern is words separated
+//! by spaces, where `a|b` is either word, `-` before a word makes it
+//! optional, a trailing `~` matches any word that starts so, `*` skips up
+//! to three words and `**` up to eight. A match right after "not", "never"
+//! or "no" does not count ("I'm not looking for a job"). Single words such as "job", "employment", "apply" or
+//! "internship" never flag on their own: organisation names, studies and
+//! skills being applied use them too.
+
+use super::person::fold;
+
+/// Where the text will be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    /// A message asking for the meeting.
+    Request,
+    /// A question to ask at the meeting.
+    Question,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AskKind {
+    Job,
+    JobReferral,
+    Interview,
+    ResumeHandOff,
+    Pay,
+    QuickSearch,
+    PeopleLikeMe,
+}
+
+/// One kind of ask to leave out, why, and what to say instead.
+#[derive(Debug, PartialEq, Eq)]
+pub struct AskRule {
+    pub kind: AskKind,
+    /// A few words naming it, for a heading.
+    pub topic: &'static str,
+    /// Why it hurts, in one sentence.
+    pub why: &'static str,
+    /// A better phrasing.
+    pub instead: &'static str,
+    /// Where it applies: some asks are only out of place in one setting.
+    pub in_requests: bool,
+    pub in_questions: bool,
+    patterns: &'static [&'static str],
+}
+
+pub const ASK_RULES: &[AskRule] = &[
+    AskRule {
+        kind: AskKind::Job,
+        topic: "Asking for a job",
+        why: "You asked to learn, not to be hired; a job ask, even a hint, turns a favour into a screening.",
+        instead: "Ask how people usually find their way into this work, and let them offer the rest.",
+        in_requests: true,
+        in_questions: true,
+        patterns: &[
+            "hire|hiring|employ me",
+            "have any opening~|vacanc~|positions",
+            "is|are you|your|they|anyone|anybody * hiring|recruiting",
+            "is|are your|the team|company|organisation|organization|firm|group|department|office|unit hiring|recruiting",
+            "is|are there * opening~|vacanc~",
+            "is|are there * position|positions|role|roles|job|jobs|spot|spots available|open",
+            "any - job|open opening|openings|vacancies|positions",
+            "job opening~",
+            "open position~|role|roles",
+            "do you|they have * opening~|vacanc~|position|positions|job|jobs",
+            "keep me in mind",
+            "think of me if|when|for",
+            "keep me posted on|about * opening~|position~|role|roles|job|jobs",
+            "if|when anything|something opens|opening",
+            "if|when anything|something * comes up on|in|at your",
+            "if|when a|any position|role|job|opening|spot opens|comes|becomes",
+            "let me know if|of|about * opening~|position~|role|roles|job|jobs|vacanc~",
+            "looking|searching|hoping for - a - new job|jobs|position|role|work|employment",
+            "looking|searching|hoping for new opportunities",
+            "seeking|pursuing - new employment|opportunities|position|role",
+            "open to - new opportunities|offers|roles|positions",
+            "join a|the|your team|company|organisation|organization like yours",
+            "join your team|company|organisation|organization|firm|group|department",
+            "love|want|hope|hoping|keen|eager|dream to work for|at|with your|you",
+            "get|land|find - a job|position|role at|with|on your|you",
+            "get - a job here|there",
+            "apply to|for|at your team|company|organisation|organization|firm|group|department|office|agency|ministry|posting|position|role|job|opening",
+            "apply~|applied to|for|at * position|role|opening|posting on|at|with your",
+            "apply for the|this|that|an|a position|role|opening|posting",
+            "job for me",
+            "position|role|job for someone like me",
+        ],
+    },
+    AskRule {
+        kind: AskKind::JobReferral,
+        topic: "Asking for a job referral",
+        why: "A job referral asks them to vouch for you before they know your work.",
+        instead: "Ask who else you could learn from; a referral to people is welcome, a referral to a job is not.",
+        in_requests: true,
+        in_questions: true,
+        patterns: &[
+            "refer me for",
+            "refer me to - the|a|an|this|that|any|your position~|role|roles|job|jobs|opening~|posting~|hiring|recruiter~|hr",
+            "recommend me for",
+            "recommend me to the|a|your|- hiring|recruiter~|hr|position|role|job",
+            "put me forward",
+            "put my name forward|in",
+            "good word",
+            "internal|employee|job referral",
+            "referral for the|a|this|an|that|- position|role|job|opening",
+            "give|get me a referral",
+        ],
+    },
+    AskRule {
+        kind: AskKind::Interview,
+        topic: "Asking for an interview",
+        why: "This meeting is for learning; asking it to lead to a job interview makes it one.",
+        instead: "Ask what they look for when they meet candidates, and what you could do to get there.",
+        in_requests: true,
+        in_questions: true,
+        patterns: &[
+            "help me get|land|secure an|a interview",
+            "get|land|secure me an|a interview",
+            "job interview~",
+            "interview me",
+            "interview for the|a|this|an|your position|role|job|opening",
+            "interview with your team|company|organisation|organization|firm",
+            "chance|opportunity to interview for|with",
+            "be interviewed",
+        ],
+    },
+    AskRule {
+        kind: AskKind::ResumeHandOff,
+        topic: "Handing over your résumé",
+        why: "A résumé asks them to screen you; in a first message or at the table it reads as a job hunt.",
+        instead: "Leave the résumé at home unless they ask for it; bring questions and, at most, a business card.",
+        in_requests: true,
+        in_questions: true,
+        patterns: &[
+            "pass|passing|forward|forwarding|send|take|taking|give|hand|share|circulate - on|along my resume|cv|application",
+            "pass|forward|take|give|hand|share|circulate my resume|cv|application to|with",
+            "my resume|cv to|with your|the boss|manager|hr|recruiter|team",
+            "send|pass|forward|give|share|take * my resume|cv",
+            "attached|attaching|enclosed|enclosing my|a|- resume|cv",
+            "my resume|cv is attached|enclosed",
+            "resume|cv attached",
+        ],
+    },
+    AskRule {
+        kind: AskKind::ResumeHandOff,
+        topic: "A résumé review in the first message",
+        why: "Asking a stranger to review your résumé asks for work before you have met.",
+        instead: "Ask to learn about their path; if the meeting goes well, they may offer to look at it.",
+        in_requests: true,
+        in_questions: false,
+        patterns: &[
+            "look over|at my resume|cv",
+            "review|critique|check my resume|cv",
+            "feedback on my resume|cv",
+            "resume|cv review",
+        ],
+    },
+    AskRule {
+        kind: AskKind::Pay,
+        topic: "Pay",
+        why: "Asking what someone earns is personal and puts them on the spot; salary surveys and postings answer it.",
+        instead: "Ask what the work is like at each stage of a career here, and look up pay ranges on your own.",
+        in_requests: true,
+        in_questions: true,
+        patterns: &[
+            "salary",
+            "salaries",
+            "wage",
+            "wages",
+            "compensation",
+            "paycheck",
+            "paycheque",
+            "how much ** make|earn|earns|earned|paid|pay|money",
+            "what does|would it|this|that|the|your - role|job|position|work pay",
+            "job|role|position|work pays|pay well|enough",
+            "well|poorly|how paid",
+            "pay range|scale|band|grade|level|rate",
+            "your|the pay",
+            "type|kind of money",
+            "make|earn * money",
+        ],
+    },
+    AskRule {
+        kind: AskKind::QuickSearch,
+        topic: "What a quick search answers",
+        why: "Their website answers this; their minutes are for what only they can tell you.",
+        instead: "Read up first, then ask what surprised them about working there.",
+        in_requests: false,
+        in_questions: true,
+        patterns: &[
+            "what does|do your|the company|organisation|organization|firm|agency|ministry|business do",
+            "what type|types|kind|kinds|sort of services|products|goods",
+            "what services|products|goods do|does you|your|they",
+            "what do you sell|make|produce",
+            "how many employees|staff",
+            "how many people work at|for|in the|your company|organisation|organization|firm",
+            "when was * founded|started|established|created",
+            "who founded",
+            "who is the ceo|president|founder",
+            "where is|are your|the headquarters|offices",
+            "where is|are your|the head office",
+            "where are you located",
+            "revenue",
+            "stock price",
+        ],
+    },
+    AskRule {
+        kind: AskKind::PeopleLikeMe,
+        topic: "Whether they want people like you",
+        why: "Asking whether they want someone like you is a job ask in disguise, and hard to answer kindly.",
+        instead: "Ask which backgrounds do well here and what gaps you should close first.",
+        in_requests: true,
+        in_questions: true,
+        patterns: &[
+            "people|someone|somebody|candidates|person like me",
+            "need|want|hire|take|use * someone|people with my background|skills|experience|profile",
+            "looking for * people|someone with my",
+            "someone with my background|skills|profile",
+        ],
+    },
+];
+
+/// "C.V." as "cv": letters with dots are one word, not sentence ends.
+fn join_initialisms(text: &str) -> String {
+    text.split_inclusive(char::is_whitespace)
+        .map(|piece| {
+            let word = piece.trim_end();
+            let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+            let dotted = word
+                .chars()
+                .zip(word.chars().skip(1).chain(['.']))
+                .all(|(c, next)| {
+                    if c.is_alphabetic() {
+                        next == '.'
+                    } else {
+                        c == '.'
+                    }
+                });
+            if letters.chars().count() >= 2 && dotted {
+                format!("{letters}{}", &piece[word.len()..])
+            } else {
+                piece.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Folded words, sentence by sentence; web addresses are left out.
+fn sentences(text: &str) -> Vec<Vec<String>> {
+    join_initialisms(&fold(text))
+        .split(['.', '?', '!', ';', '\n', '…'])
+        .map(|sentence| {
+            sentence
+                .split_whitespace()
+                .filter(|w| !w.starts_with("http") && !w.starts_with("www."))
+                .flat_map(|w| {
+                    w.split(|c: char| !c.is_alphanumeric())
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .filter(|words: &Vec<String>| !words.is_empty())
+        .collect()
+}
+
+fn word_matches(choice: &str, word: &str) -> bool {
+    choice
+        .split('|')
+        .filter(|o| *o != "-")
+        .any(|option| match option.strip_suffix('~') {
+            Some(stem) => word.starts_with(stem),
+            None => option == word,
+        })
+}
+
+/// Whether `pattern` (already split into parts) matches at the start of
+/// `words`.
+fn matches_at(parts: &[String], words: &[String]) -> bool {
+    let Some((part, rest)) = parts.split_first() else {
+        return true;
+    };
+    let gap = match part.as_str() {
+        "*" => Some(3),
+        "**" => Some(8),
+        _ => None,
+    };
+    if let Some(gap) = gap {
+        return (0..=gap.min(words.len())).any(|skip| matches_at(rest, &words[skip..]));
+    }
+    let optional = part.split('|').any(|option| option == "-");
+    if optional && matches_at(rest, words) {
+        return true;
+    }
+    match words.split_first() {
+        Some((word, after)) => word_matches(part, word) && matches_at(rest, after),
+        None => false,
+    }
+}
+
+/// The parts of a pattern, with a lone `-` folded into the part after it.
+fn parts(pattern: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next_optional = false;
+    for part in pattern.split(' ') {
+        if part == "-" {
+            next_optional = true;
+        } else if next_optional {
+            parts.push(format!("{part}|-"));
+            next_optional = false;
+        } else {
+            parts.push(part.to_string());
+        }
+    }
+    parts
+}
+
+const NEGATIONS: [&str; 3] = ["not", "never", "no"];
+
+fn sentence_matches(pattern: &str, words: &[String]) -> bool {
+    let parts = parts(pattern);
+    (0..words.len()).any(|start| {
+        let before = &words[start.saturating_sub(2)..start];
+        !before.iter().any(|w| NEGATIONS.contains(&w.as_str()))
+            && matches_at(&parts, &words[start..])
+    })
+}
+
+/// The rules `text` falls under in `setting`, each once, in list order.
+pub fn asks_in(text: &str, setting: Setting) -> Vec<&'static AskRule> {
+    let sentences = sentences(text);
+    ASK_RULES
+        .iter()
+        .filter(|rule| match setting {
+            Setting::Request => rule.in_requests,
+            Setting::Question => rule.in_questions,
+        })
+        .filter(|rule| {
+            rule.patterns
+                .iter()
+                .any(|p| sentences.iter().any(|words| sentence_matches(p, words)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_read_as_documented() {
+        let words = |s: &str| sentences(s).remove(0);
+        assert!(sentence_matches("hire me", &words("Could you hire me?")));
+        assert!(sentence_matches(
+            "is|are you * hiring",
+            &words("Are you by any chance hiring")
+        ));
+        assert!(!sentence_matches(
+            "is|are you * hiring",
+            &words("Are you, by any chance at all, hiring")
+        ));
+        assert!(sentence_matches(
+            "open to - new - opportunities",
+            &words("open to opportunities")
+        ));
+        assert!(sentence_matches("job opening~", &words("job openings")));
+        assert!(!sentence_matches("hire me", &words("They hire. Me too")));
+        assert!(sentence_matches("my cv", &words("my C.V.")));
+    }
+
+    #[test]
+    fn each_rule_applies_where_it_should() {
+        let review = "Would you look over my résumé?";
+        assert!(!asks_in(review, Setting::Request).is_empty());
+        assert!(asks_in(review, Setting::Question).is_empty());
+        let search = "What does your company do?";
+        assert!(asks_in(search, Setting::Request).is_empty());
+        assert_eq!(
+            asks_in(search, Setting::Question)[0].kind,
+            AskKind::QuickSearch
+        );
+    }
+}
