@@ -2,6 +2,7 @@
 //! and the Chat. Casual by default; the words "informational interview" are
 //! an option, since some readers find them formal.
 
+use super::chat::Chat;
 use super::linter::first_name;
 use super::person::Person;
 use super::settings::Settings;
@@ -124,6 +125,23 @@ fn signed(settings: &Settings, text: String) -> String {
     } else {
         format!("{text}\n\n{sign_off}")
     }
+}
+
+/// What a thank-you may recall: the lines of the debrief's takeaways and
+/// advice, the parts written to be acted on. Meeting notes stay private:
+/// "seems burnt out" must never reach their inbox by default.
+pub fn thank_you_choices(chat: &Chat) -> Vec<String> {
+    chat.takeaways
+        .lines()
+        .chain(chat.advice.lines())
+        .map(|line| {
+            line.trim()
+                .trim_start_matches(['-', '•', '*'])
+                .trim()
+                .to_string()
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 /// The thank-you, within a day of the chat: names them, recalls one thing
@@ -409,6 +427,39 @@ mod tests {
             },
         );
         assert!(checks.iter().all(|c| c.passed), "{checks:?}");
+    }
+
+    #[test]
+    fn a_thank_you_offers_the_debrief_never_the_private_notes() {
+        let mut chat = crate::domain::chat::Chat::new(
+            crate::domain::chat::ChatId("c".into()),
+            PersonId("p".into()),
+            Utc::now(),
+            &[],
+        );
+        chat.notes.push(crate::domain::chat::Note {
+            id: "n".into(),
+            created_at: Utc::now(),
+            offset_ms: None,
+            text: "seems burnt out, team has high turnover".into(),
+        });
+        chat.takeaways = "- Learn SQL first\n\n• The meetup is worth it".into();
+        chat.advice = "Talk to Mei".into();
+        assert_eq!(
+            thank_you_choices(&chat),
+            ["Learn SQL first", "The meetup is worth it", "Talk to Mei"]
+        );
+        let ana = person("Ana Silva", "", "", "");
+        let plain = thank_you(&ana, &Settings::default(), None);
+        assert!(!plain.body.contains("burnt out") && !plain.body.contains('“'));
+        let reworded = thank_you(
+            &ana,
+            &Settings::default(),
+            Some("learning SQL before anything else"),
+        );
+        assert!(reworded
+            .body
+            .contains("“learning SQL before anything else”"));
     }
 
     #[test]

@@ -26,13 +26,19 @@ impl ChecklistGroup {
         ChecklistGroup::Etiquette,
     ];
 
+    /// Things to do during the meeting, shown on the Meet screen rather
+    /// than ticked the night before.
+    pub fn at_the_table(self) -> bool {
+        self == ChecklistGroup::Etiquette
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ChecklistGroup::Research => "Research",
             ChecklistGroup::Questions => "Questions",
             ChecklistGroup::Logistics => "Logistics",
             ChecklistGroup::Presentation => "Presentation",
-            ChecklistGroup::Etiquette => "Etiquette",
+            ChecklistGroup::Etiquette => "At the table",
             ChecklistGroup::Own => "Your own",
         }
     }
@@ -93,6 +99,7 @@ const BUILT_IN_CHECKLIST: &[(ChecklistGroup, &str)] = &[
         "Route planned, to arrive ten minutes early",
     ),
     (ChecklistGroup::Logistics, "Phone charged"),
+    (ChecklistGroup::Logistics, "A way to pay for their coffee"),
     (
         ChecklistGroup::Presentation,
         "Clothes a step more formal than their workplace",
@@ -100,13 +107,19 @@ const BUILT_IN_CHECKLIST: &[(ChecklistGroup, &str)] = &[
     (ChecklistGroup::Presentation, "No strong perfume or cologne"),
     (ChecklistGroup::Presentation, "Business cards"),
     (ChecklistGroup::Presentation, "A notebook and pen"),
-    (ChecklistGroup::Etiquette, "Money to pay for their coffee"),
-    (ChecklistGroup::Etiquette, "Keep to the length you agreed"),
+    (ChecklistGroup::Etiquette, "Offer to pay for their coffee"),
     (
         ChecklistGroup::Etiquette,
-        "Do not ask for a job or hand over a résumé unasked",
+        "Keep to the length you agreed; ask before running over",
     ),
-    (ChecklistGroup::Etiquette, "Ask who else you could talk to"),
+    (
+        ChecklistGroup::Etiquette,
+        "No job ask, and no résumé unless they ask for it",
+    ),
+    (
+        ChecklistGroup::Etiquette,
+        "Ask who else to talk to, and whether you may use their name",
+    ),
 ];
 
 /// The checklist every new chat starts from, until the user edits it.
@@ -137,7 +150,8 @@ pub fn copy_template(template: &[ChecklistItem]) -> Vec<ChecklistItem> {
 
 /// Done and total, for "3 of 16 ready".
 pub fn progress(items: &[ChecklistItem]) -> (usize, usize) {
-    (items.iter().filter(|i| i.done).count(), items.len())
+    let to_ready = || items.iter().filter(|i| !i.group.at_the_table());
+    (to_ready().filter(|i| i.done).count(), to_ready().count())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -537,7 +551,11 @@ mod tests {
         template.pop();
         assert_eq!(copy[0].text, "Read the organisation's website");
         assert_eq!(copy.len(), BUILT_IN_CHECKLIST.len());
-        assert_eq!(progress(&copy), (0, 16));
+        // What is done at the table is not something to get ready.
+        assert_eq!(progress(&copy), (0, 13));
+        let at_table = copy.iter().filter(|i| i.group.at_the_table()).count();
+        assert_eq!(at_table, 4);
+        assert_eq!(copy.len(), 17);
     }
 
     #[test]

@@ -157,6 +157,16 @@ pub fn allowed(view: &TimerView, action: TimerAction) -> bool {
 
 /// "08:00" counting down, "+00:30" in overtime; whole seconds, rounded so
 /// that a fresh 10-minute timer shows 10:00, not 09:59.
+/// What to keep in mind in each phase, shown under the timer.
+pub fn cue(phase: Phase) -> Option<&'static str> {
+    match phase {
+        Phase::SmallTalk => Some("Small talk: follow their lead, and ask before you start taking notes."),
+        Phase::Close => Some("Wrap up: ask who else you could talk to and whether you may use their name; swap cards or connect on LinkedIn; offer help in return, then thank them."),
+        Phase::Overtime => Some("Time's up. Ask whether they are fine to go on, or offer to continue another time."),
+        _ => None,
+    }
+}
+
 pub fn display(view: &TimerView) -> String {
     let ms = view.remaining_ms;
     if ms > 0 {

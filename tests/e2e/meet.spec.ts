@@ -34,6 +34,7 @@ async function meeting(page: Page) {
   await addPerson(page, 'Ana Silva');
   await page.getByRole('button', { name: 'Plan a chat' }).click();
   await page.getByRole('link', { name: 'Prepare this chat' }).click();
+  await page.getByLabel('What I want to learn').fill('How analysts move into data roles');
   for (const q of [
     'What does a typical day look like for you?',
     'How did you get into this line of work?',
@@ -52,8 +53,17 @@ const vibrations = (page: Page) => page.evaluate(() => (window as any).__vibrati
 test('a drift-free phase timer with silent cues, through reloads and a hidden page', async ({ page }) => {
   await meeting(page);
   await expect(digits(page)).toHaveText('10:00');
+  // The goal and what to do at the table are in sight.
+  await expect(page.getByText('Goal: How analysts move into data roles')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'At the table' }).getByRole('listitem')).toHaveText([
+    'Offer to pay for their coffee',
+    'Keep to the length you agreed; ask before running over',
+    'No job ask, and no résumé unless they ask for it',
+    'Ask who else to talk to, and whether you may use their name',
+  ]);
   await page.getByRole('button', { name: 'Start timer' }).click();
   await expect(page.locator('.phase-label')).toHaveText('Small talk');
+  await expect(page.getByText('Small talk: follow their lead, and ask before you start taking notes.')).toBeVisible();
   await expect.poll(() => page.evaluate(() => (window as any).__wakeLocks.requested)).toBe(1);
 
   await page.clock.runFor('01:00');
@@ -61,7 +71,7 @@ test('a drift-free phase timer with silent cues, through reloads and a hidden pa
   await page.clock.runFor('07:00');
   await expect(digits(page)).toHaveText('02:00');
   await expect(page.locator('.phase-label')).toHaveText('Close');
-  await expect(page.getByText('Wrap up: ask who else you should talk to')).toBeVisible();
+  await expect(page.getByText('Wrap up: ask who else you could talk to and whether you may use their name; swap cards or connect on LinkedIn; offer help in return')).toBeVisible();
   await expect(page.locator('.meet')).toHaveClass(/phase-close/);
   expect(await vibrations(page)).toEqual([[200], [200]]);
 

@@ -22,7 +22,10 @@ test('prepare a booked chat: goal, research, checklist and an ordered set of que
   await page.getByLabel('Research notes').fill('Team of 12; published the transit report in May.');
 
   const checklist = page.getByRole('region', { name: 'Checklist' });
-  await expect(checklist).toContainText('0 of 16 ready');
+  await expect(checklist).toContainText('0 of 13 ready');
+  // What is done at the table is a reminder for the meeting, not a box to tick tonight.
+  await expect(checklist.getByText('Offer to pay for their coffee')).toBeVisible();
+  await expect(checklist.getByRole('checkbox', { name: 'Offer to pay for their coffee' })).toHaveCount(0);
   await checklist.getByLabel("Read the organisation's website").check();
   // By keyboard: ticking keeps the focus where it is.
   const phone = checklist.getByRole('checkbox', { name: 'Phone charged' });
@@ -33,7 +36,7 @@ test('prepare a booked chat: goal, research, checklist and an ordered set of que
   await checklist.getByLabel('Add an item for this chat').fill('Print the transit report');
   await checklist.getByRole('button', { name: 'Add item' }).click();
   await checklist.getByRole('checkbox', { name: 'Print the transit report' }).check();
-  await expect(checklist).toContainText('3 of 17 ready');
+  await expect(checklist).toContainText('3 of 14 ready');
 
   const guidance = page.locator('.guidance');
   await expect(guidance).toHaveText('Prepare at least three questions (0 so far).');
@@ -86,14 +89,14 @@ test('prepare a booked chat: goal, research, checklist and an ordered set of que
   await expect(planned(page)).toHaveText(expected);
   await expect(page.getByLabel('What I want to learn')).toHaveValue('How policy analysts move into data roles');
   await expect(page.getByLabel('Research notes')).toHaveValue('Team of 12; published the transit report in May.');
-  await expect(page.getByRole('region', { name: 'Checklist' })).toContainText('3 of 17 ready');
+  await expect(page.getByRole('region', { name: 'Checklist' })).toContainText('3 of 14 ready');
   await expect(page.getByRole('checkbox', { name: 'Print the transit report' })).toBeChecked();
   await expect(page.getByLabel('Phone charged')).toBeChecked();
   await expect(page.getByLabel('Business cards')).not.toBeChecked();
 
   // The saved question is in the bank for the next chat too.
   await openApp(page, '/');
-  await expect(page.getByRole('region', { name: 'Next chat' })).toContainText('Prep: checklist 3 of 17 ready, 5 questions');
+  await expect(page.getByRole('region', { name: 'Next chat' })).toContainText('Prep: checklist 3 of 14 ready, 5 questions');
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -125,7 +128,7 @@ test('editing the checklist template changes new chats, never existing ones', as
   await expect(page.getByLabel('Phone charged and on silent')).toBeVisible();
   await expect(page.getByLabel('No strong perfume or cologne')).toHaveCount(0);
   await expect(page.getByLabel('Bring a printed list of questions')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Checklist' })).toContainText('0 of 16 ready');
+  await expect(page.getByRole('region', { name: 'Checklist' })).toContainText('0 of 13 ready');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Restore the built-in checklist' }).click();

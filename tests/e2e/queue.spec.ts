@@ -53,10 +53,18 @@ test('a finished chat fills the queue; snooze, send, skip, a week later, and cal
   // The thank-you, written from a takeaway, sent through the clipboard.
   const thanks = thisWeek.locator('.followup').filter({ hasText: 'Send a thank-you' });
   await thanks.getByRole('button', { name: 'Write the message' }).click();
+  // Nothing from the notes is quoted until the person picks it.
+  const body = thanks.getByRole('textbox', { name: 'Message', exact: true });
+  await expect(body).not.toHaveValue(/“/);
   await thanks.getByLabel('Thank them for').selectOption({ label: 'The Open Data meetup is worth it.' });
-  await expect(thanks.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue(
+  await expect(body).toHaveValue(
     /^Hi Ana,\n\nThank you for taking the time to talk with me\. Your point, “The Open Data meetup is worth it”, has stayed with me/,
   );
+  // ...and reworded in their own words before it goes out.
+  const point = thanks.getByLabel('What you took away, in your words (optional)');
+  await expect(point).toHaveValue('The Open Data meetup is worth it.');
+  await point.fill('going to the Open Data meetup');
+  await expect(body).toHaveValue(/Your point, “going to the Open Data meetup”, has stayed with me/);
   await thanks.getByRole('button', { name: 'Copy message' }).click();
   await expect(page.getByText('Send a thank-you to Ana Silva')).toHaveCount(0);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Sam Lee');

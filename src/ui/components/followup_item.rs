@@ -7,7 +7,7 @@ use crate::domain::chat::Chat;
 use crate::domain::followup::{ago, colleagues, FollowUp, FollowUpKind, FollowUpStatus};
 use crate::domain::message::{
     advice_update, ask_for_referral, follow_up_request, keep_in_touch, outreach_request, thank_you,
-    Draft, Wording,
+    thank_you_choices, Draft, Wording,
 };
 use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
@@ -33,21 +33,6 @@ fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {
 }
 
 /// Lines of the debrief and the notes, each a takeaway to thank them for.
-fn takeaways(chat: &Chat) -> Vec<String> {
-    chat.takeaways
-        .lines()
-        .chain(chat.advice.lines())
-        .chain(chat.notes.iter().map(|n| n.text.as_str()))
-        .map(|line| {
-            line.trim()
-                .trim_start_matches(['-', '•', '*'])
-                .trim()
-                .to_string()
-        })
-        .filter(|line| !line.is_empty())
-        .collect()
-}
-
 fn draft_for(
     item: &FollowUp,
     person: &Person,
@@ -312,8 +297,8 @@ fn FollowUpComposer(
     met: Option<Person>,
 ) -> impl IntoView {
     let app = use_app();
-    let choices = chat.as_ref().map(takeaways).unwrap_or_default();
-    let wants_takeaway = item.kind == FollowUpKind::ThankYou && !choices.is_empty();
+    let choices = chat.as_ref().map(thank_you_choices).unwrap_or_default();
+    let wants_takeaway = item.kind == FollowUpKind::ThankYou;
     let build = {
         let (item, person, chat, met) = (item.clone(), person.clone(), chat.clone(), met.clone());
         move |takeaway: Option<&str>| {
@@ -323,7 +308,10 @@ fn FollowUpComposer(
             })
         }
     };
-    let draft = RwSignal::new(build(choices.first().map(String::as_str)));
+    // Nothing from the notes is quoted unless the person picks it, and
+    // what they pick is theirs to reword before it goes in.
+    let draft = RwSignal::new(build(None));
+    let point = RwSignal::new(String::new());
     let id = item.id.clone();
     let sent = Callback::new(move |()| {
         let _ = app.try_run(|w| w.set_followup_status(&id, FollowUpStatus::Done));
@@ -335,19 +323,36 @@ fn FollowUpComposer(
                 .then(|| {
                     let build = build.clone();
                     let options = choices.clone();
+                    let rebuild = build.clone();
                     view! {
+                        {(!options.is_empty()).then(|| view! {
+                            <div class="field">
+                                <label for=format!("{field}-takeaway")>"Thank them for"</label>
+                                <select
+                                    id=format!("{field}-takeaway")
+                                    on:change=move |ev| {
+                                        let chosen = event_target_value(&ev);
+                                        point.set(chosen.clone());
+                                        draft.set(build(Some(chosen.as_str()).filter(|c| !c.is_empty())));
+                                    }
+                                >
+                                    <option value="">"Nothing in particular"</option>
+                                    {options.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        })}
                         <div class="field">
-                            <label for=format!("{field}-takeaway")>"Thank them for"</label>
-                            <select
-                                id=format!("{field}-takeaway")
-                                on:change=move |ev| {
-                                    let chosen = event_target_value(&ev);
-                                    draft.set(build(Some(chosen.as_str()).filter(|c| !c.is_empty())));
+                            <label for=format!("{field}-point")>"What you took away, in your words (optional)"</label>
+                            <input
+                                id=format!("{field}-point")
+                                type="text"
+                                prop:value=move || point.get()
+                                on:input=move |ev| {
+                                    let words = event_target_value(&ev);
+                                    draft.set(rebuild(Some(words.as_str())));
+                                    point.set(words);
                                 }
-                            >
-                                {options.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
-                                <option value="">"Nothing in particular"</option>
-                            </select>
+                            />
                         </div>
                     }
                 })}

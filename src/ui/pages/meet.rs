@@ -105,6 +105,8 @@ fn Meet(id: ChatId) -> impl IntoView {
     view! {
         <div class=move || format!("meet phase-{}", phase.get().slug())>
             <h1 class="meet-title">{format!("Meeting {name}")}</h1>
+            {(!initial.goal.trim().is_empty())
+                .then(|| view! { <p class="meet-goal">{format!("Goal: {}", initial.goal.trim())}</p> })}
             <Timer id=id.clone() view_now phase />
             {move || {
                 if ended.get() {
@@ -118,6 +120,7 @@ fn Meet(id: ChatId) -> impl IntoView {
                         .into_any()
                 }
             }}
+            <AtTheTable chat />
             <Notes id=id.clone() chat />
             <p class="muted">
                 <a href=format!("/chats/{id}")>"Back to the chat"</a>
@@ -138,13 +141,7 @@ fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> i
             let _ = app.try_run(|w| w.timer_action(&id, action));
         }
     };
-    let prompt = move || {
-        match phase.get() {
-        Phase::Close => Some("Wrap up: ask who else you should talk to and whether you may use their name, then thank them."),
-        Phase::Overtime => Some("Time's up. Ask whether they are fine to go on, or offer to continue another time."),
-        _ => None,
-    }
-    };
+    let prompt = move || timer::cue(phase.get());
     let handler = |action: TimerAction| {
         let act = act.clone();
         move |_: leptos::ev::MouseEvent| act(action)
@@ -351,6 +348,35 @@ fn QuickNote(id: ChatId) -> impl IntoView {
             <AutosaveField id="quick-note" rows=2 target=TextTarget::Chat(id, ChatText::NoteDraft) />
             <button type="submit" class="button">"Add note"</button>
         </form>
+    }
+}
+
+/// The checklist's things to do during the meeting, as reminders.
+#[component]
+fn AtTheTable(chat: Memo<Option<Chat>>) -> impl IntoView {
+    let items = move || {
+        chat.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.checklist
+                        .iter()
+                        .filter(|i| i.group.at_the_table())
+                        .map(|i| i.text.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    move || {
+        let items = items();
+        (!items.is_empty()).then(|| {
+            view! {
+                <section class="card" aria-labelledby="table-heading">
+                    <h2 id="table-heading">"At the table"</h2>
+                    <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </section>
+            }
+        })
     }
 }
 

@@ -334,6 +334,16 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
             .into_iter()
             .filter_map(|group| {
                 let in_group: Vec<ChecklistItem> = all_rows.iter().filter(|i| i.group == group).cloned().collect();
+                if group.at_the_table() && !in_group.is_empty() {
+                    return Some(view! {
+                        <h3>{group.label()}</h3>
+                        <p class="muted">"Reminders for the meeting itself; the Meet screen shows them."</p>
+                        <ul class="reminders">
+                            {in_group.into_iter().map(|item| view! { <li>{item.text}</li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any());
+                }
                 (!in_group.is_empty()).then(|| {
                     let id = id.clone();
                     view! {
@@ -378,6 +388,7 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                 .collect_view()}
                         </ul>
                     }
+                    .into_any()
                 })
             })
             .collect_view()
