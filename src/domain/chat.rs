@@ -2,7 +2,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::person::PersonId;
+use super::person::{fold, Person, PersonId};
 use super::prep::{copy_template, ChatQuestion, ChecklistItem};
 use super::stage::Stage;
 use super::timer::TimerEvent;
@@ -245,6 +245,37 @@ impl Chat {
     }
 }
 
+/// One sentence of reassurance after a no, or `None` for other stages.
+pub fn after_a_no(stage: Stage) -> Option<&'static str> {
+    match stage {
+        Stage::Declined => Some("A no is about their time, not about you. Thank them, and ask the next person."),
+        Stage::NoReply => Some("No reply usually means a full inbox or a quiet no, not rudeness. Move on to the next person; you can try again in a few months."),
+        _ => None,
+    }
+}
+
+/// Whom to ask next after `person` said no or did not answer: people on
+/// the list at the same organisation, or introduced by the same person,
+/// who have not been asked yet. Sorted by name.
+pub fn who_next<'a>(person: &Person, people: &'a [Person], chats: &[Chat]) -> Vec<&'a Person> {
+    let organisation = fold(person.organisation.trim());
+    let stages = stages_by_person(chats);
+    let mut next: Vec<&Person> = people
+        .iter()
+        .filter(|p| p.id != person.id)
+        .filter(|p| stages.get(&p.id).copied().unwrap_or(Stage::Idea) == Stage::Idea)
+        .filter(|p| {
+            let same_organisation =
+                !organisation.is_empty() && fold(p.organisation.trim()) == organisation;
+            let same_referrer =
+                person.introduced_by.is_some() && p.introduced_by == person.introduced_by;
+            same_organisation || same_referrer
+        })
+        .collect();
+    next.sort_by_cached_key(|p| fold(&p.name));
+    next
+}
+
 /// How long after its planned end a booked chat still counts as the one
 /// coming up: a meeting that runs over, or a person checking notes late.
 pub const STILL_NEXT_AFTER_END_MINUTES: i64 = 60;
@@ -414,6 +445,37 @@ mod tests {
             assert_eq!(MeetingFormat::from_slug(f.slug()), Some(f));
         }
         assert_eq!(MeetingFormat::from_slug("carrier pigeon"), None);
+    }
+
+    #[test]
+    fn after_a_no_the_next_person_is_a_colleague_or_another_introduction() {
+        let at = now();
+        let person = |id: &str, name: &str, org: &str, by: Option<&str>| {
+            let mut p = Person::new(PersonId(id.into()), name, at).unwrap();
+            p.organisation = org.into();
+            p.introduced_by = by.map(|b| PersonId(b.into()));
+            p
+        };
+        let ana = person("a", "Ana", "Shopify", Some("r"));
+        let people = vec![
+            ana.clone(),
+            person("b", "Ben", "shopify ", None),
+            person("c", "Cleo", "Wealthsimple", Some("r")),
+            person("d", "Dev", "Shopify", None),
+            person("e", "Eve", "Elsewhere", None),
+            person("r", "Rita", "", None),
+        ];
+        // Dev was already asked.
+        let mut asked = chat("x", "d", at);
+        asked.move_to(Stage::Asked, at).unwrap();
+        let names: Vec<&str> = who_next(&ana, &people, &[asked])
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["Ben", "Cleo"]);
+        assert!(after_a_no(Stage::NoReply).unwrap().contains("not rudeness"));
+        assert!(after_a_no(Stage::Declined).is_some());
+        assert_eq!(after_a_no(Stage::Booked), None);
     }
 }
 

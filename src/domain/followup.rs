@@ -323,6 +323,30 @@ pub fn after_stage_change(
     changes
 }
 
+/// Keeping in touch recurs: when one is done, the next is due three months
+/// from `today`, with its own id so the history keeps both.
+pub fn next_keep_in_touch(
+    done: &FollowUp,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Option<FollowUp> {
+    if done.kind != FollowUpKind::KeepInTouch || done.status != FollowUpStatus::Done {
+        return None;
+    }
+    let due = today.checked_add_months(Months::new(3))?;
+    let base = done.id.0.split('~').next().unwrap_or(&done.id.0);
+    Some(FollowUp {
+        id: FollowUpId(format!("{base}~{}", due.format("%Y%m%d"))),
+        status: FollowUpStatus::Open,
+        due,
+        snoozed_until: None,
+        note: String::new(),
+        created_at: now,
+        updated_at: now,
+        ..done.clone()
+    })
+}
+
 /// Where an open item sits in the queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Bucket {

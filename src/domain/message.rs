@@ -187,13 +187,17 @@ pub fn advice_update(person: &Person, settings: &Settings, advice: &str) -> Draf
 }
 
 /// A note months later, so the connection does not fade.
-pub fn keep_in_touch(person: &Person, settings: &Settings) -> Draft {
+pub fn keep_in_touch(person: &Person, settings: &Settings, news: Option<&str>) -> Draft {
+    let news = match news.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(news) => format!("share some news: {}.", news.trim_end_matches(['.', '!'])),
+        None => "share where I am now.".to_string(),
+    };
     Draft {
         subject: "Checking in".into(),
         body: signed(
             settings,
             format!(
-                "{}\n\nIt has been a few months since we talked, and I wanted to say hello and share where I am now. I hope things are going well for you and your team.\n\nIf there is anything I can help you with, I would be glad to.\n\nBest wishes,",
+                "{}\n\nIt has been a few months since we talked, and I wanted to say hello and {news} I hope things are going well for you and your team.\n\nIf there is anything I can help you with, I would be glad to.\n\nBest wishes,",
                 greeting(person)
             ),
         ),
@@ -415,9 +419,16 @@ mod tests {
         assert!(update
             .body
             .contains("I took your advice: I joined the Open Data meetup. It has"));
-        assert!(keep_in_touch(&ben, &sam)
-            .body
-            .contains("a few months since we talked"));
+        assert!(keep_in_touch(&ben, &sam, None).body.contains(
+            "a few months since we talked, and I wanted to say hello and share where I am now."
+        ));
+        assert!(
+            keep_in_touch(&ben, &sam, Some("I started the SQL course you mentioned."))
+                .body
+                .contains(
+                    "say hello and share some news: I started the SQL course you mentioned. I hope"
+                )
+        );
         let ask = ask_for_referral(&ben, &sam);
         let checks = lint(
             &ask.body,

@@ -104,7 +104,10 @@ const BUILT_IN_CHECKLIST: &[(ChecklistGroup, &str)] = &[
         ChecklistGroup::Presentation,
         "Clothes a step more formal than their workplace",
     ),
-    (ChecklistGroup::Presentation, "No strong perfume or cologne"),
+    (
+        ChecklistGroup::Presentation,
+        "No perfume or cologne: many Canadian workplaces are scent-free",
+    ),
     (ChecklistGroup::Presentation, "Business cards"),
     (ChecklistGroup::Presentation, "A notebook and pen"),
     (ChecklistGroup::Etiquette, "Offer to pay for their coffee"),
@@ -165,11 +168,12 @@ pub enum QuestionCategory {
     DayToDay,
     CareerPath,
     Culture,
+    NewToCanada,
     Own,
 }
 
 impl QuestionCategory {
-    pub const ALL: [QuestionCategory; 9] = [
+    pub const ALL: [QuestionCategory; 10] = [
         QuestionCategory::Trends,
         QuestionCategory::Insights,
         QuestionCategory::Advice,
@@ -178,6 +182,7 @@ impl QuestionCategory {
         QuestionCategory::DayToDay,
         QuestionCategory::CareerPath,
         QuestionCategory::Culture,
+        QuestionCategory::NewToCanada,
         QuestionCategory::Own,
     ];
 
@@ -191,6 +196,7 @@ impl QuestionCategory {
             QuestionCategory::DayToDay => "Day-to-day",
             QuestionCategory::CareerPath => "Career path",
             QuestionCategory::Culture => "Culture",
+            QuestionCategory::NewToCanada => "New to Canada",
             QuestionCategory::Own => "My own",
         }
     }
@@ -205,6 +211,7 @@ impl QuestionCategory {
             QuestionCategory::DayToDay => "day_to_day",
             QuestionCategory::CareerPath => "career_path",
             QuestionCategory::Culture => "culture",
+            QuestionCategory::NewToCanada => "new_to_canada",
             QuestionCategory::Own => "own",
         }
     }
@@ -297,6 +304,34 @@ const BUILT_IN_QUESTIONS: &[(QuestionCategory, &str)] = &[
     (Culture, "How does your team handle disagreement?"),
     (Culture, "What kind of person thrives in your workplace?"),
     (Culture, "How do managers support growth on your team?"),
+    (
+        NewToCanada,
+        "Does this work need a licence or registration here?",
+    ),
+    (
+        NewToCanada,
+        "How do people get foreign credentials recognised in this field?",
+    ),
+    (
+        NewToCanada,
+        "Which Canadian course would help my credentials count?",
+    ),
+    (
+        NewToCanada,
+        "How can I gain Canadian experience in this field?",
+    ),
+    (
+        NewToCanada,
+        "Does volunteer work count as Canadian experience?",
+    ),
+    (
+        NewToCanada,
+        "Which workplace habits here surprise people from abroad?",
+    ),
+    (
+        NewToCanada,
+        "How direct are people expected to be in meetings?",
+    ),
 ];
 
 pub fn built_in_questions() -> Vec<BankQuestion> {

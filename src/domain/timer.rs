@@ -160,8 +160,8 @@ pub fn allowed(view: &TimerView, action: TimerAction) -> bool {
 /// What to keep in mind in each phase, shown under the timer.
 pub fn cue(phase: Phase) -> Option<&'static str> {
     match phase {
-        Phase::SmallTalk => Some("Small talk: follow their lead, and ask before you start taking notes."),
-        Phase::Close => Some("Wrap up: ask who else you could talk to and whether you may use their name; swap cards or connect on LinkedIn; offer help in return, then thank them."),
+        Phase::SmallTalk => Some("Small talk: follow their lead; ask before taking notes."),
+        Phase::Close => Some("Wrap up: ask who else to talk to and if you may use their name; swap cards or LinkedIn; offer help."),
         Phase::Overtime => Some("Time's up. Ask whether they are fine to go on, or offer to continue another time."),
         _ => None,
     }

@@ -9,8 +9,8 @@ use super::workspace::{CommandError, CommandResult, Deleted, RecordRef, Workspac
 use crate::domain::calendar::{days_after, in_accepted_years};
 use crate::domain::chat::{move_item, Chat, ChatId, MeetingFormat, Note, LENGTH_CHOICES};
 use crate::domain::followup::{
-    after_stage_change, for_referral, FollowUp, FollowUpId, FollowUpKind, FollowUpStatus,
-    RuleContext,
+    after_stage_change, for_referral, next_keep_in_touch, FollowUp, FollowUpId, FollowUpKind,
+    FollowUpStatus, RuleContext,
 };
 use crate::domain::person::{Person, PersonField, PersonId};
 use crate::domain::prep::{
@@ -748,13 +748,25 @@ impl Workspace {
 
     // Follow-ups
 
+    /// Marks a follow-up done or skipped. Keeping in touch, once done,
+    /// comes back three months later.
     pub fn set_followup_status(
         &mut self,
         id: &FollowUpId,
         status: FollowUpStatus,
     ) -> CommandResult {
         let now = self.clock.now();
-        self.edit_followup(id, |item| item.set_status(status, now))
+        self.edit_followup(id, |item| item.set_status(status, now))?;
+        let done = self.followup_mut(id)?.clone();
+        if let Some(next) = next_keep_in_touch(&done, self.clock.today(), now) {
+            if !self.data.followups.iter().any(|f| f.id == next.id) {
+                let record = RecordRef::followup(&next.id);
+                self.data.followups.push(next);
+                self.changed(record);
+                self.save();
+            }
+        }
+        Ok(())
     }
 
     /// Puts an item off by a number of days from today.

@@ -8,7 +8,8 @@ export async function openApp(page: Page, path = '/') {
 }
 
 export async function waitForApp(page: Page) {
-  await expect(page.locator('#skeleton')).toHaveCount(0);
+  // Generous: a busy 2-core machine can take a while to compile the wasm.
+  await expect(page.locator('#skeleton')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 

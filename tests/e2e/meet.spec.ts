@@ -63,7 +63,7 @@ test('a drift-free phase timer with silent cues, through reloads and a hidden pa
   ]);
   await page.getByRole('button', { name: 'Start timer' }).click();
   await expect(page.locator('.phase-label')).toHaveText('Small talk');
-  await expect(page.getByText('Small talk: follow their lead, and ask before you start taking notes.')).toBeVisible();
+  await expect(page.getByText('Small talk: follow their lead; ask before taking notes.')).toBeVisible();
   await expect.poll(() => page.evaluate(() => (window as any).__wakeLocks.requested)).toBe(1);
 
   await page.clock.runFor('01:00');
@@ -71,7 +71,7 @@ test('a drift-free phase timer with silent cues, through reloads and a hidden pa
   await page.clock.runFor('07:00');
   await expect(digits(page)).toHaveText('02:00');
   await expect(page.locator('.phase-label')).toHaveText('Close');
-  await expect(page.getByText('Wrap up: ask who else you could talk to and whether you may use their name; swap cards or connect on LinkedIn; offer help in return')).toBeVisible();
+  await expect(page.getByText('Wrap up: ask who else to talk to and if you may use their name; swap cards or LinkedIn; offer help.')).toBeVisible();
   await expect(page.locator('.meet')).toHaveClass(/phase-close/);
   expect(await vibrations(page)).toEqual([[200], [200]]);
 

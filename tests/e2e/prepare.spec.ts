@@ -108,7 +108,7 @@ test('editing the checklist template changes new chats, never existing ones', as
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const template = page.getByRole('region', { name: 'Checklist for new chats' });
   await template.getByLabel('Logistics item 3').fill('Phone charged and on silent');
-  await template.getByRole('button', { name: 'Remove: No strong perfume or cologne' }).click();
+  await template.getByRole('button', { name: 'Remove: No perfume or cologne: many Canadian workplaces are scent-free' }).click();
   await template.getByLabel('New item').fill('Bring a printed list of questions');
   await template.getByLabel('Group').selectOption({ label: 'Questions' });
   await template.getByRole('button', { name: 'Add to checklist' }).click();
@@ -121,12 +121,12 @@ test('editing the checklist template changes new chats, never existing ones', as
   await page.goto(firstChat);
   await waitForApp(page);
   await expect(page.getByLabel('Phone charged', { exact: true })).toBeVisible();
-  await expect(page.getByLabel('No strong perfume or cologne')).toBeVisible();
+  await expect(page.getByLabel('No perfume or cologne: many Canadian workplaces are scent-free')).toBeVisible();
   await expect(page.getByLabel('Bring a printed list of questions')).toHaveCount(0);
 
   await bookedChat(page, 'Ben Okafor');
   await expect(page.getByLabel('Phone charged and on silent')).toBeVisible();
-  await expect(page.getByLabel('No strong perfume or cologne')).toHaveCount(0);
+  await expect(page.getByLabel('No perfume or cologne: many Canadian workplaces are scent-free')).toHaveCount(0);
   await expect(page.getByLabel('Bring a printed list of questions')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Checklist' })).toContainText('0 of 13 ready');
 

@@ -50,7 +50,7 @@ fn draft_for(
             &settings,
             chat.map_or("", |c| c.advice.lines().next().unwrap_or("")),
         )),
-        FollowUpKind::KeepInTouch => Some(keep_in_touch(person, &settings)),
+        FollowUpKind::KeepInTouch => Some(keep_in_touch(person, &settings, takeaway)),
         FollowUpKind::AskForReferral => Some(ask_for_referral(person, &settings)),
         FollowUpKind::ReplyNudge => Some(follow_up_request(person, &settings, length)),
         FollowUpKind::ContactReferral => Some(outreach_request(
@@ -297,8 +297,19 @@ fn FollowUpComposer(
     met: Option<Person>,
 ) -> impl IntoView {
     let app = use_app();
-    let choices = chat.as_ref().map(thank_you_choices).unwrap_or_default();
-    let wants_takeaway = item.kind == FollowUpKind::ThankYou;
+    let choices = match (item.kind, chat.as_ref()) {
+        (FollowUpKind::ThankYou, Some(chat)) => thank_you_choices(chat),
+        _ => Vec::new(),
+    };
+    // What the person adds in their own words: a takeaway to thank them
+    // for, or something to share when keeping in touch.
+    let own_words = match item.kind {
+        FollowUpKind::ThankYou => Some("What you took away, in your words (optional)"),
+        FollowUpKind::KeepInTouch => {
+            Some("What you could share: an article, or news of your progress (optional)")
+        }
+        _ => None,
+    };
     let build = {
         let (item, person, chat, met) = (item.clone(), person.clone(), chat.clone(), met.clone());
         move |takeaway: Option<&str>| {
@@ -319,8 +330,8 @@ fn FollowUpComposer(
     let field = format!("compose-{}", item.id);
     view! {
         <div class="composer">
-            {wants_takeaway
-                .then(|| {
+            {own_words
+                .map(|own_words| {
                     let build = build.clone();
                     let options = choices.clone();
                     let rebuild = build.clone();
@@ -342,7 +353,7 @@ fn FollowUpComposer(
                             </div>
                         })}
                         <div class="field">
-                            <label for=format!("{field}-point")>"What you took away, in your words (optional)"</label>
+                            <label for=format!("{field}-point")>{own_words}</label>
                             <input
                                 id=format!("{field}-point")
                                 type="text"

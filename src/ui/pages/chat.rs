@@ -4,7 +4,7 @@ use crate::domain::calendar::{
     input_value, parse_picked_time, short_date, short_date_time, DATE_TIME_INPUT_MAX,
     DATE_TIME_INPUT_MIN,
 };
-use crate::domain::chat::{Chat, ChatId, MeetingFormat, LENGTH_CHOICES};
+use crate::domain::chat::{after_a_no, who_next, Chat, ChatId, MeetingFormat, LENGTH_CHOICES};
 use crate::domain::followup::followed_up_without_answer;
 use crate::domain::ics::{calendar, chat_event};
 use crate::domain::prep::progress;
@@ -136,6 +136,9 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
             )
         }
     });
+    let add_next = ask_someone_else
+        .clone()
+        .unwrap_or_else(|| "/people/new".into());
     let follow_up_sent = {
         let id = id.clone();
         Callback::new(move |()| {
@@ -201,6 +204,47 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                     }
                 })
         }}
+
+        {
+            let asked = person.clone();
+            move || {
+                let reassurance = after_a_no(stage.get())?;
+                let asked = asked.as_ref()?;
+                let next: Vec<(String, String)> = app.people.with(|people| {
+                    app.chats.with(|chats| {
+                        who_next(asked, people, chats)
+                            .into_iter()
+                            .map(|p| (p.id.0.clone(), p.name.clone()))
+                            .collect()
+                    })
+                });
+                Some(view! {
+                    <section class="card" aria-labelledby="next-heading">
+                        <h2 id="next-heading">"Who to ask next"</h2>
+                        <p>{reassurance}</p>
+                        {if next.is_empty() {
+                            view! {
+                                <p class="muted">
+                                    "No one else from their organisation or their introducer is on your list yet."
+                                </p>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <ul class="links">
+                                    {next
+                                        .into_iter()
+                                        .map(|(id, name)| view! { <li><a href=format!("/people/{id}")>{name}</a></li> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }}
+                        <a href=add_next.clone() class="button">"Add someone else to ask"</a>
+                    </section>
+                })
+            }
+        }
 
         <section class="card" aria-labelledby="prep-heading">
             <h2 id="prep-heading">"Preparation"</h2>
