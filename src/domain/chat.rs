@@ -102,6 +102,10 @@ pub struct Chat {
     pub follow_up_subject: String,
     #[serde(default)]
     pub follow_up: String,
+    /// One thing of theirs that made the user write to them (a talk, an
+    /// article, a project, their path), for the request.
+    #[serde(default)]
+    pub why_them: String,
     /// What the user wants to learn, in one sentence.
     #[serde(default)]
     pub goal: String,
@@ -186,6 +190,7 @@ impl Chat {
             request: String::new(),
             follow_up_subject: String::new(),
             follow_up: String::new(),
+            why_them: String::new(),
             goal: String::new(),
             research: String::new(),
             questions: Vec::new(),

@@ -14,6 +14,7 @@ pub enum Rule {
     AskIsQuestion,
     NoJobRequest,
     AboutThem,
+    WhyThem,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,9 @@ pub struct LintContext<'a> {
     /// A follow-up continues a conversation: it need not open with the
     /// connection again.
     pub follow_up: bool,
+    /// The one thing of theirs that made the user write (the request's
+    /// "why them" slot).
+    pub why_them: &'a str,
 }
 
 impl Rule {
@@ -47,6 +51,7 @@ impl Rule {
             Rule::AskIsQuestion => "The ask is a question".into(),
             Rule::NoJobRequest => "No ask for a job, an interview, a résumé hand-off or pay".into(),
             Rule::AboutThem => "More about them than about you".into(),
+            Rule::WhyThem => "Says why them".into(),
         }
     }
 }
@@ -244,15 +249,59 @@ fn check_no_job_request(text: &str) -> Check {
     }
 }
 
+/// Balance, sentence by sentence: one line of background is welcome, a
+/// message mostly about the sender is not.
 fn check_about_them(text: &str) -> Check {
-    let words = tokens(text);
-    let count = |set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
-    let them = count(&["you", "your", "yours", "yourself"]);
-    let me = count(&["i", "me", "my", "mine", "myself"]);
+    let text = without_urls(text);
+    let (mut about_me, mut about_them) = (0, 0);
+    for sentence in text.split_inclusive(['.', '!', '?', '\n']) {
+        let words = tokens(sentence);
+        let count = |set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
+        let them = count(&["you", "your", "yours", "yourself"]);
+        let me = count(&["i", "me", "my", "mine", "myself"]);
+        if me > them {
+            about_me += 1;
+        } else if them > 0 {
+            about_them += 1;
+        }
+    }
     Check {
         rule: Rule::AboutThem,
-        passed: them > me,
-        detail: format!("{them} words about them, {me} about you."),
+        passed: about_me <= 1 || about_me <= about_them,
+        detail: format!("Sentences about them: {about_them}; about you: {about_me}."),
+    }
+}
+
+/// Things of theirs a cold request can name: why this person, not anyone.
+const SPECIFICS: [&str; 13] = [
+    "talk",
+    "article",
+    "post",
+    "project",
+    "podcast",
+    "panel",
+    "book",
+    "report",
+    "paper",
+    "presentation",
+    "webinar",
+    "research",
+    "study",
+];
+
+fn check_why_them(text: &str, context: &LintContext) -> Check {
+    let words = tokens(text);
+    let named = !context.why_them.trim().is_empty()
+        || words.iter().any(|w| SPECIFICS.contains(&w.as_str()));
+    Check {
+        rule: Rule::WhyThem,
+        passed: named,
+        detail: if named {
+            "Says what drew you to them.".into()
+        } else {
+            "Add one thing of theirs you noticed: a talk, an article, a project or their path."
+                .into()
+        },
     }
 }
 
@@ -269,6 +318,9 @@ pub fn lint(text: &str, context: &LintContext) -> Vec<Check> {
     checks.push(check_ask_is_question(text));
     checks.push(check_no_job_request(text));
     checks.push(check_about_them(text));
+    if context.referrer.is_none() && !context.follow_up {
+        checks.push(check_why_them(text, context));
+    }
     checks
 }
 
@@ -283,6 +335,7 @@ mod tests {
             referrer: Some("Ana Silva"),
             connection: "",
             follow_up: false,
+            why_them: "",
         }
     }
 
@@ -291,6 +344,7 @@ mod tests {
             referrer: None,
             connection,
             follow_up: false,
+            why_them: "your talk on transit data",
         }
     }
 
@@ -400,5 +454,24 @@ mod tests {
             8
         );
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn a_cold_request_says_why_them_and_one_line_about_yourself_is_fine() {
+        let no_why = LintContext {
+            why_them: "",
+            ..cold("")
+        };
+        let generic =
+            "Hi Ben,\n\nI came across your work. Would you be open to a call?\n\nThanks,\nSam";
+        assert!(failed(generic, &no_why).contains(&Rule::WhyThem));
+        let named = "Hi Ben,\n\nI read your article on transit. Would you be open to a call?\n\nThanks,\nSam";
+        assert!(!failed(named, &no_why).contains(&Rule::WhyThem));
+        assert!(!failed(generic, &cold("")).contains(&Rule::WhyThem));
+        assert!(!failed(generic, &warm()).contains(&Rule::WhyThem));
+
+        // One line of background passes; a message about yourself does not.
+        let pitch = "Hi Ben,\n\nI saw your panel on open data. I am a policy intern moving into data work. Would you be open to a 15-minute call about your path?\n\nThank you for your time,\nSam";
+        assert!(!failed(pitch, &cold("")).contains(&Rule::AboutThem));
     }
 }

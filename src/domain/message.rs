@@ -70,34 +70,63 @@ pub fn outreach_request(
     settings: &Settings,
     length_minutes: u32,
     wording: Wording,
+    why_them: &str,
 ) -> Draft {
     let field = settings.target_field.trim();
-    let interest = if field.is_empty() {
-        "it would show me what the work is really like".to_string()
-    } else {
-        format!("it would help me understand {field} from the inside")
-    };
+    let background = settings.background.trim().trim_end_matches(['.', '!']);
+    let why = why_them.trim().trim_end_matches(['.', '!']);
+    let why = why
+        .strip_prefix("your ")
+        .or_else(|| why.strip_prefix("Your "))
+        .unwrap_or(why);
     let work = their_work(person);
     let connection = person.connection.trim();
+    // Who I am, why you, what I ask: one line each keeps it under 75 words.
+    let who = match (background.is_empty(), field.is_empty()) {
+        (true, _) => String::new(),
+        (false, true) => format!(" About me: {background}."),
+        (false, false) => format!(" About me: {background}, exploring {field}."),
+    };
+    let interest = if !who.is_empty() {
+        String::new()
+    } else if field.is_empty() {
+        ": it would show me what the work is really like".to_string()
+    } else {
+        format!(", to understand {field} from the inside")
+    };
+    let why_line = if why.is_empty() {
+        String::new()
+    } else {
+        format!(" Your {why} prompted this note.")
+    };
     let (subject, opening) = match referrer {
         Some(referrer) => (
             format!("{} suggested I get in touch", first_name(&referrer.name)),
             format!(
-                "{} suggested I get in touch with you. I would love to hear about {work}: {interest}.",
+                "{} suggested I contact you.{why_line} I would love to hear about {work}{interest}.",
                 referrer.name
             ),
         ),
         None if !connection.is_empty() => (
             "A question about your work".to_string(),
-            format!("We are connected through {connection}. I would love to hear about {work}: {interest}."),
+            format!("We are connected through {connection}.{why_line} I would love to hear about {work}{interest}."),
+        ),
+        None if !why.is_empty() => (
+            "A question about your work".to_string(),
+            format!("I came across your {why}. I would love to hear about {work}{interest}."),
         ),
         None => (
             "A question about your work".to_string(),
-            format!("I came across {work} and would love to hear more: {interest}."),
+            format!("I came across {work} and would love to hear more{interest}."),
         ),
     };
+    let flexible = if who.is_empty() && why.is_empty() {
+        " I am glad to fit around your schedule."
+    } else {
+        ""
+    };
     let body = format!(
-        "{}\n\n{opening}\n\n{} I am glad to fit around your schedule.\n\n{}",
+        "{}\n\n{opening}{who}\n\n{}{flexible}\n\n{}",
         greeting(person),
         the_ask(length_minutes, wording),
         closing(settings),
@@ -307,11 +336,12 @@ mod tests {
             &settings("Sam Lee", "urban planning"),
             15,
             Wording::default(),
+            "",
         );
         assert_eq!(draft.subject, "Ana suggested I get in touch");
         assert!(draft
             .body
-            .starts_with("Hi Ben,\n\nAna Silva suggested I get in touch with you."));
+            .starts_with("Hi Ben,\n\nAna Silva suggested I contact you."));
         assert!(draft
             .body
             .contains("hear about your work as an urban planner at City of Toronto"));
@@ -334,6 +364,7 @@ mod tests {
             Wording {
                 say_informational_interview: true,
             },
+            "",
         );
         assert!(draft
             .body
@@ -361,6 +392,10 @@ mod tests {
                 signature: "Sam Lee\nsam@example.com".into(),
                 ..settings("Sam", "data science")
             },
+            Settings {
+                background: "a policy intern with an economics degree".into(),
+                ..settings("Sam Lee", "data analysis")
+            },
         ];
         for ben in &people {
             for s in &all_settings {
@@ -371,11 +406,13 @@ mod tests {
                     },
                 ] {
                     for (referrer, length) in [(Some(&referrer), 10), (None, 30)] {
-                        let draft = outreach_request(ben, referrer, s, length, wording);
+                        let why = "talk on transit data at Civic Tech";
+                        let draft = outreach_request(ben, referrer, s, length, wording, why);
                         let context = LintContext {
                             referrer: referrer.map(|r| r.name.as_str()),
                             connection: &ben.connection,
                             follow_up: false,
+                            why_them: why,
                         };
                         let failed: Vec<_> = lint(&draft.body, &context)
                             .into_iter()

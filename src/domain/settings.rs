@@ -38,6 +38,10 @@ pub struct Settings {
     /// The field the user wants to learn about ("urban planning").
     #[serde(default)]
     pub target_field: String,
+    /// One line of background for the pitch ("policy intern with an
+    /// economics degree").
+    #[serde(default)]
+    pub background: String,
     #[serde(default = "default_target")]
     pub target_chats: u32,
     /// What every new chat's checklist starts from.
@@ -109,6 +113,7 @@ impl Default for Settings {
             my_name: String::new(),
             signature: String::new(),
             target_field: String::new(),
+            background: String::new(),
             target_chats: DEFAULT_TARGET_CHATS,
             checklist_template: built_in_checklist(),
             own_questions: Vec::new(),

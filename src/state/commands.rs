@@ -35,6 +35,8 @@ pub enum TextTarget {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChatText {
     Goal,
+    /// One thing of theirs that made the user write to them.
+    WhyThem,
     Research,
     Place,
     RequestSubject,
@@ -54,6 +56,7 @@ pub enum ChatText {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SettingText {
     MyName,
+    Background,
     Signature,
     TargetField,
 }
@@ -94,6 +97,7 @@ impl Workspace {
                 let chat = data.chats.iter().find(|c| &c.id == id)?;
                 Some(match field {
                     ChatText::Goal => chat.goal.clone(),
+                    ChatText::WhyThem => chat.why_them.clone(),
                     ChatText::Research => chat.research.clone(),
                     ChatText::Place => chat.place.clone(),
                     ChatText::RequestSubject => chat.request_subject.clone(),
@@ -119,6 +123,7 @@ impl Workspace {
                 .map(|f| f.note.clone()),
             TextTarget::Setting(field) => Some(match field {
                 SettingText::MyName => data.settings.my_name.clone(),
+                SettingText::Background => data.settings.background.clone(),
                 SettingText::Signature => data.settings.signature.clone(),
                 SettingText::TargetField => data.settings.target_field.clone(),
             }),
@@ -148,6 +153,7 @@ impl Workspace {
                 let chat = self.chat_mut(id)?;
                 let slot = match field {
                     ChatText::Goal => &mut chat.goal,
+                    ChatText::WhyThem => &mut chat.why_them,
                     ChatText::Research => &mut chat.research,
                     ChatText::Place => &mut chat.place,
                     ChatText::RequestSubject => &mut chat.request_subject,
@@ -188,6 +194,7 @@ impl Workspace {
                 let settings = &mut self.data.settings;
                 match field {
                     SettingText::MyName => settings.my_name = text.trim().to_string(),
+                    SettingText::Background => settings.background = text.trim().to_string(),
                     SettingText::Signature => settings.signature = text.trim_end().to_string(),
                     SettingText::TargetField => settings.target_field = text.trim().to_string(),
                 }

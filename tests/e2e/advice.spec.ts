@@ -71,3 +71,28 @@ test('keeping in touch asks what to share and comes back every three months', as
     'Due Tue 1 Jun 2027',
   );
 });
+
+test('a pitch in Settings and a "why them" slot shape the request, and the pitch shows during small talk', async ({ page }) => {
+  await openApp(page, '/settings');
+  await page.getByLabel('Your name').fill('Sam Lee');
+  await page.getByLabel('Field you are exploring').fill('data analysis');
+  await page.getByLabel('One line about your background').fill('a policy intern with an economics degree');
+  await addPerson(page, 'Ben Okafor');
+  await page.getByLabel('Role').fill('analyst');
+  await page.getByRole('button', { name: 'Plan a chat' }).click();
+
+  const message = page.getByRole('textbox', { name: 'Message', exact: true });
+  const checks = page.getByRole('list', { name: 'Message checks' });
+  await expect(message).toHaveValue(/About me: a policy intern with an economics degree, exploring data analysis\./);
+  // A cold request with nothing specific about them is flagged.
+  await expect(checks.getByRole('listitem').filter({ hasText: 'Says why them' })).toContainText('Not met:');
+  await page.getByLabel(/^Why them/).fill('talk on transit data at Civic Tech');
+  await expect(message).toHaveValue(/^Hi Ben,\n\nI came across your talk on transit data at Civic Tech\./);
+  await expect(checks.getByRole('listitem').filter({ hasText: 'Says why them' })).toContainText('Met:');
+  // One line about yourself is fine: the balance check passes.
+  await expect(checks.getByRole('listitem').filter({ hasText: 'More about them than about you' })).toContainText('Met:');
+
+  await page.getByRole('link', { name: 'Open the meeting screen' }).click();
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  await expect(page.getByText('Your pitch: a policy intern with an economics degree, exploring data analysis.')).toBeVisible();
+});

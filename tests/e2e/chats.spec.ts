@@ -31,7 +31,7 @@ test('from a referral to a booked chat: linted request, 3B7 reminders, booking, 
 
   // The draft is warm: the referrer comes first, the sign-off is ours.
   const message = page.getByRole('textbox', { name: 'Message', exact: true });
-  await expect(message).toHaveValue(/^Hi Ben,\n\nAna Silva suggested I get in touch with you\./);
+  await expect(message).toHaveValue(/^Hi Ben,\n\nAna Silva suggested I contact you\./);
   await expect(message).toHaveValue(/understand urban planning from the inside/);
   await expect(message).toHaveValue(/Sam Lee$/);
   await expect(checks(page).getByText('Not met:')).toHaveCount(0);

@@ -4,7 +4,7 @@ use crate::domain::chat::{Chat, ChatId};
 use crate::domain::linter::{lint, LintContext};
 use crate::domain::message::{follow_up_request, outreach_request, Draft, Wording};
 use crate::state::{use_app, ChatText, TextTarget};
-use crate::ui::components::{DraftFields, SendActions};
+use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 
 /// Which message of a chat is being written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +46,8 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
     };
     let referrer = person.introduced_by.as_ref().and_then(|id| app.person(id));
     let formal = RwSignal::new(false);
+    let why_target = TextTarget::Chat(chat.id.clone(), ChatText::WhyThem);
+    let why_them = app.watch_text(why_target.clone());
     let template = {
         let (person, referrer) = (person.clone(), referrer.clone());
         move || {
@@ -62,6 +64,7 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
                     Wording {
                         say_informational_interview: formal.get_untracked(),
                     },
+                    &why_them.get_untracked(),
                 ),
                 MessageKind::FollowUp => follow_up_request(&person, &settings, length),
             }
@@ -98,13 +101,30 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
                 app.try_run(|w| w.set_message(&chat_id, follow_up, &fresh.subject, &fresh.body));
         }
     };
+    // The draft follows the "why them" slot until the person edits it.
+    let pristine = StoredValue::new(template());
+    {
+        let (template, restart) = (template.clone(), restart.clone());
+        Effect::new(move |previous: Option<String>| {
+            let why = why_them.get();
+            if previous.is_some_and(|p| p != why)
+                && draft.with_untracked(|d| pristine.with_value(|p| p == d))
+            {
+                restart();
+            }
+            pristine.set_value(template());
+            why
+        });
+    }
     let referrer_name = referrer.map(|r| r.name);
     let connection = person.connection.clone();
     let checks = Memo::new(move |_| {
+        let why = why_them.get();
         let context = LintContext {
             referrer: referrer_name.as_deref(),
             connection: &connection,
             follow_up: kind == MessageKind::FollowUp,
+            why_them: &why,
         };
         draft.with(|d| {
             lint(&d.body, &context)
@@ -124,6 +144,12 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
                 .then(|| {
                     let restart = restart.clone();
                     view! {
+                        <div class="field">
+                            <label for="why-them">
+                                "Why them: one thing of theirs you noticed (a talk, an article, a project, their path)"
+                            </label>
+                            <AutosaveField id="why-them" target=why_target.clone() />
+                        </div>
                         <label class="checkbox">
                             <input
                                 type="checkbox"

@@ -59,6 +59,7 @@ fn draft_for(
             &settings,
             length,
             Wording::default(),
+            "",
         )),
         FollowUpKind::SecondContact | FollowUpKind::Connect | FollowUpKind::Custom => None,
     }

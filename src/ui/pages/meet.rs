@@ -142,6 +142,21 @@ fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> i
         }
     };
     let prompt = move || timer::cue(phase.get());
+    // Who you are, in a line, for when they ask.
+    let pitch = move || {
+        app.settings.with(|s| {
+            let background = s.background.trim();
+            (!background.is_empty()).then(|| {
+                let field = s.target_field.trim();
+                let text = if field.is_empty() {
+                    format!("Your pitch: {background}.")
+                } else {
+                    format!("Your pitch: {background}, exploring {field}.")
+                };
+                view! { <p class="pitch">{text}</p> }
+            })
+        })
+    };
     let handler = |action: TimerAction| {
         let act = act.clone();
         move |_: leptos::ev::MouseEvent| act(action)
@@ -158,6 +173,7 @@ fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> i
             <p class="phase-label">{move || phase.get().label()}</p>
             <p class="timer-digits" role="timer" aria-live="off">{shown}</p>
             <p class="timer-prompt" role="status">{prompt}</p>
+            {move || (phase.get() == Phase::SmallTalk).then(pitch).flatten()}
             <div class="timer-controls">
                 <Show when=move || can(TimerAction::Start)>
                     <button type="button" class="button button-primary" on:click=start.clone()>

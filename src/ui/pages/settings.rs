@@ -75,6 +75,17 @@ pub fn SettingsPage() -> impl IntoView {
                 />
             </div>
             <div class="field">
+                <label for="settings-background">"One line about your background"</label>
+                <AutosaveField
+                    id="settings-background"
+                    described_by="settings-background-hint"
+                    target=TextTarget::Setting(SettingText::Background)
+                />
+                <p id="settings-background-hint" class="muted">
+                    "For your pitch, for example “a policy intern with an economics degree”. Requests use it, and the meeting screen shows it during small talk."
+                </p>
+            </div>
+            <div class="field">
                 <label for="settings-target">"Target number of chats"</label>
                 <input
                     id="settings-target"
