@@ -12,6 +12,7 @@
 //! "internship" never flag on their own: organisation names, studies and
 //! skills being applied use them too.
 
+use super::linter::tokens;
 use super::person::fold;
 
 /// Where the text will be read.
@@ -255,19 +256,8 @@ fn join_initialisms(text: &str) -> String {
 fn sentences(text: &str) -> Vec<Vec<String>> {
     join_initialisms(&fold(text))
         .split(['.', '?', '!', ';', '\n', '…'])
-        .map(|sentence| {
-            sentence
-                .split_whitespace()
-                .filter(|w| !w.starts_with("http") && !w.starts_with("www."))
-                .flat_map(|w| {
-                    w.split(|c: char| !c.is_alphanumeric())
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_string)
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        })
-        .filter(|words: &Vec<String>| !words.is_empty())
+        .map(tokens)
+        .filter(|words| !words.is_empty())
         .collect()
 }
 

@@ -68,7 +68,7 @@ pub fn word_count(text: &str) -> usize {
 
 /// Lower-case, accent-free word tokens; web addresses are dropped so their
 /// `?` and fragments do not count as sentences or words.
-fn tokens(text: &str) -> Vec<String> {
+pub(crate) fn tokens(text: &str) -> Vec<String> {
     fold(text)
         .split_whitespace()
         .filter(|w| !w.starts_with("http") && !w.starts_with("www."))

@@ -7,6 +7,7 @@
 //! key, and lists of objects with an `id` (questions, notes, checklist
 //! items) merge item by item, so two tabs adding notes to one chat keep both.
 
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 /// The merged JSON text, or `None` when any side is not JSON; the caller
@@ -16,6 +17,12 @@ pub fn merge_json(base: &str, mine: &str, theirs: &str) -> Option<String> {
     let mine: Value = serde_json::from_str(mine).ok()?;
     let theirs: Value = serde_json::from_str(theirs).ok()?;
     serde_json::to_string(&merge_value(Some(&base), mine, theirs)).ok()
+}
+
+/// [`merge_json`], read back as a record; `None` when either step fails,
+/// and the caller keeps its own version.
+pub fn merge_record<T: DeserializeOwned>(base: &str, mine: &str, theirs: &str) -> Option<T> {
+    serde_json::from_str(&merge_json(base, mine, theirs)?).ok()
 }
 
 fn merge_value(base: Option<&Value>, mine: Value, theirs: Value) -> Value {

@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::merge::merge_json;
+use super::merge::merge_record;
 use super::{
     index_key, quarantine_key, record_id_of, record_key, run_migrations, write_verified, Record,
     SharedStore, StoreError, CURRENT_SCHEMA, IMPORT_JOURNAL_KEY, MIGRATIONS, NAMESPACE,
@@ -359,9 +359,7 @@ impl Repository {
         let mut merged = None;
         let text = match (base, stored) {
             (Some(base), Some(stored)) if stored != base && stored != mine => {
-                match merge_json(&base, &mine, &stored)
-                    .and_then(|text| serde_json::from_str::<T>(&text).ok())
-                {
+                match merge_record::<T>(&base, &mine, &stored) {
                     Some(record) => {
                         let text = to_json(&record)?;
                         if text != mine {
@@ -571,9 +569,9 @@ impl Repository {
             .unwrap()
             .insert(key.to_string(), text.to_string());
         match (base, mine.and_then(|m| to_json(m).ok())) {
-            (Some(base), Some(mine)) if mine != base => merge_json(&base, &mine, text)
-                .and_then(|merged| serde_json::from_str(&merged).ok())
-                .unwrap_or(theirs),
+            (Some(base), Some(mine)) if mine != base => {
+                merge_record(&base, &mine, text).unwrap_or(theirs)
+            }
             _ => theirs,
         }
     }

@@ -2,7 +2,7 @@ import { chromium, expect, test, type Locator, type Page } from '@playwright/tes
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addPerson, openApp, storedPeople, waitForApp } from './helpers';
+import { addPerson, emptyFiller, fillStorage, openApp, storedPeople, waitForApp } from './helpers';
 
 // How text is typed in the crash trials: one key every 40 ms, about the
 // speed of quick thumbs, for about two seconds before the crash.
@@ -20,37 +20,6 @@ async function stored(page: Page): Promise<Record<string, string>> {
       if (key.startsWith('coffee-chat/')) out[key] = localStorage.getItem(key)!;
     }
     return out;
-  });
-}
-
-async function fillStorage(page: Page, leaveFree = 0) {
-  await page.evaluate((free) => {
-    let chunk = 'x'.repeat(512 * 1024);
-    let n = 0;
-    while (chunk.length > 8) {
-      try {
-        localStorage.setItem(`filler/${n++}`, chunk);
-      } catch {
-        chunk = chunk.slice(chunk.length / 2);
-      }
-    }
-    // Give back `free` characters: remove fillers until that much is free,
-    // then put back what was freed beyond it.
-    let freed = 0;
-    for (let i = n; i >= 0 && freed < free; i--) {
-      const value = localStorage.getItem(`filler/${i}`);
-      if (value !== null) {
-        freed += value.length + `filler/${i}`.length;
-        localStorage.removeItem(`filler/${i}`);
-      }
-    }
-    if (freed > free + 16) localStorage.setItem('filler/pad', 'x'.repeat(freed - free - 10));
-  }, leaveFree);
-}
-
-async function emptyFiller(page: Page) {
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('filler/')) localStorage.removeItem(key);
   });
 }
 

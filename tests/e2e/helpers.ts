@@ -35,6 +35,40 @@ export async function storedPeople(page: Page): Promise<Record<string, { name: s
   });
 }
 
+/** Fills the origin's localStorage with data of another app, leaving
+ * `leaveFree` characters of room. */
+export async function fillStorage(page: Page, leaveFree = 0) {
+  await page.evaluate((free) => {
+    let chunk = 'x'.repeat(512 * 1024);
+    let n = 0;
+    while (chunk.length > 8) {
+      try {
+        localStorage.setItem(`filler/${n++}`, chunk);
+      } catch {
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+    // Give back `free` characters: remove fillers until that much is free,
+    // then put back what was freed beyond it.
+    let freed = 0;
+    for (let i = n; i >= 0 && freed < free; i--) {
+      const value = localStorage.getItem(`filler/${i}`);
+      if (value !== null) {
+        freed += value.length + `filler/${i}`.length;
+        localStorage.removeItem(`filler/${i}`);
+      }
+    }
+    if (freed > free + 16) localStorage.setItem('filler/pad', 'x'.repeat(freed - free - 10));
+  }, leaveFree);
+}
+
+/** Removes what `fillStorage` put in. */
+export async function emptyFiller(page: Page) {
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler/')) localStorage.removeItem(key);
+  });
+}
+
 export async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addPerson, openApp, storedPeople, waitForApp } from './helpers';
+import { addPerson, emptyFiller, fillStorage, openApp, storedPeople, waitForApp } from './helpers';
 
 test('a corrupted record is set aside; the app starts with a banner and the others intact', async ({ page }) => {
   await openApp(page);
@@ -42,17 +42,7 @@ test('when storage is full the edit stays on screen, a banner says it is not sav
   await page.getByLabel('Role').fill('Designer');
 
   // Fill the origin's localStorage to the brim with someone else's data.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(512 * 1024);
-    let n = 0;
-    while (chunk.length > 8) {
-      try {
-        localStorage.setItem(`filler/${n++}`, chunk);
-      } catch {
-        chunk = chunk.slice(chunk.length / 2);
-      }
-    }
-  });
+  await fillStorage(page);
 
   const notes = page.getByLabel('Notes');
   await notes.fill('A long note that no longer fits. '.repeat(40));
@@ -61,9 +51,7 @@ test('when storage is full the edit stays on screen, a banner says it is not sav
   await expect(page.getByRole('heading', { level: 1, name: 'Ana Silva' })).toBeVisible();
 
   // Make room again: the next keystroke saves everything on screen.
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('filler/')) localStorage.removeItem(key);
-  });
+  await emptyFiller(page);
   await notes.press('End');
   await notes.pressSequentially('!');
   await expect(page.getByRole('alert')).not.toContainText('Not saved');
