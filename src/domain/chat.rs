@@ -62,6 +62,39 @@ impl MeetingFormat {
     }
 }
 
+/// The messages a chat keeps a draft of, each with a subject and a body.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ChatMessage {
+    /// The first request to meet.
+    #[default]
+    Request,
+    /// The one nudge after 7 business days without a reply.
+    FollowUp,
+    /// To the contact who knows them both.
+    Introduction,
+    /// They said yes: let them choose when, where and how.
+    BookingReply,
+    /// Too busy to meet: a few questions they can answer in writing.
+    QuestionsByEmail,
+}
+
+impl ChatMessage {
+    /// Which of them make sense now: the usual one first.
+    pub fn choices(stage: Stage, has_introducer: bool) -> Vec<ChatMessage> {
+        match stage {
+            Stage::Idea if has_introducer => vec![ChatMessage::Request, ChatMessage::Introduction],
+            Stage::Idea => vec![ChatMessage::Request],
+            Stage::Asked => vec![
+                ChatMessage::FollowUp,
+                ChatMessage::BookingReply,
+                ChatMessage::QuestionsByEmail,
+            ],
+            Stage::Declined => vec![ChatMessage::QuestionsByEmail],
+            Stage::Booked | Stage::Done | Stage::NoReply => Vec::new(),
+        }
+    }
+}
+
 /// Planned lengths offered; short by design, out of respect for their time.
 pub const LENGTH_CHOICES: [u32; 4] = [10, 15, 20, 30];
 pub const DEFAULT_LENGTH_MINUTES: u32 = 10;
@@ -102,6 +135,21 @@ pub struct Chat {
     pub follow_up_subject: String,
     #[serde(default)]
     pub follow_up: String,
+    /// To the person who introduced them: would they connect us?
+    #[serde(default)]
+    pub introduction_subject: String,
+    #[serde(default)]
+    pub introduction: String,
+    /// The answer to a yes, leaving the time and place to them.
+    #[serde(default)]
+    pub booking_reply_subject: String,
+    #[serde(default)]
+    pub booking_reply: String,
+    /// A few questions by email, for someone too busy to meet.
+    #[serde(default)]
+    pub questions_email_subject: String,
+    #[serde(default)]
+    pub questions_email: String,
     /// One thing of theirs that made the user write to them (a talk, an
     /// article, a project, their path), for the request.
     #[serde(default)]
@@ -168,6 +216,30 @@ impl BookingError {
 }
 
 impl Chat {
+    /// A message's subject and body, as last edited.
+    pub fn message(&self, kind: ChatMessage) -> (&str, &str) {
+        let (subject, body) = match kind {
+            ChatMessage::Request => (&self.request_subject, &self.request),
+            ChatMessage::FollowUp => (&self.follow_up_subject, &self.follow_up),
+            ChatMessage::Introduction => (&self.introduction_subject, &self.introduction),
+            ChatMessage::BookingReply => (&self.booking_reply_subject, &self.booking_reply),
+            ChatMessage::QuestionsByEmail => (&self.questions_email_subject, &self.questions_email),
+        };
+        (subject, body)
+    }
+
+    pub fn message_mut(&mut self, kind: ChatMessage) -> (&mut String, &mut String) {
+        match kind {
+            ChatMessage::Request => (&mut self.request_subject, &mut self.request),
+            ChatMessage::FollowUp => (&mut self.follow_up_subject, &mut self.follow_up),
+            ChatMessage::Introduction => (&mut self.introduction_subject, &mut self.introduction),
+            ChatMessage::BookingReply => (&mut self.booking_reply_subject, &mut self.booking_reply),
+            ChatMessage::QuestionsByEmail => {
+                (&mut self.questions_email_subject, &mut self.questions_email)
+            }
+        }
+    }
+
     /// A new chat at Idea, with its own copy of the checklist template.
     pub fn new(
         id: ChatId,
@@ -190,6 +262,12 @@ impl Chat {
             request: String::new(),
             follow_up_subject: String::new(),
             follow_up: String::new(),
+            introduction_subject: String::new(),
+            introduction: String::new(),
+            booking_reply_subject: String::new(),
+            booking_reply: String::new(),
+            questions_email_subject: String::new(),
+            questions_email: String::new(),
             why_them: String::new(),
             goal: String::new(),
             research: String::new(),

@@ -3,9 +3,12 @@
 //! check says what it looked for so the user can judge.
 
 use super::asks::{asks_in, Setting};
+use super::chat::ChatMessage;
 use super::person::fold;
 
 pub const MAX_WORDS: usize = 75;
+/// Room for three numbered questions besides the few lines around them.
+pub const MAX_WORDS_WITH_QUESTIONS: usize = 120;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rule {
@@ -32,9 +35,10 @@ pub struct LintContext<'a> {
     pub referrer: Option<&'a str>,
     /// How we are connected, in the user's words.
     pub connection: &'a str,
-    /// A follow-up continues a conversation: it need not open with the
-    /// connection again.
-    pub follow_up: bool,
+    /// Which message it is. Only the first request must open with the
+    /// connection and say why them: the others continue a conversation or
+    /// go to someone who already knows the sender.
+    pub message: ChatMessage,
     /// The one thing of theirs that made the user write (the request's
     /// "why them" slot).
     pub why_them: &'a str,
@@ -43,7 +47,7 @@ pub struct LintContext<'a> {
 impl Rule {
     pub fn label(self, context: &LintContext) -> String {
         match self {
-            Rule::Short => format!("Under {MAX_WORDS} words"),
+            Rule::Short => format!("Under {} words", max_words(context.message)),
             Rule::ConnectionFirst => match context.referrer {
                 Some(name) => format!("Names {} in the opening", first_name(name)),
                 None => "Opens with how you know of them".into(),
@@ -305,20 +309,28 @@ fn check_why_them(text: &str, context: &LintContext) -> Check {
     }
 }
 
+fn max_words(message: ChatMessage) -> usize {
+    match message {
+        ChatMessage::QuestionsByEmail => MAX_WORDS_WITH_QUESTIONS,
+        _ => MAX_WORDS,
+    }
+}
+
 pub fn lint(text: &str, context: &LintContext) -> Vec<Check> {
     let words = word_count(text);
+    let first_request = context.message == ChatMessage::Request;
     let mut checks = vec![Check {
         rule: Rule::Short,
-        passed: words < MAX_WORDS,
+        passed: words < max_words(context.message),
         detail: format!("{words} words."),
     }];
-    if !context.follow_up {
+    if first_request {
         checks.push(check_connection_first(text, context));
     }
     checks.push(check_ask_is_question(text));
     checks.push(check_no_job_request(text));
     checks.push(check_about_them(text));
-    if context.referrer.is_none() && !context.follow_up {
+    if context.referrer.is_none() && first_request {
         checks.push(check_why_them(text, context));
     }
     checks
@@ -334,7 +346,7 @@ mod tests {
         LintContext {
             referrer: Some("Ana Silva"),
             connection: "",
-            follow_up: false,
+            message: ChatMessage::Request,
             why_them: "",
         }
     }
@@ -343,7 +355,7 @@ mod tests {
         LintContext {
             referrer: None,
             connection,
-            follow_up: false,
+            message: ChatMessage::Request,
             why_them: "your talk on transit data",
         }
     }
@@ -438,7 +450,7 @@ mod tests {
     #[test]
     fn a_follow_up_skips_the_opening_rule() {
         let follow_up = LintContext {
-            follow_up: true,
+            message: ChatMessage::FollowUp,
             ..warm()
         };
         let text = "Hi Ben, a quick follow-up on my note. Would a short call in the coming weeks suit you? Thank you either way.";

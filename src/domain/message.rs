@@ -22,14 +22,21 @@ fn greeting(person: &Person) -> String {
     format!("Hi {},", first_name(&person.name))
 }
 
-/// What they do, as precisely as the list knows it.
-fn their_work(person: &Person) -> String {
+/// What they do, as precisely as the list knows it, after `whose`
+/// ("your", or "Ben's" when writing to someone else about them).
+fn work_of(person: &Person, whose: &str) -> String {
     match (person.role.trim(), person.organisation.trim()) {
-        ("", "") => "your work".into(),
-        (role, "") => format!("your work as {}", with_article(role)),
-        ("", organisation) => format!("your work at {organisation}"),
-        (role, organisation) => format!("your work as {} at {organisation}", with_article(role)),
+        ("", "") => format!("{whose} work"),
+        (role, "") => format!("{whose} work as {}", with_article(role)),
+        ("", organisation) => format!("{whose} work at {organisation}"),
+        (role, organisation) => {
+            format!("{whose} work as {} at {organisation}", with_article(role))
+        }
     }
+}
+
+fn their_work(person: &Person) -> String {
+    work_of(person, "your")
 }
 
 fn with_article(role: &str) -> String {
@@ -143,6 +150,90 @@ pub fn follow_up_request(person: &Person, settings: &Settings, length_minutes: u
     );
     Draft {
         subject: "Following up on my note".into(),
+        body,
+    }
+}
+
+/// To the contact who knows them both: asks whether they would connect
+/// us, makes it easy (a note they can forward) and easy to decline.
+pub fn introduction_request(person: &Person, contact: &Person, settings: &Settings) -> Draft {
+    let name = first_name(&person.name);
+    let field = settings.target_field.trim();
+    let purpose = if field.is_empty() {
+        String::new()
+    } else {
+        format!(" as I explore {field}")
+    };
+    let work = work_of(person, &format!("{}’s", person.name.trim()));
+    let body = format!(
+        "Hi {},\n\nI would love to hear about {work}{purpose}. Would you be comfortable connecting us? A short email to us both would be plenty, and I am glad to draft a few lines for you to forward.\n\nIf it does not feel right, no problem at all.\n\n{}",
+        first_name(&contact.name),
+        closing(settings),
+    );
+    Draft {
+        subject: format!("Would you introduce me to {name}?"),
+        body,
+    }
+}
+
+/// They said yes: thanks, then the day, the place and the format are theirs
+/// to choose, a call as welcome as a coffee.
+pub fn booking_reply(person: &Person, settings: &Settings, length_minutes: u32) -> Draft {
+    let body = format!(
+        "{}\n\nThank you for saying yes; it means a lot. Please pick whatever suits you best: the day, the time and the place, near your work or anywhere you like. A phone or video call works just as well if that is easier for you.\n\nWould {length_minutes} minutes sometime in the next two weeks work for you?\n\n{}",
+        greeting(person),
+        closing(settings),
+    );
+    Draft {
+        subject: "Thank you! When and where suits you?".into(),
+        body,
+    }
+}
+
+/// The questions a written version asks when the chat has none planned.
+pub const QUESTIONS_BY_EMAIL_DEFAULTS: [&str; 3] = [
+    "What does a typical day look like for you?",
+    "What do you wish you had known at my stage?",
+    "Who else would be good for me to talk to?",
+];
+/// A busy person answers three questions; ten would be another meeting.
+pub const QUESTIONS_BY_EMAIL_MAX: usize = 3;
+
+/// For someone too busy to meet: the same curiosity, answered in writing
+/// when it suits them. Asks the chat's planned questions not yet asked.
+pub fn questions_by_email(person: &Person, settings: &Settings, chat: &Chat) -> Draft {
+    let planned: Vec<&str> = chat
+        .questions
+        .iter()
+        .filter(|q| !q.asked && !q.text.trim().is_empty())
+        .map(|q| q.text.trim())
+        .take(QUESTIONS_BY_EMAIL_MAX)
+        .collect();
+    let questions = if planned.is_empty() {
+        QUESTIONS_BY_EMAIL_DEFAULTS.to_vec()
+    } else {
+        planned
+    };
+    let numbered: Vec<String> = questions
+        .iter()
+        .enumerate()
+        .map(|(n, q)| format!("{}. {q}", n + 1))
+        .collect();
+    let field = settings.target_field.trim();
+    let purpose = if field.is_empty() {
+        "the work".to_string()
+    } else {
+        field.to_string()
+    };
+    let body = format!(
+        "{}\n\nI understand your time is short, so there is no need to meet. Would you be willing to answer {} by email instead, whenever it suits you?\n\n{}\n\nEven a line or two on one of them would help me understand {purpose} from the inside.\n\n{}",
+        greeting(person),
+        if questions.len() == 1 { "one question" } else { "a few questions" },
+        numbered.join("\n"),
+        closing(settings),
+    );
+    Draft {
+        subject: "A few questions, if a meeting is too much".into(),
         body,
     }
 }
@@ -306,9 +397,38 @@ fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::chat::{ChatId, ChatMessage};
     use crate::domain::linter::{lint, LintContext};
     use crate::domain::person::PersonId;
+    use crate::domain::prep::{ChatQuestion, QuestionCategory};
     use chrono::Utc;
+
+    fn chat_with_questions(questions: &[(&str, bool)]) -> Chat {
+        let mut chat = Chat::new(ChatId("c".into()), PersonId("p".into()), Utc::now(), &[]);
+        chat.questions = questions
+            .iter()
+            .enumerate()
+            .map(|(n, (text, asked))| ChatQuestion {
+                id: n.to_string(),
+                category: QuestionCategory::Own,
+                text: (*text).into(),
+                asked: *asked,
+                answer: String::new(),
+            })
+            .collect();
+        chat
+    }
+
+    fn failures(body: &str, message: ChatMessage) -> Vec<crate::domain::linter::Check> {
+        let context = LintContext {
+            message,
+            ..LintContext::default()
+        };
+        lint(body, &context)
+            .into_iter()
+            .filter(|c| !c.passed)
+            .collect()
+    }
 
     fn person(name: &str, role: &str, organisation: &str, connection: &str) -> Person {
         let mut p = Person::new(PersonId(name.into()), name, Utc::now()).unwrap();
@@ -411,7 +531,7 @@ mod tests {
                         let context = LintContext {
                             referrer: referrer.map(|r| r.name.as_str()),
                             connection: &ben.connection,
-                            follow_up: false,
+                            message: ChatMessage::Request,
                             why_them: why,
                         };
                         let failed: Vec<_> = lint(&draft.body, &context)
@@ -421,18 +541,105 @@ mod tests {
                         assert!(failed.is_empty(), "{failed:?} in:\n{}", draft.body);
                     }
                 }
-                let draft = follow_up_request(ben, s, 10);
-                let context = LintContext {
-                    follow_up: true,
-                    ..LintContext::default()
-                };
-                let failed: Vec<_> = lint(&draft.body, &context)
-                    .into_iter()
-                    .filter(|c| !c.passed)
-                    .collect();
-                assert!(failed.is_empty(), "{failed:?} in:\n{}", draft.body);
+                let long_questions = chat_with_questions(&[
+                    ("How did you get from your first job in policy to leading this data team?", false),
+                    ("Which skills do you use every day that no course ever taught you?", false),
+                    ("What would you do differently if you were starting out in this field today?", false),
+                    ("A fourth question that a busy person should not be asked?", false),
+                ]);
+                let drafts = [
+                    (follow_up_request(ben, s, 10), ChatMessage::FollowUp),
+                    (
+                        introduction_request(ben, &referrer, s),
+                        ChatMessage::Introduction,
+                    ),
+                    (booking_reply(ben, s, 30), ChatMessage::BookingReply),
+                    (
+                        questions_by_email(ben, s, &chat_with_questions(&[])),
+                        ChatMessage::QuestionsByEmail,
+                    ),
+                    (
+                        questions_by_email(ben, s, &long_questions),
+                        ChatMessage::QuestionsByEmail,
+                    ),
+                ];
+                for (draft, message) in drafts {
+                    let failed = failures(&draft.body, message);
+                    assert!(
+                        failed.is_empty(),
+                        "{message:?}: {failed:?} in:\n{}",
+                        draft.body
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn an_introduction_goes_to_the_contact_and_is_easy_to_decline() {
+        let ben = person("Ben Okafor", "urban planner", "City of Toronto", "");
+        let ana = person("Ana Silva", "", "", "");
+        let draft = introduction_request(&ben, &ana, &settings("Sam Lee", "urban planning"));
+        assert_eq!(draft.subject, "Would you introduce me to Ben?");
+        assert!(draft.body.starts_with("Hi Ana,\n\n"));
+        assert!(draft.body.contains(
+            "hear about Ben Okafor’s work as an urban planner at City of Toronto as I explore urban planning."
+        ));
+        assert!(draft
+            .body
+            .contains("Would you be comfortable connecting us?"));
+        assert!(draft.body.contains("draft a few lines for you to forward"));
+        assert!(draft
+            .body
+            .contains("If it does not feel right, no problem at all."));
+        assert!(draft.body.ends_with("Sam Lee"));
+        let bare = introduction_request(&person("Ben", "", "", ""), &ana, &Settings::default());
+        assert!(bare.body.contains("hear about Ben’s work. Would you"));
+    }
+
+    #[test]
+    fn a_booking_reply_leaves_time_place_and_format_to_them() {
+        let ben = person("Ben Okafor", "", "", "");
+        let draft = booking_reply(&ben, &settings("Sam Lee", ""), 15);
+        assert!(draft
+            .body
+            .starts_with("Hi Ben,\n\nThank you for saying yes"));
+        assert!(draft.body.contains("the day, the time and the place"));
+        assert!(draft
+            .body
+            .contains("A phone or video call works just as well"));
+        assert!(draft
+            .body
+            .contains("Would 15 minutes sometime in the next two weeks work for you?"));
+    }
+
+    #[test]
+    fn questions_by_email_asks_at_most_three_planned_questions_not_yet_asked() {
+        let ben = person("Ben Okafor", "", "", "");
+        let sam = settings("Sam Lee", "data analysis");
+        let chat = chat_with_questions(&[
+            ("Already asked?", true),
+            ("First?", false),
+            ("  ", false),
+            ("Second?", false),
+            ("Third?", false),
+            ("Fourth?", false),
+        ]);
+        let draft = questions_by_email(&ben, &sam, &chat);
+        assert!(draft
+            .body
+            .contains("\n\n1. First?\n2. Second?\n3. Third?\n\n"));
+        assert!(!draft.body.contains("Fourth") && !draft.body.contains("Already"));
+        assert!(draft
+            .body
+            .contains("understand data analysis from the inside"));
+        let one = questions_by_email(&ben, &sam, &chat_with_questions(&[("Only one?", false)]));
+        assert!(one.body.contains("answer one question by email"));
+        let none = questions_by_email(&ben, &Settings::default(), &chat_with_questions(&[]));
+        for question in QUESTIONS_BY_EMAIL_DEFAULTS {
+            assert!(none.body.contains(question));
+        }
+        assert!(none.body.contains("understand the work from the inside"));
     }
 
     #[test]
@@ -470,7 +677,7 @@ mod tests {
         let checks = lint(
             &ask.body,
             &LintContext {
-                follow_up: true,
+                message: ChatMessage::FollowUp,
                 ..LintContext::default()
             },
         );

@@ -7,7 +7,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::workspace::{CommandError, CommandResult, Deleted, RecordRef, Workspace};
 use crate::domain::calendar::{days_after, in_accepted_years};
-use crate::domain::chat::{move_item, Chat, ChatId, MeetingFormat, Note, LENGTH_CHOICES};
+use crate::domain::chat::{
+    move_item, Chat, ChatId, ChatMessage, MeetingFormat, Note, LENGTH_CHOICES,
+};
 use crate::domain::followup::{
     after_stage_change, for_referral, next_keep_in_touch, FollowUp, FollowUpId, FollowUpKind,
     FollowUpStatus, RuleContext,
@@ -39,10 +41,8 @@ pub enum ChatText {
     WhyThem,
     Research,
     Place,
-    RequestSubject,
-    Request,
-    FollowUpSubject,
-    FollowUp,
+    Subject(ChatMessage),
+    Body(ChatMessage),
     /// The meeting note being written, before "Add note".
     NoteDraft,
     /// The answer note of a planned question, by question id.
@@ -100,10 +100,8 @@ impl Workspace {
                     ChatText::WhyThem => chat.why_them.clone(),
                     ChatText::Research => chat.research.clone(),
                     ChatText::Place => chat.place.clone(),
-                    ChatText::RequestSubject => chat.request_subject.clone(),
-                    ChatText::Request => chat.request.clone(),
-                    ChatText::FollowUpSubject => chat.follow_up_subject.clone(),
-                    ChatText::FollowUp => chat.follow_up.clone(),
+                    ChatText::Subject(kind) => chat.message(*kind).0.to_string(),
+                    ChatText::Body(kind) => chat.message(*kind).1.to_string(),
                     ChatText::NoteDraft => chat.note_draft.clone(),
                     ChatText::Answer(question) => chat
                         .questions
@@ -156,10 +154,8 @@ impl Workspace {
                     ChatText::WhyThem => &mut chat.why_them,
                     ChatText::Research => &mut chat.research,
                     ChatText::Place => &mut chat.place,
-                    ChatText::RequestSubject => &mut chat.request_subject,
-                    ChatText::Request => &mut chat.request,
-                    ChatText::FollowUpSubject => &mut chat.follow_up_subject,
-                    ChatText::FollowUp => &mut chat.follow_up,
+                    ChatText::Subject(kind) => chat.message_mut(*kind).0,
+                    ChatText::Body(kind) => chat.message_mut(*kind).1,
                     ChatText::NoteDraft => &mut chat.note_draft,
                     ChatText::Answer(question) => {
                         &mut chat
@@ -461,16 +457,12 @@ impl Workspace {
     pub fn set_message(
         &mut self,
         id: &ChatId,
-        follow_up: bool,
+        kind: ChatMessage,
         subject: &str,
         body: &str,
     ) -> CommandResult {
         self.edit_chat(id, |chat| {
-            let (subject_slot, body_slot) = if follow_up {
-                (&mut chat.follow_up_subject, &mut chat.follow_up)
-            } else {
-                (&mut chat.request_subject, &mut chat.request)
-            };
+            let (subject_slot, body_slot) = chat.message_mut(kind);
             subject.clone_into(subject_slot);
             body.clone_into(body_slot);
             Ok(())

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::*;
-use crate::domain::chat::MeetingFormat;
+use crate::domain::chat::{ChatMessage, MeetingFormat};
 use crate::domain::followup::{FollowUpKind, FollowUpStatus};
 use crate::domain::person::PersonField;
 use crate::domain::prep::{ChecklistGroup, QuestionCategory};
@@ -275,14 +275,38 @@ fn a_six_digit_year_is_refused_without_a_panic() {
 #[test]
 fn messages_are_typed_and_restarted_through_the_same_path() {
     let (store, mut w, _ana, chat) = with_chat();
-    let body = TextTarget::Chat(chat.clone(), ChatText::Request);
+    let body = TextTarget::Chat(chat.clone(), ChatText::Body(ChatMessage::Request));
     w.type_text(&body, "Hi Ana").unwrap();
     w.save();
-    w.set_message(&chat, false, "Coffee?", "Hello again")
+    w.set_message(&chat, ChatMessage::Request, "Coffee?", "Hello again")
         .unwrap();
+    let others = [
+        ChatMessage::Introduction,
+        ChatMessage::BookingReply,
+        ChatMessage::QuestionsByEmail,
+    ];
+    for (n, kind) in others.into_iter().enumerate() {
+        let subject = TextTarget::Chat(chat.clone(), ChatText::Subject(kind));
+        let body = TextTarget::Chat(chat.clone(), ChatText::Body(kind));
+        w.type_text(&subject, &format!("Subject {n}")).unwrap();
+        w.type_text(&body, &format!("Body {n}")).unwrap();
+    }
+    w.save();
     let stored = reopen(&store);
     assert_eq!(stored.data().chats[0].request_subject, "Coffee?");
     assert_eq!(notes(&body, &stored), "Hello again");
+    for (n, kind) in others.into_iter().enumerate() {
+        let body = TextTarget::Chat(chat.clone(), ChatText::Body(kind));
+        assert_eq!(notes(&body, &stored), format!("Body {n}"));
+        assert_eq!(
+            stored.data().chats[0].message(kind),
+            (
+                format!("Subject {n}").as_str(),
+                format!("Body {n}").as_str()
+            )
+        );
+    }
+    assert_eq!(stored.data().chats[0].follow_up, "");
 }
 
 // Preparing

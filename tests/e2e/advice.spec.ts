@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addPerson, openApp } from './helpers';
+import { addPerson, expectNoSeriousA11yViolations, openApp, waitForApp } from './helpers';
 
 test.use({ timezoneId: 'America/Toronto' });
 
@@ -95,4 +95,102 @@ test('a pitch in Settings and a "why them" slot shape the request, and the pitch
   await page.getByRole('link', { name: 'Open the meeting screen' }).click();
   await page.getByRole('button', { name: 'Start timer' }).click();
   await expect(page.getByText('Your pitch: a policy intern with an economics degree, exploring data analysis.')).toBeVisible();
+});
+
+test('the missing messages: an introduction, a booking reply and questions by email, each linted and kept', async ({
+  page,
+}) => {
+  await openApp(page, '/settings');
+  await page.getByLabel('Your name').fill('Sam Lee');
+  await page.getByLabel('Field you are exploring').fill('urban planning');
+  await addPerson(page, 'Ana Silva');
+  await page.getByLabel('Email').fill('ana@example.com');
+  await addPerson(page, 'Ben Okafor', 'Ana Silva');
+  await page.getByLabel('Email').fill('ben@example.com');
+  await page.getByRole('button', { name: 'Plan a chat' }).click();
+  const chatUrl = page.url();
+
+  const choice = page.getByRole('group', { name: 'Which message' });
+  const message = page.getByRole('textbox', { name: 'Message', exact: true });
+  const subject = page.getByRole('textbox', { name: 'Subject', exact: true });
+  const checks = page.getByRole('list', { name: 'Message checks' });
+  const stored = (field: string) =>
+    page.evaluate((field) => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('coffee-chat/chat/'))!;
+      return JSON.parse(localStorage.getItem(key)!)[field] as string;
+    }, field);
+
+  // Before asking Ben: ask Ana, who knows both, to connect them.
+  await expect(choice.getByRole('radio')).toHaveCount(2);
+  await expect(choice.getByRole('radio', { name: 'Request to meet' })).toBeChecked();
+  await choice.getByRole('radio', { name: 'Ask Ana to introduce you' }).check();
+  await expect(page.getByText('Ana knows you both.')).toBeVisible();
+  await expect(subject).toHaveValue('Would you introduce me to Ben?');
+  await expect(message).toHaveValue(/^Hi Ana,\n\nI would love to hear about Ben Okafor’s work as I explore urban planning\./);
+  await expect(message).toHaveValue(/Would you be comfortable connecting us\?/);
+  await expect(checks.getByText('Not met:')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Send by email' })).toHaveAttribute(
+    'href',
+    /^mailto:ana@example\.com\?subject=Would%20you%20introduce%20me%20to%20Ben%3F/,
+  );
+  await message.press('Control+End');
+  await message.pressSequentially(' Thanks, Ana!');
+  await expect.poll(() => stored('introduction')).toMatch(/Thanks, Ana!$/);
+  await page.reload();
+  await waitForApp(page);
+  await choice.getByRole('radio', { name: 'Ask Ana to introduce you' }).check();
+  await expect(message).toHaveValue(/Thanks, Ana!$/);
+  // The request to Ben is a draft of its own, untouched.
+  await choice.getByRole('radio', { name: 'Request to meet' }).check();
+  await expect(message).toHaveValue(/^Hi Ben,\n\nAna Silva suggested I contact you\./);
+
+  // A planned question goes into the written version.
+  await page.getByRole('link', { name: 'Prepare this chat' }).click();
+  await page.getByLabel('Write your own question').fill('How did planning change after the pandemic?');
+  await page.getByRole('button', { name: 'Add question' }).click();
+  await page.goto(chatUrl);
+  await waitForApp(page);
+  await page.getByRole('button', { name: 'Mark as asked today' }).first().click();
+
+  // Ben says yes: thank him and leave the when, where and how to him.
+  await expect(choice.getByRole('radio')).toHaveCount(3);
+  await expect(choice.getByRole('radio', { name: 'Follow-up' })).toBeChecked();
+  await choice.getByRole('radio', { name: 'Reply to book a time' }).check();
+  await expect(subject).toHaveValue('Thank you! When and where suits you?');
+  await expect(message).toHaveValue(/^Hi Ben,\n\nThank you for saying yes/);
+  await expect(message).toHaveValue(/the day, the time and the place/);
+  await expect(message).toHaveValue(/A phone or video call works just as well/);
+  await expect(checks.getByText('Not met:')).toHaveCount(0);
+  await message.press('Control+End');
+  await message.pressSequentially(' PS: Tuesdays are easiest for me.');
+  await expect(checks.getByText('Not met:')).toHaveCount(0);
+
+  // Or Ben is too busy: a few questions by email instead.
+  await choice.getByRole('radio', { name: 'Questions by email instead' }).check();
+  await expect(subject).toHaveValue('A few questions, if a meeting is too much');
+  await expect(message).toHaveValue(/Would you be willing to answer one question by email instead/);
+  await expect(message).toHaveValue(/\n\n1\. How did planning change after the pandemic\?\n\n/);
+  await expect(checks.getByText('Not met:')).toHaveCount(0);
+  await expect(checks).toContainText('Under 120 words');
+  await message.press('Control+End');
+  await message.pressSequentially(' Is your team hiring?');
+  await expect(checks.getByRole('listitem').filter({ hasText: 'No ask for a job' })).toContainText('Not met:');
+
+  await expect.poll(() => stored('booking_reply')).toMatch(/Tuesdays are easiest for me\.$/);
+  await expect.poll(() => stored('questions_email')).toMatch(/Is your team hiring\?$/);
+  await page.reload();
+  await waitForApp(page);
+  await choice.getByRole('radio', { name: 'Reply to book a time' }).check();
+  await expect(message).toHaveValue(/Tuesdays are easiest for me\.$/);
+  await choice.getByRole('radio', { name: 'Questions by email instead' }).check();
+  await expect(message).toHaveValue(/Is your team hiring\?$/);
+  await choice.getByRole('radio', { name: 'Follow-up' }).check();
+  await expect(message).toHaveValue(/^Hi Ben,\n\nA quick follow-up on my note/);
+
+  // Declined because busy: the written version is still offered.
+  await page.getByRole('button', { name: 'Mark as declined' }).click();
+  await expect(page.getByRole('heading', { name: 'Messages' })).toBeVisible();
+  await expect(choice).toHaveCount(0);
+  await expect(message).toHaveValue(/Is your team hiring\?$/);
+  await expectNoSeriousA11yViolations(page);
 });

@@ -1,42 +1,39 @@
 use leptos::prelude::*;
 
-use crate::domain::chat::{Chat, ChatId};
+use crate::domain::chat::{Chat, ChatId, ChatMessage};
 use crate::domain::linter::{lint, LintContext};
-use crate::domain::message::{follow_up_request, outreach_request, Draft, Wording};
+use crate::domain::message::{
+    booking_reply, follow_up_request, introduction_request, outreach_request, questions_by_email,
+    Draft, Wording,
+};
 use crate::state::{use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 
-/// Which message of a chat is being written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MessageKind {
-    Request,
-    FollowUp,
-}
-
-fn stored(chat: &Chat, kind: MessageKind) -> Option<Draft> {
-    let (subject, body) = match kind {
-        MessageKind::Request => (&chat.request_subject, &chat.request),
-        MessageKind::FollowUp => (&chat.follow_up_subject, &chat.follow_up),
-    };
+fn stored(chat: &Chat, kind: ChatMessage) -> Option<Draft> {
+    let (subject, body) = chat.message(kind);
     (!body.trim().is_empty()).then(|| Draft {
-        subject: subject.clone(),
-        body: body.clone(),
+        subject: subject.to_string(),
+        body: body.to_string(),
     })
 }
 
-/// Where each kind of message is kept in the chat: subject, then body.
-fn fields(kind: MessageKind) -> (ChatText, ChatText) {
+/// Makes the fields' ids unique on the page.
+fn id_prefix(kind: ChatMessage) -> &'static str {
     match kind {
-        MessageKind::Request => (ChatText::RequestSubject, ChatText::Request),
-        MessageKind::FollowUp => (ChatText::FollowUpSubject, ChatText::FollowUp),
+        ChatMessage::Request => "request",
+        ChatMessage::FollowUp => "follow-up",
+        ChatMessage::Introduction => "introduction",
+        ChatMessage::BookingReply => "booking-reply",
+        ChatMessage::QuestionsByEmail => "questions-email",
     }
 }
 
-/// Writes a request or follow-up: a draft from the template, edited freely
-/// and saved as typed, checked by the outreach linter on every keystroke,
-/// and sent by email, the share sheet or the clipboard.
+/// Writes one of a chat's messages: a draft from the template, edited
+/// freely and saved as typed, checked by the outreach linter on every
+/// keystroke, and sent by email, the share sheet or the clipboard. The
+/// introduction goes to the person who introduced them; the rest to them.
 #[component]
-pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> impl IntoView {
+pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> impl IntoView {
     let app = use_app();
     let Some(chat) = app.chat(&chat_id) else {
         return ().into_any();
@@ -45,18 +42,26 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
         return ().into_any();
     };
     let referrer = person.introduced_by.as_ref().and_then(|id| app.person(id));
+    let recipient = if kind == ChatMessage::Introduction {
+        let Some(referrer) = referrer.clone() else {
+            return ().into_any();
+        };
+        referrer
+    } else {
+        person.clone()
+    };
     let formal = RwSignal::new(false);
     let why_target = TextTarget::Chat(chat.id.clone(), ChatText::WhyThem);
     let why_them = app.watch_text(why_target.clone());
     let template = {
-        let (person, referrer) = (person.clone(), referrer.clone());
+        let (person, referrer, recipient) = (person.clone(), referrer.clone(), recipient.clone());
+        let opened = chat.clone();
         move || {
             let settings = app.settings.get_untracked();
-            let length = app
-                .chat(&chat_id)
-                .map_or(chat.length_minutes, |c| c.length_minutes);
+            let current = app.chat(&chat_id).unwrap_or_else(|| opened.clone());
+            let length = current.length_minutes;
             match kind {
-                MessageKind::Request => outreach_request(
+                ChatMessage::Request => outreach_request(
                     &person,
                     referrer.as_ref(),
                     &settings,
@@ -66,14 +71,16 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
                     },
                     &why_them.get_untracked(),
                 ),
-                MessageKind::FollowUp => follow_up_request(&person, &settings, length),
+                ChatMessage::FollowUp => follow_up_request(&person, &settings, length),
+                ChatMessage::Introduction => introduction_request(&person, &recipient, &settings),
+                ChatMessage::BookingReply => booking_reply(&person, &settings, length),
+                ChatMessage::QuestionsByEmail => questions_by_email(&person, &settings, &current),
             }
         }
     };
     let draft = RwSignal::new(stored(&chat, kind).unwrap_or_else(&template));
-    let (subject_field, body_field) = fields(kind);
-    let subject_target = TextTarget::Chat(chat.id.clone(), subject_field);
-    let body_target = TextTarget::Chat(chat.id.clone(), body_field);
+    let subject_target = TextTarget::Chat(chat.id.clone(), ChatText::Subject(kind));
+    let body_target = TextTarget::Chat(chat.id.clone(), ChatText::Body(kind));
     // A message edited in another tab shows here too; this tab's own
     // typing is already in the draft, so it is never echoed back.
     let stored_subject = app.watch_text(subject_target.clone());
@@ -96,9 +103,7 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
         move || {
             let fresh = template();
             draft.set(fresh.clone());
-            let follow_up = kind == MessageKind::FollowUp;
-            let _ =
-                app.try_run(|w| w.set_message(&chat_id, follow_up, &fresh.subject, &fresh.body));
+            let _ = app.try_run(|w| w.set_message(&chat_id, kind, &fresh.subject, &fresh.body));
         }
     };
     // The draft follows the "why them" slot until the person edits it.
@@ -123,7 +128,7 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
         let context = LintContext {
             referrer: referrer_name.as_deref(),
             connection: &connection,
-            follow_up: kind == MessageKind::FollowUp,
+            message: kind,
             why_them: &why,
         };
         draft.with(|d| {
@@ -133,14 +138,11 @@ pub fn Composer(chat_id: ChatId, kind: MessageKind, on_sent: Callback<()>) -> im
                 .collect::<Vec<_>>()
         })
     });
-    let email = person.email.clone();
-    let prefix = match kind {
-        MessageKind::Request => "request",
-        MessageKind::FollowUp => "follow-up",
-    };
+    let email = recipient.email.clone();
+    let prefix = id_prefix(kind);
     view! {
         <div class="composer">
-            {(kind == MessageKind::Request)
+            {(kind == ChatMessage::Request)
                 .then(|| {
                     let restart = restart.clone();
                     view! {

@@ -11,7 +11,7 @@ mod stage_badge;
 mod template_editor;
 
 pub use autosave_field::AutosaveField;
-pub use composer::{Composer, MessageKind};
+pub use composer::Composer;
 pub use draft_fields::DraftFields;
 pub use followup_item::FollowUpItem;
 pub use nav::BottomNav;

@@ -4,13 +4,16 @@ use crate::domain::calendar::{
     input_value, parse_picked_time, short_date, short_date_time, DATE_TIME_INPUT_MAX,
     DATE_TIME_INPUT_MIN,
 };
-use crate::domain::chat::{after_a_no, who_next, Chat, ChatId, MeetingFormat, LENGTH_CHOICES};
+use crate::domain::chat::{
+    after_a_no, who_next, Chat, ChatId, ChatMessage, MeetingFormat, LENGTH_CHOICES,
+};
 use crate::domain::followup::followed_up_without_answer;
 use crate::domain::ics::{calendar, chat_event};
+use crate::domain::linter::first_name;
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
 use crate::state::{use_app, ChatText, TextTarget};
-use crate::ui::components::{AutosaveField, Composer, FollowUpItem, MessageKind, StageBadge};
+use crate::ui::components::{AutosaveField, Composer, FollowUpItem, StageBadge};
 use chrono::TimeZone;
 
 #[component]
@@ -145,6 +148,11 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
             let _ = app.try_run(|w| w.mark_follow_up_sent(&id));
         })
     };
+    let introducer = person
+        .as_ref()
+        .and_then(|p| p.introduced_by.as_ref())
+        .and_then(|id| app.person(id))
+        .map(|p| first_name(&p.name).to_string());
     let stage_since = move || {
         chat.with(|c| {
             c.as_ref().and_then(|c| c.history.last()).map(|change| {
@@ -275,34 +283,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
 
         <Booking id=id.clone() />
 
-        {move || match stage.get() {
-            Stage::Idea => {
-                view! {
-                    <section class="card" aria-labelledby="request-heading">
-                        <h2 id="request-heading">"Request"</h2>
-                        <Composer chat_id=id.clone() kind=MessageKind::Request on_sent=Callback::new(|()| {}) />
-                        <p>"Sent it? One tap records today's date and sets the reminders."</p>
-                        <button type="button" class="button button-primary" on:click=move |_| mark_asked.run(())>
-                            "Mark as asked today"
-                        </button>
-                    </section>
-                }
-                    .into_any()
-            }
-            Stage::Asked => {
-                view! {
-                    <section class="card" aria-labelledby="follow-up-heading">
-                        <h2 id="follow-up-heading">"Follow-up message"</h2>
-                        <p class="muted">
-                            "If 7 business days pass without a reply, send one short follow-up. Sending it here marks the reminder done."
-                        </p>
-                        <Composer chat_id=id.clone() kind=MessageKind::FollowUp on_sent=follow_up_sent />
-                    </section>
-                }
-                    .into_any()
-            }
-            _ => ().into_any(),
-        }}
+        <Messages id=id.clone() stage introducer mark_asked follow_up_sent />
 
         <section class="card" aria-labelledby="chat-followups-heading">
             <h2 id="chat-followups-heading">"Follow-ups"</h2>
@@ -325,6 +306,104 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+fn choice_label(kind: ChatMessage, introducer: Option<&str>) -> String {
+    match kind {
+        ChatMessage::Request => "Request to meet".into(),
+        ChatMessage::Introduction => {
+            format!("Ask {} to introduce you", introducer.unwrap_or("them"))
+        }
+        ChatMessage::FollowUp => "Follow-up".into(),
+        ChatMessage::BookingReply => "Reply to book a time".into(),
+        ChatMessage::QuestionsByEmail => "Questions by email instead".into(),
+    }
+}
+
+fn choice_hint(kind: ChatMessage, introducer: Option<&str>) -> String {
+    match kind {
+        ChatMessage::Request => String::new(),
+        ChatMessage::Introduction => format!(
+            "{} knows you both. An introduction from them is warmer than any cold note; this goes to {0}.",
+            introducer.unwrap_or("Your contact")
+        ),
+        ChatMessage::FollowUp => "If 7 business days pass without a reply, send one short follow-up. Sending it here marks the reminder done.".into(),
+        ChatMessage::BookingReply => "They said yes? Thank them and leave the day, the place and a call or a coffee to them. Once you agree, set it under When and where and mark the chat as booked.".into(),
+        ChatMessage::QuestionsByEmail => "Too busy to meet? Offer a few questions to answer in writing: up to three you planned and have not asked, or three good openers.".into(),
+    }
+}
+
+/// The messages that fit the stage, one composer at a time: the usual one
+/// first, the others a tap away.
+#[component]
+fn Messages(
+    id: ChatId,
+    stage: Memo<Stage>,
+    /// First name of whoever introduced them, if anyone.
+    introducer: Option<String>,
+    mark_asked: Callback<()>,
+    follow_up_sent: Callback<()>,
+) -> impl IntoView {
+    let chosen = RwSignal::new(None::<ChatMessage>);
+    move || {
+        let choices = ChatMessage::choices(stage.get(), introducer.is_some());
+        let first = *choices.first()?;
+        let current = chosen
+            .get()
+            .filter(|c| choices.contains(c))
+            .unwrap_or(first);
+        let introducer = introducer.clone();
+        let picker = (choices.len() > 1).then(|| {
+            let introducer = introducer.clone();
+            view! {
+                <fieldset class="choices">
+                    <legend>"Which message"</legend>
+                    {choices
+                        .iter()
+                        .map(|&kind| {
+                            view! {
+                                <label class="radio">
+                                    <input
+                                        type="radio"
+                                        name="message-choice"
+                                        prop:checked=kind == current
+                                        on:change=move |_| chosen.set(Some(kind))
+                                    />
+                                    {choice_label(kind, introducer.as_deref())}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            }
+        });
+        let hint = choice_hint(current, introducer.as_deref());
+        let on_sent = match current {
+            ChatMessage::FollowUp => follow_up_sent,
+            _ => Callback::new(|()| {}),
+        };
+        Some(view! {
+            <section class="card" aria-labelledby="messages-heading">
+                <h2 id="messages-heading">"Messages"</h2>
+                {picker}
+                {(!hint.is_empty()).then(|| view! { <p class="muted">{hint}</p> })}
+                <Composer chat_id=id.clone() kind=current on_sent />
+                {(current == ChatMessage::Request)
+                    .then(|| {
+                        view! {
+                            <p>"Sent it? One tap records today's date and sets the reminders."</p>
+                            <button
+                                type="button"
+                                class="button button-primary"
+                                on:click=move |_| mark_asked.run(())
+                            >
+                                "Mark as asked today"
+                            </button>
+                        }
+                    })}
+            </section>
+        })
     }
 }
 
