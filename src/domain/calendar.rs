@@ -42,6 +42,17 @@ pub fn is_business_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// Business days after `from` up to and including `to` (none when `to` is
+/// not later). Counted by arithmetic, so a span of centuries costs nothing.
+pub fn business_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    // Business days from Monday 1 January of year 1 through `date`.
+    fn through(date: NaiveDate) -> i64 {
+        let days = i64::from(date.num_days_from_ce()) - 1;
+        days.div_euclid(7) * 5 + (days.rem_euclid(7) + 1).min(5)
+    }
+    u32::try_from((through(to) - through(from)).max(0)).unwrap_or(u32::MAX)
+}
+
 /// The date `count` business days after `from`. The first day counted is
 /// the next business day, so a request sent on a Friday evening or over
 /// the weekend counts Monday as day one.
@@ -255,6 +266,31 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn business_days_between_skip_weekends_and_never_go_negative() {
+        let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let next_friday = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        assert_eq!(business_days_between(friday, monday), 1);
+        assert_eq!(business_days_between(friday, next_friday), 5);
+        assert_eq!(business_days_between(monday, monday), 0);
+        assert_eq!(business_days_between(next_friday, monday), 0);
+        let saturday = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let sunday = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        assert_eq!(business_days_between(saturday, sunday), 0);
+        for start in 0..14 {
+            let from = days_after(friday, start);
+            for length in 0..30 {
+                let to = days_after(from, length);
+                let counted = (1..=length)
+                    .filter(|d| is_business_day(days_after(from, *d)))
+                    .count();
+                assert_eq!(business_days_between(from, to) as usize, counted);
+            }
+        }
+        assert!(business_days_between(NaiveDate::MIN, NaiveDate::MAX) > 1_000_000);
     }
 
     #[test]

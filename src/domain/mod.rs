@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod chat;
 pub mod followup;
 pub mod ics;
+pub mod insights;
 pub mod linter;
 pub mod message;
 pub mod person;

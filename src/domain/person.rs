@@ -151,17 +151,17 @@ impl Person {
     /// in the name, role, organisation, tags or notes, ignoring case and
     /// accents ("helene" finds "Hélène").
     pub fn matches(&self, query: &str) -> bool {
-        let haystack = fold(&format!(
-            "{}\n{}\n{}\n{}\n{}",
-            self.name,
-            self.role,
-            self.organisation,
-            self.tags.join(" "),
-            self.notes
-        ));
-        fold(query)
-            .split_whitespace()
-            .all(|word| haystack.contains(word))
+        matches_query(
+            &format!(
+                "{}\n{}\n{}\n{}\n{}",
+                self.name,
+                self.role,
+                self.organisation,
+                self.tags.join(" "),
+                self.notes
+            ),
+            query,
+        )
     }
 }
 
@@ -244,6 +244,14 @@ pub fn parse_tags(input: &str) -> Vec<String> {
 }
 
 /// Lower case without accents, for searching and sorting names.
+/// Whether every word of a search is in the text, ignoring case and accents.
+pub fn matches_query(text: &str, query: &str) -> bool {
+    let haystack = fold(text);
+    fold(query)
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
+}
+
 pub fn fold(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)

@@ -8,8 +8,8 @@ use leptos_router::path;
 use crate::state::AppState;
 use components::{BottomNav, Notices};
 use pages::{
-    ChatPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage, PersonPage,
-    PreparePage, QueuePage, SettingsPage, TodayPage,
+    ChatPage, InsightsPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage,
+    PersonPage, PreparePage, QueuePage, SettingsPage, TodayPage,
 };
 
 /// The whole app around an already opened [`AppState`].
@@ -61,6 +61,7 @@ pub fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/chats/:id/meet") view=MeetPage />
                     <Route path=path!("/meet") view=MeetShortcut />
                     <Route path=path!("/queue") view=QueuePage />
+                    <Route path=path!("/insights") view=InsightsPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </main>

@@ -18,7 +18,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectNoSeriousA11yViolations(page); // People, with the undo toast
     await page.getByRole('button', { name: 'Undo delete' }).click();
     await expectNoSeriousA11yViolations(page); // People, with a row
-    for (const screen of ['Today', 'Queue', 'Settings']) {
+    for (const screen of ['Today', 'Queue', 'Insights', 'Settings']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
@@ -35,12 +35,13 @@ test('at 360 px every control is at least 44 px tall and nothing scrolls sideway
   const chat = new URL(page.url()).pathname;
   await page.getByRole('button', { name: 'Mark as asked today' }).first().click();
   const person = await page.getByRole('link', { name: 'About Ana Silva' }).getAttribute('href');
-  for (const path of ['/', '/people', '/people/new', person!, chat, '/queue', '/settings']) {
+  const insights = ['questions', 'advice', 'words', 'network'].map((s) => `/insights?section=${s}`);
+  for (const path of ['/', '/people', '/people/new', person!, chat, '/queue', ...insights, '/settings']) {
     await openApp(page, path);
     const small = await page.evaluate(() =>
       [...document.querySelectorAll('main a, main button, main input, main select, main textarea, nav a')]
-        // A checkbox is tapped through its label.
-        .map((el) => (el.matches('input[type=checkbox]') ? el.closest('label') ?? el : el))
+        // A checkbox or a radio button is tapped through its label.
+        .map((el) => (el.matches('input[type=checkbox], input[type=radio]') ? el.closest('label') ?? el : el))
         .map((el) => ({ el, box: el.getBoundingClientRect() }))
         .filter(({ box }) => box.width > 0 && box.height < 44)
         .map(({ el }) => el.outerHTML.slice(0, 80)),

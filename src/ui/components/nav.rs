@@ -3,7 +3,7 @@ use leptos_router::components::A;
 
 use crate::state::{today, use_app};
 
-/// The four destinations, always one thumb-tap away at the bottom.
+/// The five destinations, always one thumb-tap away at the bottom.
 #[component]
 pub fn BottomNav() -> impl IntoView {
     let app = use_app();
@@ -46,6 +46,12 @@ pub fn BottomNav() -> impl IntoView {
                             }
                         })
                 }}
+            </A>
+            <A href="/insights">
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                    <path d="M4 20V13M10 20V8M16 20v-5M22 20V4M2 20h20" />
+                </svg>
+                <span>"Insights"</span>
             </A>
             <A href="/settings">
                 <svg viewBox="0 0 24 24" aria-hidden="true">

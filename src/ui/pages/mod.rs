@@ -1,4 +1,5 @@
 mod chat;
+mod insights;
 mod meet;
 mod new_person;
 mod not_found;
@@ -10,6 +11,7 @@ mod settings;
 mod today;
 
 pub use chat::ChatPage;
+pub use insights::InsightsPage;
 pub use meet::{MeetPage, MeetShortcut};
 pub use new_person::NewPersonPage;
 pub use not_found::NotFoundPage;

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
+use crate::domain::calendar::short_date;
 use crate::domain::chat::{Chat, ChatId};
+use crate::domain::insights::{asked_of_person, question_key};
 use crate::domain::person::fold;
 use crate::domain::prep::{
     avoid_matches, built_in_questions, guidance, progress, ChecklistGroup, ChecklistItem,
@@ -185,6 +187,16 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
     let filter = RwSignal::new(None::<QuestionCategory>);
     let search = RwSignal::new(String::new());
     let built_in = StoredValue::new(built_in_questions());
+    // Asked of this same person in another chat: worth not asking twice.
+    let asked_before = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let person = chat.with(|c| c.as_ref().map(|c| c.person_id.clone()));
+            person.map_or_else(Default::default, |person| {
+                app.chats.with(|chats| asked_of_person(&person, &id, chats))
+            })
+        })
+    };
     let shown = Memo::new(move |_| {
         let words = fold(&search.get());
         let wanted = filter.get();
@@ -202,7 +214,9 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                 .filter(|(q, _)| words.split_whitespace().all(|w| fold(&q.text).contains(w)))
                 .map(|(q, mine)| {
                     let added = planned.contains(&fold(&q.text));
-                    (q, mine, added)
+                    let before =
+                        asked_before.with(|asked| asked.get(&question_key(&q.text)).copied());
+                    (q, mine, added, before)
                 })
                 .collect::<Vec<_>>()
         })
@@ -241,7 +255,14 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                     shown
                         .get()
                         .into_iter()
-                        .map(|(question, mine, added)| {
+                        .map(|(question, mine, added, before)| {
+                            let before = before.map(|met| match met {
+                                Some(at) => format!(
+                                    " · asked them already, {}",
+                                    short_date(at.with_timezone(&chrono::Local).date_naive())
+                                ),
+                                None => " · asked them already".to_string(),
+                            });
                             let add_id = id.clone();
                             let to_add = question.clone();
                             let remove_text = question.text.clone();
@@ -252,6 +273,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                         <span class="muted category">
                                             {question.category.label()}
                                             {mine.then_some(" · saved by you")}
+                                            {before.map(|text| view! { <strong class="asked-before">{text}</strong> })}
                                         </span>
                                     </span>
                                     <span class="row-actions">

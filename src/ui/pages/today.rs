@@ -185,6 +185,9 @@ fn Progress() -> impl IntoView {
                 aria-label="Chats done toward your target"
             ></progress>
             <p class="muted">
+                <a href="/insights">"See what people told you, side by side"</a>
+            </p>
+            <p class="muted">
                 <a href="/settings">"Change your target or field"</a>
             </p>
         </section>

@@ -1,0 +1,1225 @@
+//! Insights across chats: what several people said about the same thing,
+//! side by side, and where the network leads. Every function here reads
+//! the stored records and keeps nothing, so an insight can never disagree
+//! with the chats it comes from.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::calendar::{business_days_between, short_date};
+use super::chat::{stages_by_person, Chat, ChatId};
+use super::person::{fold, matches_query, Person, PersonId};
+use super::stage::Stage;
+
+/// Turns a stored instant into the person's own calendar date.
+pub type LocalDate<'a> = &'a dyn Fn(DateTime<Utc>) -> NaiveDate;
+
+/// Who said something, and in which chat.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub person_id: PersonId,
+    pub name: String,
+    pub chat_id: ChatId,
+    /// When the chat was marked done, if it was.
+    pub met: Option<DateTime<Utc>>,
+}
+
+fn speaker(person: &Person, chat: &Chat) -> Speaker {
+    Speaker {
+        person_id: person.id.clone(),
+        name: person.name.clone(),
+        chat_id: chat.id.clone(),
+        met: chat.entered(Stage::Done),
+    }
+}
+
+fn people_by_id(people: &[Person]) -> HashMap<&PersonId, &Person> {
+    people.iter().map(|p| (&p.id, p)).collect()
+}
+
+/// The words that decide whether two questions are the same one: case,
+/// accents, punctuation and spacing aside.
+pub fn question_key(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub speaker: Speaker,
+    /// The answer note, possibly empty.
+    pub answer: String,
+}
+
+/// A question asked of two or more people, with each one's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedQuestion {
+    pub text: String,
+    /// Oldest first; one row per chat it was asked in.
+    pub answers: Vec<AnswerRow>,
+}
+
+/// A question planned in a finished chat but never asked of anyone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnaskedQuestion {
+    pub text: String,
+    /// Who it was planned for, in list order.
+    pub planned_for: Vec<String>,
+}
+
+/// Every question asked of two or more different people, most people first,
+/// and the questions planned for finished chats that nobody was asked.
+pub fn by_question(
+    people: &[Person],
+    chats: &[Chat],
+) -> (Vec<SharedQuestion>, Vec<UnaskedQuestion>) {
+    let people = people_by_id(people);
+    let mut asked: BTreeMap<String, SharedQuestion> = BTreeMap::new();
+    let mut unasked: BTreeMap<String, UnaskedQuestion> = BTreeMap::new();
+    for chat in chats {
+        let Some(person) = people.get(&chat.person_id) else {
+            continue;
+        };
+        let done = chat.stage() == Stage::Done;
+        for question in &chat.questions {
+            let key = question_key(&question.text);
+            if key.is_empty() {
+                continue;
+            }
+            if question.asked {
+                asked
+                    .entry(key)
+                    .or_insert_with(|| SharedQuestion {
+                        text: question.text.trim().to_string(),
+                        answers: Vec::new(),
+                    })
+                    .answers
+                    .push(AnswerRow {
+                        speaker: speaker(person, chat),
+                        answer: question.answer.trim().to_string(),
+                    });
+            } else if done {
+                let entry = unasked.entry(key).or_insert_with(|| UnaskedQuestion {
+                    text: question.text.trim().to_string(),
+                    planned_for: Vec::new(),
+                });
+                if !entry.planned_for.contains(&person.name) {
+                    entry.planned_for.push(person.name.clone());
+                }
+            }
+        }
+    }
+    unasked.retain(|key, _| !asked.contains_key(key));
+    let mut shared: Vec<SharedQuestion> = asked
+        .into_values()
+        .filter(|q| distinct_people(q.answers.iter().map(|a| &a.speaker)) >= 2)
+        .map(|mut q| {
+            q.answers
+                .sort_by_key(|a| (a.speaker.met, a.speaker.name.clone()));
+            q
+        })
+        .collect();
+    shared
+        .sort_by_key(|q| std::cmp::Reverse(distinct_people(q.answers.iter().map(|a| &a.speaker))));
+    (shared, unasked.into_values().collect())
+}
+
+fn distinct_people<'a>(speakers: impl Iterator<Item = &'a Speaker>) -> usize {
+    speakers.map(|s| &s.person_id).collect::<HashSet<_>>().len()
+}
+
+/// The bank questions already asked of one person in their other chats,
+/// by [`question_key`], with when that chat was done.
+pub fn asked_of_person(
+    person: &PersonId,
+    except: &ChatId,
+    chats: &[Chat],
+) -> HashMap<String, Option<DateTime<Utc>>> {
+    chats
+        .iter()
+        .filter(|c| &c.person_id == person && &c.id != except)
+        .flat_map(|c| {
+            c.questions
+                .iter()
+                .filter(|q| q.asked)
+                .map(move |q| (question_key(&q.text), c.entered(Stage::Done)))
+        })
+        .collect()
+}
+
+/// One finished chat's debrief.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Debrief {
+    pub speaker: Speaker,
+    pub organisation: String,
+    pub takeaways: String,
+    pub advice: String,
+}
+
+/// Narrows the debriefs; an empty field lets everything through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DebriefFilter {
+    pub organisation: String,
+    pub field: String,
+    pub tag: String,
+    /// Matched like the People search: every word, any case or accent.
+    pub query: String,
+}
+
+impl DebriefFilter {
+    fn admits(&self, person: &Person, takeaways: &str, advice: &str) -> bool {
+        let same =
+            |wanted: &str, value: &str| wanted.is_empty() || fold(wanted) == fold(value.trim());
+        same(&self.organisation, &person.organisation)
+            && same(&self.field, &person.field)
+            && (self.tag.is_empty() || person.tags.iter().any(|t| same(&self.tag, t)))
+            && matches_query(
+                &format!(
+                    "{takeaways}\n{advice}\n{}\n{}",
+                    person.name, person.organisation
+                ),
+                &self.query,
+            )
+    }
+}
+
+/// Every done chat's takeaways and advice, newest first.
+pub fn debriefs(people: &[Person], chats: &[Chat], filter: &DebriefFilter) -> Vec<Debrief> {
+    let people = people_by_id(people);
+    let mut found: Vec<Debrief> = chats
+        .iter()
+        .filter(|c| c.stage() == Stage::Done)
+        .filter(|c| !c.takeaways.trim().is_empty() || !c.advice.trim().is_empty())
+        .filter_map(|chat| {
+            let person = people.get(&chat.person_id)?;
+            filter
+                .admits(person, &chat.takeaways, &chat.advice)
+                .then(|| Debrief {
+                    speaker: speaker(person, chat),
+                    organisation: person.organisation.trim().to_string(),
+                    takeaways: chat.takeaways.trim().to_string(),
+                    advice: chat.advice.trim().to_string(),
+                })
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.speaker
+            .met
+            .cmp(&a.speaker.met)
+            .then_with(|| a.speaker.name.cmp(&b.speaker.name))
+    });
+    found
+}
+
+/// What the debrief filters can offer: the organisations, fields and tags
+/// of the people with a debrief, each spelled as first written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DebriefChoices {
+    pub organisations: Vec<String>,
+    pub fields: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+pub fn debrief_choices(people: &[Person], chats: &[Chat]) -> DebriefChoices {
+    let everyone = debriefs(people, chats, &DebriefFilter::default());
+    let with_debrief: HashSet<&PersonId> = everyone.iter().map(|d| &d.speaker.person_id).collect();
+    let mut choices = DebriefChoices::default();
+    let add = |list: &mut Vec<String>, value: &str| {
+        let value = value.trim();
+        if !value.is_empty() && !list.iter().any(|known| fold(known) == fold(value)) {
+            list.push(value.to_string());
+        }
+    };
+    for person in people.iter().filter(|p| with_debrief.contains(&p.id)) {
+        add(&mut choices.organisations, &person.organisation);
+        add(&mut choices.fields, &person.field);
+        for tag in &person.tags {
+            add(&mut choices.tags, tag);
+        }
+    }
+    for list in [
+        &mut choices.organisations,
+        &mut choices.fields,
+        &mut choices.tags,
+    ] {
+        list.sort_by_key(|v| fold(v));
+    }
+    choices
+}
+
+/// Where a passage was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    Note,
+    Answer,
+    Takeaways,
+    Advice,
+}
+
+impl Source {
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Note => "Note",
+            Source::Answer => "Answer",
+            Source::Takeaways => "Takeaways",
+            Source::Advice => "Advice",
+        }
+    }
+}
+
+/// One sentence or line in which a recurring term appears.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    pub speaker: Speaker,
+    pub source: Source,
+    pub text: String,
+}
+
+/// A word or two-word phrase that two or more people used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecurringTerm {
+    /// As most often written.
+    pub term: String,
+    /// Everyone who used it, in the order first seen.
+    pub people: Vec<String>,
+    pub passages: Vec<Passage>,
+}
+
+/// Words too common to say anything on their own, in English and French.
+const STOP_WORDS: &[&str] = &[
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "always",
+    "and",
+    "any",
+    "are",
+    "around",
+    "asked",
+    "away",
+    "back",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "best",
+    "better",
+    "between",
+    "both",
+    "but",
+    "came",
+    "can",
+    "cannot",
+    "come",
+    "could",
+    "did",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "else",
+    "enough",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "first",
+    "for",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "getting",
+    "give",
+    "goes",
+    "going",
+    "gone",
+    "good",
+    "got",
+    "great",
+    "had",
+    "has",
+    "have",
+    "having",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "into",
+    "its",
+    "itself",
+    "just",
+    "keep",
+    "know",
+    "last",
+    "less",
+    "let",
+    "like",
+    "little",
+    "lot",
+    "lots",
+    "made",
+    "make",
+    "makes",
+    "many",
+    "may",
+    "maybe",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "need",
+    "needs",
+    "never",
+    "new",
+    "next",
+    "not",
+    "now",
+    "off",
+    "often",
+    "once",
+    "one",
+    "only",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "part",
+    "perhaps",
+    "put",
+    "quite",
+    "rather",
+    "really",
+    "said",
+    "same",
+    "say",
+    "says",
+    "see",
+    "seems",
+    "she",
+    "should",
+    "since",
+    "some",
+    "something",
+    "still",
+    "such",
+    "take",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "think",
+    "this",
+    "those",
+    "though",
+    "through",
+    "too",
+    "two",
+    "under",
+    "until",
+    "upon",
+    "use",
+    "used",
+    "very",
+    "want",
+    "was",
+    "way",
+    "well",
+    "went",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yes",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "aux",
+    "avec",
+    "ces",
+    "dans",
+    "des",
+    "elle",
+    "est",
+    "etre",
+    "leur",
+    "mais",
+    "nous",
+    "par",
+    "pas",
+    "pour",
+    "que",
+    "qui",
+];
+
+/// Plurals of common words count with their singular: "skills" is "skill".
+fn singular(word: &str) -> String {
+    const KEEP: [&str; 4] = ["news", "series", "business", "process"];
+    if word.len() <= 3 || KEEP.contains(&word) || word.ends_with("ics") {
+        return word.to_string();
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "xes", "ches", "shes"] {
+        if word.ends_with(ending) {
+            return word[..word.len() - 2].to_string();
+        }
+    }
+    if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        return word[..word.len() - 1].to_string();
+    }
+    word.to_string()
+}
+
+/// A passage's words: `None` for one that carries no meaning (a stop
+/// word, a number, a short word), else its written form and its key.
+fn words(passage: &str) -> Vec<Option<(String, String)>> {
+    passage
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|written| {
+            let acronym = written.chars().count() == 2 && written.chars().all(char::is_uppercase);
+            let lower = written.to_lowercase();
+            let folded = fold(&lower);
+            let meaningful = (folded.chars().count() >= 3 || acronym)
+                && !folded.chars().all(|c| c.is_ascii_digit())
+                && !STOP_WORDS.contains(&folded.as_str());
+            meaningful.then(|| (lower, singular(&folded)))
+        })
+        .collect()
+}
+
+fn passages_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['.', '!', '?', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+#[derive(Default)]
+struct Tally {
+    people: Vec<PersonId>,
+    passages: Vec<usize>,
+    written: HashMap<String, usize>,
+}
+
+/// Terms and two-word phrases that two or more people used in their
+/// notes, answers, takeaways and advice, most people first, at most
+/// `limit`. Counted, not scored: each comes with who said it and where.
+pub fn recurring_terms(people: &[Person], chats: &[Chat], limit: usize) -> Vec<RecurringTerm> {
+    let people_by = people_by_id(people);
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut tallies: HashMap<String, Tally> = HashMap::new();
+    for chat in chats {
+        let Some(person) = people_by.get(&chat.person_id) else {
+            continue;
+        };
+        let texts = chat
+            .notes
+            .iter()
+            .map(|n| (Source::Note, n.text.as_str()))
+            .chain(
+                chat.questions
+                    .iter()
+                    .map(|q| (Source::Answer, q.answer.as_str())),
+            )
+            .chain([
+                (Source::Takeaways, chat.takeaways.as_str()),
+                (Source::Advice, chat.advice.as_str()),
+            ]);
+        for (source, text) in texts {
+            for passage in passages_of(text) {
+                let tokens = words(passage);
+                let mut found: Vec<(String, String)> = tokens.iter().flatten().cloned().collect();
+                found.extend(tokens.windows(2).filter_map(|pair| match pair {
+                    [Some((w1, k1)), Some((w2, k2))] if k1 != k2 => {
+                        Some((format!("{w1} {w2}"), format!("{k1} {k2}")))
+                    }
+                    _ => None,
+                }));
+                if found.is_empty() {
+                    continue;
+                }
+                let index = passages.len();
+                let mut counted = HashSet::new();
+                for (written, key) in found {
+                    let tally = tallies.entry(key.clone()).or_default();
+                    *tally.written.entry(written).or_default() += 1;
+                    if counted.insert(key) {
+                        tally.passages.push(index);
+                        if !tally.people.contains(&person.id) {
+                            tally.people.push(person.id.clone());
+                        }
+                    }
+                }
+                passages.push(Passage {
+                    speaker: speaker(person, chat),
+                    source,
+                    text: passage.to_string(),
+                });
+            }
+        }
+    }
+    tallies.retain(|_, t| t.people.len() >= 2);
+    // A word heard only inside a recurring phrase adds nothing beside it.
+    let mut phrases_with: HashMap<&str, Vec<&Vec<usize>>> = HashMap::new();
+    for (phrase, tally) in tallies.iter().filter(|(key, _)| key.contains(' ')) {
+        for part in phrase.split(' ') {
+            phrases_with.entry(part).or_default().push(&tally.passages);
+        }
+    }
+    let redundant: HashSet<String> = tallies
+        .iter()
+        .filter(|(key, tally)| {
+            phrases_with
+                .get(key.as_str())
+                .is_some_and(|phrases| phrases.contains(&&tally.passages))
+        })
+        .map(|(key, _)| key.clone())
+        .collect();
+    let mut ranked: Vec<(String, Tally)> = tallies
+        .into_iter()
+        .filter(|(key, _)| !redundant.contains(key))
+        .collect();
+    ranked.sort_by(|(ka, a), (kb, b)| {
+        b.people
+            .len()
+            .cmp(&a.people.len())
+            .then_with(|| b.passages.len().cmp(&a.passages.len()))
+            .then_with(|| ka.cmp(kb))
+    });
+    ranked
+        .into_iter()
+        .take(limit)
+        .map(|(_, tally)| {
+            let term = tally
+                .written
+                .iter()
+                // On a tie the accented spelling wins: it was typed with care.
+                .max_by(|(wa, na), (wb, nb)| {
+                    na.cmp(nb)
+                        .then_with(|| wa.len().cmp(&wb.len()))
+                        .then_with(|| wb.cmp(wa))
+                })
+                .map(|(w, _)| w.clone())
+                .unwrap_or_default();
+            let names = tally
+                .people
+                .iter()
+                .filter_map(|id| people_by.get(id).map(|p| p.name.clone()))
+                .collect();
+            RecurringTerm {
+                term,
+                people: names,
+                passages: tally
+                    .passages
+                    .iter()
+                    .map(|i| passages[*i].clone())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// A person in the network views: who, and where they stand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub id: PersonId,
+    pub name: String,
+    pub stage: Stage,
+}
+
+/// Every referral path from someone who introduced people to the end of
+/// the line: "Ana → Ben → Chloé". Paths of one person are left out.
+pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
+    let stages = stages_by_person(chats);
+    let by_id = people_by_id(people);
+    let contact = |p: &Person| Contact {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        stage: stages.get(&p.id).copied().unwrap_or(Stage::Idea),
+    };
+    let mut introduced: HashMap<&PersonId, Vec<&Person>> = HashMap::new();
+    for person in people {
+        if let Some(by) = person
+            .introduced_by
+            .as_ref()
+            .filter(|by| by_id.contains_key(by))
+        {
+            introduced.entry(by).or_default().push(person);
+        }
+    }
+    for list in introduced.values_mut() {
+        list.sort_by_key(|p| fold(&p.name));
+    }
+    let mut roots: Vec<&Person> = people
+        .iter()
+        .filter(|p| introduced.contains_key(&p.id))
+        .filter(|p| {
+            p.introduced_by
+                .as_ref()
+                .is_none_or(|by| !by_id.contains_key(by))
+        })
+        .collect();
+    roots.sort_by_key(|p| fold(&p.name));
+    let mut chains = Vec::new();
+    let mut reached: HashSet<&PersonId> = HashSet::new();
+    for root in roots {
+        walk(root, &introduced, &contact, &mut chains, &mut reached);
+    }
+    // People who introduce each other in a loop have no start: begin at
+    // the first of them not reached yet.
+    let mut in_loops: Vec<&Person> = people
+        .iter()
+        .filter(|p| introduced.contains_key(&p.id))
+        .collect();
+    in_loops.sort_by_key(|p| fold(&p.name));
+    for person in in_loops {
+        if !reached.contains(&person.id) {
+            walk(person, &introduced, &contact, &mut chains, &mut reached);
+        }
+    }
+    chains
+}
+
+/// Every path from `root` down its introductions. Depth first, never
+/// revisiting a person on the same path, so a loop in damaged data ends
+/// instead of running forever.
+fn walk<'p>(
+    root: &'p Person,
+    introduced: &HashMap<&'p PersonId, Vec<&'p Person>>,
+    contact: &dyn Fn(&Person) -> Contact,
+    chains: &mut Vec<Vec<Contact>>,
+    reached: &mut HashSet<&'p PersonId>,
+) {
+    let mut stack: Vec<Vec<&'p Person>> = vec![vec![root]];
+    while let Some(path) = stack.pop() {
+        let last = path[path.len() - 1];
+        reached.insert(&last.id);
+        let next: Vec<&'p Person> = introduced
+            .get(&last.id)
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|p| !path.iter().any(|q| q.id == p.id))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if next.is_empty() {
+            if path.len() >= 2 {
+                chains.push(path.iter().map(|p| contact(p)).collect());
+            }
+            continue;
+        }
+        for child in next.into_iter().rev() {
+            let mut longer = path.clone();
+            longer.push(child);
+            stack.push(longer);
+        }
+    }
+}
+
+/// Someone who introduced others, and what came of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Introducer {
+    pub person: Contact,
+    pub introduced: Vec<Contact>,
+    /// Introductions that became a chat, at any stage.
+    pub became_chats: usize,
+    /// Introductions that led to a finished chat.
+    pub met: usize,
+}
+
+/// Who introduced the most people, most first.
+pub fn introducers(people: &[Person], chats: &[Chat]) -> Vec<Introducer> {
+    let stages = stages_by_person(chats);
+    let with_chat: HashSet<&PersonId> = chats.iter().map(|c| &c.person_id).collect();
+    let met: HashSet<&PersonId> = chats
+        .iter()
+        .filter(|c| c.entered(Stage::Done).is_some())
+        .map(|c| &c.person_id)
+        .collect();
+    let contact = |p: &Person| Contact {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        stage: stages.get(&p.id).copied().unwrap_or(Stage::Idea),
+    };
+    let by_id = people_by_id(people);
+    let mut found: BTreeMap<&PersonId, Introducer> = BTreeMap::new();
+    for person in people {
+        let Some(by) = person.introduced_by.as_ref().and_then(|id| by_id.get(id)) else {
+            continue;
+        };
+        let entry = found.entry(&by.id).or_insert_with(|| Introducer {
+            person: contact(by),
+            introduced: Vec::new(),
+            became_chats: 0,
+            met: 0,
+        });
+        entry.introduced.push(contact(person));
+        entry.became_chats += usize::from(with_chat.contains(&person.id));
+        entry.met += usize::from(met.contains(&person.id));
+    }
+    let mut list: Vec<Introducer> = found.into_values().collect();
+    for introducer in &mut list {
+        introducer.introduced.sort_by_key(|c| fold(&c.name));
+    }
+    list.sort_by(|a, b| {
+        b.introduced
+            .len()
+            .cmp(&a.introduced.len())
+            .then_with(|| fold(&a.person.name).cmp(&fold(&b.person.name)))
+    });
+    list
+}
+
+/// How things stand at one organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// You have met someone there: a possible advocate.
+    Met,
+    Booked,
+    /// Asked, and no one has said yes yet.
+    Waiting,
+    /// Everyone asked said no or never answered.
+    NoAnswer,
+    NotAsked,
+}
+
+impl Standing {
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Met => "You have met someone here",
+            Standing::Booked => "A chat is booked",
+            Standing::Waiting => "Waiting for an answer",
+            Standing::NoAnswer => "No one has said yes yet",
+            Standing::NotAsked => "No one asked yet",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organisation {
+    /// As first written.
+    pub name: String,
+    pub people: Vec<Contact>,
+    pub standing: Standing,
+}
+
+/// Organisations with their people and where each stands, most people
+/// first. Spellings that differ only in case or accents are one.
+pub fn organisations(people: &[Person], chats: &[Chat]) -> Vec<Organisation> {
+    let stages = stages_by_person(chats);
+    let met: HashSet<&PersonId> = chats
+        .iter()
+        .filter(|c| c.entered(Stage::Done).is_some())
+        .map(|c| &c.person_id)
+        .collect();
+    let mut found: BTreeMap<String, (Organisation, bool)> = BTreeMap::new();
+    for person in people {
+        let name = person.organisation.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let (organisation, anyone_met) = found.entry(fold(name)).or_insert_with(|| {
+            (
+                Organisation {
+                    name: name.to_string(),
+                    people: Vec::new(),
+                    standing: Standing::NotAsked,
+                },
+                false,
+            )
+        });
+        *anyone_met |= met.contains(&person.id);
+        organisation.people.push(Contact {
+            id: person.id.clone(),
+            name: person.name.clone(),
+            stage: stages.get(&person.id).copied().unwrap_or(Stage::Idea),
+        });
+    }
+    let mut list: Vec<Organisation> = found
+        .into_values()
+        .map(|(mut organisation, anyone_met)| {
+            let has = |stage: Stage| organisation.people.iter().any(|c| c.stage == stage);
+            organisation.standing = if anyone_met || has(Stage::Done) {
+                Standing::Met
+            } else if has(Stage::Booked) {
+                Standing::Booked
+            } else if has(Stage::Asked) {
+                Standing::Waiting
+            } else if has(Stage::Declined) || has(Stage::NoReply) {
+                Standing::NoAnswer
+            } else {
+                Standing::NotAsked
+            };
+            organisation.people.sort_by_key(|c| fold(&c.name));
+            organisation
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.people
+            .len()
+            .cmp(&a.people.len())
+            .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
+    });
+    list
+}
+
+/// From asking to meeting, over every chat.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Funnel {
+    pub asked: usize,
+    pub booked: usize,
+    pub done: usize,
+    /// Asked chats that got an answer: booked, done or declined.
+    pub replied: usize,
+    /// Median business days from asking to booking, over chats that did both.
+    pub median_days_to_book: Option<f64>,
+}
+
+impl Funnel {
+    /// The share who replied, in whole percent.
+    pub fn reply_rate(&self) -> Option<u32> {
+        (self.asked > 0).then(|| {
+            let rate = (self.replied * 100 + self.asked / 2) / self.asked;
+            u32::try_from(rate).unwrap_or(100)
+        })
+    }
+}
+
+fn first_entered(chat: &Chat, stage: Stage) -> Option<DateTime<Utc>> {
+    chat.history.iter().find(|c| c.stage == stage).map(|c| c.at)
+}
+
+pub fn funnel(chats: &[Chat], local_date: LocalDate) -> Funnel {
+    let mut funnel = Funnel::default();
+    let mut days: Vec<u32> = Vec::new();
+    for chat in chats {
+        let asked = first_entered(chat, Stage::Asked);
+        let booked = first_entered(chat, Stage::Booked);
+        let ever = |stage| first_entered(chat, stage).is_some();
+        funnel.asked += usize::from(asked.is_some());
+        funnel.booked += usize::from(booked.is_some());
+        funnel.done += usize::from(ever(Stage::Done));
+        if let Some(asked) = asked {
+            let answered = [Stage::Booked, Stage::Done, Stage::Declined]
+                .into_iter()
+                .any(|stage| {
+                    chat.history
+                        .iter()
+                        .any(|c| c.stage == stage && c.at >= asked)
+                });
+            funnel.replied += usize::from(answered);
+            if let Some(booked) = booked.filter(|b| *b >= asked) {
+                days.push(business_days_between(local_date(asked), local_date(booked)));
+            }
+        }
+    }
+    days.sort_unstable();
+    funnel.median_days_to_book = match days.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(f64::from(days[n / 2])),
+        n => Some((f64::from(days[n / 2 - 1]) + f64::from(days[n / 2])) / 2.0),
+    };
+    funnel
+}
+
+/// The parts of the Insights screen, each exportable on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Questions,
+    Debriefs,
+    Terms,
+    Network,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Questions,
+        Section::Debriefs,
+        Section::Terms,
+        Section::Network,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Questions => "Questions asked of several people",
+            Section::Debriefs => "Takeaways and advice",
+            Section::Terms => "Words that keep coming back",
+            Section::Network => "Your network",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Questions => "questions",
+            Section::Debriefs => "advice",
+            Section::Terms => "words",
+            Section::Network => "network",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// How many recurring terms the screen and the export show.
+pub const TERMS_SHOWN: usize = 30;
+
+/// Writes headings and lists as Markdown or as plain text.
+struct Writer {
+    markdown: bool,
+    out: String,
+}
+
+impl Writer {
+    fn heading(&mut self, level: usize, text: &str) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        if self.markdown {
+            self.out
+                .push_str(&format!("{} {text}\n", "#".repeat(level)));
+        } else {
+            self.out.push_str(text);
+            self.out.push('\n');
+            if level <= 2 {
+                let rule = if level == 1 { '=' } else { '-' };
+                self.out
+                    .push_str(&rule.to_string().repeat(text.chars().count()));
+                self.out.push('\n');
+            }
+        }
+    }
+
+    /// A list item; the lines after the first are indented under it.
+    fn item(&mut self, text: &str) {
+        let mut lines = text.lines();
+        self.out
+            .push_str(&format!("- {}\n", lines.next().unwrap_or("")));
+        for line in lines {
+            self.out.push_str(&format!("  {line}\n"));
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+}
+
+fn dated(name: &str, met: Option<DateTime<Utc>>, local_date: LocalDate) -> String {
+    match met {
+        Some(at) => format!("{name}, {}", short_date(local_date(at))),
+        None => name.to_string(),
+    }
+}
+
+/// The chosen sections as text to share, in Markdown or plain text. The
+/// debriefs are the ones passed in, so a filtered list exports as shown.
+pub fn export(
+    people: &[Person],
+    chats: &[Chat],
+    debriefs: &[Debrief],
+    sections: &[Section],
+    markdown: bool,
+    local_date: LocalDate,
+) -> String {
+    let mut w = Writer {
+        markdown,
+        out: String::new(),
+    };
+    w.heading(1, "Coffee Chat insights");
+    for section in Section::ALL.into_iter().filter(|s| sections.contains(s)) {
+        w.heading(2, section.title());
+        match section {
+            Section::Questions => {
+                let (shared, unasked) = by_question(people, chats);
+                if shared.is_empty() {
+                    w.line("No question has been asked of two people yet.");
+                }
+                for question in &shared {
+                    w.heading(3, &question.text);
+                    for row in &question.answers {
+                        let answer = if row.answer.is_empty() {
+                            "(no note)"
+                        } else {
+                            &row.answer
+                        };
+                        w.item(&format!(
+                            "{}: {answer}",
+                            dated(&row.speaker.name, row.speaker.met, local_date)
+                        ));
+                    }
+                }
+                if !unasked.is_empty() {
+                    w.heading(3, "Planned but never asked");
+                    for question in &unasked {
+                        w.item(&format!(
+                            "{} (for {})",
+                            question.text,
+                            question.planned_for.join(", ")
+                        ));
+                    }
+                }
+            }
+            Section::Debriefs => {
+                if debriefs.is_empty() {
+                    w.line("No takeaways or advice written yet.");
+                }
+                for debrief in debriefs {
+                    let who = if debrief.organisation.is_empty() {
+                        debrief.speaker.name.clone()
+                    } else {
+                        format!("{} ({})", debrief.speaker.name, debrief.organisation)
+                    };
+                    w.heading(3, &dated(&who, debrief.speaker.met, local_date));
+                    if !debrief.takeaways.is_empty() {
+                        w.item(&format!("Takeaways: {}", debrief.takeaways));
+                    }
+                    if !debrief.advice.is_empty() {
+                        w.item(&format!("Advice: {}", debrief.advice));
+                    }
+                }
+            }
+            Section::Terms => {
+                let terms = recurring_terms(people, chats, TERMS_SHOWN);
+                if terms.is_empty() {
+                    w.line("No word has come up with two people yet.");
+                }
+                for term in &terms {
+                    w.item(&format!(
+                        "{}: {} ({} passage{})",
+                        term.term,
+                        term.people.join(", "),
+                        term.passages.len(),
+                        if term.passages.len() == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+            Section::Network => {
+                let f = funnel(chats, local_date);
+                let mut summary =
+                    format!("Asked {}, booked {}, done {}.", f.asked, f.booked, f.done);
+                if let Some(rate) = f.reply_rate() {
+                    summary.push_str(&format!(" {rate}% replied."));
+                }
+                if let Some(days) = f.median_days_to_book {
+                    summary.push_str(&format!(
+                        " Median {} from asking to booking.",
+                        business_days(days)
+                    ));
+                }
+                w.line(&summary);
+                let chains = referral_chains(people, chats);
+                if !chains.is_empty() {
+                    w.heading(3, "Referral chains");
+                    for chain in &chains {
+                        let names: Vec<&str> = chain.iter().map(|c| c.name.as_str()).collect();
+                        w.item(&names.join(" → "));
+                    }
+                }
+                let introducers = introducers(people, chats);
+                if !introducers.is_empty() {
+                    w.heading(3, "Who introduced you");
+                    for i in &introducers {
+                        w.item(&introduction_summary(i));
+                    }
+                }
+                let organisations = organisations(people, chats);
+                if !organisations.is_empty() {
+                    w.heading(3, "Organisations");
+                    for o in &organisations {
+                        let people: Vec<String> = o
+                            .people
+                            .iter()
+                            .map(|c| format!("{}: {}", c.name, c.stage.label()))
+                            .collect();
+                        w.item(&format!(
+                            "{}: {} ({})",
+                            o.name,
+                            o.standing.label(),
+                            people.join(", ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    w.out
+}
+
+/// "1 business day", "2.5 business days".
+pub fn business_days(days: f64) -> String {
+    if days == 1.0 {
+        "1 business day".into()
+    } else if days.fract() == 0.0 {
+        format!("{days:.0} business days")
+    } else {
+        format!("{days:.1} business days")
+    }
+}
+
+/// "Ana Silva introduced 3 people: 2 became chats, 1 met."
+pub fn introduction_summary(introducer: &Introducer) -> String {
+    let n = introducer.introduced.len();
+    format!(
+        "{} introduced {n} {}: {} became {}, {} met.",
+        introducer.person.name,
+        if n == 1 { "person" } else { "people" },
+        introducer.became_chats,
+        if introducer.became_chats == 1 {
+            "a chat"
+        } else {
+            "chats"
+        },
+        introducer.met,
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,634 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::domain::calendar::short_date;
+use crate::domain::insights::{
+    business_days, by_question, debrief_choices, debriefs, export, funnel, introducers,
+    introduction_summary, organisations, recurring_terms, referral_chains, DebriefFilter, Section,
+    Speaker, TERMS_SHOWN,
+};
+use crate::domain::stage::Stage;
+use crate::state::use_app;
+use crate::ui::components::StageBadge;
+
+fn local_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&chrono::Local).date_naive()
+}
+
+/// "Ana Silva, Tue 3 Nov 2026" linking to the chat it came from.
+fn speaker_link(speaker: &Speaker) -> impl IntoView {
+    let when = speaker
+        .met
+        .map(|at| format!(", {}", short_date(local_date(at))))
+        .unwrap_or_default();
+    view! {
+        <a href=format!("/chats/{}", speaker.chat_id)>{speaker.name.clone()}</a>
+        <span class="muted">{when}</span>
+    }
+}
+
+/// What people told you, side by side, and where the network leads; each
+/// section is worked out only while it is on screen.
+#[component]
+pub fn InsightsPage() -> impl IntoView {
+    super::set_title("Insights");
+    let app = use_app();
+    let query = use_query_map();
+    let section = Memo::new(move |_| {
+        query
+            .with(|q| q.get("section"))
+            .and_then(|slug| Section::from_slug(&slug))
+            .unwrap_or(Section::Questions)
+    });
+    let done = Memo::new(move |_| {
+        app.chats
+            .with(|chats| chats.iter().filter(|c| c.stage() == Stage::Done).count())
+    });
+    let filter = RwSignal::new(DebriefFilter::default());
+
+    view! {
+        <h1>"Insights"</h1>
+        <p class="muted">
+            "What several people told you, side by side, and where your introductions lead. Worked out on this phone from your own notes."
+        </p>
+        <Show when=move || { done.get() < 2 }>
+            <section class="card" aria-labelledby="insights-empty-heading">
+                <h2 id="insights-empty-heading">"More appears after two chats"</h2>
+                <p>
+                    {move || {
+                        let n = done.get();
+                        format!(
+                            "You have {n} done chat{}. Once two are done, this screen lines up their answers to the same question, the advice that repeats and the words that keep coming back. One person's view is a story; two start a pattern.",
+                            if n == 1 { "" } else { "s" },
+                        )
+                    }}
+                </p>
+            </section>
+        </Show>
+        <nav class="tabs" aria-label="Insights sections">
+            {Section::ALL
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <a
+                            href=format!("/insights?section={}", s.slug())
+                            aria-current=move || (section.get() == s).then_some("page")
+                        >
+                            {tab_label(s)}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+        {move || match section.get() {
+            Section::Questions => view! { <QuestionsSection /> }.into_any(),
+            Section::Debriefs => view! { <DebriefsSection filter /> }.into_any(),
+            Section::Terms => view! { <TermsSection /> }.into_any(),
+            Section::Network => view! { <NetworkSection /> }.into_any(),
+        }}
+        <ShareInsights current=section filter />
+    }
+}
+
+fn tab_label(section: Section) -> &'static str {
+    match section {
+        Section::Questions => "Questions",
+        Section::Debriefs => "Advice",
+        Section::Terms => "Words",
+        Section::Network => "Network",
+    }
+}
+
+#[component]
+fn QuestionsSection() -> impl IntoView {
+    let app = use_app();
+    let grouped = Memo::new(move |_| {
+        app.people
+            .with(|people| app.chats.with(|chats| by_question(people, chats)))
+    });
+    view! {
+        <section aria-labelledby="questions-heading">
+            <h2 id="questions-heading">{Section::Questions.title()}</h2>
+            {move || {
+                let (shared, unasked) = grouped.get();
+                let shared_view = if shared.is_empty() {
+                    view! {
+                        <p class="card muted">
+                            "No question has been asked of two people yet. Mark questions as asked on the meeting screen, and write a line of their answer: the answers will line up here."
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    shared
+                        .into_iter()
+                        .map(|question| {
+                            view! {
+                                <article class="card">
+                                    <h3>{question.text.clone()}</h3>
+                                    <ul class="answers">
+                                        {question
+                                            .answers
+                                            .iter()
+                                            .map(|row| {
+                                                let answer = if row.answer.is_empty() {
+                                                    view! { <p class="muted">"No note of the answer."</p> }.into_any()
+                                                } else {
+                                                    view! { <p class="prewrap">{row.answer.clone()}</p> }.into_any()
+                                                };
+                                                view! { <li>{speaker_link(&row.speaker)} {answer}</li> }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </article>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                };
+                let unasked_view = (!unasked.is_empty())
+                    .then(|| {
+                        view! {
+                            <section class="card" aria-labelledby="unasked-heading">
+                                <h3 id="unasked-heading">"Planned but never asked"</h3>
+                                <p class="muted">"Worth keeping for the next chat."</p>
+                                <ul>
+                                    {unasked
+                                        .into_iter()
+                                        .map(|q| {
+                                            view! {
+                                                <li>
+                                                    {q.text}
+                                                    <span class="muted">
+                                                        {format!(" · planned for {}", q.planned_for.join(", "))}
+                                                    </span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    });
+                view! { {shared_view} {unasked_view} }
+            }}
+        </section>
+    }
+}
+
+/// A choice list for one debrief filter; "" means all.
+fn filter_select(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<String>,
+    current: String,
+    set: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| set(event_target_value(&ev))>
+                <option value="" selected=current.is_empty()>"All"</option>
+                {options
+                    .into_iter()
+                    .map(|o| {
+                        let selected = o == current;
+                        view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
+    let app = use_app();
+    let choices = Memo::new(move |_| {
+        app.people
+            .with(|people| app.chats.with(|chats| debrief_choices(people, chats)))
+    });
+    let shown = Memo::new(move |_| {
+        let filter = filter.get();
+        app.people
+            .with(|people| app.chats.with(|chats| debriefs(people, chats, &filter)))
+    });
+    let current = filter.get_untracked();
+    view! {
+        <section aria-labelledby="debriefs-heading">
+            <h2 id="debriefs-heading">{Section::Debriefs.title()}</h2>
+            <div class="card form filters">
+                {move || {
+                    let c = choices.get();
+                    view! {
+                        {(!c.organisations.is_empty())
+                            .then(|| filter_select(
+                                "filter-organisation",
+                                "Organisation",
+                                c.organisations.clone(),
+                                current.organisation.clone(),
+                                move |v| filter.update(|f| f.organisation = v),
+                            ))}
+                        {(!c.fields.is_empty())
+                            .then(|| filter_select(
+                                "filter-field",
+                                "Field",
+                                c.fields.clone(),
+                                current.field.clone(),
+                                move |v| filter.update(|f| f.field = v),
+                            ))}
+                        {(!c.tags.is_empty())
+                            .then(|| filter_select(
+                                "filter-tag",
+                                "Tag",
+                                c.tags.clone(),
+                                current.tag.clone(),
+                                move |v| filter.update(|f| f.tag = v),
+                            ))}
+                    }
+                }}
+                <div class="field">
+                    <label for="debrief-search">"Search takeaways and advice"</label>
+                    <input
+                        id="debrief-search"
+                        type="search"
+                        prop:value=move || filter.with(|f| f.query.clone())
+                        on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
+                    />
+                </div>
+            </div>
+            <p class="muted" role="status">
+                {move || {
+                    let n = shown.with(Vec::len);
+                    format!("{n} chat{} with takeaways or advice", if n == 1 { "" } else { "s" })
+                }}
+            </p>
+            <ul class="debriefs">
+                {move || {
+                    shown
+                        .get()
+                        .into_iter()
+                        .map(|d| {
+                            view! {
+                                <li class="card">
+                                    <h3>
+                                        {speaker_link(&d.speaker)}
+                                        {(!d.organisation.is_empty())
+                                            .then(|| view! { <span class="muted">{format!(" · {}", d.organisation)}</span> })}
+                                    </h3>
+                                    {(!d.takeaways.is_empty())
+                                        .then(|| view! {
+                                            <h4>"Takeaways"</h4>
+                                            <p class="prewrap">{d.takeaways.clone()}</p>
+                                        })}
+                                    {(!d.advice.is_empty())
+                                        .then(|| view! {
+                                            <h4>"Advice"</h4>
+                                            <p class="prewrap">{d.advice.clone()}</p>
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn TermsSection() -> impl IntoView {
+    let app = use_app();
+    let terms = Memo::new(move |_| {
+        app.people.with(|people| {
+            app.chats
+                .with(|chats| recurring_terms(people, chats, TERMS_SHOWN))
+        })
+    });
+    let open = RwSignal::new(None::<String>);
+    view! {
+        <section aria-labelledby="terms-heading">
+            <h2 id="terms-heading">{Section::Terms.title()}</h2>
+            <p class="muted">
+                "Words and two-word phrases that two or more people used in notes, answers, takeaways and advice. Counted on this phone: tap one to read where it came up."
+            </p>
+            {move || {
+                let terms = terms.get();
+                if terms.is_empty() {
+                    return view! {
+                        <p class="card muted">
+                            "Nothing has come up with two people yet. Write a few words of each answer and a line of takeaways after each chat."
+                        </p>
+                    }
+                        .into_any();
+                }
+                view! {
+                    <ul class="terms">
+                        {terms
+                            .into_iter()
+                            .map(|term| {
+                                let key = term.term.clone();
+                                let expanded = {
+                                    let key = key.clone();
+                                    move || open.with(|o| o.as_ref() == Some(&key))
+                                };
+                                let toggle = {
+                                    let key = key.clone();
+                                    move |_| open.update(|o| *o = if o.as_ref() == Some(&key) { None } else { Some(key.clone()) })
+                                };
+                                let panel_id = format!("term-{}", key.replace(' ', "-"));
+                                let passages = term.passages.clone();
+                                let count = term.passages.len();
+                                view! {
+                                    <li class="term">
+                                        <button
+                                            type="button"
+                                            class="term-button"
+                                            aria-expanded={
+                                                let expanded = expanded.clone();
+                                                move || expanded().to_string()
+                                            }
+                                            aria-controls=panel_id.clone()
+                                            on:click=toggle
+                                        >
+                                            <span class="chevron" aria-hidden="true">"▸ "</span>
+                                            <strong>{term.term.clone()}</strong>
+                                            <span class="muted">
+                                                {format!(
+                                                    " · {} · {count} passage{}",
+                                                    term.people.join(", "),
+                                                    if count == 1 { "" } else { "s" },
+                                                )}
+                                            </span>
+                                        </button>
+                                        <Show when=expanded>
+                                            <ul class="passages" id=panel_id.clone()>
+                                                {passages
+                                                    .iter()
+                                                    .map(|p| {
+                                                        view! {
+                                                            <li>
+                                                                {speaker_link(&p.speaker)}
+                                                                <span class="muted">{format!(" · {}", p.source.label())}</span>
+                                                                <p class="prewrap">{p.text.clone()}</p>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        </Show>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+fn person_link(id: &crate::domain::person::PersonId, name: &str) -> impl IntoView {
+    view! { <a href=format!("/people/{id}")>{name.to_string()}</a> }
+}
+
+#[component]
+fn NetworkSection() -> impl IntoView {
+    let app = use_app();
+    let network = Memo::new(move |_| {
+        app.people.with(|people| {
+            app.chats.with(|chats| {
+                (
+                    funnel(chats, &local_date),
+                    referral_chains(people, chats),
+                    introducers(people, chats),
+                    organisations(people, chats),
+                )
+            })
+        })
+    });
+    view! {
+        <section aria-labelledby="network-heading">
+            <h2 id="network-heading">{Section::Network.title()}</h2>
+            {move || {
+                let (f, chains, introducers, organisations) = network.get();
+                view! {
+                    <section class="card" aria-labelledby="funnel-heading">
+                        <h3 id="funnel-heading">"From asking to meeting"</h3>
+                        <dl class="funnel">
+                            <div><dt>"Asked"</dt><dd>{f.asked}</dd></div>
+                            <div><dt>"Booked"</dt><dd>{f.booked}</dd></div>
+                            <div><dt>"Done"</dt><dd>{f.done}</dd></div>
+                            <div>
+                                <dt>"Replied"</dt>
+                                <dd>{f.reply_rate().map_or("–".to_string(), |r| format!("{r}%"))}</dd>
+                            </div>
+                        </dl>
+                        <p class="muted">
+                            {match f.median_days_to_book {
+                                Some(days) => format!("Median wait from asking to booking: {}.", business_days(days)),
+                                None => "The wait from asking to booking shows once a chat is booked.".to_string(),
+                            }}
+                        </p>
+                    </section>
+                    <section class="card" aria-labelledby="chains-heading">
+                        <h3 id="chains-heading">"Referral chains"</h3>
+                        {if chains.is_empty() {
+                            view! {
+                                <p class="muted">
+                                    "None yet. When someone suggests a person, add them as introduced by whoever suggested them: the chain shows here."
+                                </p>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <ul class="chains">
+                                    {chains
+                                        .into_iter()
+                                        .map(|chain| {
+                                            let last = chain.len() - 1;
+                                            view! {
+                                                <li>
+                                                    {chain
+                                                        .into_iter()
+                                                        .enumerate()
+                                                        .map(|(n, c)| view! {
+                                                            {person_link(&c.id, &c.name)}
+                                                            {(n < last).then_some(" → ")}
+                                                        })
+                                                        .collect_view()}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }}
+                        {(!introducers.is_empty())
+                            .then(|| view! {
+                                <h4>"Who introduced you"</h4>
+                                <ul>
+                                    {introducers
+                                        .iter()
+                                        .map(|i| view! { <li>{introduction_summary(i)}</li> })
+                                        .collect_view()}
+                                </ul>
+                            })}
+                    </section>
+                    <section class="card" aria-labelledby="organisations-heading">
+                        <h3 id="organisations-heading">"Organisations"</h3>
+                        {if organisations.is_empty() {
+                            view! { <p class="muted">"Add an organisation to people to see who you know where."</p> }
+                                .into_any()
+                        } else {
+                            view! {
+                                <ul class="organisations">
+                                    {organisations
+                                        .into_iter()
+                                        .map(|o| view! {
+                                            <li>
+                                                <h4>{o.name.clone()}</h4>
+                                                <p class="muted">{o.standing.label()}</p>
+                                                <ul class="links">
+                                                    {o.people
+                                                        .iter()
+                                                        .map(|c| view! {
+                                                            <li>{person_link(&c.id, &c.name)} " " <StageBadge stage=c.stage /></li>
+                                                        })
+                                                        .collect_view()}
+                                                </ul>
+                                            </li>
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }}
+                    </section>
+                }
+            }}
+        </section>
+    }
+}
+
+/// Copies or shares the chosen sections, to take to a career counsellor.
+#[component]
+fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> impl IntoView {
+    let app = use_app();
+    // The section on screen is chosen until the person picks for themselves.
+    let chosen = RwSignal::new(None::<Vec<Section>>);
+    let picked = move || chosen.get().unwrap_or_else(|| vec![current.get()]);
+    let markdown = RwSignal::new(true);
+    let status = RwSignal::new(String::new());
+    let text = move || {
+        let sections = picked();
+        let filter = filter.get_untracked();
+        app.people.with_untracked(|people| {
+            app.chats.with_untracked(|chats| {
+                let shown = debriefs(people, chats, &filter);
+                export(
+                    people,
+                    chats,
+                    &shown,
+                    &sections,
+                    markdown.get_untracked(),
+                    &local_date,
+                )
+            })
+        })
+    };
+    let copy = move |_| {
+        crate::pwa::copy(&text(), move |copied| {
+            status.set(if copied {
+                "Copied. Paste it into an email or a document.".into()
+            } else {
+                "Could not copy here. Try Share instead.".into()
+            });
+        });
+    };
+    let share = move |_| {
+        crate::pwa::share("Coffee Chat insights", &text(), move |shared| {
+            if shared {
+                status.set("Shared.".into());
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="share-heading">
+            <h2 id="share-heading">"Share your insights"</h2>
+            <p class="muted">
+                "Only what you choose leaves this phone, for example to take to a career counsellor."
+            </p>
+            <fieldset class="choices">
+                <legend>"Sections to include"</legend>
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <label class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || picked().contains(&s)
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let mut list = picked();
+                                        list.retain(|x| *x != s);
+                                        if on {
+                                            list.push(s);
+                                        }
+                                        chosen.set(Some(list));
+                                    }
+                                />
+                                {s.title()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset class="choices">
+                <legend>"Format"</legend>
+                <label class="radio">
+                    <input
+                        type="radio"
+                        name="export-format"
+                        prop:checked=move || markdown.get()
+                        on:change=move |_| markdown.set(true)
+                    />
+                    "Markdown"
+                </label>
+                <label class="radio">
+                    <input
+                        type="radio"
+                        name="export-format"
+                        prop:checked=move || !markdown.get()
+                        on:change=move |_| markdown.set(false)
+                    />
+                    "Plain text"
+                </label>
+            </fieldset>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button button-primary"
+                    disabled=move || picked().is_empty()
+                    on:click=copy
+                >
+                    "Copy insights"
+                </button>
+                {crate::pwa::can_share()
+                    .then(|| view! {
+                        <button
+                            type="button"
+                            class="button"
+                            disabled=move || picked().is_empty()
+                            on:click=share
+                        >
+                            "Share insights"
+                        </button>
+                    })}
+            </div>
+            <p role="status">{move || status.get()}</p>
+        </section>
+    }
+}
