@@ -80,19 +80,23 @@ pub fn by_question(
     let people = people_by_id(people);
     let mut asked: BTreeMap<String, SharedQuestion> = BTreeMap::new();
     let mut unasked: BTreeMap<String, UnaskedQuestion> = BTreeMap::new();
+    // Most questions come from the bank, so the same few texts repeat.
+    let mut keys: HashMap<&str, String> = HashMap::new();
     for chat in chats {
         let Some(person) = people.get(&chat.person_id) else {
             continue;
         };
         let done = chat.stage() == Stage::Done;
         for question in &chat.questions {
-            let key = question_key(&question.text);
+            let key = keys
+                .entry(question.text.as_str())
+                .or_insert_with(|| question_key(&question.text));
             if key.is_empty() {
                 continue;
             }
             if question.asked {
                 asked
-                    .entry(key)
+                    .entry(key.clone())
                     .or_insert_with(|| SharedQuestion {
                         text: question.text.trim().to_string(),
                         answers: Vec::new(),
@@ -103,10 +107,12 @@ pub fn by_question(
                         answer: question.answer.trim().to_string(),
                     });
             } else if done {
-                let entry = unasked.entry(key).or_insert_with(|| UnaskedQuestion {
-                    text: question.text.trim().to_string(),
-                    planned_for: Vec::new(),
-                });
+                let entry = unasked
+                    .entry(key.clone())
+                    .or_insert_with(|| UnaskedQuestion {
+                        text: question.text.trim().to_string(),
+                        planned_for: Vec::new(),
+                    });
                 if !entry.planned_for.contains(&person.name) {
                     entry.planned_for.push(person.name.clone());
                 }
@@ -286,8 +292,15 @@ pub struct RecurringTerm {
     pub term: String,
     /// Everyone who used it, in the order first seen.
     pub people: Vec<String>,
+    /// How many passages it came up in.
+    pub passage_count: usize,
+    /// The latest [`PASSAGES_SHOWN`] of them, newest first.
     pub passages: Vec<Passage>,
 }
+
+/// Passages listed under a term: enough to see how it was used; a year of
+/// notes can hold hundreds.
+pub const PASSAGES_SHOWN: usize = 25;
 
 /// Words too common to say anything on their own, in English and French.
 const STOP_WORDS: &[&str] = &[
@@ -514,22 +527,88 @@ fn singular(word: &str) -> String {
     word.to_string()
 }
 
-/// A passage's words: `None` for one that carries no meaning (a stop
-/// word, a number, a short word), else its written form and its key.
-fn words(passage: &str) -> Vec<Option<(String, String)>> {
-    passage
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|written| {
-            let acronym = written.chars().count() == 2 && written.chars().all(char::is_uppercase);
-            let lower = written.to_lowercase();
-            let folded = fold(&lower);
-            let meaningful = (folded.chars().count() >= 3 || acronym)
-                && !folded.chars().all(|c| c.is_ascii_digit())
-                && !STOP_WORDS.contains(&folded.as_str());
-            meaningful.then(|| (lower, singular(&folded)))
-        })
-        .collect()
+/// A small fast hash for the counting maps: their keys are ids and short
+/// words from the person's own notes, never chosen by an attacker.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type QuickMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<QuickHasher>>;
+
+/// A term's words as ids into the [`Vocabulary`]: a single word has
+/// [`NO_WORD`] second.
+type TermIds = (u32, u32);
+const NO_WORD: u32 = u32::MAX;
+
+/// Every distinct spelling is read once, however often it comes up: its
+/// written form and its key (folded, singular) become small ids.
+#[derive(Default)]
+struct Vocabulary<'a> {
+    seen: QuickMap<&'a str, Option<(u32, u32)>>,
+    written: Vec<String>,
+    written_ids: HashMap<String, u32>,
+    keys: Vec<String>,
+    key_ids: HashMap<String, u32>,
+}
+
+fn intern(list: &mut Vec<String>, ids: &mut HashMap<String, u32>, text: String) -> u32 {
+    if let Some(id) = ids.get(&text) {
+        return *id;
+    }
+    let id = u32::try_from(list.len()).unwrap_or(NO_WORD - 1);
+    ids.insert(text.clone(), id);
+    list.push(text);
+    id
+}
+
+impl<'a> Vocabulary<'a> {
+    /// `None` for a word that carries no meaning (a stop word, a number, a
+    /// short word), else the ids of its written form and of its key.
+    fn word(&mut self, raw: &'a str) -> Option<(u32, u32)> {
+        if let Some(known) = self.seen.get(raw) {
+            return *known;
+        }
+        let acronym = raw.chars().count() == 2 && raw.chars().all(char::is_uppercase);
+        let lower = raw.to_lowercase();
+        let folded = fold(&lower);
+        let meaningful = (folded.chars().count() >= 3 || acronym)
+            && !folded.chars().all(|c| c.is_ascii_digit())
+            && !STOP_WORDS.contains(&folded.as_str());
+        let ids = meaningful.then(|| {
+            (
+                intern(&mut self.written, &mut self.written_ids, lower),
+                intern(&mut self.keys, &mut self.key_ids, singular(&folded)),
+            )
+        });
+        self.seen.insert(raw, ids);
+        ids
+    }
+
+    fn spell(list: &[String], (first, second): TermIds) -> String {
+        if second == NO_WORD {
+            list[first as usize].clone()
+        } else {
+            format!("{} {}", list[first as usize], list[second as usize])
+        }
+    }
 }
 
 fn passages_of(text: &str) -> impl Iterator<Item = &str> {
@@ -540,20 +619,30 @@ fn passages_of(text: &str) -> impl Iterator<Item = &str> {
 
 #[derive(Default)]
 struct Tally {
-    people: Vec<PersonId>,
-    passages: Vec<usize>,
-    written: HashMap<String, usize>,
+    /// Person indexes, in the order first seen; repeats are removed at the end.
+    people: Vec<u32>,
+    /// Passage indexes, each once.
+    passages: Vec<u32>,
+    /// How often each written form came up.
+    written: Vec<(TermIds, u32)>,
 }
 
 /// Terms and two-word phrases that two or more people used in their
 /// notes, answers, takeaways and advice, most people first, at most
 /// `limit`. Counted, not scored: each comes with who said it and where.
 pub fn recurring_terms(people: &[Person], chats: &[Chat], limit: usize) -> Vec<RecurringTerm> {
-    let people_by = people_by_id(people);
-    let mut passages: Vec<Passage> = Vec::new();
-    let mut tallies: HashMap<String, Tally> = HashMap::new();
-    for chat in chats {
-        let Some(person) = people_by.get(&chat.person_id) else {
+    let person_index: QuickMap<&PersonId, u32> = people
+        .iter()
+        .enumerate()
+        .map(|(n, p)| (&p.id, u32::try_from(n).unwrap_or(NO_WORD)))
+        .collect();
+    let mut vocabulary = Vocabulary::default();
+    let mut passages: Vec<(usize, Source, &str)> = Vec::new();
+    let mut tallies: QuickMap<TermIds, Tally> = QuickMap::default();
+    let mut tokens: Vec<Option<(u32, u32)>> = Vec::new();
+    let mut found: Vec<(TermIds, TermIds)> = Vec::new();
+    for (chat_index, chat) in chats.iter().enumerate() {
+        let Some(&person) = person_index.get(&chat.person_id) else {
             continue;
         };
         let texts = chat
@@ -571,92 +660,126 @@ pub fn recurring_terms(people: &[Person], chats: &[Chat], limit: usize) -> Vec<R
             ]);
         for (source, text) in texts {
             for passage in passages_of(text) {
-                let tokens = words(passage);
-                let mut found: Vec<(String, String)> = tokens.iter().flatten().cloned().collect();
-                found.extend(tokens.windows(2).filter_map(|pair| match pair {
-                    [Some((w1, k1)), Some((w2, k2))] if k1 != k2 => {
-                        Some((format!("{w1} {w2}"), format!("{k1} {k2}")))
-                    }
+                tokens.clear();
+                tokens.extend(
+                    passage
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(|w| vocabulary.word(w)),
+                );
+                found.clear();
+                found.extend(
+                    tokens
+                        .iter()
+                        .flatten()
+                        .map(|&(w, k)| ((k, NO_WORD), (w, NO_WORD))),
+                );
+                found.extend(tokens.windows(2).filter_map(|pair| match *pair {
+                    [Some((w1, k1)), Some((w2, k2))] if k1 != k2 => Some(((k1, k2), (w1, w2))),
                     _ => None,
                 }));
                 if found.is_empty() {
                     continue;
                 }
-                let index = passages.len();
-                let mut counted = HashSet::new();
-                for (written, key) in found {
-                    let tally = tallies.entry(key.clone()).or_default();
-                    *tally.written.entry(written).or_default() += 1;
-                    if counted.insert(key) {
+                found.sort_unstable();
+                let index = u32::try_from(passages.len()).unwrap_or(NO_WORD);
+                passages.push((chat_index, source, passage));
+                let mut previous = None;
+                for &(key, written) in &found {
+                    let tally = tallies.entry(key).or_default();
+                    match tally.written.iter_mut().find(|(w, _)| *w == written) {
+                        Some((_, count)) => *count += 1,
+                        None => tally.written.push((written, 1)),
+                    }
+                    if previous != Some(key) {
                         tally.passages.push(index);
-                        if !tally.people.contains(&person.id) {
-                            tally.people.push(person.id.clone());
+                        if tally.people.last() != Some(&person) {
+                            tally.people.push(person);
                         }
                     }
+                    previous = Some(key);
                 }
-                passages.push(Passage {
-                    speaker: speaker(person, chat),
-                    source,
-                    text: passage.to_string(),
-                });
             }
         }
     }
+    for tally in tallies.values_mut() {
+        let mut seen: QuickMap<u32, ()> = QuickMap::default();
+        tally.people.retain(|p| seen.insert(*p, ()).is_none());
+    }
     tallies.retain(|_, t| t.people.len() >= 2);
     // A word heard only inside a recurring phrase adds nothing beside it.
-    let mut phrases_with: HashMap<&str, Vec<&Vec<usize>>> = HashMap::new();
-    for (phrase, tally) in tallies.iter().filter(|(key, _)| key.contains(' ')) {
-        for part in phrase.split(' ') {
+    let mut phrases_with: QuickMap<u32, Vec<&Vec<u32>>> = QuickMap::default();
+    for ((first, second), tally) in tallies.iter().filter(|((_, second), _)| *second != NO_WORD) {
+        for part in [*first, *second] {
             phrases_with.entry(part).or_default().push(&tally.passages);
         }
     }
-    let redundant: HashSet<String> = tallies
+    let redundant: HashSet<TermIds> = tallies
         .iter()
-        .filter(|(key, tally)| {
-            phrases_with
-                .get(key.as_str())
-                .is_some_and(|phrases| phrases.contains(&&tally.passages))
+        .filter(|((word, second), tally)| {
+            *second == NO_WORD
+                && phrases_with
+                    .get(word)
+                    .is_some_and(|phrases| phrases.contains(&&tally.passages))
         })
-        .map(|(key, _)| key.clone())
+        .map(|(key, _)| *key)
         .collect();
-    let mut ranked: Vec<(String, Tally)> = tallies
-        .into_iter()
+    let mut ranked: Vec<(usize, usize, String, &Tally)> = tallies
+        .iter()
         .filter(|(key, _)| !redundant.contains(key))
+        .map(|(key, t)| {
+            (
+                t.people.len(),
+                t.passages.len(),
+                Vocabulary::spell(&vocabulary.keys, *key),
+                t,
+            )
+        })
         .collect();
-    ranked.sort_by(|(ka, a), (kb, b)| {
-        b.people
-            .len()
-            .cmp(&a.people.len())
-            .then_with(|| b.passages.len().cmp(&a.passages.len()))
-            .then_with(|| ka.cmp(kb))
+    ranked.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| b.1.cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
     });
     ranked
         .into_iter()
         .take(limit)
-        .map(|(_, tally)| {
+        .map(|(_, _, _, tally)| {
             let term = tally
                 .written
                 .iter()
+                .map(|(ids, count)| (Vocabulary::spell(&vocabulary.written, *ids), *count))
                 // On a tie the accented spelling wins: it was typed with care.
                 .max_by(|(wa, na), (wb, nb)| {
                     na.cmp(nb)
                         .then_with(|| wa.len().cmp(&wb.len()))
                         .then_with(|| wb.cmp(wa))
                 })
-                .map(|(w, _)| w.clone())
+                .map(|(w, _)| w)
                 .unwrap_or_default();
-            let names = tally
-                .people
-                .iter()
-                .filter_map(|id| people_by.get(id).map(|p| p.name.clone()))
-                .collect();
             RecurringTerm {
                 term,
-                people: names,
+                people: tally
+                    .people
+                    .iter()
+                    .map(|p| people[*p as usize].name.clone())
+                    .collect(),
+                passage_count: tally.passages.len(),
                 passages: tally
                     .passages
                     .iter()
-                    .map(|i| passages[*i].clone())
+                    .rev()
+                    .take(PASSAGES_SHOWN)
+                    .map(|i| {
+                        let (chat_index, source, text) = passages[*i as usize];
+                        let chat = &chats[chat_index];
+                        let person = &people[person_index[&chat.person_id] as usize];
+                        Passage {
+                            speaker: speaker(person, chat),
+                            source,
+                            text: text.to_string(),
+                        }
+                    })
                     .collect(),
             }
         })
@@ -1136,8 +1259,8 @@ pub fn export(
                         "{}: {} ({} passage{})",
                         term.term,
                         term.people.join(", "),
-                        term.passages.len(),
-                        if term.passages.len() == 1 { "" } else { "s" }
+                        term.passage_count,
+                        if term.passage_count == 1 { "" } else { "s" }
                     ));
                 }
             }

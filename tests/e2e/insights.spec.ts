@@ -80,8 +80,10 @@ test('three chats side by side: shared answers, recurring words, the referral ch
   await expect(meetup).toHaveAttribute('aria-expanded', 'true');
   const passages = page.locator('.passages > li');
   await expect(passages).toHaveCount(2);
-  await expect(passages.nth(0)).toContainText('Advice');
-  await expect(passages.nth(0)).toContainText('Join the Open Data meetup');
+  // Newest first, each with who, where and the sentence itself.
+  await expect(passages.nth(0)).toContainText('Ben Okafor, Mon 30 Nov 2026 · Advice');
+  await expect(passages.nth(0)).toContainText('Go to the open data meetups');
+  await expect(passages.nth(1)).toContainText('Join the Open Data meetup');
   // Ana wrote SQL twice; two people said it, in three passages.
   await expect(page.getByRole('button', { name: 'sql · Ana Silva, Chloé Roy · 3 passages', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'mentorship · Ben Okafor, Chloé Roy · 2 passages', exact: true })).toBeVisible();

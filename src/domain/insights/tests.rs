@@ -271,13 +271,14 @@ fn recurring_terms_need_two_people_and_fold_case_accents_and_plurals() {
     assert_eq!(
         passages,
         [
+            ("Ben", Source::Advice, "Data science skill, and UX research"),
             (
                 "Ana",
                 Source::Answer,
                 "The UX team values data science skills"
             ),
-            ("Ben", Source::Advice, "Data science skill, and UX research"),
-        ]
+        ],
+        "newest first"
     );
     assert_eq!(recurring_terms(&people, &[], TERMS_SHOWN), []);
     assert_eq!(
@@ -285,6 +286,23 @@ fn recurring_terms_need_two_people_and_fold_case_accents_and_plurals() {
         0,
         "different ids"
     );
+}
+
+#[test]
+fn a_term_heard_hundreds_of_times_lists_only_its_latest_passages() {
+    let people = [person("a", "Ana"), person("b", "Ben")];
+    let chats: Vec<Chat> = (0..40)
+        .map(|n| {
+            let mut c = done(&format!("c{n:02}"), if n % 2 == 0 { "a" } else { "b" }, 10);
+            note(&mut c, &format!("Portfolio review number {n}"));
+            c
+        })
+        .collect();
+    let terms = recurring_terms(&people, &chats, TERMS_SHOWN);
+    let portfolio = terms.iter().find(|t| t.term == "portfolio review").unwrap();
+    assert_eq!(portfolio.passage_count, 40);
+    assert_eq!(portfolio.passages.len(), PASSAGES_SHOWN);
+    assert_eq!(portfolio.passages[0].text, "Portfolio review number 39");
 }
 
 #[test]

@@ -4,8 +4,8 @@ use leptos_router::hooks::use_query_map;
 use crate::domain::calendar::short_date;
 use crate::domain::insights::{
     business_days, by_question, debrief_choices, debriefs, export, funnel, introducers,
-    introduction_summary, organisations, recurring_terms, referral_chains, DebriefFilter, Section,
-    Speaker, TERMS_SHOWN,
+    introduction_summary, organisations, recurring_terms, referral_chains, AnswerRow,
+    DebriefFilter, Section, SharedQuestion, Speaker, TERMS_SHOWN,
 };
 use crate::domain::stage::Stage;
 use crate::state::use_app;
@@ -99,6 +99,77 @@ fn tab_label(section: Section) -> &'static str {
     }
 }
 
+/// How many items a long list shows at first, and adds per tap: a year of
+/// chats can hold hundreds, and a phone renders a screenful at a time.
+const PAGE: usize = 10;
+
+/// "Show 10 more questions", while some are hidden.
+fn show_more(shown: RwSignal<usize>, total: usize, noun: &'static str) -> impl IntoView {
+    move || {
+        let hidden = total.saturating_sub(shown.get());
+        (hidden > 0).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| shown.update(|n| *n += PAGE)
+                >
+                    {format!("Show {} more {noun} (of {hidden} left)", hidden.min(PAGE))}
+                </button>
+            }
+        })
+    }
+}
+
+fn answer_row(row: &AnswerRow) -> impl IntoView {
+    let answer = if row.answer.is_empty() {
+        view! { <p class="muted">"No note of the answer."</p> }.into_any()
+    } else {
+        view! { <p class="prewrap">{row.answer.clone()}</p> }.into_any()
+    };
+    view! { <li>{speaker_link(&row.speaker)} {answer}</li> }
+}
+
+/// One question with its first answers; the rest a tap away.
+#[component]
+fn SharedQuestionCard(question: SharedQuestion) -> impl IntoView {
+    const FIRST_ANSWERS: usize = 3;
+    let all = RwSignal::new(false);
+    let total = question.answers.len();
+    let answers = StoredValue::new(question.answers);
+    view! {
+        <article class="card">
+            <h3>{question.text}</h3>
+            <ul class="answers">
+                {move || {
+                    let limit = if all.get() { total } else { FIRST_ANSWERS };
+                    answers
+                        .with_value(|rows| rows.iter().take(limit).map(answer_row).collect_view())
+                }}
+            </ul>
+            {(total > FIRST_ANSWERS)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button-quiet"
+                            aria-expanded=move || all.get().to_string()
+                            on:click=move |_| all.update(|a| *a = !*a)
+                        >
+                            {move || {
+                                if all.get() {
+                                    "Show the first three answers".to_string()
+                                } else {
+                                    format!("Show all {total} answers")
+                                }
+                            }}
+                        </button>
+                    }
+                })}
+        </article>
+    }
+}
+
 #[component]
 fn QuestionsSection() -> impl IntoView {
     let app = use_app();
@@ -106,70 +177,61 @@ fn QuestionsSection() -> impl IntoView {
         app.people
             .with(|people| app.chats.with(|chats| by_question(people, chats)))
     });
+    let shown = RwSignal::new(PAGE);
     view! {
         <section aria-labelledby="questions-heading">
             <h2 id="questions-heading">{Section::Questions.title()}</h2>
             {move || {
-                let (shared, unasked) = grouped.get();
-                let shared_view = if shared.is_empty() {
-                    view! {
-                        <p class="card muted">
-                            "No question has been asked of two people yet. Mark questions as asked on the meeting screen, and write a line of their answer: the answers will line up here."
-                        </p>
-                    }
-                        .into_any()
-                } else {
-                    shared
-                        .into_iter()
-                        .map(|question| {
-                            view! {
-                                <article class="card">
-                                    <h3>{question.text.clone()}</h3>
-                                    <ul class="answers">
-                                        {question
-                                            .answers
-                                            .iter()
-                                            .map(|row| {
-                                                let answer = if row.answer.is_empty() {
-                                                    view! { <p class="muted">"No note of the answer."</p> }.into_any()
-                                                } else {
-                                                    view! { <p class="prewrap">{row.answer.clone()}</p> }.into_any()
-                                                };
-                                                view! { <li>{speaker_link(&row.speaker)} {answer}</li> }
-                                            })
-                                            .collect_view()}
-                                    </ul>
-                                </article>
+                grouped
+                    .with(|(shared, _)| {
+                        if shared.is_empty() {
+                            return view! {
+                                <p class="card muted">
+                                    "No question has been asked of two people yet. Mark questions as asked on the meeting screen, and write a line of their answer: the answers will line up here."
+                                </p>
                             }
-                        })
-                        .collect_view()
-                        .into_any()
-                };
-                let unasked_view = (!unasked.is_empty())
-                    .then(|| {
-                        view! {
-                            <section class="card" aria-labelledby="unasked-heading">
-                                <h3 id="unasked-heading">"Planned but never asked"</h3>
-                                <p class="muted">"Worth keeping for the next chat."</p>
-                                <ul>
-                                    {unasked
-                                        .into_iter()
-                                        .map(|q| {
-                                            view! {
-                                                <li>
-                                                    {q.text}
-                                                    <span class="muted">
-                                                        {format!(" · planned for {}", q.planned_for.join(", "))}
-                                                    </span>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            </section>
+                                .into_any();
                         }
-                    });
-                view! { {shared_view} {unasked_view} }
+                        let total = shared.len();
+                        view! {
+                            {shared
+                                .iter()
+                                .take(shown.get())
+                                .map(|question| view! { <SharedQuestionCard question=question.clone() /> })
+                                .collect_view()}
+                            {show_more(shown, total, "questions")}
+                        }
+                            .into_any()
+                    })
+            }}
+            {move || {
+                grouped
+                    .with(|(_, unasked)| {
+                        (!unasked.is_empty())
+                            .then(|| {
+                                view! {
+                                    <section class="card" aria-labelledby="unasked-heading">
+                                        <h3 id="unasked-heading">"Planned but never asked"</h3>
+                                        <p class="muted">"Worth keeping for the next chat."</p>
+                                        <ul>
+                                            {unasked
+                                                .iter()
+                                                .map(|q| {
+                                                    view! {
+                                                        <li>
+                                                            {q.text.clone()}
+                                                            <span class="muted">
+                                                                {format!(" · planned for {}", q.planned_for.join(", "))}
+                                                            </span>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    </section>
+                                }
+                            })
+                    })
             }}
         </section>
     }
@@ -213,6 +275,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
             .with(|people| app.chats.with(|chats| debriefs(people, chats, &filter)))
     });
     let current = filter.get_untracked();
+    let page = RwSignal::new(PAGE);
     view! {
         <section aria-labelledby="debriefs-heading">
             <h2 id="debriefs-heading">{Section::Debriefs.title()}</h2>
@@ -265,7 +328,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
             <ul class="debriefs">
                 {move || {
                     shown
-                        .get()
+                        .with(|list| list.iter().take(page.get()).cloned().collect::<Vec<_>>())
                         .into_iter()
                         .map(|d| {
                             view! {
@@ -291,6 +354,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            {move || show_more(page, shown.with(Vec::len), "chats")}
         </section>
     }
 }
@@ -337,7 +401,8 @@ fn TermsSection() -> impl IntoView {
                                 };
                                 let panel_id = format!("term-{}", key.replace(' ', "-"));
                                 let passages = term.passages.clone();
-                                let count = term.passages.len();
+                                let count = term.passage_count;
+                                let listed = term.passages.len();
                                 view! {
                                     <li class="term">
                                         <button
@@ -361,6 +426,10 @@ fn TermsSection() -> impl IntoView {
                                             </span>
                                         </button>
                                         <Show when=expanded>
+                                            {(count > listed)
+                                                .then(|| view! {
+                                                    <p class="muted">{format!("The latest {listed} of {count} passages:")}</p>
+                                                })}
                                             <ul class="passages" id=panel_id.clone()>
                                                 {passages
                                                     .iter()
@@ -388,6 +457,9 @@ fn TermsSection() -> impl IntoView {
     }
 }
 
+/// People listed under each organisation; the People search finds the rest.
+const PEOPLE_PER_ORGANISATION: usize = 8;
+
 fn person_link(id: &crate::domain::person::PersonId, name: &str) -> impl IntoView {
     view! { <a href=format!("/people/{id}")>{name.to_string()}</a> }
 }
@@ -407,11 +479,18 @@ fn NetworkSection() -> impl IntoView {
             })
         })
     });
+    let (chains_shown, introducers_shown, organisations_shown) = (
+        RwSignal::new(PAGE),
+        RwSignal::new(PAGE),
+        RwSignal::new(PAGE),
+    );
     view! {
         <section aria-labelledby="network-heading">
             <h2 id="network-heading">{Section::Network.title()}</h2>
             {move || {
                 let (f, chains, introducers, organisations) = network.get();
+                let (chain_total, introducer_total, organisation_total) =
+                    (chains.len(), introducers.len(), organisations.len());
                 view! {
                     <section class="card" aria-labelledby="funnel-heading">
                         <h3 id="funnel-heading">"From asking to meeting"</h3>
@@ -445,6 +524,7 @@ fn NetworkSection() -> impl IntoView {
                                 <ul class="chains">
                                     {chains
                                         .into_iter()
+                                        .take(chains_shown.get())
                                         .map(|chain| {
                                             let last = chain.len() - 1;
                                             view! {
@@ -462,6 +542,7 @@ fn NetworkSection() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
+                                {show_more(chains_shown, chain_total, "chains")}
                             }
                                 .into_any()
                         }}
@@ -471,9 +552,11 @@ fn NetworkSection() -> impl IntoView {
                                 <ul>
                                     {introducers
                                         .iter()
+                                        .take(introducers_shown.get())
                                         .map(|i| view! { <li>{introduction_summary(i)}</li> })
                                         .collect_view()}
                                 </ul>
+                                {show_more(introducers_shown, introducer_total, "people who introduced you")}
                             })}
                     </section>
                     <section class="card" aria-labelledby="organisations-heading">
@@ -486,6 +569,7 @@ fn NetworkSection() -> impl IntoView {
                                 <ul class="organisations">
                                     {organisations
                                         .into_iter()
+                                        .take(organisations_shown.get())
                                         .map(|o| view! {
                                             <li>
                                                 <h4>{o.name.clone()}</h4>
@@ -493,15 +577,27 @@ fn NetworkSection() -> impl IntoView {
                                                 <ul class="links">
                                                     {o.people
                                                         .iter()
+                                                        .take(PEOPLE_PER_ORGANISATION)
                                                         .map(|c| view! {
                                                             <li>{person_link(&c.id, &c.name)} " " <StageBadge stage=c.stage /></li>
                                                         })
                                                         .collect_view()}
                                                 </ul>
+                                                {(o.people.len() > PEOPLE_PER_ORGANISATION)
+                                                    .then(|| view! {
+                                                        <p class="muted">
+                                                            {format!(
+                                                                "and {} more: search People for {}",
+                                                                o.people.len() - PEOPLE_PER_ORGANISATION,
+                                                                o.name,
+                                                            )}
+                                                        </p>
+                                                    })}
                                             </li>
                                         })
                                         .collect_view()}
                                 </ul>
+                                {show_more(organisations_shown, organisation_total, "organisations")}
                             }
                                 .into_any()
                         }}

@@ -1,0 +1,184 @@
+// Scale benchmark: how the app behaves with a year of data against a small
+// list and an empty one, in headless Chromium at a phone viewport with the
+// CPU slowed 4×. Called by scripts/bench-scale.sh with the served origin and
+// one JSON file of localStorage entries per dataset. Prints each figure as a
+// median of five, then the ratios the speed goals are written in.
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const [origin, ...datasets] = process.argv.slice(2);
+const RUNS = 5;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+// Before any app code: count what is written to localStorage, keep a handle
+// on the wasm memory, and note when the app (not the skeleton) first shows.
+const instrument = () => {
+  window.__bytesWritten = 0;
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    window.__bytesWritten += String(key).length + String(value).length;
+    return setItem.call(this, key, value);
+  };
+  const keep = (result) => {
+    const instance = result.instance ?? result;
+    if (instance?.exports?.memory) window.__wasmMemory = instance.exports.memory;
+    return result;
+  };
+  const streaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
+  const plain = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...args) => plain(...args).then(keep);
+  const shown = () =>
+    !document.getElementById('skeleton') && document.querySelector('nav[aria-label="Main"]') && document.querySelector('main h1');
+  const watch = () => {
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (window.__appShownAt = performance.now()), 0));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  };
+  watch();
+};
+
+/** Runs `action` in the page and times it to the frame after `ready` holds. */
+async function timed(page, action, ready) {
+  return page.evaluate(
+    async ([action, ready]) => {
+      const act = new Function(action);
+      const isReady = new Function(`return (${ready});`);
+      const start = performance.now();
+      act();
+      while (!isReady()) {
+        if (performance.now() - start > 30_000) throw new Error(`not ready: ${ready}`);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - start;
+    },
+    [action, ready],
+  );
+}
+
+const click = (selector) => `document.querySelector(${JSON.stringify(selector)}).click();`;
+const navLink = (name) =>
+  `[...document.querySelectorAll('nav[aria-label="Main"] a')].find((a) => a.textContent.trim().startsWith(${JSON.stringify(name)})).click();`;
+const onScreen = (path, heading) =>
+  `location.pathname + location.search === ${JSON.stringify(path)} && document.querySelector('main h1')?.textContent === ${JSON.stringify(heading)}`;
+
+async function measure(name, file) {
+  console.error(`measuring ${name}…`);
+  const entries = file ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH,
+    args: ['--enable-precise-memory-info'],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    timezoneId: 'America/Toronto',
+    serviceWorkers: 'block',
+    // The timed actions are passed as text and built with `new Function`.
+    bypassCSP: true,
+  });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  await page.goto(`${origin}/manifest.webmanifest`);
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+  }, entries);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+
+  const figures = { startup: [], people: [], search: [], insights: [], words: [], network: [], filter: [], note: [], noteBytes: [] };
+  let heap = 0;
+  let wasm = 0;
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => window.__appShownAt !== undefined, null, { timeout: 120_000 });
+    figures.startup.push(await page.evaluate(() => window.__appShownAt));
+    heap = await page.evaluate(() => performance.memory.usedJSHeapSize);
+    wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+
+    figures.people.push(await timed(page, navLink('People'), onScreen('/people', 'People')));
+    if (await page.evaluate(() => document.getElementById('people-search'))) {
+      figures.search.push(
+        await timed(
+          page,
+          `const box = document.getElementById('people-search'); box.value = 'an'; box.dispatchEvent(new Event('input', { bubbles: true }));`,
+          'true',
+        ),
+      );
+    }
+    // From Today, so that leaving a long People list is not counted.
+    await timed(page, navLink('Today'), onScreen('/', 'Today'));
+    figures.insights.push(await timed(page, navLink('Insights'), `${onScreen('/insights', 'Insights')} && document.getElementById('questions-heading')`));
+    figures.words.push(await timed(page, click('a[href="/insights?section=words"]'), "document.getElementById('terms-heading')"));
+    figures.network.push(await timed(page, click('a[href="/insights?section=network"]'), "document.getElementById('network-heading')"));
+    await timed(page, click('a[href="/insights?section=advice"]'), "document.getElementById('debriefs-heading')");
+    const organisation = await page.evaluate(() => document.querySelector('#filter-organisation option:nth-child(2)')?.value);
+    if (organisation !== undefined) {
+      figures.filter.push(
+        await timed(
+          page,
+          `const s = document.getElementById('filter-organisation'); s.value = ${JSON.stringify(organisation)}; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+          'true',
+        ),
+      );
+    }
+
+    // A booked chat: its meeting screen has the note field.
+    const chat = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('coffee-chat/chat/'))
+        .map((key) => JSON.parse(localStorage.getItem(key)))
+        .find((chat) => chat.history.at(-1).stage === 'booked')?.id,
+    );
+    if (chat) {
+      await page.goto(`${origin}/chats/${chat}/meet`);
+      await page.waitForFunction(() => document.getElementById('quick-note'), null, { timeout: 120_000 });
+      await page.waitForTimeout(500);
+      const before = await page.evaluate(() => window.__bytesWritten);
+      figures.note.push(
+        await timed(
+          page,
+          `const box = document.getElementById('quick-note'); box.focus(); box.value += 'x'; box.dispatchEvent(new Event('input', { bubbles: true }));`,
+          'true',
+        ),
+      );
+      await page.waitForTimeout(600);
+      figures.noteBytes.push((await page.evaluate(() => window.__bytesWritten)) - before);
+    }
+  }
+  await browser.close();
+  const result = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v.length ? median(v) : null]));
+  result.heap = heap;
+  result.wasm = wasm;
+  result.keys = Object.keys(entries).length;
+  result.chars = Object.entries(entries).reduce((n, [k, v]) => n + k.length + v.length, 0);
+  return [name, result];
+}
+
+const results = {};
+for (const spec of datasets) {
+  const [name, file] = spec.split('=');
+  const [, result] = await measure(name, file);
+  results[name] = result;
+  const ms = (v) => (v === null ? '–' : `${v.toFixed(0)} ms`);
+  console.log(
+    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | startup to Today ${ms(result.startup)} | open People ${ms(result.people)} | search keystroke ${ms(result.search)} | open Insights ${ms(result.insights)} | Words ${ms(result.words)} | Network ${ms(result.network)} | filter ${ms(result.filter)} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
+  );
+}
+const { empty, small, large } = results;
+const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '–');
+if (empty && large) console.log(`startup to Today, large over empty: ${ratio(large.startup, empty.startup)}×`);
+if (small && large) {
+  console.log(`open People, large over small: ${ratio(large.people, small.people)}×`);
+  console.log(`open Insights, large over small: ${ratio(large.insights, small.insights)}×`);
+  console.log(`chars written per note keystroke, large over small: ${ratio(large.noteBytes, small.noteBytes)}×`);
+}
