@@ -127,3 +127,22 @@ test('a follow-up of your own, and the queue passes axe', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoSeriousA11yViolations(page);
 });
+
+test('Today shows the five oldest due items and leaves the rest to the queue', async ({ page }) => {
+  await finishedChat(page);
+  await addPerson(page, 'Ben Okafor');
+  await page.getByRole('button', { name: 'Plan a chat' }).click();
+  await page.getByRole('link', { name: 'Open the meeting screen' }).click();
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  await page.getByRole('button', { name: 'End meeting' }).click();
+
+  await page.clock.setFixedTime(new Date('2027-06-01T10:00:00-04:00'));
+  await openApp(page, '/');
+  const due = page.getByRole('region', { name: 'Follow-ups due' });
+  await expect(due).toContainText('8 due today or overdue (8 overdue)');
+  await expect(due.locator('.followup')).toHaveCount(5);
+  await expect(due.locator('.followup').first()).toContainText('Send a thank-you to Ana Silva');
+  await expect(due).toContainText('The 5 oldest are shown here; 3 more wait in the queue.');
+  await due.getByRole('link', { name: 'Open the queue' }).click();
+  await expect(page.locator('.followup')).toHaveCount(8);
+});

@@ -109,6 +109,9 @@ fn NextChat() -> impl IntoView {
     }
 }
 
+/// Today is a glance: the oldest few due items, the rest in the queue.
+const DUE_SHOWN: usize = 5;
+
 #[component]
 fn DueFollowUps() -> impl IntoView {
     let app = use_app();
@@ -137,7 +140,8 @@ fn DueFollowUps() -> impl IntoView {
                     })
             }}
             {move || {
-                let items = due.get();
+                let items: Vec<_> = due.with(|all| all.iter().take(DUE_SHOWN).cloned().collect());
+                let hidden = due.with(Vec::len).saturating_sub(DUE_SHOWN);
                 if items.is_empty() {
                     view! { <p class="muted">"Nothing due today."</p> }.into_any()
                 } else {
@@ -148,6 +152,12 @@ fn DueFollowUps() -> impl IntoView {
                                 .map(|item| view! { <FollowUpItem item link_chat=true /> })
                                 .collect_view()}
                         </ul>
+                        {(hidden > 0)
+                            .then(|| view! {
+                                <p class="muted">
+                                    {format!("The {DUE_SHOWN} oldest are shown here; {hidden} more wait in the queue.")}
+                                </p>
+                            })}
                     }
                         .into_any()
                 }
