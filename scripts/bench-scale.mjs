@@ -118,6 +118,8 @@ async function measure(name, file) {
     // From Today, so that leaving a long People list is not counted.
     await timed(page, navLink('Today'), onScreen('/', 'Today'));
     figures.insights.push(await timed(page, navLink('Insights'), `${onScreen('/insights', 'Insights')} && document.getElementById('questions-heading')`));
+    // A person reads the first section before tapping another.
+    await page.waitForTimeout(1000);
     figures.words.push(await timed(page, click('a[href="/insights?section=words"]'), "document.getElementById('terms-heading')"));
     figures.network.push(await timed(page, click('a[href="/insights?section=network"]'), "document.getElementById('network-heading')"));
     await timed(page, click('a[href="/insights?section=advice"]'), "document.getElementById('debriefs-heading')");

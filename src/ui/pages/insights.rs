@@ -5,7 +5,7 @@ use crate::domain::calendar::short_date;
 use crate::domain::insights::{
     business_days, by_question, debrief_choices, debriefs, export, funnel, introducers,
     introduction_summary, organisations, recurring_terms, referral_chains, AnswerRow,
-    DebriefFilter, Section, SharedQuestion, Speaker, TERMS_SHOWN,
+    DebriefFilter, RecurringTerm, Section, SharedQuestion, Speaker, TERMS_SHOWN,
 };
 use crate::domain::stage::Stage;
 use crate::state::use_app;
@@ -45,6 +45,21 @@ pub fn InsightsPage() -> impl IntoView {
             .with(|chats| chats.iter().filter(|c| c.stage() == Stage::Done).count())
     });
     let filter = RwSignal::new(DebriefFilter::default());
+    let terms = Memo::new(move |_| {
+        app.people.with(|people| {
+            app.chats
+                .with(|chats| recurring_terms(people, chats, TERMS_SHOWN))
+        })
+    });
+    // Counting words is the one slow part with a year of notes: it runs
+    // while the first section is read, not when Words is tapped. The memo
+    // recounts whenever the records change, so it never shows stale words.
+    set_timeout(
+        move || {
+            terms.try_with_untracked(|_| ());
+        },
+        std::time::Duration::from_millis(300),
+    );
 
     view! {
         <h1>"Insights"</h1>
@@ -83,7 +98,7 @@ pub fn InsightsPage() -> impl IntoView {
         {move || match section.get() {
             Section::Questions => view! { <QuestionsSection /> }.into_any(),
             Section::Debriefs => view! { <DebriefsSection filter /> }.into_any(),
-            Section::Terms => view! { <TermsSection /> }.into_any(),
+            Section::Terms => view! { <TermsSection terms /> }.into_any(),
             Section::Network => view! { <NetworkSection /> }.into_any(),
         }}
         <ShareInsights current=section filter />
@@ -237,7 +252,8 @@ fn QuestionsSection() -> impl IntoView {
     }
 }
 
-/// A choice list for one debrief filter; "" means all.
+/// A choice list for one debrief filter, "" meaning all; nothing when
+/// there is nothing to choose.
 fn filter_select(
     id: &'static str,
     label: &'static str,
@@ -245,21 +261,23 @@ fn filter_select(
     current: String,
     set: impl Fn(String) + 'static,
 ) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id on:change=move |ev| set(event_target_value(&ev))>
-                <option value="" selected=current.is_empty()>"All"</option>
-                {options
-                    .into_iter()
-                    .map(|o| {
-                        let selected = o == current;
-                        view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+    (!options.is_empty()).then(|| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| set(event_target_value(&ev))>
+                    <option value="" selected=current.is_empty()>"All"</option>
+                    {options
+                        .into_iter()
+                        .map(|o| {
+                            let selected = o == current;
+                            view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+    })
 }
 
 #[component]
@@ -274,7 +292,6 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
         app.people
             .with(|people| app.chats.with(|chats| debriefs(people, chats, &filter)))
     });
-    let current = filter.get_untracked();
     let page = RwSignal::new(PAGE);
     view! {
         <section aria-labelledby="debriefs-heading">
@@ -282,31 +299,30 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
             <div class="card form filters">
                 {move || {
                     let c = choices.get();
+                    // As chosen now: new data rebuilds the lists, not the choice.
+                    let now = filter.get_untracked();
                     view! {
-                        {(!c.organisations.is_empty())
-                            .then(|| filter_select(
-                                "filter-organisation",
-                                "Organisation",
-                                c.organisations.clone(),
-                                current.organisation.clone(),
-                                move |v| filter.update(|f| f.organisation = v),
-                            ))}
-                        {(!c.fields.is_empty())
-                            .then(|| filter_select(
-                                "filter-field",
-                                "Field",
-                                c.fields.clone(),
-                                current.field.clone(),
-                                move |v| filter.update(|f| f.field = v),
-                            ))}
-                        {(!c.tags.is_empty())
-                            .then(|| filter_select(
-                                "filter-tag",
-                                "Tag",
-                                c.tags.clone(),
-                                current.tag.clone(),
-                                move |v| filter.update(|f| f.tag = v),
-                            ))}
+                        {filter_select(
+                            "filter-organisation",
+                            "Organisation",
+                            c.organisations,
+                            now.organisation,
+                            move |v| filter.update(|f| f.organisation = v),
+                        )}
+                        {filter_select(
+                            "filter-field",
+                            "Field",
+                            c.fields,
+                            now.field,
+                            move |v| filter.update(|f| f.field = v),
+                        )}
+                        {filter_select(
+                            "filter-tag",
+                            "Tag",
+                            c.tags,
+                            now.tag,
+                            move |v| filter.update(|f| f.tag = v),
+                        )}
                     }
                 }}
                 <div class="field">
@@ -360,14 +376,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
 }
 
 #[component]
-fn TermsSection() -> impl IntoView {
-    let app = use_app();
-    let terms = Memo::new(move |_| {
-        app.people.with(|people| {
-            app.chats
-                .with(|chats| recurring_terms(people, chats, TERMS_SHOWN))
-        })
-    });
+fn TermsSection(terms: Memo<Vec<RecurringTerm>>) -> impl IntoView {
     let open = RwSignal::new(None::<String>);
     view! {
         <section aria-labelledby="terms-heading">
