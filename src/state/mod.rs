@@ -73,6 +73,11 @@ pub fn today() -> NaiveDate {
     BrowserClock.today()
 }
 
+/// The calendar date, where the user is, of a stored instant.
+pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&chrono::Local).date_naive()
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub people: RwSignal<Vec<Person>>,

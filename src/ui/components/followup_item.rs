@@ -11,7 +11,7 @@ use crate::domain::message::{
 };
 use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
-use crate::state::{today, use_app, TextTarget};
+use crate::state::{local_date, today, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 
 /// What to do, in words, with the people it concerns.
@@ -104,12 +104,7 @@ pub fn FollowUpItem(
     let chat_age = chat
         .as_ref()
         .and_then(|c| c.entered(Stage::Done))
-        .map(|at| {
-            format!(
-                " · chat {}",
-                ago(at.with_timezone(&chrono::Local).date_naive(), today)
-            )
-        });
+        .map(|at| format!(" · chat {}", ago(local_date(at), today)));
     let help = match (item.kind, person.clone(), item.is_open()) {
         (FollowUpKind::SecondContact, Some(person), true) => {
             let organisation = person.organisation.trim().to_string();

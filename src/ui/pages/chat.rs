@@ -12,7 +12,7 @@ use crate::domain::ics::{calendar, chat_event};
 use crate::domain::linter::first_name;
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
-use crate::state::{use_app, ChatText, TextTarget};
+use crate::state::{local_date, use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, Composer, FollowUpItem, StageBadge};
 use chrono::TimeZone;
 
@@ -103,7 +103,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                 c.history
                     .iter()
                     .map(|change| {
-                        let local = change.at.with_timezone(&chrono::Local).date_naive();
+                        let local = local_date(change.at);
                         view! {
                             <li>{format!("{} · {}", change.stage.label(), short_date(local))}</li>
                         }
@@ -155,12 +155,9 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         .map(|p| first_name(&p.name).to_string());
     let stage_since = move || {
         chat.with(|c| {
-            c.as_ref().and_then(|c| c.history.last()).map(|change| {
-                format!(
-                    "since {}",
-                    short_date(change.at.with_timezone(&chrono::Local).date_naive())
-                )
-            })
+            c.as_ref()
+                .and_then(|c| c.history.last())
+                .map(|change| format!("since {}", short_date(local_date(change.at))))
         })
     };
 

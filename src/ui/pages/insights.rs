@@ -8,12 +8,8 @@ use crate::domain::insights::{
     DebriefFilter, RecurringTerm, Section, SharedQuestion, Speaker, TERMS_SHOWN,
 };
 use crate::domain::stage::Stage;
-use crate::state::use_app;
+use crate::state::{local_date, use_app};
 use crate::ui::components::StageBadge;
-
-fn local_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
-    at.with_timezone(&chrono::Local).date_naive()
-}
 
 /// "Ana Silva, Tue 3 Nov 2026" linking to the chat it came from.
 fn speaker_link(speaker: &Speaker) -> impl IntoView {

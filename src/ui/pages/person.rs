@@ -5,7 +5,7 @@ use crate::domain::calendar::{short_date, short_date_time};
 use crate::domain::chat::{stage_of_person, Chat};
 use crate::domain::message::{mailto_address, tel, web_link};
 use crate::domain::person::{Person, PersonField, PersonId};
-use crate::state::{use_app, TextTarget};
+use crate::state::{local_date, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem, ReferrerSelect, StageBadge};
 
 #[component]
@@ -306,7 +306,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                                         None => {
                                             format!(
                                                 "planned {}",
-                                                short_date(chat.created_at.with_timezone(&chrono::Local).date_naive()),
+                                                short_date(local_date(chat.created_at)),
                                             )
                                         }
                                     };

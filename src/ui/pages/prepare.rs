@@ -8,7 +8,7 @@ use crate::domain::prep::{
     avoid_matches, built_in_questions, guidance, progress, ChecklistGroup, ChecklistItem,
     QuestionCategory,
 };
-use crate::state::{use_app, ChatText, TextTarget};
+use crate::state::{local_date, use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, ReorderButtons};
 
 #[component]
@@ -259,7 +259,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                             let before = before.map(|met| match met {
                                 Some(at) => format!(
                                     " · asked them already, {}",
-                                    short_date(at.with_timezone(&chrono::Local).date_naive())
+                                    short_date(local_date(at))
                                 ),
                                 None => " · asked them already".to_string(),
                             });

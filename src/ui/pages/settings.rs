@@ -5,7 +5,7 @@ use crate::domain::chat::LENGTH_CHOICES;
 use crate::domain::followup::ago;
 use crate::domain::settings::{Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
 use crate::pwa::{storage_status, StorageStatus};
-use crate::state::{use_app, SettingChange, SettingText, TextTarget, Workspace};
+use crate::state::{local_date, use_app, SettingChange, SettingText, TextTarget, Workspace};
 use crate::storage::backup::{parse, Backup, Checked, ImportMode};
 use crate::storage::{budget_percent, LOCAL_STORAGE_BUDGET_CHARS, NEARLY_FULL_PERCENT};
 use crate::ui::components::{AutosaveField, TemplateEditor};
@@ -380,7 +380,7 @@ fn BackupSection() -> impl IntoView {
             }
             None => "No backup yet.".to_string(),
             Some(at) => {
-                let day = at.with_timezone(&chrono::Local).date_naive();
+                let day = local_date(at);
                 let days = (crate::state::today() - day).num_days();
                 let when = ago(day, crate::state::today());
                 if days > 14 && has_data {
@@ -461,7 +461,7 @@ fn BackupSection() -> impl IntoView {
                 pending
                     .get()
                     .map(|Checked { backup, repairs }| {
-                        let from = short_date(backup.exported_at.with_timezone(&chrono::Local).date_naive());
+                        let from = short_date(local_date(backup.exported_at));
                         view! {
                             <div class="notice notice-info">
                                 <p>
