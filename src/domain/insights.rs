@@ -129,8 +129,9 @@ pub fn by_question(
             q
         })
         .collect();
-    shared
-        .sort_by_key(|q| std::cmp::Reverse(distinct_people(q.answers.iter().map(|a| &a.speaker))));
+    shared.sort_by_cached_key(|q| {
+        std::cmp::Reverse(distinct_people(q.answers.iter().map(|a| &a.speaker)))
+    });
     (shared, unasked.into_values().collect())
 }
 
@@ -193,13 +194,18 @@ impl DebriefFilter {
     }
 }
 
+/// A done chat with takeaways or advice written.
+fn has_debrief(chat: &Chat) -> bool {
+    chat.stage() == Stage::Done
+        && (!chat.takeaways.trim().is_empty() || !chat.advice.trim().is_empty())
+}
+
 /// Every done chat's takeaways and advice, newest first.
 pub fn debriefs(people: &[Person], chats: &[Chat], filter: &DebriefFilter) -> Vec<Debrief> {
     let people = people_by_id(people);
     let mut found: Vec<Debrief> = chats
         .iter()
-        .filter(|c| c.stage() == Stage::Done)
-        .filter(|c| !c.takeaways.trim().is_empty() || !c.advice.trim().is_empty())
+        .filter(|c| has_debrief(c))
         .filter_map(|chat| {
             let person = people.get(&chat.person_id)?;
             filter
@@ -231,8 +237,11 @@ pub struct DebriefChoices {
 }
 
 pub fn debrief_choices(people: &[Person], chats: &[Chat]) -> DebriefChoices {
-    let everyone = debriefs(people, chats, &DebriefFilter::default());
-    let with_debrief: HashSet<&PersonId> = everyone.iter().map(|d| &d.speaker.person_id).collect();
+    let with_debrief: HashSet<&PersonId> = chats
+        .iter()
+        .filter(|c| has_debrief(c))
+        .map(|c| &c.person_id)
+        .collect();
     let mut choices = DebriefChoices::default();
     let add = |list: &mut Vec<String>, value: &str| {
         let value = value.trim();
@@ -794,16 +803,42 @@ pub struct Contact {
     pub stage: Stage,
 }
 
+/// Each person's stage, and whom you have met, read once from the chats.
+struct Standings<'a> {
+    stages: HashMap<PersonId, Stage>,
+    met: HashSet<&'a PersonId>,
+}
+
+impl<'a> Standings<'a> {
+    fn of(chats: &'a [Chat]) -> Self {
+        Standings {
+            stages: stages_by_person(chats),
+            met: chats
+                .iter()
+                .filter(|c| c.entered(Stage::Done).is_some())
+                .map(|c| &c.person_id)
+                .collect(),
+        }
+    }
+
+    fn contact(&self, person: &Person) -> Contact {
+        Contact {
+            id: person.id.clone(),
+            name: person.name.clone(),
+            stage: self.stages.get(&person.id).copied().unwrap_or(Stage::Idea),
+        }
+    }
+
+    fn met(&self, person: &PersonId) -> bool {
+        self.met.contains(person)
+    }
+}
+
 /// Every referral path from someone who introduced people to the end of
 /// the line: "Ana → Ben → Chloé". Paths of one person are left out.
 pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
-    let stages = stages_by_person(chats);
+    let standings = Standings::of(chats);
     let by_id = people_by_id(people);
-    let contact = |p: &Person| Contact {
-        id: p.id.clone(),
-        name: p.name.clone(),
-        stage: stages.get(&p.id).copied().unwrap_or(Stage::Idea),
-    };
     let mut introduced: HashMap<&PersonId, Vec<&Person>> = HashMap::new();
     for person in people {
         if let Some(by) = person
@@ -830,7 +865,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
     let mut chains = Vec::new();
     let mut reached: HashSet<&PersonId> = HashSet::new();
     for root in roots {
-        walk(root, &introduced, &contact, &mut chains, &mut reached);
+        walk(root, &introduced, &standings, &mut chains, &mut reached);
     }
     // People who introduce each other in a loop have no start: begin at
     // the first of them not reached yet.
@@ -841,7 +876,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
     in_loops.sort_by_key(|p| fold(&p.name));
     for person in in_loops {
         if !reached.contains(&person.id) {
-            walk(person, &introduced, &contact, &mut chains, &mut reached);
+            walk(person, &introduced, &standings, &mut chains, &mut reached);
         }
     }
     chains
@@ -853,7 +888,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
 fn walk<'p>(
     root: &'p Person,
     introduced: &HashMap<&'p PersonId, Vec<&'p Person>>,
-    contact: &dyn Fn(&Person) -> Contact,
+    standings: &Standings,
     chains: &mut Vec<Vec<Contact>>,
     reached: &mut HashSet<&'p PersonId>,
 ) {
@@ -872,7 +907,7 @@ fn walk<'p>(
             .unwrap_or_default();
         if next.is_empty() {
             if path.len() >= 2 {
-                chains.push(path.iter().map(|p| contact(p)).collect());
+                chains.push(path.iter().map(|p| standings.contact(p)).collect());
             }
             continue;
         }
@@ -897,18 +932,8 @@ pub struct Introducer {
 
 /// Who introduced the most people, most first.
 pub fn introducers(people: &[Person], chats: &[Chat]) -> Vec<Introducer> {
-    let stages = stages_by_person(chats);
+    let standings = Standings::of(chats);
     let with_chat: HashSet<&PersonId> = chats.iter().map(|c| &c.person_id).collect();
-    let met: HashSet<&PersonId> = chats
-        .iter()
-        .filter(|c| c.entered(Stage::Done).is_some())
-        .map(|c| &c.person_id)
-        .collect();
-    let contact = |p: &Person| Contact {
-        id: p.id.clone(),
-        name: p.name.clone(),
-        stage: stages.get(&p.id).copied().unwrap_or(Stage::Idea),
-    };
     let by_id = people_by_id(people);
     let mut found: BTreeMap<&PersonId, Introducer> = BTreeMap::new();
     for person in people {
@@ -916,14 +941,14 @@ pub fn introducers(people: &[Person], chats: &[Chat]) -> Vec<Introducer> {
             continue;
         };
         let entry = found.entry(&by.id).or_insert_with(|| Introducer {
-            person: contact(by),
+            person: standings.contact(by),
             introduced: Vec::new(),
             became_chats: 0,
             met: 0,
         });
-        entry.introduced.push(contact(person));
+        entry.introduced.push(standings.contact(person));
         entry.became_chats += usize::from(with_chat.contains(&person.id));
-        entry.met += usize::from(met.contains(&person.id));
+        entry.met += usize::from(standings.met(&person.id));
     }
     let mut list: Vec<Introducer> = found.into_values().collect();
     for introducer in &mut list {
@@ -974,12 +999,7 @@ pub struct Organisation {
 /// Organisations with their people and where each stands, most people
 /// first. Spellings that differ only in case or accents are one.
 pub fn organisations(people: &[Person], chats: &[Chat]) -> Vec<Organisation> {
-    let stages = stages_by_person(chats);
-    let met: HashSet<&PersonId> = chats
-        .iter()
-        .filter(|c| c.entered(Stage::Done).is_some())
-        .map(|c| &c.person_id)
-        .collect();
+    let standings = Standings::of(chats);
     let mut found: BTreeMap<String, (Organisation, bool)> = BTreeMap::new();
     for person in people {
         let name = person.organisation.trim();
@@ -996,18 +1016,14 @@ pub fn organisations(people: &[Person], chats: &[Chat]) -> Vec<Organisation> {
                 false,
             )
         });
-        *anyone_met |= met.contains(&person.id);
-        organisation.people.push(Contact {
-            id: person.id.clone(),
-            name: person.name.clone(),
-            stage: stages.get(&person.id).copied().unwrap_or(Stage::Idea),
-        });
+        *anyone_met |= standings.met(&person.id);
+        organisation.people.push(standings.contact(person));
     }
     let mut list: Vec<Organisation> = found
         .into_values()
         .map(|(mut organisation, anyone_met)| {
             let has = |stage: Stage| organisation.people.iter().any(|c| c.stage == stage);
-            organisation.standing = if anyone_met || has(Stage::Done) {
+            organisation.standing = if anyone_met {
                 Standing::Met
             } else if has(Stage::Booked) {
                 Standing::Booked
@@ -1183,11 +1199,13 @@ fn dated(name: &str, met: Option<DateTime<Utc>>, local_date: LocalDate) -> Strin
 }
 
 /// The chosen sections as text to share, in Markdown or plain text. The
-/// debriefs are the ones passed in, so a filtered list exports as shown.
+/// debriefs and terms are the ones the screen already has, so a filtered
+/// list exports as shown and the words are not counted again.
 pub fn export(
     people: &[Person],
     chats: &[Chat],
     debriefs: &[Debrief],
+    terms: &[RecurringTerm],
     sections: &[Section],
     markdown: bool,
     local_date: LocalDate,
@@ -1250,11 +1268,10 @@ pub fn export(
                 }
             }
             Section::Terms => {
-                let terms = recurring_terms(people, chats, TERMS_SHOWN);
                 if terms.is_empty() {
                     w.line("No word has come up with two people yet.");
                 }
-                for term in &terms {
+                for term in terms {
                     w.item(&format!(
                         "{}: {} ({} passage{})",
                         term.term,

@@ -433,14 +433,31 @@ fn the_funnel_counts_each_step_the_replies_and_the_median_wait_in_business_days(
 fn the_export_holds_only_the_chosen_sections_in_markdown_or_plain_text() {
     let (people, chats) = (debrief_people(), debrief_chats());
     let all = debriefs(&people, &chats, &DebriefFilter::default());
-    let markdown = export(&people, &chats, &all, &[Section::Debriefs], true, &utc_date);
+    let terms = recurring_terms(&people, &chats, TERMS_SHOWN);
+    let markdown = export(
+        &people,
+        &chats,
+        &all,
+        &terms,
+        &[Section::Debriefs],
+        true,
+        &utc_date,
+    );
     assert!(markdown.starts_with("# Coffee Chat insights\n\n## Takeaways and advice\n"));
     assert!(markdown
         .contains("### Ben Okafor (shopify), Fri 20 Nov 2026\n- Advice: Join the design meetup\n"));
     assert!(markdown.contains("- Advice: Rewrite the résumé around projects"));
     assert!(!markdown.contains("Your network"));
 
-    let plain = export(&people, &chats, &all, &Section::ALL, false, &utc_date);
+    let plain = export(
+        &people,
+        &chats,
+        &all,
+        &terms,
+        &Section::ALL,
+        false,
+        &utc_date,
+    );
     assert!(plain.starts_with(
         "Coffee Chat insights\n====================\n\nQuestions asked of several people\n---"
     ));

@@ -23,8 +23,9 @@ fn speaker_link(speaker: &Speaker) -> impl IntoView {
     }
 }
 
-/// What people told you, side by side, and where the network leads; each
-/// section is worked out only while it is on screen.
+/// What people told you, side by side, and where the network leads. Each
+/// section is worked out while it is on screen; the word count, the slow
+/// one, also runs shortly after the screen opens.
 #[component]
 pub fn InsightsPage() -> impl IntoView {
     super::set_title("Insights");
@@ -97,7 +98,7 @@ pub fn InsightsPage() -> impl IntoView {
             Section::Terms => view! { <TermsSection terms /> }.into_any(),
             Section::Network => view! { <NetworkSection /> }.into_any(),
         }}
-        <ShareInsights current=section filter />
+        <ShareInsights current=section filter terms />
     }
 }
 
@@ -615,7 +616,11 @@ fn NetworkSection() -> impl IntoView {
 
 /// Copies or shares the chosen sections, to take to a career counsellor.
 #[component]
-fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> impl IntoView {
+fn ShareInsights(
+    current: Memo<Section>,
+    filter: RwSignal<DebriefFilter>,
+    terms: Memo<Vec<RecurringTerm>>,
+) -> impl IntoView {
     let app = use_app();
     // The section on screen is chosen until the person picks for themselves.
     let chosen = RwSignal::new(None::<Vec<Section>>);
@@ -628,14 +633,17 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
         app.people.with_untracked(|people| {
             app.chats.with_untracked(|chats| {
                 let shown = debriefs(people, chats, &filter);
-                export(
-                    people,
-                    chats,
-                    &shown,
-                    &sections,
-                    markdown.get_untracked(),
-                    &local_date,
-                )
+                terms.with_untracked(|terms| {
+                    export(
+                        people,
+                        chats,
+                        &shown,
+                        terms,
+                        &sections,
+                        markdown.get_untracked(),
+                        &local_date,
+                    )
+                })
             })
         })
     };
