@@ -8,6 +8,8 @@ cd "$ROOT"
 want="${1:-all}"
 
 TRUNK_VERSION=0.21.14
+# Debian 12 does not package geckodriver, Firefox's WebDriver.
+GECKODRIVER_VERSION=0.37.1
 # The CLI must be exactly the wasm-bindgen version in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print }' Cargo.lock)
 
@@ -57,6 +59,15 @@ if [ "$want" = all ]; then
     step "Installing Chromium and ChromeDriver from Debian"
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  fi
+  if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then
+    step "Installing Firefox ESR, WebKitGTK's WebDriver and Xvfb from Debian (for the smoke tier)"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr webkit2gtk-driver xvfb xauth
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    step "Installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+    cargo install --locked --force geckodriver --version "$GECKODRIVER_VERSION"
   fi
   if ! command -v brotli >/dev/null; then
     step "Installing brotli (for the size benchmark)"

@@ -28,4 +28,7 @@ scripts/build.sh
 step "End-to-end journeys and accessibility (Playwright, Chromium, phone viewport)"
 npx playwright test
 
+step "Smoke journey in Firefox ESR and WebKitGTK (WebDriver)"
+node tests/engines/smoke.mjs firefox webkit
+
 step "All test tiers passed in $(( $(date +%s) - started )) s"
