@@ -5,47 +5,16 @@
 //! Usage: `cargo run --release --example scale_data -- PEOPLE CHATS NOTES`.
 //! The same arguments always give the same bytes.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+mod support;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
+use chrono::{TimeDelta, TimeZone, Utc};
 
 use coffee_chat::domain::chat::{ChatId, MeetingFormat};
 use coffee_chat::domain::person::{PersonField, PersonId};
 use coffee_chat::domain::prep::{built_in_questions, QuestionCategory};
 use coffee_chat::domain::stage::Stage;
 use coffee_chat::domain::timer::TimerAction;
-use coffee_chat::state::{ChatText, Clock, IdSource, TextTarget, Workspace};
-use coffee_chat::storage::{KeyValueStore, MemoryStore};
-
-struct StepClock(Mutex<DateTime<Utc>>);
-
-impl StepClock {
-    fn set(&self, at: DateTime<Utc>) {
-        *self.0.lock().unwrap() = at;
-    }
-    fn advance(&self, delta: TimeDelta) {
-        *self.0.lock().unwrap() += delta;
-    }
-}
-
-impl Clock for StepClock {
-    fn now(&self) -> DateTime<Utc> {
-        *self.0.lock().unwrap()
-    }
-    fn today(&self) -> NaiveDate {
-        self.now().date_naive()
-    }
-}
-
-#[derive(Default)]
-struct Counter(AtomicU64);
-
-impl IdSource for Counter {
-    fn next_id(&self) -> String {
-        format!("s{:06}", self.0.fetch_add(1, Ordering::Relaxed))
-    }
-}
+use coffee_chat::state::{ChatText, Clock, TextTarget};
 
 /// A small fixed-seed generator: the data must not change between runs.
 struct Dice(u64);
@@ -139,15 +108,8 @@ fn main() {
     let [people, chats, notes] = numbers[..] else {
         panic!("usage: scale_data PEOPLE CHATS NOTES");
     };
-    let store = Arc::new(MemoryStore::new());
     let start = Utc.with_ymd_and_hms(2025, 11, 1, 14, 0, 0).unwrap();
-    let clock = Arc::new(StepClock(Mutex::new(start)));
-    let mut w = Workspace::open(
-        store.clone(),
-        None,
-        clock.clone(),
-        Arc::new(Counter::default()),
-    );
+    let (store, clock, mut w) = support::workspace(start);
     let mut dice = Dice(2026);
     let bank = built_in_questions();
 
@@ -161,7 +123,9 @@ fn main() {
         let introduced_by =
             (n > 5 && dice.below(3) == 0).then(|| person_ids[dice.below(person_ids.len())].clone());
         let organisation = dice.pick(&ORGANISATIONS);
-        let id = w.add_person(&name, introduced_by, organisation).unwrap();
+        let id = w
+            .add_person(&name, introduced_by, organisation, "")
+            .unwrap();
         for (field, text) in [
             (PersonField::Role, "Analyst".to_string()),
             (PersonField::Field, dice.pick(&FIELDS).to_string()),
@@ -241,10 +205,5 @@ fn main() {
         w.save();
     }
 
-    let mut entries = serde_json::Map::new();
-    for key in store.keys().unwrap() {
-        let value = store.get(&key).unwrap().unwrap_or_default();
-        entries.insert(key, serde_json::Value::String(value));
-    }
-    println!("{}", serde_json::Value::Object(entries));
+    support::print_entries(&store);
 }

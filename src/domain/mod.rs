@@ -14,5 +14,6 @@ pub mod message;
 pub mod person;
 pub mod prep;
 pub mod settings;
+pub mod share;
 pub mod stage;
 pub mod timer;

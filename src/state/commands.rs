@@ -71,6 +71,7 @@ pub enum SettingChange {
     DefaultLength(u32),
     /// As typed; checked to be a whole number from 1 to 100.
     TargetChats(String),
+    DismissHomeScreenTip,
 }
 
 /// The trimmed text, or `message` when nothing is left of it.
@@ -271,6 +272,7 @@ impl Workspace {
         name: &str,
         introduced_by: Option<PersonId>,
         organisation: &str,
+        profile: &str,
     ) -> CommandResult<PersonId> {
         let now = self.clock.now();
         let mut person = Person::new(PersonId(self.ids.next_id()), name, now)
@@ -280,9 +282,14 @@ impl Workspace {
                 person.introduced_by = Some(by);
             }
         }
-        person
-            .set(PersonField::Organisation, organisation, now)
-            .map_err(|e| CommandError::Invalid(e.message.into()))?;
+        for (field, value) in [
+            (PersonField::Organisation, organisation),
+            (PersonField::Linkedin, profile),
+        ] {
+            person
+                .set(field, value, now)
+                .map_err(|e| CommandError::Invalid(e.message.into()))?;
+        }
         let id = person.id.clone();
         self.data.people.push(person);
         self.create(RecordRef::person(&id))?;
@@ -728,7 +735,7 @@ impl Workspace {
             .find(|c| &c.id == id)
             .map(|c| c.person_id.clone())
             .ok_or(CommandError::Missing("chat"))?;
-        let referral = self.add_person(name, Some(met), "")?;
+        let referral = self.add_person(name, Some(met), "", "")?;
         let added = referral.clone();
         self.edit_chat(id, |chat| {
             chat.referrals.push(added);
@@ -826,6 +833,7 @@ impl Workspace {
                     return Err("Choose one of the planned lengths.".into())
                 }
                 SettingChange::TargetChats(input) => s.set_target_chats(&input)?,
+                SettingChange::DismissHomeScreenTip => s.home_screen_tip_dismissed = true,
             }
             Ok(())
         })

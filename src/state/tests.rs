@@ -79,7 +79,7 @@ fn notes(target: &TextTarget, w: &Workspace) -> String {
 fn with_person(name: &str) -> (Arc<MemoryStore>, Workspace, PersonId) {
     let store = Arc::new(MemoryStore::new());
     let mut w = open(&store);
-    let id = w.add_person(name, None, "").unwrap();
+    let id = w.add_person(name, None, "", "").unwrap();
     (store, w, id)
 }
 
@@ -95,10 +95,15 @@ fn with_chat() -> (Arc<MemoryStore>, Workspace, PersonId, ChatId) {
 fn adding_a_person_stores_them_with_the_organisation_and_a_real_referrer() {
     let (store, mut w, ana) = with_person("Ana");
     let ben = w
-        .add_person("  Ben  ", Some(ana.clone()), "Shopify")
+        .add_person("  Ben  ", Some(ana.clone()), "Shopify", "")
         .unwrap();
     let ghost = w
-        .add_person("Cleo", Some(PersonId("nobody".into())), "")
+        .add_person(
+            "Cleo",
+            Some(PersonId("nobody".into())),
+            "",
+            "https://example.com/cleo",
+        )
         .unwrap();
     let stored = reopen(&store);
     let people = &stored.data().people;
@@ -109,20 +114,28 @@ fn adding_a_person_stores_them_with_the_organisation_and_a_real_referrer() {
     assert_eq!(ben.introduced_by, Some(ana));
     let cleo = people.iter().find(|p| p.id == ghost).unwrap();
     assert_eq!(cleo.introduced_by, None);
+    assert_eq!(cleo.linkedin, "https://example.com/cleo");
     assert_eq!(
-        w.add_person("  ", None, ""),
+        w.add_person("  ", None, "", ""),
         Err(CommandError::Invalid("A name is required.".into()))
     );
+    assert_eq!(
+        w.add_person("Dan", None, "", "javascript:alert(1)"),
+        Err(CommandError::Invalid(
+            "Use a web address starting with https:// or http://.".into()
+        ))
+    );
+    assert_eq!(reopen(&store).data().people.len(), 3);
 }
 
 #[test]
 fn a_person_that_storage_refuses_is_not_added() {
     let store = Arc::new(MemoryStore::new());
     let mut w = open(&store);
-    w.add_person("Ana", None, "").unwrap();
+    w.add_person("Ana", None, "", "").unwrap();
     store.leave_free(10);
     assert_eq!(
-        w.add_person("Ben", None, ""),
+        w.add_person("Ben", None, "", ""),
         Err(CommandError::NotSaved(StoreError::Quota))
     );
     assert_eq!(w.data().people.len(), 1);
@@ -168,7 +181,7 @@ fn invalid_input_changes_nothing_and_says_why() {
 #[test]
 fn referrer_must_exist_and_cannot_be_the_person() {
     let (_store, mut w, ana) = with_person("Ana");
-    let ben = w.add_person("Ben", None, "").unwrap();
+    let ben = w.add_person("Ben", None, "", "").unwrap();
     w.set_introduced_by(&ben, Some(ana.clone())).unwrap();
     assert!(w.set_introduced_by(&ben, Some(ben.clone())).is_err());
     assert_eq!(
@@ -408,7 +421,7 @@ fn a_whole_meeting_runs_from_start_to_done_with_notes_and_referrals() {
     let store = Arc::new(MemoryStore::new());
     let clock = clock();
     let mut w = open_with(&store, clock.clone());
-    let ana = w.add_person("Ana", None, "").unwrap();
+    let ana = w.add_person("Ana", None, "", "").unwrap();
     let chat = w.create_chat(&ana).unwrap();
     w.add_question(&chat, QuestionCategory::Own, "How did you start?", false)
         .unwrap();
@@ -518,6 +531,8 @@ fn settings_are_checked_and_saved() {
     w.change_setting(SettingChange::Vibrate(false)).unwrap();
     w.change_setting(SettingChange::WrapUpMinutes(3)).unwrap();
     w.change_setting(SettingChange::ThankYouDays(9)).unwrap();
+    w.change_setting(SettingChange::DismissHomeScreenTip)
+        .unwrap();
     assert!(w
         .change_setting(SettingChange::TargetChats("many".into()))
         .is_err());
@@ -531,6 +546,7 @@ fn settings_are_checked_and_saved() {
     assert_eq!(settings.wrap_up_minutes, 3);
     assert_eq!(settings.thank_you_days, 5);
     assert_eq!(settings.my_name, "Sam");
+    assert!(settings.home_screen_tip_dismissed);
 }
 
 // Storage full: nothing typed is forgotten
@@ -538,7 +554,7 @@ fn settings_are_checked_and_saved() {
 #[test]
 fn an_edit_that_could_not_be_saved_stays_pending_until_it_can() {
     let (store, mut w, x) = with_person("Xavier");
-    let y = w.add_person("Yasmin", None, "").unwrap();
+    let y = w.add_person("Yasmin", None, "", "").unwrap();
     store.leave_free(40);
     let x_notes = TextTarget::Person(x.clone(), PersonField::Notes);
     w.type_text(&x_notes, &"long notes ".repeat(20)).unwrap();
@@ -581,7 +597,7 @@ fn the_export_holds_what_is_on_screen_even_when_it_could_not_be_saved() {
 fn a_stale_tab_never_puts_back_older_text() {
     let store = Arc::new(MemoryStore::new());
     let mut tab_a = open(&store);
-    let ana = tab_a.add_person("Ana", None, "").unwrap();
+    let ana = tab_a.add_person("Ana", None, "", "").unwrap();
     let mut tab_b = second_tab(&store);
     let person_notes = TextTarget::Person(ana.clone(), PersonField::Notes);
     tab_a
@@ -611,7 +627,7 @@ fn a_stale_tab_never_puts_back_older_text() {
 fn a_change_from_another_tab_reaches_this_tab_and_keeps_its_unsaved_typing() {
     let store = Arc::new(MemoryStore::new());
     let mut tab_a = open(&store);
-    let ana = tab_a.add_person("Ana", None, "").unwrap();
+    let ana = tab_a.add_person("Ana", None, "", "").unwrap();
     let chat = tab_a.create_chat(&ana).unwrap();
     let mut tab_b = second_tab(&store);
     let research = TextTarget::Chat(chat.clone(), ChatText::Research);
@@ -638,7 +654,7 @@ fn a_change_from_another_tab_reaches_this_tab_and_keeps_its_unsaved_typing() {
 fn notes_added_in_two_tabs_are_both_kept() {
     let store = Arc::new(MemoryStore::new());
     let mut tab_a = open(&store);
-    let ana = tab_a.add_person("Ana", None, "").unwrap();
+    let ana = tab_a.add_person("Ana", None, "", "").unwrap();
     let chat = tab_a.create_chat(&ana).unwrap();
     let mut tab_b = second_tab(&store);
     let draft = TextTarget::Chat(chat.clone(), ChatText::NoteDraft);
@@ -659,7 +675,7 @@ fn notes_added_in_two_tabs_are_both_kept() {
 fn a_person_deleted_elsewhere_comes_back_if_typing_here_is_unsaved() {
     let store = Arc::new(MemoryStore::new());
     let mut tab_a = open(&store);
-    let ana = tab_a.add_person("Ana", None, "").unwrap();
+    let ana = tab_a.add_person("Ana", None, "", "").unwrap();
     let mut tab_b = second_tab(&store);
     let key = "coffee-chat/person/".to_string() + &ana.0;
     tab_b
@@ -707,7 +723,7 @@ fn a_newer_schema_from_another_tab_makes_this_tab_read_only_with_a_message() {
 #[test]
 fn a_replace_import_that_runs_out_of_room_changes_nothing() {
     let (store, mut w, ana) = with_person("Ana");
-    w.add_person("Ben", None, "").unwrap();
+    w.add_person("Ben", None, "", "").unwrap();
     w.type_text(
         &TextTarget::Person(ana.clone(), PersonField::Notes),
         "newer notes",
@@ -758,7 +774,7 @@ fn export_then_import_is_the_identity_and_the_screen_shows_storage() {
     let text = w.export_backup();
     let other = Arc::new(MemoryStore::new());
     let mut fresh = open(&other);
-    fresh.add_person("Someone else", None, "").unwrap();
+    fresh.add_person("Someone else", None, "", "").unwrap();
     let checked = backup::parse(&text).unwrap();
     assert!(checked.repairs.is_empty());
     fresh
@@ -779,7 +795,7 @@ fn old_done_chats_can_be_archived_to_a_file_and_merged_back() {
     let store = Arc::new(MemoryStore::new());
     let clock = TestClock::at(2026, 1, 10, 10);
     let mut w = open_with(&store, clock.clone());
-    let ana = w.add_person("Ana", None, "").unwrap();
+    let ana = w.add_person("Ana", None, "", "").unwrap();
     let old = w.create_chat(&ana).unwrap();
     w.timer_action(&old, TimerAction::Start).unwrap();
     w.timer_action(&old, TimerAction::End).unwrap();

@@ -2,7 +2,8 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::person::PersonId;
+use crate::domain::person::{validate, PersonField, PersonId};
+use crate::domain::share::SharedContact;
 use crate::state::use_app;
 use crate::ui::components::ReferrerSelect;
 
@@ -24,13 +25,38 @@ pub fn NewPersonPage() -> impl IntoView {
     let organisation = query
         .with_untracked(|q| q.get("organisation"))
         .unwrap_or_default();
+    // Sharing a page from another app arrives here through the manifest's
+    // share target, as `?title=…&text=…&url=…`.
+    let (shared, was_shared) = query.with_untracked(|q| {
+        let param = |key| q.get(key).unwrap_or_default();
+        let was_shared = ["title", "text", "url"]
+            .iter()
+            .any(|key| q.get(key).is_some());
+        (
+            SharedContact::from_share(&param("title"), &param("text"), &param("url")),
+            was_shared,
+        )
+    });
+    let show_profile = !shared.profile.is_empty();
     let error = RwSignal::new(None::<String>);
+    let profile_error = RwSignal::new(None::<&'static str>);
     let name_input = NodeRef::<Input>::new();
+    let profile_input = NodeRef::<Input>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = name_input.get().map(|i| i.value()).unwrap_or_default();
-        match app.try_run(|w| w.add_person(&name, referrer.get_untracked(), &organisation)) {
+        let profile = profile_input.get().map(|i| i.value()).unwrap_or_default();
+        if let Err(invalid) = validate(PersonField::Linkedin, &profile) {
+            profile_error.set(Some(invalid.message));
+            if let Some(input) = profile_input.get() {
+                let _ = input.focus();
+            }
+            return;
+        }
+        let added =
+            app.try_run(|w| w.add_person(&name, referrer.get_untracked(), &organisation, &profile));
+        match added {
             Ok(id) => navigate(&format!("/people/{id}"), Default::default()),
             Err(message) => {
                 error.set(Some(message));
@@ -43,6 +69,14 @@ pub fn NewPersonPage() -> impl IntoView {
 
     view! {
         <h1>"Add person"</h1>
+        {(was_shared && shared.is_empty())
+            .then(|| {
+                view! {
+                    <p class="notice" role="status">
+                        "Nothing in what was shared looked like a name or a web address. Type the name below."
+                    </p>
+                }
+            })}
         <form class="card form" on:submit=submit novalidate>
             <div class="field">
                 <label for="new-name">"Name"</label>
@@ -50,6 +84,7 @@ pub fn NewPersonPage() -> impl IntoView {
                     id="new-name"
                     type="text"
                     node_ref=name_input
+                    value=shared.name
                     autocomplete="off"
                     autocapitalize="words"
                     aria-required="true"
@@ -61,6 +96,28 @@ pub fn NewPersonPage() -> impl IntoView {
                     {move || error.get()}
                 </p>
             </div>
+            {show_profile
+                .then(|| {
+                    view! {
+                        <div class="field">
+                            <label for="new-profile">"Profile address"</label>
+                            <input
+                                id="new-profile"
+                                type="url"
+                                inputmode="url"
+                                node_ref=profile_input
+                                value=shared.profile
+                                autocomplete="off"
+                                aria-invalid=move || profile_error.get().map(|_| "true")
+                                aria-describedby="new-profile-error"
+                                on:input=move |_| profile_error.set(None)
+                            />
+                            <p id="new-profile-error" class="field-error">
+                                {move || profile_error.get()}
+                            </p>
+                        </div>
+                    }
+                })}
             <ReferrerSelect
                 field_id="new-referrer"
                 exclude=None
