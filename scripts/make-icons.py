@@ -32,35 +32,45 @@ def inside_cup(x, y):
     return None
 
 
-def render(size, scale):
+def render(size, scale, monochrome=False):
     """`scale` shrinks the drawing toward the centre (maskable icons keep
-    their content inside the central 80% circle)."""
+    their content inside the central 80% circle). A monochrome icon is the
+    cup's outline in its alpha channel only: the system paints it in one
+    colour, so the coffee at the rim is left as a gap."""
     samples = 4
     rows = []
     for py in range(size):
         row = bytearray([0])
         for px in range(size):
-            acc = [0, 0, 0]
+            acc = [0, 0, 0, 0]
             for sy in range(samples):
                 for sx in range(samples):
                     x = (px + (sx + 0.5) / samples) / size
                     y = (py + (sy + 0.5) / samples) / size
                     x = 0.5 + (x - 0.5) / scale
                     y = 0.5 + (y - 0.5) / scale + 0.03
-                    colour = inside_cup(x, y) or BACKGROUND
+                    shape = inside_cup(x, y)
+                    if monochrome:
+                        acc[3] += 255 if shape == CUP else 0
+                        continue
+                    colour = shape or BACKGROUND
                     for i in range(3):
                         acc[i] += colour[i]
-            row.extend(round(c / samples**2) for c in acc)
+            if monochrome:
+                row.extend((255, 255, 255, round(acc[3] / samples**2)))
+            else:
+                row.extend(round(c / samples**2) for c in acc[:3])
         rows.append(bytes(row))
     return b"".join(rows)
 
 
-def png(size, pixels):
+def png(size, pixels, alpha=False):
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    colour_type = 6 if alpha else 2
+    header = struct.pack(">IIBBBBB", size, size, 8, colour_type, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
@@ -80,6 +90,9 @@ def main():
     ]:
         (out / name).write_bytes(png(size, render(size, scale)))
         print(out / name)
+    monochrome = out / "monochrome-512.png"
+    monochrome.write_bytes(png(512, render(512, 0.9, monochrome=True), alpha=True))
+    print(monochrome)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,9 @@ const version = createHash('sha256');
 for (const url of files) {
   version.update(url).update('\0').update(readFileSync(join(staging, url))).update('\0');
 }
-const precache = files;
+// The screenshots are for an install sheet, which fetches them from the
+// network; no one needs them offline.
+const precache = files.filter((url) => !url.startsWith('/screenshots/'));
 const swPath = join(staging, 'sw.js');
 const sw = readFileSync(swPath, 'utf8')
   .replace('__BUILD_VERSION__', version.digest('hex').slice(0, 16))
@@ -53,4 +55,4 @@ if (sw.includes('__BUILD_VERSION__') || sw.includes('__PRECACHE_LIST__')) {
   process.exit(1);
 }
 writeFileSync(swPath, sw);
-console.log(`post-build: ${scripts.length} loader script(s) moved out; ${files.length} files precached`);
+console.log(`post-build: ${scripts.length} loader script(s) moved out; ${precache.length} files precached`);

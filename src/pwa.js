@@ -113,11 +113,22 @@ function copy_with_selection(text) {
 
 // Keeps the screen on during a meeting. The browser drops the lock when
 // the page is hidden, so it is asked for again when the page comes back.
+// Whether it holds is announced as a `wake-lock-change` event on the window,
+// so the meeting screen can say when the screen may lock.
 let wakeLock = null;
 let wantAwake = false;
+let wakeStatus = 'off';
+
+function setWakeStatus(status) {
+  if (status === wakeStatus) return;
+  wakeStatus = status;
+  window.dispatchEvent(new CustomEvent('wake-lock-change'));
+}
 
 function acquireWakeLock() {
-  if (!wantAwake || wakeLock || !('wakeLock' in navigator) || document.visibilityState !== 'visible') {
+  if (!wantAwake || wakeLock || document.visibilityState !== 'visible') return;
+  if (!('wakeLock' in navigator)) {
+    setWakeStatus('unsupported');
     return;
   }
   navigator.wakeLock
@@ -125,11 +136,22 @@ function acquireWakeLock() {
     .then((lock) => {
       wakeLock = lock;
       lock.addEventListener('release', () => {
-        if (wakeLock === lock) wakeLock = null;
+        if (wakeLock !== lock) return;
+        wakeLock = null;
+        // Released while the page is in view: battery saver or the system
+        // took it back, and the screen may now lock.
+        if (wantAwake && document.visibilityState === 'visible') setWakeStatus('refused');
       });
-      if (!wantAwake) lock.release().catch(() => {});
+      if (wantAwake) {
+        setWakeStatus('held');
+      } else {
+        wakeLock = null;
+        lock.release().catch(() => {});
+      }
     })
-    .catch(() => {});
+    .catch(() => {
+      if (wantAwake) setWakeStatus('refused');
+    });
 }
 
 document.addEventListener('visibilitychange', acquireWakeLock);
@@ -138,15 +160,92 @@ export function keep_awake(on) {
   wantAwake = on;
   if (on) {
     acquireWakeLock();
-  } else if (wakeLock) {
+    return;
+  }
+  setWakeStatus('off');
+  if (wakeLock) {
     const lock = wakeLock;
     wakeLock = null;
     lock.release().catch(() => {});
   }
 }
 
+// 'off', 'held', 'unsupported' (no Screen Wake Lock in this browser) or
+// 'refused' (asked for, and denied or taken back).
+export function wake_lock_status() {
+  return wakeStatus;
+}
+
+export function can_vibrate() {
+  return typeof navigator.vibrate === 'function';
+}
+
 export function vibrate(pattern) {
-  if (typeof navigator.vibrate === 'function') navigator.vibrate(Array.from(pattern));
+  if (can_vibrate()) navigator.vibrate(Array.from(pattern));
+}
+
+// Installing. Chromium offers its install prompt through
+// `beforeinstallprompt`, which must be caught as the page loads and kept
+// until the person taps Install. Changes are announced as an
+// `install-change` event on the window.
+let installPrompt = null;
+let installedHere = false;
+
+function announceInstallChange() {
+  window.dispatchEvent(new CustomEvent('install-change'));
+}
+
+window.addEventListener('beforeinstallprompt', (event) => {
+  event.preventDefault();
+  installPrompt = event;
+  announceInstallChange();
+});
+window.addEventListener('appinstalled', () => {
+  installPrompt = null;
+  installedHere = true;
+  announceInstallChange();
+});
+matchMedia('(display-mode: standalone)').addEventListener('change', announceInstallChange);
+
+function isInstalled() {
+  return (
+    installedHere ||
+    navigator.standalone === true ||
+    ['standalone', 'fullscreen', 'minimal-ui'].some((mode) => matchMedia(`(display-mode: ${mode})`).matches)
+  );
+}
+
+// iPhone and iPad Safari install only through Share, then Add to Home
+// Screen. An iPad asking for the desktop site calls itself a Mac with touch.
+function isAppleMobileSafari() {
+  const agent = navigator.userAgent;
+  const apple = /iPhone|iPad|iPod/.test(agent) || (/Macintosh/.test(agent) && navigator.maxTouchPoints > 1);
+  return apple && /Safari\//.test(agent) && !/CriOS|FxiOS|EdgiOS|OPiOS|GSA\//.test(agent);
+}
+
+// 'installed', 'offered' (an Install button can open the browser's prompt),
+// 'home-screen' (iPhone Safari) or 'unknown'.
+export function install_state() {
+  if (isInstalled()) return 'installed';
+  if (installPrompt) return 'offered';
+  if (isAppleMobileSafari()) return 'home-screen';
+  return 'unknown';
+}
+
+// Calls back with true once the person accepted the browser's prompt. A
+// prompt can be shown once only.
+export function prompt_install(on_done) {
+  const prompt = installPrompt;
+  if (!prompt) {
+    on_done(false);
+    return;
+  }
+  installPrompt = null;
+  announceInstallChange();
+  Promise.resolve(prompt.prompt())
+    .then(() => prompt.userChoice)
+    .then((choice) => on_done(choice.outcome === 'accepted'))
+    .catch(() => on_done(false));
 }
 
 // Saves text as a file through the browser's download.

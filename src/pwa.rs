@@ -17,10 +17,17 @@ extern "C" {
     /// Saves `text` as a file named `filename`.
     pub fn download(filename: &str, mime: &str, text: &str);
     fn read_chosen_file(input: &web_sys::HtmlInputElement, on_done: &JsValue);
-    /// Holds a Screen Wake Lock while `on`, where the browser has one.
+    /// Holds a Screen Wake Lock while `on`, where the browser has one; a
+    /// `wake-lock-change` event on the window tells when that changes.
     pub fn keep_awake(on: bool);
+    fn wake_lock_status() -> String;
+    /// Whether this browser can vibrate at all (iPhone Safari and Firefox
+    /// cannot).
+    pub fn can_vibrate() -> bool;
     /// Vibrates in the given on/off milliseconds, where the phone can.
     pub fn vibrate(pattern: &[u32]);
+    fn install_state() -> String;
+    fn prompt_install(on_done: &JsValue);
     fn share_text(title: &str, text: &str, on_done: &JsValue);
     fn copy_text(text: &str, on_done: &JsValue);
     #[wasm_bindgen(js_name = on_freeze)]
@@ -45,6 +52,57 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     watch_for_updates(&callback);
     // Lives as long as the page: the worker may report an update at any time.
     callback.forget();
+}
+
+/// The window event that announces a change of [`wake_lock`].
+pub const WAKE_LOCK_CHANGE: &str = "wake-lock-change";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeLock {
+    Off,
+    Held,
+    /// This browser has no Screen Wake Lock.
+    Unsupported,
+    /// Asked for and denied, or taken back (battery saver).
+    Refused,
+}
+
+pub fn wake_lock() -> WakeLock {
+    match wake_lock_status().as_str() {
+        "held" => WakeLock::Held,
+        "unsupported" => WakeLock::Unsupported,
+        "refused" => WakeLock::Refused,
+        _ => WakeLock::Off,
+    }
+}
+
+/// The window event that announces a change of [`install`].
+pub const INSTALL_CHANGE: &str = "install-change";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Install {
+    /// Running from the home screen, or just installed.
+    Installed,
+    /// The browser's install prompt is ready for an Install button.
+    Offered,
+    /// iPhone or iPad Safari: installed through Share, Add to Home Screen.
+    AddToHomeScreen,
+    /// Nothing known: the browser's own menu may still offer it.
+    Unknown,
+}
+
+pub fn install() -> Install {
+    match install_state().as_str() {
+        "installed" => Install::Installed,
+        "offered" => Install::Offered,
+        "home-screen" => Install::AddToHomeScreen,
+        _ => Install::Unknown,
+    }
+}
+
+/// Opens the browser's install prompt; `on_done(true)` once accepted.
+pub fn offer_install(on_done: impl FnOnce(bool) + 'static) {
+    prompt_install(&Closure::once_into_js(on_done));
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

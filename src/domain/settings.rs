@@ -53,7 +53,9 @@ pub struct Settings {
     /// Minutes before the end when the close begins.
     #[serde(default = "default_wrap_up")]
     pub wrap_up_minutes: u32,
-    /// A short vibration at each phase of the meeting; never a sound.
+    /// A cue at each phase of the meeting: a short vibration where the
+    /// phone can, a flash at the screen's edges where it cannot; never a
+    /// sound.
     #[serde(default = "yes")]
     pub vibrate: bool,
     /// Days after a chat the thank-you is due: 1 (within 24 hours) to 5.
@@ -67,6 +69,9 @@ pub struct Settings {
     pub default_length: u32,
     #[serde(default)]
     pub theme: Theme,
+    /// The person closed the card that explains Add to Home Screen.
+    #[serde(default)]
+    pub home_screen_tip_dismissed: bool,
 }
 
 fn default_length() -> u32 {
@@ -123,6 +128,7 @@ impl Default for Settings {
             last_backup_at: None,
             default_length: default_length(),
             theme: Theme::System,
+            home_screen_tip_dismissed: false,
         }
     }
 }

@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::state::AppState;
-use components::{BottomNav, Notices};
+use components::{provide_install_state, BottomNav, Notices};
 use pages::{
     ChatPage, InsightsPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage,
     PersonPage, PreparePage, QueuePage, SettingsPage, TodayPage,
@@ -16,6 +16,7 @@ use pages::{
 #[component]
 pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
+    provide_install_state();
     let update_ready = RwSignal::new(false);
     // The chosen theme, on <html> so the whole page follows it.
     Effect::new(move |_| {

@@ -9,6 +9,7 @@ use crate::domain::prep::ChatQuestion;
 use crate::domain::timer::{
     self, display, kept_or_overrun, offset_label, Phase, TimerAction, TimerView,
 };
+use crate::pwa::{wake_lock, WakeLock, WAKE_LOCK_CHANGE};
 use crate::state::{use_app, ChatText, TextTarget};
 use crate::ui::components::AutosaveField;
 
@@ -39,6 +40,10 @@ pub fn MeetShortcut() -> impl IntoView {
 pub fn MeetPage() -> impl IntoView {
     super::chat_route(|id| view! { <Meet id /> }.into_any())
 }
+
+/// How long a phase flash lasts: long enough to notice, short enough not
+/// to distract from the person across the table.
+const FLASH: Duration = Duration::from_millis(1200);
 
 fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -72,15 +77,31 @@ fn Meet(id: ChatId) -> impl IntoView {
     let phase = Memo::new(move |_| view_now.with(|v| v.map_or(Phase::NotStarted, |v| v.phase)));
 
     // A short buzz at each new phase, a long one at zero; never on load.
+    // Where the phone cannot vibrate (iPhone Safari, Firefox), the screen's
+    // edges flash instead, strong enough to catch from the corner of an eye.
+    let can_vibrate = crate::pwa::can_vibrate();
+    let flash = RwSignal::new(None::<Phase>);
     Effect::new(move |previous: Option<Phase>| {
         let current = phase.get();
-        if let Some(previous) = previous {
-            if previous != current && app.settings.with_untracked(|s| s.vibrate) {
-                match current {
-                    Phase::Questions | Phase::Close => crate::pwa::vibrate(&[200]),
-                    Phase::Overtime => crate::pwa::vibrate(&[400, 200, 400]),
-                    _ => {}
-                }
+        let changed = previous.is_some_and(|previous| previous != current);
+        let cued = matches!(current, Phase::Questions | Phase::Close | Phase::Overtime);
+        if changed && cued && app.settings.with_untracked(|s| s.vibrate) {
+            if can_vibrate {
+                crate::pwa::vibrate(if current == Phase::Overtime {
+                    &[400, 200, 400]
+                } else {
+                    &[200]
+                });
+            } else {
+                flash.set(Some(current));
+                set_timeout(
+                    move || {
+                        if flash.try_get_untracked() == Some(Some(current)) {
+                            flash.set(None);
+                        }
+                    },
+                    FLASH,
+                );
             }
         }
         current
@@ -104,28 +125,77 @@ fn Meet(id: ChatId) -> impl IntoView {
 
     view! {
         <div class=move || format!("meet phase-{}", phase.get().slug())>
-            <h1 class="meet-title">{format!("Meeting {name}")}</h1>
-            {(!initial.goal.trim().is_empty())
-                .then(|| view! { <p class="meet-goal">{format!("Goal: {}", initial.goal.trim())}</p> })}
-            <Timer id=id.clone() view_now phase />
             {move || {
-                if ended.get() {
-                    view! { <Debrief id=body_id.clone() chat view_now /> }.into_any()
-                } else {
-                    view! {
-                        <CurrentQuestion id=body_id.clone() questions index />
-                        <QuickNote id=body_id.clone() />
-                        <AnswerNote id=body_id.clone() questions index />
-                    }
-                        .into_any()
-                }
+                flash
+                    .get()
+                    .map(|phase| {
+                        view! { <div class=format!("phase-flash flash-{}", phase.slug()) aria-hidden="true"></div> }
+                    })
             }}
-            <AtTheTable chat />
-            <Notes id=id.clone() chat />
-            <p class="muted">
-                <a href=format!("/chats/{id}")>"Back to the chat"</a>
-            </p>
+            <div class="meet-head">
+                <h1 class="meet-title">{format!("Meeting {name}")}</h1>
+                {(!initial.goal.trim().is_empty())
+                    .then(|| view! { <p class="meet-goal">{format!("Goal: {}", initial.goal.trim())}</p> })}
+                <Timer id=id.clone() view_now phase />
+                <ScreenLockNotice />
+            </div>
+            <div class="meet-body">
+                {move || {
+                    if ended.get() {
+                        view! { <Debrief id=body_id.clone() chat view_now /> }.into_any()
+                    } else {
+                        view! {
+                            <CurrentQuestion id=body_id.clone() questions index />
+                            <QuickNote id=body_id.clone() />
+                            <AnswerNote id=body_id.clone() questions index />
+                        }
+                            .into_any()
+                    }
+                }}
+                <AtTheTable chat />
+                <Notes id=id.clone() chat />
+                <p class="muted">
+                    <a href=format!("/chats/{id}")>"Back to the chat"</a>
+                </p>
+            </div>
         </div>
+    }
+}
+
+/// Says when the screen may lock during a running meeting, instead of
+/// failing in silence. The timer itself survives a lock: it is computed from
+/// timestamps.
+#[component]
+fn ScreenLockNotice() -> impl IntoView {
+    let status = RwSignal::new(wake_lock());
+    let listener =
+        window_event_listener_untyped(WAKE_LOCK_CHANGE, move |_| status.set(wake_lock()));
+    on_cleanup(move || listener.remove());
+    move || {
+        match status.get() {
+        WakeLock::Off | WakeLock::Held => None,
+        WakeLock::Unsupported => Some(
+            view! {
+                <p class="notice notice-warning" role="status">
+                    "This browser cannot keep the screen on, so it may lock. The timer keeps counting; tap the screen now and then, or lengthen the phone's auto-lock."
+                </p>
+            }
+            .into_any(),
+        ),
+        WakeLock::Refused => Some(
+            view! {
+                <div class="notice notice-warning" role="status">
+                    <p>
+                        "The phone did not let Coffee Chat keep the screen on (battery saver can do this), so it may lock. The timer keeps counting."
+                    </p>
+                    <button type="button" class="button" on:click=move |_| crate::pwa::keep_awake(true)>
+                        "Keep the screen on"
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
+    }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::pwa::{storage_status, StorageStatus};
 use crate::state::{local_date, use_app, SettingChange, SettingText, TextTarget, Workspace};
 use crate::storage::backup::{parse, Backup, Checked, ImportMode};
 use crate::storage::{budget_percent, LOCAL_STORAGE_BUDGET_CHARS, NEARLY_FULL_PERCENT};
-use crate::ui::components::{AutosaveField, TemplateEditor};
+use crate::ui::components::{AutosaveField, InstallStatus, TemplateEditor};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn SettingsPage() -> impl IntoView {
     let status = RwSignal::new(None::<StorageStatus>);
     storage_status(move |s| status.set(Some(s)));
 
-    let persistence = move || {
+    let persistence = Signal::derive(move || {
         match status.get() {
         None => "Checking…".to_string(),
         Some(s) if s.persisted => {
@@ -30,7 +30,7 @@ pub fn SettingsPage() -> impl IntoView {
                 .to_string()
         }
     }
-    };
+    });
     let usage = move || {
         status.get().and_then(|s| {
             let used = s.used_bytes?;
@@ -136,13 +136,21 @@ pub fn SettingsPage() -> impl IntoView {
                 <input
                     type="checkbox"
                     prop:checked=settings.vibrate
+                    aria-describedby="settings-cue-hint"
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         let _ = app.try_run(|w| w.change_setting(SettingChange::Vibrate(on)));
                     }
                 />
-                "Vibrate briefly at each phase (never a sound)"
+                "Cue each phase of the meeting (never a sound)"
             </label>
+            <p id="settings-cue-hint" class="muted">
+                {if crate::pwa::can_vibrate() {
+                    "The phone vibrates briefly at each phase, and twice when time is up."
+                } else {
+                    "This phone cannot vibrate, so the edges of the screen flash at each phase instead."
+                }}
+            </p>
             <NumberChoice
                 id="settings-thank-you"
                 label="Thank-you due"
@@ -155,7 +163,7 @@ pub fn SettingsPage() -> impl IntoView {
             />
         </section>
         <TemplateEditor />
-        <BackupSection />
+        <BackupSection persistence />
         <section class="card">
             <h2>"Your data"</h2>
             <p>
@@ -165,7 +173,6 @@ pub fn SettingsPage() -> impl IntoView {
                 }}
             </p>
             <p>"Nothing leaves this device: there is no account and no server."</p>
-            <p>{persistence}</p>
             <p class="muted">{usage}</p>
             <Capacity />
             {(set_aside > 0)
@@ -368,9 +375,11 @@ fn contents(backup: &Backup) -> String {
 }
 
 /// Export everything to one file, and bring a file back in: checked whole
-/// before anything changes, then replacing or merging.
+/// before anything changes, then replacing or merging. It sits beside what
+/// else keeps the data safe: installing, and the browser's promise not to
+/// clear storage.
 #[component]
-fn BackupSection() -> impl IntoView {
+fn BackupSection(persistence: Signal<String>) -> impl IntoView {
     let app = use_app();
     let last = move || {
         let has_data = app.people.with(|p| !p.is_empty());
@@ -449,6 +458,8 @@ fn BackupSection() -> impl IntoView {
         <section class="card" aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Backup"</h2>
             <p>{last}</p>
+            <InstallStatus />
+            <p>{persistence}</p>
             <button type="button" class="button button-primary" on:click=export>
                 "Export backup (.json)"
             </button>

@@ -7,7 +7,7 @@ use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
 use crate::state::{today, use_app};
-use crate::ui::components::FollowUpItem;
+use crate::ui::components::{FollowUpItem, HomeScreenTip, InstallButton};
 
 fn local_now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
@@ -23,20 +23,24 @@ pub fn TodayPage() -> impl IntoView {
     view! {
         <h1>"Today"</h1>
         <p class="muted">{date}</p>
+        <HomeScreenTip />
         {move || {
             if count.get() == 0 {
                 view! {
-                    <section class="card">
-                        <h2>"Learn from people who do the work"</h2>
+                    <section class="card" aria-labelledby="welcome-heading">
+                        <h2 id="welcome-heading">"Learn from people who do the work"</h2>
                         <p>
                             "An informational interview is a short talk, often over coffee, with someone whose job, team or field you want to understand. You go to learn, not to ask for a job."
                         </p>
                         <p>
                             "Start with a list: friends of friends, former colleagues, speakers you heard. Everything stays on this phone."
                         </p>
-                        <a href="/people/new" class="button button-primary">
-                            "Add your first person"
-                        </a>
+                        <div class="actions">
+                            <a href="/people/new" class="button button-primary">
+                                "Add your first person"
+                            </a>
+                            <InstallButton />
+                        </div>
                     </section>
                 }
                     .into_any()
