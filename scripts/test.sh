@@ -20,10 +20,12 @@ step "Unit tests: domain and storage, native (cargo test)"
 cargo test --quiet
 
 step "Browser tests: real localStorage and mounted components (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web
+# The runner picks geckodriver before chromedriver when both are installed.
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test web
 
-step "Release build"
+step "Release build, and its size against the budget"
 scripts/build.sh
+node scripts/check-size.mjs dist
 
 step "End-to-end journeys and accessibility (Playwright, Chromium, phone viewport)"
 npx playwright test

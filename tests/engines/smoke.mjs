@@ -133,7 +133,8 @@ class Browser {
   /** Errors reported by the page since the last call; kept on `errors`. */
   async collectErrors() {
     const found = await this.run('const found = window.__smokeErrors ?? []; window.__smokeErrors = window.__smokeErrors && []; return found;');
-    this.errors.push(...found);
+    // A page that is just going away answers null.
+    this.errors.push(...(found ?? []));
   }
 
   async heading(text) {
