@@ -1,6 +1,9 @@
 // Trunk post_build hook: runs on the staging directory after wasm-opt.
 // 1. Moves Trunk's inline loader script into a file, so the
-//    Content-Security-Policy can forbid inline scripts.
+//    Content-Security-Policy can forbid inline scripts, and makes it start
+//    the wasm only after the first paint: the static first screen in
+//    index.html is what a visitor sees first, and the wasm download must
+//    not compete with it (so the wasm preload goes too).
 // 2. Writes the precache list and a content hash into sw.js.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -16,7 +19,26 @@ const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="?module"?>([\s\S]*?)<\/script>/g;
 const scripts = [...html.matchAll(inline)];
-for (const [tag, body] of scripts) {
+// Resolves at the first paint (Paint Timing), at once where nothing will be
+// painted soon (a hidden tab) or paints are not reported, and after half a
+// second at the latest.
+const afterFirstPaint = `await new Promise((started) => {
+  const paints = typeof PerformanceObserver === 'function' ? PerformanceObserver.supportedEntryTypes ?? [] : [];
+  if (document.visibilityState !== 'visible' || !paints.includes('paint')) return started();
+  new PerformanceObserver((_, observer) => {
+    observer.disconnect();
+    started();
+  }).observe({ type: 'paint', buffered: true });
+  setTimeout(started, 500);
+});
+`;
+for (const [tag, original] of scripts) {
+  const start = original.indexOf('const wasm = await init(');
+  if (start < 0) {
+    console.error('post-build: the loader no longer calls init() the way this hook expects');
+    process.exit(1);
+  }
+  const body = original.slice(0, start) + afterFirstPaint + original.slice(start);
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
   const name = `boot-${hash}.js`;
   writeFileSync(join(staging, name), body.trim() + '\n');
@@ -26,6 +48,12 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('post-build: an inline script is left in index.html; the CSP would block it');
   process.exit(1);
 }
+const preload = /\s*<link rel="preload" href="[^"]+\.wasm"[^>]*>/;
+if (!preload.test(html)) {
+  console.error('post-build: no wasm preload found to remove; has Trunk changed its output?');
+  process.exit(1);
+}
+html = html.replace(preload, '');
 writeFileSync(indexPath, html);
 
 function walk(dir) {

@@ -16,7 +16,7 @@ use crate::domain::settings::Theme;
 use crate::domain::stage::Stage;
 use crate::domain::timer::TimerAction;
 use crate::storage::backup::{self, ImportMode};
-use crate::storage::{KeyValueStore, MemoryStore, StoreError, SCHEMA_KEY};
+use crate::storage::{KeyValueStore, MemoryStore, StoreError, FIRST_PAINT_KEY, SCHEMA_KEY};
 
 struct TestClock(Mutex<DateTime<Utc>>);
 
@@ -547,6 +547,24 @@ fn settings_are_checked_and_saved() {
     assert_eq!(settings.thank_you_days, 5);
     assert_eq!(settings.my_name, "Sam");
     assert!(settings.home_screen_tip_dismissed);
+}
+
+#[test]
+fn the_first_paint_hint_follows_the_theme_and_whether_anyone_is_saved() {
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open(&store);
+    let hint = || store.get(FIRST_PAINT_KEY).unwrap();
+    w.note_first_paint();
+    assert_eq!(hint().as_deref(), Some("system new"));
+    w.add_person("Ana", None, "", "").unwrap();
+    w.change_setting(SettingChange::Theme(Theme::Dark)).unwrap();
+    w.note_first_paint();
+    assert_eq!(hint().as_deref(), Some("dark returning"));
+    // Not a record: reopening finds the same data and nothing unreadable.
+    let reopened = reopen(&store);
+    assert_eq!(reopened.data().people.len(), 1);
+    assert_eq!(reopened.data().settings.theme, Theme::Dark);
+    assert_eq!(reopened.unreadable_count(), 0);
 }
 
 // Storage full: nothing typed is forgotten

@@ -155,6 +155,18 @@ impl Workspace {
         &self.notices
     }
 
+    /// Tells the loader what to paint before the app starts next time: the
+    /// chosen theme, and the welcome card or a returning person's Today.
+    pub fn note_first_paint(&self) {
+        let returning = if self.data.people.is_empty() {
+            "new"
+        } else {
+            "returning"
+        };
+        self.repo
+            .note_first_paint(&format!("{} {returning}", self.data.settings.theme.slug()));
+    }
+
     pub fn recently_deleted(&self) -> Option<&Deleted> {
         self.recently_deleted.as_ref()
     }

@@ -15,6 +15,11 @@ pub const QUARANTINE_PREFIX: &str = "coffee-chat/quarantine/";
 pub const STAGING_PREFIX: &str = "coffee-chat/staging/";
 /// Present only while a committed import is switching over.
 pub const IMPORT_JOURNAL_KEY: &str = "coffee-chat/import-journal";
+/// Read by `public/first-paint.js` before the first paint, so the page
+/// takes the chosen theme and shows the right first screen without waiting
+/// for the wasm: the theme and whether anyone is saved, as "dark returning".
+/// Not data: losing it only costs a plainer first paint.
+pub const FIRST_PAINT_KEY: &str = "coffee-chat/first-paint";
 
 /// A kind of record stored one per key, `coffee-chat/<collection>/<id>`,
 /// with the ids in order under `coffee-chat/index/<collection>`.

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::merge::merge_record;
 use super::{
     index_key, quarantine_key, record_id_of, record_key, run_migrations, write_verified, Record,
-    SharedStore, StoreError, CURRENT_SCHEMA, IMPORT_JOURNAL_KEY, MIGRATIONS, NAMESPACE,
-    QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
+    SharedStore, StoreError, CURRENT_SCHEMA, FIRST_PAINT_KEY, IMPORT_JOURNAL_KEY, MIGRATIONS,
+    NAMESPACE, QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
 };
 use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
@@ -158,6 +158,14 @@ impl Repository {
         Ok(())
     }
 
+    /// Keeps the loader's hint ([`FIRST_PAINT_KEY`]) current, writing only
+    /// when it changes. A refused write is left at that: it is not data.
+    pub fn note_first_paint(&self, hint: &str) {
+        if self.store.get(FIRST_PAINT_KEY).ok().flatten().as_deref() != Some(hint) {
+            let _ = self.store.set(FIRST_PAINT_KEY, hint);
+        }
+    }
+
     /// Reads the stored schema version and migrates older data. A version
     /// that is not a number at all (or 0) is damage, not a newer app: it is
     /// set aside like any unreadable record and written again on the next save.
@@ -180,15 +188,19 @@ impl Repository {
     pub fn load_all(&self) -> Result<Data, StoreError> {
         self.known.lock().unwrap().clear();
         self.unreadable_in_place.lock().unwrap().clear();
+        // One pass over the keys serves every collection: each pass crosses
+        // into the browser once per key, thousands of times with a year of
+        // data.
+        let keys = self.store.keys()?;
         Ok(Data {
-            people: self.load()?,
-            chats: self.load()?,
-            followups: self.load()?,
+            people: self.load(&keys)?,
+            chats: self.load(&keys)?,
+            followups: self.load(&keys)?,
             settings: self.load_settings()?,
         })
     }
 
-    fn load<T: Record>(&self) -> Result<Vec<T>, StoreError> {
+    fn load<T: Record>(&self, keys: &[String]) -> Result<Vec<T>, StoreError> {
         let store = self.store.as_ref();
         let index = index_key::<T>();
         let indexed: Vec<String> = match store.get(&index)? {
@@ -201,7 +213,6 @@ impl Repository {
                 }
             },
         };
-        let keys = store.keys()?;
         let mut on_disk: Vec<&str> = keys.iter().filter_map(|k| record_id_of::<T>(k)).collect();
         on_disk.sort_unstable();
         let mut order: Vec<String> = Vec::with_capacity(on_disk.len());

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::state::AppState;
+use crate::state::{AppState, Workspace};
 use components::{provide_install_state, BottomNav, Notices};
 use pages::{
     ChatPage, InsightsPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage,
@@ -18,12 +18,17 @@ pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     provide_install_state();
     let update_ready = RwSignal::new(false);
-    // The chosen theme, on <html> so the whole page follows it.
+    // The chosen theme, on <html> so the whole page follows it; and the
+    // hint that lets the next start paint it before the app runs.
+    let anyone_saved = Memo::new(move |_| state.people.with(|p| !p.is_empty()));
     Effect::new(move |_| {
         let theme = state.settings.with(|s| s.theme);
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", theme.slug());
         }
+        // Read, not only tracked: a memo that is never read never updates.
+        anyone_saved.get();
+        state.read(Workspace::note_first_paint);
     });
     if !cfg!(debug_assertions) {
         crate::pwa::register_service_worker(move || update_ready.set(true));

@@ -23,7 +23,6 @@ pub fn TodayPage() -> impl IntoView {
     view! {
         <h1>"Today"</h1>
         <p class="muted">{date}</p>
-        <HomeScreenTip />
         {move || {
             if count.get() == 0 {
                 view! {
@@ -53,6 +52,9 @@ pub fn TodayPage() -> impl IntoView {
                     .into_any()
             }
         }}
+        // Below the first card: index.html paints that card before the app
+        // starts, and nothing may push it down when the app takes over.
+        <HomeScreenTip />
     }
 }
 

@@ -1,0 +1,125 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { addPerson, expectNoSeriousA11yViolations, openApp, waitForApp } from './helpers';
+
+/** Holds every wasm request until `release` is called: the page shows what
+ * it paints before the app starts. */
+async function holdTheWasm(page: Page) {
+  const held: Route[] = [];
+  let holding = true;
+  await page.route(/\.wasm$/, (route) => (holding ? held.push(route) : route.continue()));
+  return async () => {
+    holding = false;
+    for (const route of held) await route.continue();
+  };
+}
+
+/** Where the first screen's parts sit, in the skeleton or in the app. */
+async function layout(page: Page) {
+  return page.evaluate(() => {
+    const box = (selector: string) => {
+      const element = [...document.querySelectorAll(selector)].find((e) => e.getClientRects().length > 0);
+      if (!element) return null;
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
+    };
+    return {
+      heading: box('main h1'),
+      date: box('main h1 + p.muted'),
+      card: box('main section.card'),
+      firstStep: box('main section.card a.button'),
+      nav: box('nav.bottom-nav'),
+      tab: box('nav.bottom-nav a:last-child'),
+    };
+  });
+}
+
+// The wasm is held back through page.route, which a service worker's
+// fetches bypass.
+test.use({ serviceWorkers: 'block' });
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+test.beforeEach(async ({ page }) => {
+  // Every layout shift of the visit, from the first paint on.
+  await page.addInitScript(() => {
+    (window as any).__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) (window as any).__shifts += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+});
+
+test('someone new sees the real first screen before the app starts, and nothing moves when it does', async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto('/');
+  const skeleton = page.locator('#skeleton');
+  await expect(skeleton.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(skeleton.getByRole('heading', { level: 2, name: 'Learn from people who do the work' })).toBeVisible();
+  await expect(skeleton.getByRole('link', { name: 'Add your first person' })).toBeVisible();
+  const date = await page.evaluate(() => new Date().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' }));
+  const painted = await skeleton.locator('.first-date').evaluate((e) => getComputedStyle(e, '::before').content);
+  expect(painted).toBe(JSON.stringify(date));
+  const before = await layout(page);
+  const text = flat(await skeleton.locator('main').innerText());
+
+  // The wasm is asked for only after the first paint, and not preloaded.
+  await expect(page.locator('link[rel="preload"][href$=".wasm"]')).toHaveCount(0);
+  await release();
+  await waitForApp(page);
+  const timing = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    return { paint: paint?.startTime, wasm: wasm?.startTime };
+  });
+  expect(timing.paint).toBeDefined();
+  expect(timing.wasm).toBeGreaterThanOrEqual(timing.paint!);
+
+  // The app's first screen is the same, in the same place.
+  expect(flat(await page.getByRole('main').innerText())).toBe(text.replace(/^Today /, `Today ${date} `));
+  expect(await layout(page)).toEqual(before);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as any).__shifts)).toBe(0);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('a returning person with a dark theme gets it before the first paint, and Today without the welcome', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption({ label: 'Dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  const release = await holdTheWasm(page);
+  await page.goto('/');
+  const skeleton = page.locator('#skeleton');
+  await expect(skeleton.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(27, 22, 19)');
+  await expect(skeleton.getByRole('heading', { name: 'Learn from people who do the work' })).toBeHidden();
+  const before = await layout(page);
+  await release();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Next chat' })).toBeVisible();
+  const after = await layout(page);
+  expect({ heading: after.heading, date: after.date }).toEqual({ heading: before.heading, date: before.date });
+  expect(await page.evaluate(() => (window as any).__shifts)).toBe(0);
+
+  // Back to the phone's theme and an empty list: the hint follows.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption({ label: 'As the phone is set' });
+  expect(await page.evaluate(() => localStorage.getItem('coffee-chat/first-paint'))).toBe('system returning');
+});
+
+test('a deep link paints a plain line, not Today, until its screen is ready', async ({ page }) => {
+  const release = await holdTheWasm(page);
+  await page.goto('/people');
+  const skeleton = page.locator('#skeleton');
+  await expect(skeleton.getByRole('heading', { level: 1, name: 'Coffee Chat' })).toBeVisible();
+  await expect(skeleton.getByText('Opening your chats…')).toBeVisible();
+  await expect(skeleton.getByRole('heading', { name: 'Today' })).toBeHidden();
+  await release();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+});
