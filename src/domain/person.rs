@@ -151,17 +151,20 @@ impl Person {
     /// in the name, role, organisation, tags or notes, ignoring case and
     /// accents ("helene" finds "Hélène").
     pub fn matches(&self, query: &str) -> bool {
-        matches_query(
-            &format!(
-                "{}\n{}\n{}\n{}\n{}",
-                self.name,
-                self.role,
-                self.organisation,
-                self.tags.join(" "),
-                self.notes
-            ),
-            query,
-        )
+        SearchQuery::new(query).matches(&self.search_key())
+    }
+
+    /// What [`Person::matches`] searches, folded: a list searched on every
+    /// keystroke keeps these instead of folding every person each time.
+    pub fn search_key(&self) -> String {
+        fold(&format!(
+            "{}\n{}\n{}\n{}\n{}",
+            self.name,
+            self.role,
+            self.organisation,
+            self.tags.join(" "),
+            self.notes
+        ))
     }
 }
 
@@ -246,10 +249,22 @@ pub fn parse_tags(input: &str) -> Vec<String> {
 /// Lower case without accents, for searching and sorting names.
 /// Whether every word of a search is in the text, ignoring case and accents.
 pub fn matches_query(text: &str, query: &str) -> bool {
-    let haystack = fold(text);
-    fold(query)
-        .split_whitespace()
-        .all(|word| haystack.contains(word))
+    SearchQuery::new(query).matches(&fold(text))
+}
+
+/// A search as typed, folded once, to test against many folded texts.
+pub struct SearchQuery(Vec<String>);
+
+impl SearchQuery {
+    pub fn new(query: &str) -> SearchQuery {
+        SearchQuery(fold(query).split_whitespace().map(str::to_string).collect())
+    }
+
+    /// Whether every word is in `folded`, a text already passed through
+    /// [`fold`].
+    pub fn matches(&self, folded: &str) -> bool {
+        self.0.iter().all(|word| folded.contains(word.as_str()))
+    }
 }
 
 pub fn fold(text: &str) -> String {

@@ -134,3 +134,46 @@ test('a person that does not exist gets a plain message', async ({ page }) => {
   await openApp(page, '/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('a long list opens with the first fifty and shows more on request; search reaches everyone', async ({ page }) => {
+  await openApp(page);
+  const at = '2026-01-05T10:00:00Z';
+  const people = Array.from({ length: 120 }, (_, i) => ({
+    id: `p${String(i).padStart(3, '0')}`,
+    name: `Person ${String(i).padStart(3, '0')}`,
+    organisation: i === 117 ? 'Hydro-Québec' : 'Shopify',
+    created_at: at,
+    updated_at: at,
+  }));
+  const backup = { app: 'coffee-chat', schema: 1, exported_at: at, people, chats: [], followups: [], settings: {} };
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('region', { name: 'Backup' }).getByLabel('Import a backup').setInputFiles({
+    name: 'people.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
+  await expect(page.getByRole('region', { name: 'Backup' }).getByRole('alert')).toContainText('Imported');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByText('120 people', { exact: true })).toBeVisible();
+  const rows = page.locator('.people-list > li');
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText('Person 000');
+  await page.getByRole('button', { name: 'Show 50 more of 70' }).click();
+  await expect(rows).toHaveCount(100);
+  await page.getByRole('button', { name: 'Show 20 more of 20' }).click();
+  await expect(rows).toHaveCount(120);
+  await expect(page.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+
+  // Search looks past the first page, and starts a new one.
+  await page.getByLabel('Search people').fill('hydro quebec');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Person 117');
+  // Every word counts: 011 and 110 to 119.
+  await page.getByLabel('Search people').fill('person 11');
+  await expect(page.getByText('11 of 120 people match')).toBeVisible();
+  await expect(rows).toHaveCount(11);
+  await page.getByLabel('Search people').fill('');
+  await expect(rows).toHaveCount(50);
+});

@@ -146,3 +146,53 @@ test('Today shows the five oldest due items and leaves the rest to the queue', a
   await due.getByRole('link', { name: 'Open the queue' }).click();
   await expect(page.locator('.followup')).toHaveCount(8);
 });
+
+test('a long queue shows twenty per group and the rest on request', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-02T10:00:00-05:00'));
+  await openApp(page);
+  const at = '2026-11-01T10:00:00Z';
+  const item = (n: number, due: string) => ({
+    id: `f${String(n).padStart(3, '0')}`,
+    kind: 'custom',
+    person_id: 'p1',
+    due,
+    status: 'open',
+    title: `Task ${String(n).padStart(3, '0')}`,
+    created_at: at,
+    updated_at: at,
+  });
+  const followups = [
+    ...Array.from({ length: 45 }, (_, n) => item(n, `2026-11-${String(1 + (n % 28)).padStart(2, '0')}`)),
+    ...Array.from({ length: 3 }, (_, n) => item(100 + n, '2027-01-15')),
+  ];
+  const backup = {
+    app: 'coffee-chat',
+    schema: 1,
+    exported_at: at,
+    people: [{ id: 'p1', name: 'Ana Silva', created_at: at, updated_at: at }],
+    chats: [],
+    followups,
+    settings: {},
+  };
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('region', { name: 'Backup' }).getByLabel('Import a backup').setInputFiles({
+    name: 'queue.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
+  await expect(page.getByRole('region', { name: 'Backup' }).getByRole('alert')).toContainText('Imported');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Queue/ }).click();
+  const overdue = page.getByRole('region', { name: 'Overdue (45)' });
+  await expect(overdue.locator('.followup')).toHaveCount(20);
+  await overdue.getByRole('button', { name: 'Show 20 more of 25 in Overdue' }).click();
+  await expect(overdue.locator('.followup')).toHaveCount(40);
+  await overdue.getByRole('button', { name: 'Show 5 more of 5 in Overdue' }).click();
+  await expect(overdue.locator('.followup')).toHaveCount(45);
+  await expect(overdue.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Later (3)' }).locator('.followup')).toHaveCount(3);
+  // Marking one done keeps what was opened.
+  await overdue.locator('.followup').first().getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('region', { name: 'Overdue (44)' }).locator('.followup')).toHaveCount(44);
+});

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::chat::stages_by_person;
-use crate::domain::person::{list_order, PersonId};
+use crate::domain::person::{list_order, Person, PersonId, SearchQuery};
 use crate::domain::stage::Stage;
 use crate::state::use_app;
 use crate::ui::components::StageBadge;
@@ -14,28 +14,45 @@ struct Row {
     stage: Stage,
 }
 
+/// Rows rendered at a time: a year of contacts opens as fast as ten, and
+/// search reaches everyone.
+const PAGE: usize = 50;
+
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     super::set_title("People");
     let app = use_app();
     let query = RwSignal::new(String::new());
     let stage_filter = RwSignal::new(None::<Stage>);
+    let limit = RwSignal::new(PAGE);
     let total = Memo::new(move |_| app.people.with(Vec::len));
     // Worked out when chats change, not on every keystroke in the search.
     let stages = Memo::new(move |_| app.chats.with(|chats| stages_by_person(chats)));
-    let rows = Memo::new(move |_| {
-        let query = query.get();
+    // Folded once per change to the list, not once per person per keystroke.
+    let search_keys = Memo::new(move |_| {
+        app.people
+            .with(|people| people.iter().map(Person::search_key).collect::<Vec<_>>())
+    });
+    // How many match, and the first `limit` of them as rows.
+    let listed = Memo::new(move |_| {
+        let limit = limit.get();
+        let query = query.with(|q| SearchQuery::new(q));
         let wanted = stage_filter.get();
         let stages = stages.read();
+        let keys = search_keys.read();
         app.people.with(|people| {
-            let mut matching: Vec<(Stage, &crate::domain::person::Person)> = people
+            let mut matching: Vec<(Stage, &Person)> = people
                 .iter()
-                .map(|p| (stages.get(&p.id).copied().unwrap_or_default(), p))
-                .filter(|(stage, p)| wanted.is_none_or(|w| w == *stage) && p.matches(&query))
+                .zip(keys.iter())
+                .filter(|(_, key)| query.matches(key))
+                .map(|(p, _)| (stages.get(&p.id).copied().unwrap_or_default(), p))
+                .filter(|(stage, _)| wanted.is_none_or(|w| w == *stage))
                 .collect();
             matching.sort_by(|a, b| list_order(*a, *b));
-            matching
+            let count = matching.len();
+            let rows = matching
                 .into_iter()
+                .take(limit)
                 .map(|(stage, p)| Row {
                     id: p.id.clone(),
                     name: p.name.clone(),
@@ -46,11 +63,15 @@ pub fn PeoplePage() -> impl IntoView {
                         .join(" · "),
                     stage,
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (count, rows)
         })
     });
+    let matching = move || listed.with(|(count, _)| *count);
+    let rows = move || listed.with(|(_, rows)| rows.clone());
+    let hidden = move || matching().saturating_sub(limit.get());
     let summary = move || {
-        let (shown, total) = (rows.with(Vec::len), total.get());
+        let (shown, total) = (matching(), total.get());
         let noun = |n: usize| if n == 1 { "person" } else { "people" };
         if query.with(|q| q.trim().is_empty()) && stage_filter.get().is_none() {
             format!("{total} {}", noun(total))
@@ -88,7 +109,10 @@ pub fn PeoplePage() -> impl IntoView {
                     placeholder="Name, organisation or notes"
                     autocomplete="off"
                     prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        limit.set(PAGE);
+                        query.set(event_target_value(&ev));
+                    }
                 />
             </div>
             <div class="field">
@@ -97,6 +121,7 @@ pub fn PeoplePage() -> impl IntoView {
                     id="people-stage"
                     on:change=move |ev| {
                         let slug = event_target_value(&ev);
+                        limit.set(PAGE);
                         stage_filter.set(Stage::ALL.into_iter().find(|s| s.slug() == slug));
                     }
                 >
@@ -111,7 +136,7 @@ pub fn PeoplePage() -> impl IntoView {
                 {summary}
             </p>
             <ul class="people-list">
-                <For each=move || rows.get() key=|row| row.clone() let:row>
+                <For each=rows key=|row| row.clone() let:row>
                     <li>
                         <a href=format!("/people/{}", row.id) class="person-row">
                             <span class="person-text">
@@ -123,7 +148,16 @@ pub fn PeoplePage() -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <Show when=move || rows.with(Vec::is_empty)>
+            <Show when=move || { hidden() > 0 }>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| limit.update(|shown| *shown += PAGE)
+                >
+                    {move || format!("Show {} more of {}", hidden().min(PAGE), hidden())}
+                </button>
+            </Show>
+            <Show when=move || matching() == 0>
                 <p>"No one matches that search and stage."</p>
             </Show>
         </Show>

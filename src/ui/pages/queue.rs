@@ -9,10 +9,16 @@ use crate::domain::person::{fold, PersonId};
 use crate::state::{today, use_app};
 use crate::ui::components::FollowUpItem;
 
+/// Items rendered per group at first: a year of unanswered follow-ups opens
+/// as fast as a week's.
+const PAGE: usize = 20;
+
 #[component]
 pub fn QueuePage() -> impl IntoView {
     super::set_title("Queue");
     let app = use_app();
+    // How many items each group (in `Bucket::ALL` order) shows.
+    let shown = RwSignal::new([PAGE; Bucket::ALL.len()]);
     let open = move || {
         let mut open: Vec<FollowUp> = app
             .followups
@@ -66,18 +72,38 @@ pub fn QueuePage() -> impl IntoView {
                 </div>
                 {Bucket::ALL
                     .into_iter()
-                    .filter_map(|bucket| {
-                        let in_bucket: Vec<FollowUp> = items.iter().filter(|f| Bucket::of(f.when(), today) == bucket).cloned().collect();
-                        (!in_bucket.is_empty())
+                    .enumerate()
+                    .filter_map(|(index, bucket)| {
+                        let in_bucket: Vec<&FollowUp> = items.iter().filter(|f| Bucket::of(f.when(), today) == bucket).collect();
+                        let count = in_bucket.len();
+                        let limit = shown.with(|shown| shown[index]);
+                        let hidden = count.saturating_sub(limit);
+                        (count > 0)
                             .then(|| {
                                 let heading_id = format!("bucket-{}", bucket.label().to_lowercase().replace(' ', "-"));
                                 let labelled_by = heading_id.clone();
                                 view! {
                                     <section class="card" aria-labelledby=labelled_by>
-                                        <h2 id=heading_id>{format!("{} ({})", bucket.label(), in_bucket.len())}</h2>
+                                        <h2 id=heading_id>{format!("{} ({count})", bucket.label())}</h2>
                                         <ul class="followups">
-                                            {in_bucket.into_iter().map(|item| view! { <FollowUpItem item link_chat=true full=true /> }).collect_view()}
+                                            {in_bucket
+                                                .into_iter()
+                                                .take(limit)
+                                                .map(|item| view! { <FollowUpItem item=item.clone() link_chat=true full=true /> })
+                                                .collect_view()}
                                         </ul>
+                                        {(hidden > 0)
+                                            .then(|| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="button"
+                                                        on:click=move |_| shown.update(|shown| shown[index] += PAGE)
+                                                    >
+                                                        {format!("Show {} more of {hidden} in {}", hidden.min(PAGE), bucket.label())}
+                                                    </button>
+                                                }
+                                            })}
                                     </section>
                                 }
                             })
