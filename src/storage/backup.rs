@@ -74,17 +74,35 @@ pub struct Checked {
 /// what is wrong. Links that only point nowhere are dropped and reported;
 /// records that cannot stand without their owner refuse the file.
 pub fn parse(text: &str) -> Result<Checked, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        format!(
-            "This file is not a backup: it is not valid JSON (line {}, column {}).",
-            e.line(),
-            e.column()
-        )
+    // The header first, then the whole file: decoding through a generic
+    // JSON value would cost the wasm about 15 KB (BENCHMARKS.md).
+    #[derive(Deserialize)]
+    struct App {
+        app: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Schema {
+        schema: Option<u64>,
+    }
+    let app: App = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            // Valid JSON of another shape: a list, or `app` as a number.
+            "This file is not a Coffee Chat backup.".to_string()
+        } else {
+            format!(
+                "This file is not a backup: it is not valid JSON (line {}, column {}).",
+                e.line(),
+                e.column()
+            )
+        }
     })?;
-    if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
+    if app.app.as_deref() != Some(APP) {
         return Err("This file is not a Coffee Chat backup.".into());
     }
-    match value.get("schema").and_then(|s| s.as_u64()) {
+    match serde_json::from_str::<Schema>(text)
+        .ok()
+        .and_then(|s| s.schema)
+    {
         Some(schema) if schema > u64::from(CURRENT_SCHEMA) => {
             return Err("This backup comes from a newer version of Coffee Chat. Update the app, then import it.".into());
         }
@@ -93,7 +111,7 @@ pub fn parse(text: &str) -> Result<Checked, String> {
             return Err("This backup has no schema version, so it cannot be read safely.".into())
         }
     }
-    let mut backup: Backup = serde_json::from_value(value)
+    let mut backup: Backup = serde_json::from_str(text)
         .map_err(|e| format!("This backup is damaged and was not imported: {e}."))?;
     unique_ids(&backup.people, "person")?;
     unique_ids(&backup.chats, "chat")?;
@@ -268,6 +286,12 @@ mod tests {
                 "not valid JSON (line 1, column 2)",
             ),
             ("{\"people\": []}".into(), "not a Coffee Chat backup"),
+            ("[1, 2]".into(), "not a Coffee Chat backup"),
+            (
+                with("app", serde_json::json!(7)),
+                "not a Coffee Chat backup",
+            ),
+            (with("schema", serde_json::json!("1")), "no schema version"),
             (
                 with("schema", serde_json::json!(CURRENT_SCHEMA + 1)),
                 "newer version",
