@@ -23,6 +23,20 @@ export async function addPerson(page: Page, name: string, introducedBy?: string)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/** Replaces everything stored with `backup` (the backup file's JSON), the
+ * way a person does it in Settings. */
+export async function replaceWithBackup(page: Page, backup: object) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Backup' });
+  await section.getByLabel('Import a backup').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
+  await expect(section.getByRole('alert')).toContainText('Imported');
+}
+
 /** The stored Person records, read straight from localStorage. */
 export async function storedPeople(page: Page): Promise<Record<string, { name: string }>> {
   return page.evaluate(() => {

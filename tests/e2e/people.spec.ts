@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addPerson, openApp, storedPeople } from './helpers';
+import { addPerson, openApp, replaceWithBackup, storedPeople } from './helpers';
 
 test('add a person, fill in their details, reload and find everything', async ({ page }) => {
   await openApp(page);
@@ -146,14 +146,7 @@ test('a long list opens with the first fifty and shows more on request; search r
     updated_at: at,
   }));
   const backup = { app: 'coffee-chat', schema: 1, exported_at: at, people, chats: [], followups: [], settings: {} };
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('region', { name: 'Backup' }).getByLabel('Import a backup').setInputFiles({
-    name: 'people.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(backup)),
-  });
-  await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
-  await expect(page.getByRole('region', { name: 'Backup' }).getByRole('alert')).toContainText('Imported');
+  await replaceWithBackup(page, backup);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await expect(page.getByText('120 people', { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { addPerson, expectNoSeriousA11yViolations, openApp, waitForApp } from './helpers';
+import { addPerson, expectNoSeriousA11yViolations, openApp, replaceWithBackup, waitForApp } from './helpers';
 
 test.use({ timezoneId: 'America/Toronto', permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -174,14 +174,7 @@ test('a long queue shows twenty per group and the rest on request', async ({ pag
     followups,
     settings: {},
   };
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('region', { name: 'Backup' }).getByLabel('Import a backup').setInputFiles({
-    name: 'queue.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(backup)),
-  });
-  await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
-  await expect(page.getByRole('region', { name: 'Backup' }).getByRole('alert')).toContainText('Imported');
+  await replaceWithBackup(page, backup);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Queue/ }).click();
   const overdue = page.getByRole('region', { name: 'Overdue (45)' });

@@ -144,7 +144,6 @@ class Browser {
   // A control as a person finds it: by its role and the name it shows or
   // is given.
   async control(role, name) {
-    let element = null;
     await this.waitFor(`the ${role} “${name}”`, `
       const [role, name] = arguments;
       const selectors = { button: 'button, [role=button]', link: 'a[href]', textbox: 'input, textarea' };
@@ -161,7 +160,7 @@ class Browser {
       const found = (shown.find(([, text]) => text === name) ?? shown.find(([, text]) => text.startsWith(name)))?.[0];
       if (found) window.__smokeFound = found;
       return !!found;`, role, name);
-    element = await this.run('return window.__smokeFound');
+    const element = await this.run('return window.__smokeFound');
     return Object.values(element)[0];
   }
 
