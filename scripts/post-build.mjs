@@ -6,8 +6,9 @@
 //    not compete with it (so the wasm preload goes too).
 // 2. Writes the precache list and a content hash into sw.js.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtFiles } from './built-files.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -56,17 +57,9 @@ if (!preload.test(html)) {
 html = html.replace(preload, '');
 writeFileSync(indexPath, html);
 
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
-
-const files = walk(staging)
-  .map((path) => '/' + relative(staging, path).split(sep).join('/'))
-  .filter((url) => url !== '/sw.js')
-  .sort();
+const files = builtFiles(staging)
+  .map((name) => `/${name}`)
+  .filter((url) => url !== '/sw.js');
 const version = createHash('sha256');
 for (const url of files) {
   version.update(url).update('\0').update(readFileSync(join(staging, url))).update('\0');

@@ -1,0 +1,24 @@
+// What a build wrote, and which of it a first visit downloads before the
+// app runs. Shared by the post-build hook, the size gate and the size
+// benchmark, so that they never count differently.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every file under `dir`, as paths relative to it with `/`, sorted. */
+export function builtFiles(dir) {
+  const walk = (at) =>
+    readdirSync(at).flatMap((name) => {
+      const path = join(at, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return walk(dir)
+    .map((path) => relative(dir, path).split(sep).join('/'))
+    .sort();
+}
+
+/** Icons, manifest and service worker come after the app is up; the
+ * screenshots only ever to an install sheet. */
+export function isFirstLoad(name) {
+  return !/^(icons|screenshots)\/|^(manifest\.webmanifest|sw\.js)$/.test(name);
+}
+
