@@ -84,19 +84,19 @@ pub fn parse(text: &str) -> Result<Checked, String> {
     struct Schema {
         schema: Option<u64>,
     }
-    let app: App = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            // Valid JSON of another shape: a list, or `app` as a number.
-            "This file is not a Coffee Chat backup.".to_string()
-        } else {
-            format!(
+    let app = match serde_json::from_str::<App>(text) {
+        Ok(header) => header.app,
+        // Valid JSON of another shape: a list, or `app` as a number.
+        Err(e) if e.is_data() => None,
+        Err(e) => {
+            return Err(format!(
                 "This file is not a backup: it is not valid JSON (line {}, column {}).",
                 e.line(),
                 e.column()
-            )
+            ))
         }
-    })?;
-    if app.app.as_deref() != Some(APP) {
+    };
+    if app.as_deref() != Some(APP) {
         return Err("This file is not a Coffee Chat backup.".into());
     }
     match serde_json::from_str::<Schema>(text)
