@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::calendar::{business_days_between, short_date};
 use super::chat::{stages_by_person, Chat, ChatId};
-use super::person::{fold, matches_query, Person, PersonId};
+use super::person::{fold, Person, PersonId, SearchQuery};
 use super::stage::Stage;
 
 /// Turns a stored instant into the person's own calendar date.
@@ -77,66 +77,97 @@ pub fn by_question(
     people: &[Person],
     chats: &[Chat],
 ) -> (Vec<SharedQuestion>, Vec<UnaskedQuestion>) {
+    /// One question's rows, borrowed until we know it is shared: with a
+    /// year of chats most rows are kept, but nothing is copied twice.
+    #[derive(Default)]
+    struct Group<'a> {
+        key: String,
+        text: &'a str,
+        asked: Vec<(&'a Person, &'a Chat, &'a str)>,
+        planned_for: Vec<&'a str>,
+    }
     let people = people_by_id(people);
-    let mut asked: BTreeMap<String, SharedQuestion> = BTreeMap::new();
-    let mut unasked: BTreeMap<String, UnaskedQuestion> = BTreeMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of_key: HashMap<String, usize> = HashMap::new();
     // Most questions come from the bank, so the same few texts repeat.
-    let mut keys: HashMap<&str, String> = HashMap::new();
+    let mut group_of_text: HashMap<&str, Option<usize>> = HashMap::new();
     for chat in chats {
         let Some(person) = people.get(&chat.person_id) else {
             continue;
         };
         let done = chat.stage() == Stage::Done;
         for question in &chat.questions {
-            let key = keys
+            let group = *group_of_text
                 .entry(question.text.as_str())
-                .or_insert_with(|| question_key(&question.text));
-            if key.is_empty() {
-                continue;
-            }
-            if question.asked {
-                asked
-                    .entry(key.clone())
-                    .or_insert_with(|| SharedQuestion {
-                        text: question.text.trim().to_string(),
-                        answers: Vec::new(),
+                .or_insert_with(|| {
+                    let key = question_key(&question.text);
+                    (!key.is_empty()).then(|| {
+                        *group_of_key.entry(key.clone()).or_insert_with(|| {
+                            groups.push(Group {
+                                key,
+                                text: question.text.trim(),
+                                ..Group::default()
+                            });
+                            groups.len() - 1
+                        })
                     })
-                    .answers
-                    .push(AnswerRow {
-                        speaker: speaker(person, chat),
-                        answer: question.answer.trim().to_string(),
-                    });
-            } else if done {
-                let entry = unasked
-                    .entry(key.clone())
-                    .or_insert_with(|| UnaskedQuestion {
-                        text: question.text.trim().to_string(),
-                        planned_for: Vec::new(),
-                    });
-                if !entry.planned_for.contains(&person.name) {
-                    entry.planned_for.push(person.name.clone());
-                }
+                });
+            let Some(group) = group.map(|g| &mut groups[g]) else {
+                continue;
+            };
+            if question.asked {
+                group.asked.push((person, chat, question.answer.trim()));
+            } else if done && !group.planned_for.contains(&person.name.as_str()) {
+                group.planned_for.push(&person.name);
             }
         }
     }
-    unasked.retain(|key, _| !asked.contains_key(key));
-    let mut shared: Vec<SharedQuestion> = asked
-        .into_values()
-        .filter(|q| distinct_people(q.answers.iter().map(|a| &a.speaker)) >= 2)
-        .map(|mut q| {
-            q.answers
-                .sort_by_key(|a| (a.speaker.met, a.speaker.name.clone()));
-            q
-        })
-        .collect();
-    shared.sort_by_cached_key(|q| {
-        std::cmp::Reverse(distinct_people(q.answers.iter().map(|a| &a.speaker)))
-    });
-    (shared, unasked.into_values().collect())
-}
-
-fn distinct_people<'a>(speakers: impl Iterator<Item = &'a Speaker>) -> usize {
-    speakers.map(|s| &s.person_id).collect::<HashSet<_>>().len()
+    // Listed in the order of their keys, as the same question worded
+    // differently is one question.
+    groups.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut shared = Vec::new();
+    let mut unasked = Vec::new();
+    for group in groups {
+        if group.asked.is_empty() {
+            if !group.planned_for.is_empty() {
+                unasked.push(UnaskedQuestion {
+                    text: group.text.to_string(),
+                    planned_for: group.planned_for.iter().map(|n| n.to_string()).collect(),
+                });
+            }
+            continue;
+        }
+        let people_asked = group
+            .asked
+            .iter()
+            .map(|(person, _, _)| &person.id)
+            .collect::<HashSet<_>>()
+            .len();
+        if people_asked < 2 {
+            continue;
+        }
+        let mut answers: Vec<AnswerRow> = group
+            .asked
+            .iter()
+            .map(|(person, chat, answer)| AnswerRow {
+                speaker: speaker(person, chat),
+                answer: answer.to_string(),
+            })
+            .collect();
+        answers.sort_by(|a, b| {
+            (a.speaker.met, &a.speaker.name).cmp(&(b.speaker.met, &b.speaker.name))
+        });
+        shared.push((
+            people_asked,
+            SharedQuestion {
+                text: group.text.to_string(),
+                answers,
+            },
+        ));
+    }
+    // Most people first; a stable sort keeps equals in key order.
+    shared.sort_by_key(|(people_asked, _)| std::cmp::Reverse(*people_asked));
+    (shared.into_iter().map(|(_, q)| q).collect(), unasked)
 }
 
 /// The bank questions already asked of one person in their other chats,
@@ -177,20 +208,36 @@ pub struct DebriefFilter {
     pub query: String,
 }
 
-impl DebriefFilter {
+/// A [`DebriefFilter`] folded once, to test against every chat: a year of
+/// debriefs is filtered on each change of a choice.
+struct FoldedFilter {
+    organisation: String,
+    field: String,
+    tag: String,
+    query: Option<SearchQuery>,
+}
+
+impl FoldedFilter {
+    fn new(filter: &DebriefFilter) -> FoldedFilter {
+        FoldedFilter {
+            organisation: fold(filter.organisation.trim()),
+            field: fold(filter.field.trim()),
+            tag: fold(filter.tag.trim()),
+            query: (!filter.query.trim().is_empty()).then(|| SearchQuery::new(&filter.query)),
+        }
+    }
+
     fn admits(&self, person: &Person, takeaways: &str, advice: &str) -> bool {
-        let same =
-            |wanted: &str, value: &str| wanted.is_empty() || fold(wanted) == fold(value.trim());
+        let same = |wanted: &str, value: &str| wanted.is_empty() || wanted == fold(value.trim());
         same(&self.organisation, &person.organisation)
             && same(&self.field, &person.field)
             && (self.tag.is_empty() || person.tags.iter().any(|t| same(&self.tag, t)))
-            && matches_query(
-                &format!(
+            && self.query.as_ref().is_none_or(|query| {
+                query.matches(&fold(&format!(
                     "{takeaways}\n{advice}\n{}\n{}",
                     person.name, person.organisation
-                ),
-                &self.query,
-            )
+                )))
+            })
     }
 }
 
@@ -203,6 +250,7 @@ fn has_debrief(chat: &Chat) -> bool {
 /// Every done chat's takeaways and advice, newest first.
 pub fn debriefs(people: &[Person], chats: &[Chat], filter: &DebriefFilter) -> Vec<Debrief> {
     let people = people_by_id(people);
+    let filter = FoldedFilter::new(filter);
     let mut found: Vec<Debrief> = chats
         .iter()
         .filter(|c| has_debrief(c))
@@ -242,28 +290,28 @@ pub fn debrief_choices(people: &[Person], chats: &[Chat]) -> DebriefChoices {
         .filter(|c| has_debrief(c))
         .map(|c| &c.person_id)
         .collect();
-    let mut choices = DebriefChoices::default();
-    let add = |list: &mut Vec<String>, value: &str| {
+    // Each list by its folded spelling, keeping the first spelling met.
+    let mut organisations = BTreeMap::new();
+    let mut fields = BTreeMap::new();
+    let mut tags = BTreeMap::new();
+    let add = |list: &mut BTreeMap<String, String>, value: &str| {
         let value = value.trim();
-        if !value.is_empty() && !list.iter().any(|known| fold(known) == fold(value)) {
-            list.push(value.to_string());
+        if !value.is_empty() {
+            list.entry(fold(value)).or_insert_with(|| value.to_string());
         }
     };
     for person in people.iter().filter(|p| with_debrief.contains(&p.id)) {
-        add(&mut choices.organisations, &person.organisation);
-        add(&mut choices.fields, &person.field);
+        add(&mut organisations, &person.organisation);
+        add(&mut fields, &person.field);
         for tag in &person.tags {
-            add(&mut choices.tags, tag);
+            add(&mut tags, tag);
         }
     }
-    for list in [
-        &mut choices.organisations,
-        &mut choices.fields,
-        &mut choices.tags,
-    ] {
-        list.sort_by_key(|v| fold(v));
+    DebriefChoices {
+        organisations: organisations.into_values().collect(),
+        fields: fields.into_values().collect(),
+        tags: tags.into_values().collect(),
     }
-    choices
 }
 
 /// Where a passage was written.

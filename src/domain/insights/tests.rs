@@ -109,6 +109,33 @@ fn a_question_asked_of_two_people_shows_both_answers_whatever_the_case_accents_o
 }
 
 #[test]
+fn shared_questions_come_most_people_first_then_in_the_order_of_their_words() {
+    let people = [person("a", "Ana"), person("b", "Ben"), person("c", "Chloé")];
+    let mut chats = Vec::new();
+    for (id, who, questions) in [
+        ("1", "a", &["Zoos or offices?", "Beta days?", "Alpha days?"][..]),
+        ("2", "b", &["zoos or offices", "Alpha days?", "Beta days?"][..]),
+        ("3", "c", &["Zoos or offices?"][..]),
+    ] {
+        let mut chat = done(id, who, 10);
+        for text in questions {
+            ask(&mut chat, text, true, "");
+        }
+        chats.push(chat);
+    }
+    let (shared, _) = by_question(&people, &chats);
+    let order: Vec<(&str, usize)> = shared
+        .iter()
+        .map(|q| (q.text.as_str(), q.answers.len()))
+        .collect();
+    assert_eq!(
+        order,
+        [("Zoos or offices?", 3), ("Alpha days?", 2), ("Beta days?", 2)],
+        "worded as first met"
+    );
+}
+
+#[test]
 fn prepare_knows_what_was_already_asked_of_this_person() {
     let mut first = done("1", "a", 12);
     ask(&mut first, "How did you start?", true, "");
@@ -195,6 +222,23 @@ fn debriefs_are_newest_first_and_filter_by_organisation_field_tag_and_search() {
     assert_eq!(choices.organisations, ["Shopify"]);
     assert_eq!(choices.fields, ["Data", "Design"]);
     assert_eq!(choices.tags, ["mentor"], "Chloé has no debrief yet");
+}
+
+#[test]
+fn a_filter_choice_spelled_two_ways_is_offered_once_as_first_written() {
+    let mut people = debrief_people();
+    people[0].organisation = "Hydro-Québec".into();
+    people[1].organisation = " hydro-quebec ".into();
+    people[2].organisation = "Acme".into();
+    let mut chats = debrief_chats();
+    chats[2].takeaways = "Now written".into();
+    let choices = debrief_choices(&people, &chats);
+    assert_eq!(choices.organisations, ["Acme", "Hydro-Québec"]);
+    let hydro = DebriefFilter {
+        organisation: "HYDRO-QUEBEC".into(),
+        ..DebriefFilter::default()
+    };
+    assert_eq!(debriefs(&people, &chats, &hydro).len(), 2);
 }
 
 fn term_names(terms: &[RecurringTerm]) -> Vec<(&str, Vec<&str>)> {

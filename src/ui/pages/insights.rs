@@ -5,7 +5,7 @@ use crate::domain::calendar::short_date;
 use crate::domain::insights::{
     business_days, by_question, debrief_choices, debriefs, export, funnel, introducers,
     introduction_summary, organisations, recurring_terms, referral_chains, AnswerRow,
-    DebriefFilter, RecurringTerm, Section, SharedQuestion, Speaker, TERMS_SHOWN,
+    DebriefFilter, RecurringTerm, Section, SharedQuestion, Speaker, UnaskedQuestion, TERMS_SHOWN,
 };
 use crate::domain::stage::Stage;
 use crate::state::{local_date, use_app};
@@ -111,6 +111,8 @@ fn tab_label(section: Section) -> &'static str {
     }
 }
 
+type QuestionGroups = (Vec<SharedQuestion>, Vec<UnaskedQuestion>);
+
 /// How many items a long list shows at first, and adds per tap: a year of
 /// chats can hold hundreds, and a phone renders a screenful at a time.
 const PAGE: usize = 10;
@@ -142,21 +144,31 @@ fn answer_row(row: &AnswerRow) -> impl IntoView {
     view! { <li>{speaker_link(&row.speaker)} {answer}</li> }
 }
 
-/// One question with its first answers; the rest a tap away.
+/// One question with its first answers; the rest a tap away. It reads its
+/// rows from the grouping where they are, rather than copying a question
+/// asked of hundreds of people into each card.
 #[component]
-fn SharedQuestionCard(question: SharedQuestion) -> impl IntoView {
+fn SharedQuestionCard(grouped: Memo<QuestionGroups>, index: usize) -> impl IntoView {
     const FIRST_ANSWERS: usize = 3;
     let all = RwSignal::new(false);
-    let total = question.answers.len();
-    let answers = StoredValue::new(question.answers);
+    let (text, total) = grouped.with_untracked(|(shared, _)| {
+        shared
+            .get(index)
+            .map(|q| (q.text.clone(), q.answers.len()))
+            .unwrap_or_default()
+    });
     view! {
         <article class="card">
-            <h3>{question.text}</h3>
+            <h3>{text}</h3>
             <ul class="answers">
                 {move || {
                     let limit = if all.get() { total } else { FIRST_ANSWERS };
-                    answers
-                        .with_value(|rows| rows.iter().take(limit).map(answer_row).collect_view())
+                    grouped
+                        .with_untracked(|(shared, _)| {
+                            shared
+                                .get(index)
+                                .map(|q| q.answers.iter().take(limit).map(answer_row).collect_view())
+                        })
                 }}
             </ul>
             {(total > FIRST_ANSWERS)
@@ -206,10 +218,8 @@ fn QuestionsSection() -> impl IntoView {
                         }
                         let total = shared.len();
                         view! {
-                            {shared
-                                .iter()
-                                .take(shown.get())
-                                .map(|question| view! { <SharedQuestionCard question=question.clone() /> })
+                            {(0..total.min(shown.get()))
+                                .map(|index| view! { <SharedQuestionCard grouped index /> })
                                 .collect_view()}
                             {show_more(shown, total, "questions")}
                         }
