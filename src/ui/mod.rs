@@ -1,9 +1,8 @@
 pub mod components;
 pub mod pages;
+pub mod router;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::state::{AppState, Workspace};
 use components::{provide_install_state, BottomNav, Notices};
@@ -11,6 +10,7 @@ use pages::{
     ChatPage, InsightsPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage,
     PersonPage, PreparePage, QueuePage, SettingsPage, TodayPage,
 };
+use router::{provide_router, Screen};
 
 /// The whole app around an already opened [`AppState`].
 #[component]
@@ -52,26 +52,31 @@ pub fn App(state: AppState) -> impl IntoView {
         }
     });
 
+    let screen = provide_router().screen();
+
     view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <Notices update_ready />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=TodayPage />
-                    <Route path=path!("/people") view=PeoplePage />
-                    <Route path=path!("/people/new") view=NewPersonPage />
-                    <Route path=path!("/people/:id") view=PersonPage />
-                    <Route path=path!("/chats/:id") view=ChatPage />
-                    <Route path=path!("/chats/:id/prepare") view=PreparePage />
-                    <Route path=path!("/chats/:id/meet") view=MeetPage />
-                    <Route path=path!("/meet") view=MeetShortcut />
-                    <Route path=path!("/queue") view=QueuePage />
-                    <Route path=path!("/insights") view=InsightsPage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                </Routes>
-            </main>
-            <BottomNav />
-        </Router>
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Notices update_ready />
+        <main id="main" tabindex="-1">
+            {move || screen_view(screen.get())}
+        </main>
+        <BottomNav />
+    }
+}
+
+fn screen_view(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Today => view! { <TodayPage /> }.into_any(),
+        Screen::People => view! { <PeoplePage /> }.into_any(),
+        Screen::NewPerson => view! { <NewPersonPage /> }.into_any(),
+        Screen::Person(id) => view! { <PersonPage id /> }.into_any(),
+        Screen::Chat(id) => view! { <ChatPage id /> }.into_any(),
+        Screen::Prepare(id) => view! { <PreparePage id /> }.into_any(),
+        Screen::Meet(id) => view! { <MeetPage id /> }.into_any(),
+        Screen::MeetShortcut => view! { <MeetShortcut /> }.into_any(),
+        Screen::Queue => view! { <QueuePage /> }.into_any(),
+        Screen::Insights => view! { <InsightsPage /> }.into_any(),
+        Screen::Settings => view! { <SettingsPage /> }.into_any(),
+        Screen::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -113,8 +113,16 @@ fn shared_questions_come_most_people_first_then_in_the_order_of_their_words() {
     let people = [person("a", "Ana"), person("b", "Ben"), person("c", "Chloé")];
     let mut chats = Vec::new();
     for (id, who, questions) in [
-        ("1", "a", &["Zoos or offices?", "Beta days?", "Alpha days?"][..]),
-        ("2", "b", &["zoos or offices", "Alpha days?", "Beta days?"][..]),
+        (
+            "1",
+            "a",
+            &["Zoos or offices?", "Beta days?", "Alpha days?"][..],
+        ),
+        (
+            "2",
+            "b",
+            &["zoos or offices", "Alpha days?", "Beta days?"][..],
+        ),
         ("3", "c", &["Zoos or offices?"][..]),
     ] {
         let mut chat = done(id, who, 10);
@@ -130,7 +138,11 @@ fn shared_questions_come_most_people_first_then_in_the_order_of_their_words() {
         .collect();
     assert_eq!(
         order,
-        [("Zoos or offices?", 3), ("Alpha days?", 2), ("Beta days?", 2)],
+        [
+            ("Zoos or offices?", 3),
+            ("Alpha days?", 2),
+            ("Beta days?", 2)
+        ],
         "worded as first met"
     );
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::state::{today, use_app};
+use crate::ui::router::use_router;
 
 /// The five destinations, always one thumb-tap away at the bottom.
 #[component]
@@ -15,14 +15,14 @@ pub fn BottomNav() -> impl IntoView {
     });
     view! {
         <nav class="bottom-nav" aria-label="Main">
-            <A href="/" exact=true>
+            <NavLink href="/" exact=true>
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <circle cx="12" cy="12" r="4" />
                     <path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1" />
                 </svg>
                 <span>"Today"</span>
-            </A>
-            <A href="/people">
+            </NavLink>
+            <NavLink href="/people">
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <circle cx="9" cy="8" r="3.5" />
                     <path d="M2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6" />
@@ -30,8 +30,8 @@ pub fn BottomNav() -> impl IntoView {
                     <path d="M16 14.2c3 .2 5.5 2.3 5.5 5.3" />
                 </svg>
                 <span>"People"</span>
-            </A>
-            <A href="/queue">
+            </NavLink>
+            <NavLink href="/queue">
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <path d="M4 6h16M4 12h16M4 18h10" />
                 </svg>
@@ -46,20 +46,33 @@ pub fn BottomNav() -> impl IntoView {
                             }
                         })
                 }}
-            </A>
-            <A href="/insights">
+            </NavLink>
+            <NavLink href="/insights">
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <path d="M4 20V13M10 20V8M16 20v-5M22 20V4M2 20h20" />
                 </svg>
                 <span>"Insights"</span>
-            </A>
-            <A href="/settings">
+            </NavLink>
+            <NavLink href="/settings">
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <circle cx="12" cy="12" r="3" />
                     <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
                 </svg>
                 <span>"Settings"</span>
-            </A>
+            </NavLink>
         </nav>
+    }
+}
+
+/// A destination, marked as the current page while any screen inside it is
+/// open (`exact`: only itself).
+#[component]
+fn NavLink(href: &'static str, #[prop(optional)] exact: bool, children: Children) -> impl IntoView {
+    let router = use_router();
+    let current = Memo::new(move |_| router.is_current(href, exact));
+    view! {
+        <a href=href aria-current=move || current.get().then_some("page")>
+            {children()}
+        </a>
     }
 }

@@ -17,8 +17,8 @@ use crate::ui::components::{AutosaveField, Composer, FollowUpItem, StageBadge};
 use chrono::TimeZone;
 
 #[component]
-pub fn ChatPage() -> impl IntoView {
-    super::chat_route(|id| view! { <ChatScreen id /> }.into_any())
+pub fn ChatPage(id: ChatId) -> impl IntoView {
+    super::chat_route(id, |id| view! { <ChatScreen id /> }.into_any())
 }
 
 /// The words of the button that moves a chat to `stage`.

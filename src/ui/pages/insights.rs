@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::domain::calendar::short_date;
 use crate::domain::insights::{
@@ -10,6 +9,7 @@ use crate::domain::insights::{
 use crate::domain::stage::Stage;
 use crate::state::{local_date, use_app};
 use crate::ui::components::StageBadge;
+use crate::ui::router::use_router;
 
 /// "Ana Silva, Tue 3 Nov 2026" linking to the chat it came from.
 fn speaker_link(speaker: &Speaker) -> impl IntoView {
@@ -30,10 +30,10 @@ fn speaker_link(speaker: &Speaker) -> impl IntoView {
 pub fn InsightsPage() -> impl IntoView {
     super::set_title("Insights");
     let app = use_app();
-    let query = use_query_map();
+    let router = use_router();
     let section = Memo::new(move |_| {
-        query
-            .with(|q| q.get("section"))
+        router
+            .query("section")
             .and_then(|slug| Section::from_slug(&slug))
             .unwrap_or(Section::Questions)
     });

@@ -1,7 +1,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::domain::calendar::short_date_time;
 use crate::domain::chat::{next_booked, Chat, ChatId};
@@ -12,6 +11,7 @@ use crate::domain::timer::{
 use crate::pwa::{wake_lock, WakeLock, WAKE_LOCK_CHANGE};
 use crate::state::{use_app, ChatText, TextTarget};
 use crate::ui::components::AutosaveField;
+use crate::ui::router::use_router;
 
 /// `/meet`, the home-screen shortcut: opens the meeting screen of the next
 /// booked chat.
@@ -19,13 +19,15 @@ use crate::ui::components::AutosaveField;
 pub fn MeetShortcut() -> impl IntoView {
     super::set_title("Meet");
     let app = use_app();
-    let navigate = use_navigate();
+    let router = use_router();
     let now = chrono::Local::now().naive_local();
     let next = app
         .chats
         .with_untracked(|chats| next_booked(chats, now).map(|c| c.id.clone()));
     if let Some(id) = next {
-        navigate(&format!("/chats/{id}/meet"), Default::default());
+        // In place of the shortcut, so that Back does not land on it and
+        // bounce forward again; after this screen is built, not during.
+        queue_microtask(move || router.replace(&format!("/chats/{id}/meet")));
     }
     view! {
         <h1>"Meet"</h1>
@@ -37,8 +39,8 @@ pub fn MeetShortcut() -> impl IntoView {
 }
 
 #[component]
-pub fn MeetPage() -> impl IntoView {
-    super::chat_route(|id| view! { <Meet id /> }.into_any())
+pub fn MeetPage(id: ChatId) -> impl IntoView {
+    super::chat_route(id, |id| view! { <Meet id /> }.into_any())
 }
 
 /// How long a phase flash lasts: long enough to notice, short enough not

@@ -30,16 +30,13 @@ fn set_title(screen: &str) {
 /// The chat named in the address (`/chats/:id…`), or a plain message when
 /// there is none (deleted with its person, or a mistyped link).
 fn chat_route(
+    id: crate::domain::chat::ChatId,
     render: impl Fn(crate::domain::chat::ChatId) -> leptos::prelude::AnyView + Send + Sync + 'static,
 ) -> impl leptos::prelude::IntoView {
     use leptos::prelude::*;
     let app = crate::state::use_app();
-    let params = leptos_router::hooks::use_params_map();
     let present = Memo::new(move |_| {
-        params
-            .with(|p| p.get("id"))
-            .map(crate::domain::chat::ChatId)
-            .filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
+        Some(id.clone()).filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
     });
     move || match present.get() {
         Some(id) => render(id),

@@ -1,11 +1,11 @@
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::person::{validate, PersonField, PersonId};
 use crate::domain::share::SharedContact;
 use crate::state::use_app;
 use crate::ui::components::ReferrerSelect;
+use crate::ui::router::use_router;
 
 /// Adding starts with a name only; everything else is filled in on the
 /// person's own screen, where each field saves as it is typed.
@@ -13,30 +13,26 @@ use crate::ui::components::ReferrerSelect;
 pub fn NewPersonPage() -> impl IntoView {
     super::set_title("Add person");
     let app = use_app();
-    let navigate = use_navigate();
-    let query = use_query_map();
+    let router = use_router();
     let referrer = RwSignal::new(
-        query
-            .with_untracked(|q| q.get("introduced_by"))
+        router
+            .query_untracked("introduced_by")
             .map(PersonId)
             .filter(|id| app.person(id).is_some()),
     );
     // "Ask someone else" at the same organisation arrives with it filled in.
-    let organisation = query
-        .with_untracked(|q| q.get("organisation"))
-        .unwrap_or_default();
+    let organisation = router.query_untracked("organisation").unwrap_or_default();
     // Sharing a page from another app arrives here through the manifest's
     // share target, as `?title=…&text=…&url=…`.
-    let (shared, was_shared) = query.with_untracked(|q| {
-        let param = |key| q.get(key).unwrap_or_default();
-        let was_shared = ["title", "text", "url"]
-            .iter()
-            .any(|key| q.get(key).is_some());
-        (
-            SharedContact::from_share(&param("title"), &param("text"), &param("url")),
-            was_shared,
-        )
-    });
+    let param = |key| router.query_untracked(key);
+    let was_shared = ["title", "text", "url"]
+        .into_iter()
+        .any(|key| param(key).is_some());
+    let shared = SharedContact::from_share(
+        &param("title").unwrap_or_default(),
+        &param("text").unwrap_or_default(),
+        &param("url").unwrap_or_default(),
+    );
     let show_profile = !shared.profile.is_empty();
     let error = RwSignal::new(None::<String>);
     let profile_error = RwSignal::new(None::<&'static str>);
@@ -57,7 +53,7 @@ pub fn NewPersonPage() -> impl IntoView {
         let added =
             app.try_run(|w| w.add_person(&name, referrer.get_untracked(), &organisation, &profile));
         match added {
-            Ok(id) => navigate(&format!("/people/{id}"), Default::default()),
+            Ok(id) => router.go(&format!("/people/{id}")),
             Err(message) => {
                 error.set(Some(message));
                 if let Some(input) = name_input.get() {

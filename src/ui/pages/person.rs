@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::calendar::{short_date, short_date_time};
 use crate::domain::chat::{stage_of_person, Chat};
@@ -7,17 +6,15 @@ use crate::domain::message::{mailto_address, tel, web_link};
 use crate::domain::person::{Person, PersonField, PersonId};
 use crate::state::{local_date, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem, ReferrerSelect, StageBadge};
+use crate::ui::router::use_router;
 
 #[component]
-pub fn PersonPage() -> impl IntoView {
+pub fn PersonPage(id: PersonId) -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).map(PersonId));
     // Rebuild the editor only when the person appears or disappears, never
     // on the edits it makes itself: its inputs hold what is being typed.
     let present = Memo::new(move |_| {
-        id.get()
-            .filter(|id| app.people.with(|people| people.iter().any(|p| &p.id == id)))
+        Some(id.clone()).filter(|id| app.people.with(|people| people.iter().any(|p| &p.id == id)))
     });
 
     move || match present.get().and_then(|id| app.person(&id)) {
@@ -41,7 +38,7 @@ pub fn PersonPage() -> impl IntoView {
 #[component]
 fn PersonEditor(person: Person) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let router = use_router();
     let id = person.id.clone();
     super::set_title(&person.name);
     let current = {
@@ -61,7 +58,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
         let id = id.clone();
         move |_| {
             if app.try_run(|w| w.delete_person(&id)).is_ok() {
-                navigate("/people", Default::default());
+                router.go("/people");
             }
         }
     };
@@ -243,7 +240,7 @@ fn IntroducedByThem(id: PersonId) -> impl IntoView {
 #[component]
 fn PersonChats(id: PersonId) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
+    let router = use_router();
     let chats = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -285,7 +282,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
     };
     let error = RwSignal::new(None::<String>);
     let plan = move |_| match app.try_run(|w| w.create_chat(&id)) {
-        Ok(chat) => navigate(&format!("/chats/{chat}"), Default::default()),
+        Ok(chat) => router.go(&format!("/chats/{chat}")),
         Err(message) => error.set(Some(message)),
     };
     view! {

@@ -12,8 +12,8 @@ use crate::state::{local_date, use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, ReorderButtons};
 
 #[component]
-pub fn PreparePage() -> impl IntoView {
-    super::chat_route(|id| view! { <Prepare id /> }.into_any())
+pub fn PreparePage(id: ChatId) -> impl IntoView {
+    super::chat_route(id, |id| view! { <Prepare id /> }.into_any())
 }
 
 #[component]
