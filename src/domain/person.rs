@@ -1,6 +1,5 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 use std::fmt;
 
 use super::stage::Stage;
@@ -287,13 +286,11 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The People list order: by stage (see [`Stage::list_rank`]), then by name
-/// ignoring case and accents.
-pub fn list_order(a: (Stage, &Person), b: (Stage, &Person)) -> Ordering {
-    a.0.list_rank()
-        .cmp(&b.0.list_rank())
-        .then_with(|| fold(&a.1.name).cmp(&fold(&b.1.name)))
-        .then_with(|| a.1.id.cmp(&b.1.id))
+/// The People list order, as a sort key: by stage (see [`Stage::list_rank`]),
+/// then by name ignoring case and accents, then by id so that namesakes
+/// keep their places.
+pub fn list_key(stage: Stage, person: &Person) -> (u8, String, &PersonId) {
+    (stage.list_rank(), fold(&person.name), &person.id)
 }
 
 #[cfg(test)]
@@ -437,7 +434,7 @@ mod tests {
     }
 
     #[test]
-    fn list_order_is_stage_then_name() {
+    fn list_key_orders_by_stage_then_name() {
         let zoe = person("1", "zoë");
         let adam = person("2", "Adam");
         let bea = person("3", "Béa");
@@ -447,7 +444,7 @@ mod tests {
             (Stage::Idea, &bea),
             (Stage::Booked, &adam),
         ];
-        rows.sort_by(|a, b| list_order(*a, *b));
+        rows.sort_by_cached_key(|(stage, person)| list_key(*stage, person));
         let names: Vec<(Stage, &str)> = rows.iter().map(|(s, p)| (*s, p.name.as_str())).collect();
         assert_eq!(
             names,
