@@ -11,6 +11,12 @@
 //! or "no" does not count ("I'm not looking for a job"). Single words such as "job", "employment", "apply" or
 //! "internship" never flag on their own: organisation names, studies and
 //! skills being applied use them too.
+//!
+//! The rules read French as well as English, whatever the app's language:
+//! a request to a francophone contact is written in French. French words
+//! are folded the same way, and an apostrophe splits them (« d'emploi » is
+//! "d emploi"). « Poste » and « emploi » never flag alone either: the post
+//! office and « emploi du temps », a schedule, use them.
 
 use super::linter::tokens;
 use super::person::fold;
@@ -91,6 +97,33 @@ pub const ASK_RULES: &[AskRule] = &[
             "apply for the|this|that|an|a position|role|opening|posting",
             "job for me",
             "position|role|job for someone like me",
+            // French, folded: « m'embaucher » is "m embaucher".
+            "m embaucher|engager|recruter",
+            "embauchez|recrutez|engagez vous",
+            "est ce qu|que vous|votre|on embauchez|recrutez|engagez|embauche|recrute|engage",
+            "etes vous * recruter|embaucher|engager",
+            "votre|vos equipe|equipes|entreprise|organisation|organisme|service|ministere|firme|direction|groupe embauche|recrute|engage|embauchent|recrutent",
+            // Not « y a-t-il un bureau de poste ? », the post office.
+            "y a t il - actuellement|presentement|bientot des|un|une poste|postes|ouverture|ouvertures",
+            "y a t il * poste|postes|emploi|emplois ouvert|ouverts|disponible|disponibles|vacant|vacants|libre|libres",
+            "y a t il * offre|offres d emploi",
+            "poste|postes vacant|vacants|ouvert|ouverts|disponible|disponibles",
+            "poste|postes a pourvoir|combler",
+            // Not "avez-vous un emploi du temps chargé ?", a schedule.
+            "avez|auriez vous des|un|une|quelques poste|postes|ouverture|ouvertures|offre|offres",
+            "avez|auriez vous * poste|postes|emploi|emplois|ouverture|ouvertures|offre|offres ouvert|ouverts|ouverte|ouvertes|disponible|disponibles|vacant|vacants|pour",
+            "a la recherche d|de - un|une - nouvel|nouveau|nouvelle emploi|poste|travail|job",
+            "cherche|recherche|cherchais|recherchais un|une|d|des|du - nouvel|nouveau|nouvelle emploi|poste|travail|job",
+            "me garder|gardiez|garderiez en tete",
+            "garder|gardiez|garderiez mon profil|nom|dossier|cv en tete",
+            "penser|pensiez|penseriez a moi",
+            "tenir au courant * poste|postes|emploi|emplois|ouverture|ouvertures",
+            "faire partie de votre|vos|l equipe|entreprise|organisation|organisme|service",
+            "joindre|rejoindre|integrer votre|vos|l equipe|entreprise|organisation|organisme|service",
+            "aimerais|voudrais|souhaite|souhaiterais|reve|reverais * travailler pour|chez|avec|dans votre|vous",
+            "postuler|postule|postulerai|postulerais a|au|pour - votre|vos|ce|cet|cette|le|la|l|un|une poste|offre|emploi|equipe|entreprise",
+            "ouvert|ouverte|ouverts a|aux - de|des - nouvelles|nouveaux opportunites|defis|offres",
+            "si|quand|lorsque * poste|postes|emploi|ouverture se|s libere|ouvre|presente",
         ],
     },
     AskRule {
@@ -111,6 +144,12 @@ pub const ASK_RULES: &[AskRule] = &[
             "internal|employee|job referral",
             "referral for the|a|this|an|that|- position|role|job|opening",
             "give|get me a referral",
+            "me recommander|recommandiez|recommanderiez|referer|refereriez pour|aupres",
+            "me recommander|recommandiez|recommanderiez|referer|refereriez au|a|aux - la|l poste|recruteur|recruteuse|rh|gestionnaire|responsable",
+            "bon mot",
+            "proposer|soumettre|avancer|presenter|poser mon nom",
+            "proposer|soumettre|avancer|presenter|poser ma candidature",
+            "recommandation|reference interne",
         ],
     },
     AskRule {
@@ -129,6 +168,13 @@ pub const ASK_RULES: &[AskRule] = &[
             "interview with your team|company|organisation|organization|firm",
             "chance|opportunity to interview for|with",
             "be interviewed",
+            "entrevue|entretien d embauche|emploi",
+            // Not « obtenir un entretien d'information », this very meeting.
+            "m aider a obtenir|decrocher une|un entrevue|entretien",
+            "decrocher une|un entrevue|entretien",
+            "entrevue pour|avec * poste|equipe|emploi|entreprise",
+            "m interviewer",
+            "me passer en entrevue",
         ],
     },
     AskRule {
@@ -146,6 +192,10 @@ pub const ASK_RULES: &[AskRule] = &[
             "attached|attaching|enclosed|enclosing my|a|- resume|cv",
             "my resume|cv is attached|enclosed",
             "resume|cv attached",
+            "transmettre|transmettiez|faire|envoyer|remettre|passer|partager|acheminer * mon cv|curriculum",
+            "ci joint|jointe|joints - mon|un cv|curriculum",
+            "mon cv|curriculum * ci|joint|jointe|piece",
+            "cv|curriculum en piece jointe",
         ],
     },
     AskRule {
@@ -160,6 +210,10 @@ pub const ASK_RULES: &[AskRule] = &[
             "review|critique|check my resume|cv",
             "feedback on my resume|cv",
             "resume|cv review",
+            "relire|revoir|commenter|evaluer|critiquer|regarder|lire * mon cv|curriculum",
+            // « Coup d'œil »: the œ stays as written after folding.
+            "coup d * mon cv|curriculum",
+            "commentaires|avis|retroaction sur mon cv|curriculum",
         ],
     },
     AskRule {
@@ -185,6 +239,13 @@ pub const ASK_RULES: &[AskRule] = &[
             "your|the pay",
             "type|kind of money",
             "make|earn * money",
+            "salaire",
+            "salaires",
+            "remuneration",
+            "combien * gagnez|gagne|gagnent|payez|paye|payes|paie",
+            "echelle|fourchette|grille salariale|salariales",
+            "echelle|fourchette|grille de|des salaire|salaires",
+            "taux horaire",
         ],
     },
     AskRule {
@@ -209,6 +270,17 @@ pub const ASK_RULES: &[AskRule] = &[
             "where are you located",
             "revenue",
             "stock price",
+            "que fait|font votre|vos|l entreprise|organisation|organisme|firme|agence|ministere",
+            "quels|quel|quelles|quelle genre|type|types|sorte de services|produits",
+            "quels|quelles services|produits offrez|offre|offrent|vendez|vend|vendent|proposez|propose",
+            "combien d employes",
+            "combien de personnes travaillent",
+            "quand ** fonde|fondee|fondes",
+            "annee de fondation",
+            "qui a fonde",
+            "qui est le|la pdg|president|presidente|fondateur|fondatrice",
+            "ou se trouve|trouvent|est|sont votre|vos|le|les siege|bureaux",
+            "chiffre d affaires",
         ],
     },
     AskRule {
@@ -223,6 +295,9 @@ pub const ASK_RULES: &[AskRule] = &[
             "need|want|hire|take|use * someone|people with my background|skills|experience|profile",
             "looking for * people|someone with my",
             "someone with my background|skills|profile",
+            "quelqu un comme moi",
+            "gens|personne|personnes|candidat|candidate|candidats|candidates|profil|profils comme moi",
+            "quelqu un|personnes|gens|candidats avec mon|mes|ma profil|experience|parcours|competences|formation|bagage",
         ],
     },
 ];
@@ -312,7 +387,9 @@ fn parts(pattern: &str) -> Vec<String> {
     parts
 }
 
-const NEGATIONS: [&str; 3] = ["not", "never", "no"];
+/// Words that turn what follows around: English and French (« ne », « n' »
+/// and « jamais » come before the verb; « pas » mostly after it).
+const NEGATIONS: [&str; 7] = ["not", "never", "no", "ne", "n", "jamais", "pas"];
 
 fn sentence_matches(pattern: &str, words: &[String]) -> bool {
     let parts = parts(pattern);

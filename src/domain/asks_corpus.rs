@@ -212,6 +212,144 @@ pub const QUESTIONS: &[(&str, bool)] = &[
     ),
 ];
 
+/// The same kinds of requests written in French, as a francophone job
+/// seeker writes them, with the French traps: « poste » as in the post
+/// office, « emploi du temps » (a schedule), « CV » inside a longer word,
+/// an informational « entretien », and the negations around the verb.
+pub const FRENCH_REQUESTS: &[(&str, bool)] = &[
+    ("Bonjour Mme Roy, êtes-vous en train de recruter ? J'aimerais vous parler 15 minutes.", true),
+    ("Est-ce que vous embauchez des analystes cet automne ?", true),
+    ("Votre équipe recrute-t-elle présentement ?", true),
+    ("Avez-vous un poste pour une diplômée en urbanisme ?", true),
+    ("Auriez-vous des ouvertures dans votre service ?", true),
+    ("Y a-t-il des postes ouverts dans votre direction ?", true),
+    ("Y a-t-il actuellement des offres d'emploi chez Desjardins ?", true),
+    ("Je suis à la recherche d'un emploi en communication et j'aimerais vous rencontrer.", true),
+    ("Je cherche un nouveau poste et votre entreprise est en tête de ma liste.", true),
+    ("Pourriez-vous me garder en tête si un poste se libère ?", true),
+    ("Si un poste s'ouvre dans votre équipe, pourriez-vous penser à moi ?", true),
+    ("Je rêve de travailler chez vous depuis longtemps.", true),
+    ("J'aimerais beaucoup faire partie de votre équipe.", true),
+    ("Serait-il possible de rejoindre votre équipe cet été ?", true),
+    ("Je compte postuler au poste d'analyste affiché la semaine dernière.", true),
+    ("Je suis ouverte à de nouvelles opportunités et j'aimerais en discuter.", true),
+    ("Pourriez-vous me recommander pour le poste de coordonnatrice ?", true),
+    ("Accepteriez-vous de me recommander à la recruteuse de votre équipe ?", true),
+    ("Pourriez-vous glisser un bon mot pour moi auprès de votre gestionnaire ?", true),
+    ("Seriez-vous prête à soumettre ma candidature à l'interne ?", true),
+    ("Pourriez-vous m'aider à obtenir une entrevue avec votre équipe ?", true),
+    ("J'espère décrocher un entretien d'embauche chez Hydro-Québec.", true),
+    ("Pourriez-vous transmettre mon CV à votre gestionnaire ?", true),
+    ("Vous trouverez ci-joint mon curriculum vitae.", true),
+    ("Mon CV est en pièce jointe, au cas où.", true),
+    ("Pourriez-vous jeter un coup d'œil à mon CV avant que je postule ?", true),
+    ("J'aimerais avoir vos commentaires sur mon CV.", true),
+    ("Quel est le salaire d'un analyste débutant chez vous ?", true),
+    ("J'aimerais savoir combien gagne une designer dans votre domaine.", true),
+    ("Quelle est l'échelle salariale pour ce type de poste ?", true),
+    ("Cherchez-vous des gens comme moi dans votre équipe ?", true),
+    ("Votre organisation embauche-t-elle des personnes avec mon profil ?", true),
+    ("Pourriez-vous me tenir au courant des postes ouverts dans votre groupe ?", true),
+    // Innocent look-alikes.
+    ("Bonjour M. Tremblay, Ana Silva m'a suggéré de vous écrire. Auriez-vous 15 minutes pour un café ?", false),
+    ("J'ai lu votre article sur la mobilité durable et j'aimerais en apprendre davantage sur votre parcours.", false),
+    ("Accepteriez-vous un court entretien d'information par téléphone ?", false),
+    ("Je ne cherche pas d'emploi : je veux seulement comprendre votre métier.", false),
+    ("Je ne suis pas à la recherche d'un poste pour l'instant, seulement de conseils.", false),
+    ("Avez-vous un emploi du temps chargé cette semaine ? Je peux m'adapter.", false),
+    ("Je vous ai envoyé une carte par la poste pour vous remercier.", false),
+    ("Y a-t-il un bureau de poste près de votre bureau, pour notre rencontre ?", false),
+    ("Qu'est-ce qui vous plaît le plus dans votre poste actuel ?", false),
+    ("Votre présentation sur les données ouvertes m'a beaucoup appris.", false),
+    ("Je termine un certificat en analyse de données à l'Université d'Ottawa.", false),
+    ("Seriez-vous disponible pour un appel de 15 minutes la semaine prochaine ?", false),
+    ("Nous sommes tous les deux membres de l'Association des urbanistes.", false),
+    ("J'ai entendu votre balado sur la transition énergétique.", false),
+    ("J'aimerais comprendre comment vous êtes passé de la recherche au privé.", false),
+    ("Je cherche à comprendre votre travail au quotidien.", false),
+    ("Quels conseils donneriez-vous à quelqu'un qui débute ?", false),
+    ("Le projet CVX de votre équipe m'a impressionnée.", false),
+    ("Je serais ravie de vous offrir un café près de votre bureau.", false),
+    ("Pourriez-vous me recommander une personne à qui parler de ce domaine ?", false),
+    ("Quelles compétences comptent le plus dans votre domaine ?", false),
+    ("Je suis une nouvelle arrivante et je veux comprendre le marché québécois.", false),
+    ("Votre parcours, de l'ingénierie à la gestion de projet, m'inspire.", false),
+    ("Pas de souci si vous manquez de temps ce mois-ci.", false),
+    ("Merci d'avance pour votre temps et vos conseils.", false),
+    ("Qu'est-ce que vous auriez aimé savoir à vos débuts ?", false),
+    ("Comment avez-vous postulé à votre premier poste, à l'époque ?", false),
+    ("Je serais heureuse d'entendre votre point de vue sur le secteur public.", false),
+    ("Auriez-vous un moment pour un appel vidéo, à votre convenance ?", false),
+    ("Votre conférence au Salon du numérique m'a donné envie de vous écrire.", false),
+    ("Je suis diplômée de la même école que vous.", false),
+    ("Qu'est-ce qui vous a amenée à travailler chez Ubisoft ?", false),
+    ("Quel est votre emploi du temps type ?", false),
+];
+
+/// Meeting questions in French.
+pub const FRENCH_QUESTIONS: &[(&str, bool)] = &[
+    ("Embauchez-vous des stagiaires cet été ?", true),
+    (
+        "Avez-vous des postes ouverts pour quelqu'un comme moi ?",
+        true,
+    ),
+    ("Pourriez-vous transmettre mon CV à votre équipe ?", true),
+    ("Combien gagnez-vous par année ?", true),
+    ("Quelle est la fourchette de salaire pour ce poste ?", true),
+    ("Que fait votre entreprise exactement ?", true),
+    ("Combien d'employés travaillent chez vous ?", true),
+    ("Quand votre organisme a-t-il été fondé ?", true),
+    ("Qui est le PDG de votre entreprise ?", true),
+    ("Où se trouve votre siège social ?", true),
+    ("Pourriez-vous me recommander pour une entrevue ?", true),
+    ("Quels services offrez-vous à vos clients ?", true),
+    // Questions worth asking.
+    ("À quoi ressemble une journée type pour vous ?", false),
+    ("Comment êtes-vous arrivée dans ce domaine ?", false),
+    ("Qu'est-ce qui vous plaît le plus dans votre poste ?", false),
+    (
+        "Qu'est-ce qui vous a surprise en arrivant chez Desjardins ?",
+        false,
+    ),
+    (
+        "Quelles compétences devrais-je développer en premier ?",
+        false,
+    ),
+    ("Qui d'autre me conseilleriez-vous de rencontrer ?", false),
+    (
+        "Quels défis votre équipe rencontre-t-elle cette année ?",
+        false,
+    ),
+    (
+        "Comment votre rôle a-t-il changé depuis vos débuts ?",
+        false,
+    ),
+    ("Quel conseil auriez-vous aimé recevoir à mon âge ?", false),
+    (
+        "Comment se déroule le travail avec les autres services ?",
+        false,
+    ),
+    (
+        "Qu'est-ce que je devrais garder en tête en changeant de carrière ?",
+        false,
+    ),
+    ("Avez-vous aimé votre premier poste ?", false),
+    ("Quel est votre emploi du temps type ?", false),
+    (
+        "Quelles ressources me recommanderiez-vous pour apprendre ?",
+        false,
+    ),
+    (
+        "Comment les nouveaux arrivants percent-ils dans ce milieu ?",
+        false,
+    ),
+    ("Quelle formation recommandez-vous pour ce métier ?", false),
+    (
+        "Comment se passe la collaboration avec la direction ?",
+        false,
+    ),
+];
+
 fn measure(corpus: &[(&str, bool)], setting: Setting) -> (f64, f64, Vec<String>) {
     let mut caught = 0;
     let mut asks = 0;
@@ -245,7 +383,9 @@ fn measure(corpus: &[(&str, bool)], setting: Setting) -> (f64, f64, Vec<String>)
 fn the_corpus_is_big_enough_and_balanced() {
     assert!(REQUESTS.len() >= 100);
     assert!(QUESTIONS.len() >= 40);
-    for corpus in [REQUESTS, QUESTIONS] {
+    assert!(FRENCH_REQUESTS.len() >= 60);
+    assert!(FRENCH_QUESTIONS.len() >= 25);
+    for corpus in [REQUESTS, QUESTIONS, FRENCH_REQUESTS, FRENCH_QUESTIONS] {
         let asks = corpus.iter().filter(|(_, ask)| *ask).count();
         assert!(asks * 3 >= corpus.len() && asks * 3 <= corpus.len() * 2);
     }
@@ -266,6 +406,28 @@ fn requests_recall_at_least_95_percent_with_at_most_5_percent_false_alarms() {
 fn questions_recall_at_least_95_percent_with_at_most_5_percent_false_alarms() {
     let (recall, false_alarms, wrong) = measure(QUESTIONS, Setting::Question);
     println!("questions: recall {recall:.3}, false alarms {false_alarms:.3}");
+    assert!(recall >= 0.95, "recall {recall:.3}: {wrong:#?}");
+    assert!(
+        false_alarms <= 0.05,
+        "false alarms {false_alarms:.3}: {wrong:#?}"
+    );
+}
+
+#[test]
+fn french_requests_recall_at_least_95_percent_with_at_most_5_percent_false_alarms() {
+    let (recall, false_alarms, wrong) = measure(FRENCH_REQUESTS, Setting::Request);
+    println!("French requests: recall {recall:.3}, false alarms {false_alarms:.3}");
+    assert!(recall >= 0.95, "recall {recall:.3}: {wrong:#?}");
+    assert!(
+        false_alarms <= 0.05,
+        "false alarms {false_alarms:.3}: {wrong:#?}"
+    );
+}
+
+#[test]
+fn french_questions_recall_at_least_95_percent_with_at_most_5_percent_false_alarms() {
+    let (recall, false_alarms, wrong) = measure(FRENCH_QUESTIONS, Setting::Question);
+    println!("French questions: recall {recall:.3}, false alarms {false_alarms:.3}");
     assert!(recall >= 0.95, "recall {recall:.3}: {wrong:#?}");
     assert!(
         false_alarms <= 0.05,

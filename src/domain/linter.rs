@@ -97,13 +97,21 @@ fn opening(text: &str) -> String {
     let text = without_urls(text);
     let mut rest = text.trim_start();
     let lowered = fold(rest);
-    const GREETINGS: [&str; 6] = [
+    const GREETINGS: [&str; 14] = [
         "hi",
         "hello",
         "hey",
         "dear",
         "good morning",
         "good afternoon",
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "allo",
+        "cher",
+        "chere",
+        "madame",
+        "monsieur",
     ];
     if GREETINGS.iter().any(|g| {
         lowered.starts_with(g)
@@ -135,7 +143,7 @@ fn opening(text: &str) -> String {
     rest[..end].to_string()
 }
 
-const CONNECTION_CUES: [&str; 26] = [
+const CONNECTION_CUES: [&str; 55] = [
     "suggested",
     "suggest",
     "referred",
@@ -162,6 +170,36 @@ const CONNECTION_CUES: [&str; 26] = [
     "meetup",
     "conference",
     "webinar",
+    // French, folded: « m'a suggéré », « rencontrée », « votre balado ».
+    "suggere",
+    "suggeree",
+    "recommande",
+    "recommandee",
+    "conseille",
+    "presente",
+    "presentee",
+    "parle",
+    "rencontre",
+    "rencontree",
+    "rencontres",
+    "entendu",
+    "vu",
+    "lu",
+    "trouve",
+    "ancien",
+    "ancienne",
+    "anciens",
+    "diplome",
+    "diplomee",
+    "commun",
+    "commune",
+    "membre",
+    "membres",
+    "publication",
+    "balado",
+    "webinaire",
+    "colloque",
+    "congres",
 ];
 
 fn check_connection_first(text: &str, context: &LintContext) -> Check {
@@ -207,7 +245,7 @@ fn check_connection_first(text: &str, context: &LintContext) -> Check {
     }
 }
 
-const ASK_WORDS: [&str; 9] = [
+const ASK_WORDS: [&str; 22] = [
     "would",
     "could",
     "can",
@@ -217,6 +255,20 @@ const ASK_WORDS: [&str; 9] = [
     "willing",
     "available",
     "chance",
+    // French: « Auriez-vous… ? », « Seriez-vous disponible… ? ».
+    "pourriez",
+    "pourrions",
+    "pourrait",
+    "auriez",
+    "seriez",
+    "serait",
+    "accepteriez",
+    "voudriez",
+    "pouvez",
+    "possible",
+    "disponible",
+    "ouvert",
+    "ouverte",
 ];
 
 fn check_ask_is_question(text: &str) -> Check {
@@ -261,8 +313,11 @@ fn check_about_them(text: &str) -> Check {
     for sentence in text.split_inclusive(['.', '!', '?', '\n']) {
         let words = tokens(sentence);
         let count = |set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
-        let them = count(&["you", "your", "yours", "yourself"]);
-        let me = count(&["i", "me", "my", "mine", "myself"]);
+        let them = count(&["you", "your", "yours", "yourself", "vous", "votre", "vos"]);
+        // « j'ai » and « m'a » fold to "j ai" and "m a".
+        let me = count(&[
+            "i", "me", "my", "mine", "myself", "je", "j", "m", "moi", "mon", "ma", "mes",
+        ]);
         if me > them {
             about_me += 1;
         } else if them > 0 {
@@ -277,7 +332,7 @@ fn check_about_them(text: &str) -> Check {
 }
 
 /// Things of theirs a cold request can name: why this person, not anyone.
-const SPECIFICS: [&str; 13] = [
+const SPECIFICS: [&str; 22] = [
     "talk",
     "article",
     "post",
@@ -291,6 +346,15 @@ const SPECIFICS: [&str; 13] = [
     "webinar",
     "research",
     "study",
+    "conference",
+    "publication",
+    "projet",
+    "balado",
+    "livre",
+    "rapport",
+    "etude",
+    "webinaire",
+    "travaux",
 ];
 
 fn check_why_them(text: &str, context: &LintContext) -> Check {
@@ -366,6 +430,46 @@ mod tests {
             .filter(|c| !c.passed)
             .map(|c| c.rule)
             .collect()
+    }
+
+    /// Written the way the French templates will be: « vous », a space
+    /// before the question mark (a narrow no-break one in the second).
+    const GOOD_WARM_FRENCH: &str = "Bonjour Mme Roy,\n\nAna Silva m'a suggéré de vous écrire : elle m'a parlé de votre travail en analyse de données à la Ville. Je termine un certificat en données et j'aimerais comprendre votre parcours. Auriez-vous 15 minutes pour un café ou un appel dans les prochaines semaines ?\n\nMerci de votre temps,\nLéa";
+    const GOOD_COLD_FRENCH: &str = "Bonjour M. Tremblay,\n\nJ'ai lu votre article sur la mobilité durable dans Le Devoir. Votre projet de réseau express m'a beaucoup appris. Seriez-vous disponible pour un court appel le mois prochain\u{202f}?\n\nAu plaisir,\nSami";
+
+    #[test]
+    fn good_french_requests_pass_every_check() {
+        assert_eq!(failed(GOOD_WARM_FRENCH, &warm()), []);
+        let cold = LintContext {
+            why_them: "",
+            ..cold("")
+        };
+        assert_eq!(failed(GOOD_COLD_FRENCH, &cold), []);
+    }
+
+    #[test]
+    fn french_job_asks_and_statements_are_caught() {
+        let cases: Vec<(&str, Rule)> = vec![
+            ("Bonjour Mme Roy, Ana m'a suggéré de vous écrire. Avez-vous un poste ?", Rule::NoJobRequest),
+            ("Bonjour, Ana m'a parlé de vous. Êtes-vous en train de recruter ?", Rule::NoJobRequest),
+            ("Bonjour, Ana m'a parlé de vous. Pourriez-vous transmettre mon C.V. à votre équipe ?", Rule::NoJobRequest),
+            ("Bonjour, Ana m'a parlé de vous. Auriez-vous 15 minutes ? Mon curriculum vitae est ci-joint.", Rule::NoJobRequest),
+            // Stated, not asked: the question mark is missing.
+            ("Bonjour, Ana m'a parlé de vous. J'aimerais vous rencontrer 15 minutes.", Rule::AskIsQuestion),
+            // A question mark that is not the request.
+            ("Bonjour, Ana m'a parlé de vous. Je veux 15 minutes de votre temps. D'accord ?", Rule::AskIsQuestion),
+            // Who they are is missing from the opening.
+            ("Bonjour Mme Roy,\nJe cherche à comprendre le secteur. Auriez-vous 15 minutes ?", Rule::ConnectionFirst),
+        ];
+        for (text, rule) in cases {
+            assert!(
+                failed(text, &warm()).contains(&rule),
+                "{rule:?} should catch: {text}"
+            );
+        }
+        // Mostly about the sender, in French pronouns.
+        let about_me = "Bonjour, Ana m'a parlé de vous. Je suis analyste. J'ai cinq ans d'expérience. Mon diplôme est en économie. Je cherche à changer de domaine. Auriez-vous 15 minutes ?";
+        assert!(failed(about_me, &warm()).contains(&Rule::AboutThem));
     }
 
     #[test]
