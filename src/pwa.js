@@ -65,10 +65,6 @@ export function read_storage_status(on_status) {
     .catch(() => on_status(false, -1, -1));
 }
 
-export function today_label() {
-  return new Date().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-}
-
 export function can_share() {
   return typeof navigator.share === 'function';
 }

@@ -11,8 +11,6 @@ extern "C" {
     #[wasm_bindgen(js_name = ask_for_persistent_storage)]
     pub fn ask_for_persistent_storage();
     fn read_storage_status(on_status: &JsValue);
-    /// Today's date in the user's own language and format.
-    pub fn today_label() -> String;
     pub fn can_share() -> bool;
     /// Saves `text` as a file named `filename`.
     pub fn download(filename: &str, mime: &str, text: &str);

@@ -85,6 +85,43 @@ pub fn short_date(date: NaiveDate) -> String {
     )
 }
 
+const LONG_WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const LONG_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "Wednesday 2 December", Today's date line. By hand for a second reason:
+/// the browser's date formatter loads its locale data on first use, about
+/// 50 ms on a slow phone, and `public/first-paint.js` writes the same line
+/// before the first paint.
+pub fn long_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        LONG_WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        LONG_MONTHS[date.month0() as usize]
+    )
+}
+
 /// "Wed 2 Dec 2026, 08:30".
 pub fn short_date_time(at: NaiveDateTime) -> String {
     format!(
@@ -187,6 +224,14 @@ pub fn countdown(now: NaiveDateTime, then: NaiveDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_date_names_the_weekday_and_month_in_full() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(long_date(date(2026, 11, 25)), "Wednesday 25 November");
+        assert_eq!(long_date(date(2027, 1, 3)), "Sunday 3 January");
+        assert_eq!(long_date(date(2028, 2, 29)), "Tuesday 29 February");
+    }
 
     fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
         d(y, m, day).and_hms_opt(h, min, 0).unwrap()

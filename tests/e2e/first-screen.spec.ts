@@ -56,7 +56,10 @@ test('someone new sees the real first screen before the app starts, and nothing 
   await expect(skeleton.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await expect(skeleton.getByRole('heading', { level: 2, name: 'Learn from people who do the work' })).toBeVisible();
   await expect(skeleton.getByRole('link', { name: 'Add your first person' })).toBeVisible();
-  const date = await page.evaluate(() => new Date().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' }));
+  // The app's own date line (long_date), never the browser's formatter: as
+  // British English writes it, worked out here in Node, not in the page.
+  const date = new Date().toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+  expect(date).toMatch(/^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+$/);
   const painted = await skeleton.locator('.first-date').evaluate((e) => getComputedStyle(e, '::before').content);
   expect(painted).toBe(JSON.stringify(date));
   const before = await layout(page);

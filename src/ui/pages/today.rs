@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::{countdown, short_date_time};
+use crate::domain::calendar::{countdown, long_date, short_date_time};
 use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
@@ -18,7 +18,7 @@ pub fn TodayPage() -> impl IntoView {
     super::set_title("Today");
     let app = use_app();
     let count = Memo::new(move |_| app.people.with(Vec::len));
-    let date = crate::pwa::today_label();
+    let date = long_date(today());
 
     view! {
         <h1>"Today"</h1>
