@@ -26,6 +26,7 @@ extern "C" {
     pub fn vibrate(pattern: &[u32]);
     fn install_state() -> String;
     fn prompt_install(on_done: &JsValue);
+    fn post_to_self(callback: &JsValue);
     fn share_text(title: &str, text: &str, on_done: &JsValue);
     fn copy_text(text: &str, on_done: &JsValue);
     #[wasm_bindgen(js_name = on_freeze)]
@@ -96,6 +97,12 @@ pub fn install() -> Install {
         "home-screen" => Install::AddToHomeScreen,
         _ => Install::Unknown,
     }
+}
+
+/// Runs `then` in a task of its own, as soon as the browser is free: a
+/// message to itself, not a timer, which a test's fake clock would hold.
+pub fn in_next_task(then: impl FnOnce() + 'static) {
+    post_to_self(&Closure::once_into_js(then));
 }
 
 /// Opens the browser's install prompt; `on_done(true)` once accepted.
