@@ -5,6 +5,7 @@
 // median of five, then the ratios the speed goals are written in.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { click, navLink, onScreen, timed } from './bench-timing.mjs';
 
 const [origin, ...datasets] = process.argv.slice(2);
 const RUNS = 5;
@@ -45,31 +46,6 @@ const instrument = () => {
   };
   watch();
 };
-
-/** Runs `action` in the page and times it to the frame after `ready` holds. */
-async function timed(page, action, ready) {
-  return page.evaluate(
-    async ([action, ready]) => {
-      const act = new Function(action);
-      const isReady = new Function(`return (${ready});`);
-      const start = performance.now();
-      act();
-      while (!isReady()) {
-        if (performance.now() - start > 30_000) throw new Error(`not ready: ${ready}`);
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return performance.now() - start;
-    },
-    [action, ready],
-  );
-}
-
-const click = (selector) => `document.querySelector(${JSON.stringify(selector)}).click();`;
-const navLink = (name) =>
-  `[...document.querySelectorAll('nav[aria-label="Main"] a')].find((a) => a.textContent.trim().startsWith(${JSON.stringify(name)})).click();`;
-const onScreen = (path, heading) =>
-  `location.pathname + location.search === ${JSON.stringify(path)} && document.querySelector('main h1')?.textContent === ${JSON.stringify(heading)}`;
 
 async function measure(name, file) {
   console.error(`measuring ${name}…`);

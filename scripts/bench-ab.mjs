@@ -1,0 +1,67 @@
+// A/B comparison: two served builds, timed turn about in one browser on the
+// same dataset, so that a slow moment of a shared machine falls on both.
+// Called by scripts/bench-ab.sh with the dataset, the number of rounds and
+// the two origins. Prints each build's medians and every run.
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { click, navLink, onScreen, timed } from './bench-timing.mjs';
+
+const [file, rounds, ...origins] = process.argv.slice(2);
+const entries = JSON.parse(readFileSync(file, 'utf8'));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH });
+
+const builds = [];
+for (const origin of origins) {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    serviceWorkers: 'block',
+    // The timed actions are passed as text and built with `new Function`.
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${origin}/manifest.webmanifest`);
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+  }, entries);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  builds.push({ origin, page, figures: { startup: [], people: [], insights: [], filter: [] } });
+}
+
+for (let round = 0; round < Number(rounds); round++) {
+  for (const { origin, page, figures } of builds) {
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => !document.getElementById('skeleton') && document.querySelector('main h1'), null, {
+      polling: 10,
+      timeout: 120_000,
+    });
+    figures.startup.push(await page.evaluate(() => performance.now()));
+    await page.waitForTimeout(1500);
+    figures.people.push(await timed(page, navLink('People'), onScreen('/people', 'People')));
+    await timed(page, navLink('Today'), onScreen('/', 'Today'));
+    await page.waitForTimeout(300);
+    figures.insights.push(await timed(page, navLink('Insights'), "document.getElementById('questions-heading')"));
+    await page.waitForTimeout(500);
+    await timed(page, click('a[href="/insights?section=advice"]'), "document.getElementById('debriefs-heading')");
+    const organisation = await page.evaluate(() => document.querySelector('#filter-organisation option:nth-child(2)')?.value);
+    if (organisation !== undefined) {
+      figures.filter.push(
+        await timed(
+          page,
+          `const s = document.getElementById('filter-organisation'); s.value = ${JSON.stringify(organisation)}; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+          'true',
+        ),
+      );
+    }
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+for (const { origin, figures } of builds) {
+  console.log(origin);
+  for (const [name, values] of Object.entries(figures)) {
+    if (values.length) console.log(`  ${name}: ${Math.round(median(values))} ms [${values.map(Math.round).join(' ')}]`);
+  }
+}
+await browser.close();
