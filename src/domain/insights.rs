@@ -1392,6 +1392,18 @@ pub fn business_days(days: f64) -> String {
     }
 }
 
+/// Who used a term, short enough for one line: "Ana Silva, Ben Okafor,
+/// Chloé Roy and 297 others". With a year of notes a common term has
+/// hundreds of speakers; its passages say who each one was.
+pub fn speakers_line(people: &[String]) -> String {
+    const NAMED: usize = 3;
+    if people.len() <= NAMED + 1 {
+        return people.join(", ");
+    }
+    let others = people.len() - NAMED;
+    format!("{} and {others} others", people[..NAMED].join(", "))
+}
+
 /// "Ana Silva introduced 3 people: 2 became chats, 1 met."
 pub fn introduction_summary(introducer: &Introducer) -> String {
     let n = introducer.introduced.len();

@@ -141,6 +141,9 @@ for (const field of FIELDS) {
 
 for (const field of [FIELDS[0], FIELDS[2]]) {
 test(`quitting the browser mid-burst loses at most 300 ms of typing: ${field.name}`, async ({ baseURL }) => {
+  // Three trials of two browser starts each: more than the default minute
+  // on a busy 2-core machine.
+  test.setTimeout(180_000);
   for (let trial = 1; trial <= 3; trial++) {
     const profile = mkdtempSync(join(tmpdir(), 'coffee-chat-quit-'));
     const launch = () =>

@@ -526,3 +526,13 @@ fn the_export_holds_only_the_chosen_sections_in_markdown_or_plain_text() {
         plain.contains("- Shopify: You have met someone here (Ana Silva: Done, Ben Okafor: Done)")
     );
 }
+
+#[test]
+fn a_term_said_by_many_names_three_and_counts_the_others() {
+    let names = |n: usize| -> Vec<String> { (1..=n).map(|i| format!("P{i}")).collect() };
+    assert_eq!(speakers_line(&names(0)), "");
+    assert_eq!(speakers_line(&names(2)), "P1, P2");
+    assert_eq!(speakers_line(&names(4)), "P1, P2, P3, P4");
+    assert_eq!(speakers_line(&names(5)), "P1, P2, P3 and 2 others");
+    assert_eq!(speakers_line(&names(300)), "P1, P2, P3 and 297 others");
+}

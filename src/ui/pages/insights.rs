@@ -3,8 +3,9 @@ use leptos::prelude::*;
 use crate::domain::calendar::short_date;
 use crate::domain::insights::{
     business_days, by_question, debrief_choices, debriefs, export, funnel, introducers,
-    introduction_summary, organisations, recurring_terms, referral_chains, AnswerRow,
-    DebriefFilter, RecurringTerm, Section, SharedQuestion, Speaker, UnaskedQuestion, TERMS_SHOWN,
+    introduction_summary, organisations, recurring_terms, referral_chains, speakers_line,
+    AnswerRow, DebriefFilter, RecurringTerm, Section, SharedQuestion, Speaker, UnaskedQuestion,
+    TERMS_SHOWN,
 };
 use crate::domain::stage::Stage;
 use crate::state::{local_date, use_app};
@@ -392,84 +393,112 @@ fn TermsSection(terms: Memo<Vec<RecurringTerm>>) -> impl IntoView {
                 "Words and two-word phrases that two or more people used in notes, answers, takeaways and advice. Counted on this phone: tap one to read where it came up."
             </p>
             {move || {
-                let terms = terms.get();
-                if terms.is_empty() {
-                    return view! {
-                        <p class="card muted">
-                            "Nothing has come up with two people yet. Write a few words of each answer and a line of takeaways after each chat."
-                        </p>
+                terms.with(|list| {
+                    if list.is_empty() {
+                        return view! {
+                            <p class="card muted">
+                                "Nothing has come up with two people yet. Write a few words of each answer and a line of takeaways after each chat."
+                            </p>
+                        }
+                            .into_any();
                     }
-                        .into_any();
-                }
-                view! {
-                    <ul class="terms">
-                        {terms
-                            .into_iter()
-                            .map(|term| {
-                                let key = term.term.clone();
-                                let expanded = {
-                                    let key = key.clone();
-                                    move || open.with(|o| o.as_ref() == Some(&key))
-                                };
-                                let toggle = {
-                                    let key = key.clone();
-                                    move |_| open.update(|o| *o = if o.as_ref() == Some(&key) { None } else { Some(key.clone()) })
-                                };
-                                let panel_id = format!("term-{}", key.replace(' ', "-"));
-                                let passages = term.passages.clone();
-                                let count = term.passage_count;
-                                let listed = term.passages.len();
-                                view! {
-                                    <li class="term">
-                                        <button
-                                            type="button"
-                                            class="term-button"
-                                            aria-expanded={
-                                                let expanded = expanded.clone();
-                                                move || expanded().to_string()
-                                            }
-                                            aria-controls=panel_id.clone()
-                                            on:click=toggle
-                                        >
-                                            <span class="chevron" aria-hidden="true">"▸ "</span>
-                                            <strong>{term.term.clone()}</strong>
-                                            <span class="muted">
-                                                {format!(
-                                                    " · {} · {count} passage{}",
-                                                    term.people.join(", "),
-                                                    if count == 1 { "" } else { "s" },
-                                                )}
-                                            </span>
-                                        </button>
-                                        <Show when=expanded>
-                                            {(count > listed)
-                                                .then(|| view! {
-                                                    <p class="muted">{format!("The latest {listed} of {count} passages:")}</p>
-                                                })}
-                                            <ul class="passages" id=panel_id.clone()>
-                                                {passages
-                                                    .iter()
-                                                    .map(|p| {
-                                                        view! {
-                                                            <li>
-                                                                {speaker_link(&p.speaker)}
-                                                                <span class="muted">{format!(" · {}", p.source.label())}</span>
-                                                                <p class="prewrap">{p.text.clone()}</p>
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
-                                        </Show>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
+                    view! {
+                        <ul class="terms">
+                            {list
+                                .iter()
+                                .enumerate()
+                                .map(|(index, term)| term_item(terms, index, term, open))
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                })
             }}
         </section>
+    }
+}
+
+/// One term as a button that opens its passages, which are built only
+/// when opened: thirty terms of twenty-five passages each is a long list
+/// to build for a glance at the words.
+fn term_item(
+    terms: Memo<Vec<RecurringTerm>>,
+    index: usize,
+    term: &RecurringTerm,
+    open: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let key = term.term.clone();
+    let expanded = {
+        let key = key.clone();
+        move || open.with(|o| o.as_ref() == Some(&key))
+    };
+    let toggle = {
+        let key = key.clone();
+        move |_| {
+            open.update(|o| {
+                *o = if o.as_ref() == Some(&key) {
+                    None
+                } else {
+                    Some(key.clone())
+                }
+            })
+        }
+    };
+    let panel_id = format!("term-{}", key.replace(' ', "-"));
+    let count = term.passage_count;
+    let listed = term.passages.len();
+    view! {
+        <li class="term">
+            <button
+                type="button"
+                class="term-button"
+                aria-expanded={
+                    let expanded = expanded.clone();
+                    move || expanded().to_string()
+                }
+                aria-controls=panel_id.clone()
+                on:click=toggle
+            >
+                <span class="chevron" aria-hidden="true">"▸ "</span>
+                <strong>{term.term.clone()}</strong>
+                <span class="muted">
+                    {format!(
+                        " · {} · {count} passage{}",
+                        speakers_line(&term.people),
+                        if count == 1 { "" } else { "s" },
+                    )}
+                </span>
+            </button>
+            <Show when=expanded>
+                {(count > listed)
+                    .then(|| view! {
+                        <p class="muted">{format!("The latest {listed} of {count} passages:")}</p>
+                    })}
+                <ul class="passages" id=panel_id.clone()>
+                    {move || {
+                        terms
+                            .with_untracked(|terms| {
+                                terms
+                                    .get(index)
+                                    .map(|term| {
+                                        term.passages
+                                            .iter()
+                                            .map(|p| {
+                                                view! {
+                                                    <li>
+                                                        {speaker_link(&p.speaker)}
+                                                        <span class="muted">{format!(" · {}", p.source.label())}</span>
+                                                        <p class="prewrap">{p.text.clone()}</p>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()
+                                    })
+                            })
+                    }}
+                </ul>
+            </Show>
+        </li>
     }
 }
 
