@@ -898,7 +898,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
         }
     }
     for list in introduced.values_mut() {
-        list.sort_by_key(|p| fold(&p.name));
+        list.sort_by_cached_key(|p| fold(&p.name));
     }
     let mut roots: Vec<&Person> = people
         .iter()
@@ -909,7 +909,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
                 .is_none_or(|by| !by_id.contains_key(by))
         })
         .collect();
-    roots.sort_by_key(|p| fold(&p.name));
+    roots.sort_by_cached_key(|p| fold(&p.name));
     let mut chains = Vec::new();
     let mut reached: HashSet<&PersonId> = HashSet::new();
     for root in roots {
@@ -921,7 +921,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
         .iter()
         .filter(|p| introduced.contains_key(&p.id))
         .collect();
-    in_loops.sort_by_key(|p| fold(&p.name));
+    in_loops.sort_by_cached_key(|p| fold(&p.name));
     for person in in_loops {
         if !reached.contains(&person.id) {
             walk(person, &introduced, &standings, &mut chains, &mut reached);
@@ -1000,14 +1000,10 @@ pub fn introducers(people: &[Person], chats: &[Chat]) -> Vec<Introducer> {
     }
     let mut list: Vec<Introducer> = found.into_values().collect();
     for introducer in &mut list {
-        introducer.introduced.sort_by_key(|c| fold(&c.name));
+        introducer.introduced.sort_by_cached_key(|c| fold(&c.name));
     }
-    list.sort_by(|a, b| {
-        b.introduced
-            .len()
-            .cmp(&a.introduced.len())
-            .then_with(|| fold(&a.person.name).cmp(&fold(&b.person.name)))
-    });
+    // Each name folded once, not at every comparison.
+    list.sort_by_cached_key(|i| (std::cmp::Reverse(i.introduced.len()), fold(&i.person.name)));
     list
 }
 
@@ -1082,16 +1078,11 @@ pub fn organisations(people: &[Person], chats: &[Chat]) -> Vec<Organisation> {
             } else {
                 Standing::NotAsked
             };
-            organisation.people.sort_by_key(|c| fold(&c.name));
+            organisation.people.sort_by_cached_key(|c| fold(&c.name));
             organisation
         })
         .collect();
-    list.sort_by(|a, b| {
-        b.people
-            .len()
-            .cmp(&a.people.len())
-            .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
-    });
+    list.sort_by_cached_key(|o| (std::cmp::Reverse(o.people.len()), fold(&o.name)));
     list
 }
 
