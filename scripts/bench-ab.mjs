@@ -4,7 +4,7 @@
 // the two origins. Prints each build's medians and every run.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { click, navLink, onScreen, timed } from './bench-timing.mjs';
+import { click, navLink, onScreen, phonePage, timed } from './bench-timing.mjs';
 
 const [file, rounds, ...origins] = process.argv.slice(2);
 const entries = JSON.parse(readFileSync(file, 'utf8'));
@@ -12,20 +12,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 
 const builds = [];
 for (const origin of origins) {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    serviceWorkers: 'block',
-    // The timed actions are passed as text and built with `new Function`.
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${origin}/manifest.webmanifest`);
-  await page.evaluate((entries) => {
-    localStorage.clear();
-    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-  }, entries);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const page = await phonePage(browser, origin, entries);
   builds.push({ origin, page, figures: { startup: [], people: [], insights: [], filter: [] } });
 }
 

@@ -5,7 +5,7 @@
 // median of five, then the ratios the speed goals are written in.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { click, navLink, onScreen, timed } from './bench-timing.mjs';
+import { click, navLink, onScreen, phonePage, timed } from './bench-timing.mjs';
 
 const [origin, ...datasets] = process.argv.slice(2);
 const RUNS = 5;
@@ -54,22 +54,7 @@ async function measure(name, file) {
     executablePath: process.env.CHROMIUM_PATH,
     args: ['--enable-precise-memory-info'],
   });
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    timezoneId: 'America/Toronto',
-    serviceWorkers: 'block',
-    // The timed actions are passed as text and built with `new Function`.
-    bypassCSP: true,
-  });
-  await context.addInitScript(instrument);
-  const page = await context.newPage();
-  await page.goto(`${origin}/manifest.webmanifest`);
-  await page.evaluate((entries) => {
-    localStorage.clear();
-    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-  }, entries);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const page = await phonePage(browser, origin, entries, instrument);
 
   const figures = { startup: [], people: [], search: [], insights: [], words: [], network: [], filter: [], note: [], noteBytes: [] };
   let heap = 0;

@@ -1,5 +1,30 @@
-// What the scale benchmark and the A/B comparison time with: an action run
-// in the page, timed to the frame after its result shows.
+// What the scale benchmark and the A/B comparison time with: a phone-sized
+// page holding a dataset, and an action run in it, timed to the frame after
+// its result shows.
+
+/**
+ * A 360x740 page of `origin` with `entries` in its localStorage and the CPU
+ * slowed 4x; `instrument`, if given, runs before any of the app's code.
+ */
+export async function phonePage(browser, origin, entries, instrument) {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    timezoneId: 'America/Toronto',
+    serviceWorkers: 'block',
+    // The timed actions are passed as text and built with `new Function`.
+    bypassCSP: true,
+  });
+  if (instrument) await context.addInitScript(instrument);
+  const page = await context.newPage();
+  await page.goto(`${origin}/manifest.webmanifest`);
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+  }, entries);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return page;
+}
 
 /** Runs `action` in the page and times it to the frame after `ready` holds. */
 export async function timed(page, action, ready) {
