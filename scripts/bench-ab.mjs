@@ -4,7 +4,7 @@
 // the two origins. Prints each build's medians and every run.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { click, navLink, onScreen, phonePage, timed } from './bench-timing.mjs';
+import { navLink, onScreen, phonePage, timed, timedFilterChange } from './bench-timing.mjs';
 
 const [file, rounds, ...origins] = process.argv.slice(2);
 const entries = JSON.parse(readFileSync(file, 'utf8'));
@@ -30,17 +30,8 @@ for (let round = 0; round < Number(rounds); round++) {
     await page.waitForTimeout(300);
     figures.insights.push(await timed(page, navLink('Insights'), "document.getElementById('questions-heading')"));
     await page.waitForTimeout(500);
-    await timed(page, click('a[href="/insights?section=advice"]'), "document.getElementById('debriefs-heading')");
-    const organisation = await page.evaluate(() => document.querySelector('#filter-organisation option:nth-child(2)')?.value);
-    if (organisation !== undefined) {
-      figures.filter.push(
-        await timed(
-          page,
-          `const s = document.getElementById('filter-organisation'); s.value = ${JSON.stringify(organisation)}; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-          'true',
-        ),
-      );
-    }
+    const filter = await timedFilterChange(page);
+    if (filter !== undefined) figures.filter.push(filter);
   }
 }
 

@@ -5,7 +5,7 @@
 // median of five, then the ratios the speed goals are written in.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { click, navLink, onScreen, phonePage, timed } from './bench-timing.mjs';
+import { click, navLink, onScreen, phonePage, timed, timedFilterChange } from './bench-timing.mjs';
 
 const [origin, ...datasets] = process.argv.slice(2);
 const RUNS = 5;
@@ -83,17 +83,8 @@ async function measure(name, file) {
     await page.waitForTimeout(1000);
     figures.words.push(await timed(page, click('a[href="/insights?section=words"]'), "document.getElementById('terms-heading')"));
     figures.network.push(await timed(page, click('a[href="/insights?section=network"]'), "document.getElementById('network-heading')"));
-    await timed(page, click('a[href="/insights?section=advice"]'), "document.getElementById('debriefs-heading')");
-    const organisation = await page.evaluate(() => document.querySelector('#filter-organisation option:nth-child(2)')?.value);
-    if (organisation !== undefined) {
-      figures.filter.push(
-        await timed(
-          page,
-          `const s = document.getElementById('filter-organisation'); s.value = ${JSON.stringify(organisation)}; s.dispatchEvent(new Event('change', { bubbles: true }));`,
-          'true',
-        ),
-      );
-    }
+    const filter = await timedFilterChange(page);
+    if (filter !== undefined) figures.filter.push(filter);
 
     // A booked chat: its meeting screen has the note field.
     const chat = await page.evaluate(() =>

@@ -50,3 +50,18 @@ export const navLink = (name) =>
   `[...document.querySelectorAll('nav[aria-label="Main"] a')].find((a) => a.textContent.trim().startsWith(${JSON.stringify(name)})).click();`;
 export const onScreen = (path, heading) =>
   `location.pathname + location.search === ${JSON.stringify(path)} && document.querySelector('main h1')?.textContent === ${JSON.stringify(heading)}`;
+
+/**
+ * On Insights, opens Advice and picks the first organisation in its filter;
+ * the time of that pick, or undefined when there is none to pick.
+ */
+export async function timedFilterChange(page) {
+  await timed(page, click('a[href="/insights?section=advice"]'), "document.getElementById('debriefs-heading')");
+  const organisation = await page.evaluate(() => document.querySelector('#filter-organisation option:nth-child(2)')?.value);
+  if (organisation === undefined) return undefined;
+  return timed(
+    page,
+    `const s = document.getElementById('filter-organisation'); s.value = ${JSON.stringify(organisation)}; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+    'true',
+  );
+}
