@@ -271,14 +271,14 @@ export function read_chosen_file(input, on_done) {
   );
 }
 
-// The Page Lifecycle's `freeze` fires at the document, not the window, and
-// is the last moment a frozen tab on a phone can run code.
 export function post_to_self(callback) {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => callback();
   channel.port2.postMessage(null);
 }
 
+// The Page Lifecycle's `freeze` fires at the document, not the window, and
+// is the last moment a frozen tab on a phone can run code.
 export function on_freeze(callback) {
   document.addEventListener('freeze', () => callback());
 }

@@ -245,12 +245,6 @@ pub fn parse_tags(input: &str) -> Vec<String> {
     tags
 }
 
-/// Lower case without accents, for searching and sorting names.
-/// Whether every word of a search is in the text, ignoring case and accents.
-pub fn matches_query(text: &str, query: &str) -> bool {
-    SearchQuery::new(query).matches(&fold(text))
-}
-
 /// A search as typed, folded once, to test against many folded texts.
 pub struct SearchQuery(Vec<String>);
 
@@ -266,6 +260,7 @@ impl SearchQuery {
     }
 }
 
+/// Lower case without accents, for searching and sorting names.
 pub fn fold(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)

@@ -23,6 +23,25 @@ export async function addPerson(page: Page, name: string, introducedBy?: string)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/** When the records in the tests' backup files were written. */
+export const WRITTEN_AT = '2026-01-05T10:00:00Z';
+
+/** `count` people, "Person 000" (id p000) onwards, each with `extra(i)`. */
+export function numberedPeople(count: number, extra: (i: number) => object = () => ({})) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `p${String(i).padStart(3, '0')}`,
+    name: `Person ${String(i).padStart(3, '0')}`,
+    created_at: WRITTEN_AT,
+    updated_at: WRITTEN_AT,
+    ...extra(i),
+  }));
+}
+
+/** A backup file's JSON holding these records and nothing else. */
+export function backupOf({ people = [], chats = [] }: { people?: object[]; chats?: object[] }) {
+  return { app: 'coffee-chat', schema: 1, exported_at: WRITTEN_AT, people, chats, followups: [], settings: {} };
+}
+
 /** Replaces everything stored with `backup` (the backup file's JSON), the
  * way a person does it in Settings. */
 export async function replaceWithBackup(page: Page, backup: object) {

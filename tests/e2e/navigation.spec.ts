@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, replaceWithBackup } from './helpers';
+import { backupOf, numberedPeople, openApp, replaceWithBackup, WRITTEN_AT } from './helpers';
 
 // Moving between screens: links change the screen in place, Back and
 // Forward return to where the person was, and the address always says
@@ -44,14 +44,7 @@ test('the bottom navigation changes screens without loading a page and marks the
 
 test('Back and Forward return to the screen and the place in it', async ({ page }) => {
   await openApp(page);
-  const at = '2026-01-05T10:00:00Z';
-  const people = Array.from({ length: 40 }, (_, i) => ({
-    id: `p${String(i).padStart(3, '0')}`,
-    name: `Person ${String(i).padStart(3, '0')}`,
-    created_at: at,
-    updated_at: at,
-  }));
-  await replaceWithBackup(page, { app: 'coffee-chat', schema: 1, exported_at: at, people, chats: [], followups: [], settings: {} });
+  await replaceWithBackup(page, backupOf({ people: numberedPeople(40) }));
   await nav(page).getByRole('link', { name: 'People' }).click();
   const far = page.getByRole('link', { name: 'Person 030' });
   await far.scrollIntoViewIfNeeded();
@@ -126,7 +119,7 @@ test('links the browser should follow itself are left to it', async ({ page, con
 
 test('the Meet shortcut opens the next booked chat in its place, so Back does not bounce', async ({ page }) => {
   await openApp(page);
-  const at = '2026-01-05T10:00:00Z';
+  const at = WRITTEN_AT;
   const people = [{ id: 'a', name: 'Ana Silva', created_at: at, updated_at: at }];
   const chats = [
     {
@@ -142,7 +135,7 @@ test('the Meet shortcut opens the next booked chat in its place, so Back does no
       updated_at: at,
     },
   ];
-  await replaceWithBackup(page, { app: 'coffee-chat', schema: 1, exported_at: at, people, chats, followups: [], settings: {} });
+  await replaceWithBackup(page, backupOf({ people, chats }));
   await nav(page).getByRole('link', { name: 'Today' }).click();
   await page.goto('/meet');
   await expect(page).toHaveURL('/chats/c1/meet');

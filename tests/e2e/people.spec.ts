@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addPerson, openApp, replaceWithBackup, storedPeople } from './helpers';
+import { addPerson, backupOf, numberedPeople, openApp, replaceWithBackup, storedPeople } from './helpers';
 
 test('add a person, fill in their details, reload and find everything', async ({ page }) => {
   await openApp(page);
@@ -137,16 +137,8 @@ test('a person that does not exist gets a plain message', async ({ page }) => {
 
 test('a long list opens with the first fifty and shows more on request; search reaches everyone', async ({ page }) => {
   await openApp(page);
-  const at = '2026-01-05T10:00:00Z';
-  const people = Array.from({ length: 120 }, (_, i) => ({
-    id: `p${String(i).padStart(3, '0')}`,
-    name: `Person ${String(i).padStart(3, '0')}`,
-    organisation: i === 117 ? 'Hydro-Québec' : 'Shopify',
-    created_at: at,
-    updated_at: at,
-  }));
-  const backup = { app: 'coffee-chat', schema: 1, exported_at: at, people, chats: [], followups: [], settings: {} };
-  await replaceWithBackup(page, backup);
+  const people = numberedPeople(120, (i) => ({ organisation: i === 117 ? 'Hydro-Québec' : 'Shopify' }));
+  await replaceWithBackup(page, backupOf({ people }));
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await expect(page.getByText('120 people', { exact: true })).toBeVisible();
