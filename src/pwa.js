@@ -277,6 +277,12 @@ export function post_to_self(callback) {
   channel.port2.postMessage(null);
 }
 
+// Safari has no idle callback: a second's wait stands in for one.
+export function after_idle(callback) {
+  if ('requestIdleCallback' in window) requestIdleCallback(() => callback(), { timeout: 5000 });
+  else setTimeout(() => callback(), 1000);
+}
+
 // The Page Lifecycle's `freeze` fires at the document, not the window, and
 // is the last moment a frozen tab on a phone can run code.
 export function on_freeze(callback) {

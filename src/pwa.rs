@@ -27,6 +27,7 @@ extern "C" {
     fn install_state() -> String;
     fn prompt_install(on_done: &JsValue);
     fn post_to_self(callback: &JsValue);
+    fn after_idle(callback: &JsValue);
     fn share_text(title: &str, text: &str, on_done: &JsValue);
     fn copy_text(text: &str, on_done: &JsValue);
     #[wasm_bindgen(js_name = on_freeze)]
@@ -103,6 +104,12 @@ pub fn install() -> Install {
 /// message to itself, not a timer, which a test's fake clock would hold.
 pub fn in_next_task(then: impl FnOnce() + 'static) {
     post_to_self(&Closure::once_into_js(then));
+}
+
+/// Runs `then` when the browser is idle, for work worth doing before it
+/// is asked for.
+pub fn when_idle(then: impl FnOnce() + 'static) {
+    after_idle(&Closure::once_into_js(then));
 }
 
 /// Opens the browser's install prompt; `on_done(true)` once accepted.

@@ -208,71 +208,100 @@ pub struct DebriefFilter {
     pub query: String,
 }
 
-/// A [`DebriefFilter`] folded once, to test against every chat: a year of
-/// debriefs is filtered on each change of a choice.
-struct FoldedFilter {
-    organisation: String,
-    field: String,
-    tag: String,
-    query: Option<SearchQuery>,
-}
-
-impl FoldedFilter {
-    fn new(filter: &DebriefFilter) -> FoldedFilter {
-        FoldedFilter {
-            organisation: fold(filter.organisation.trim()),
-            field: fold(filter.field.trim()),
-            tag: fold(filter.tag.trim()),
-            query: (!filter.query.trim().is_empty()).then(|| SearchQuery::new(&filter.query)),
-        }
-    }
-
-    fn admits(&self, person: &Person, takeaways: &str, advice: &str) -> bool {
-        let same = |wanted: &str, value: &str| wanted.is_empty() || wanted == fold(value.trim());
-        same(&self.organisation, &person.organisation)
-            && same(&self.field, &person.field)
-            && (self.tag.is_empty() || person.tags.iter().any(|t| same(&self.tag, t)))
-            && self.query.as_ref().is_none_or(|query| {
-                query.matches(&fold(&format!(
-                    "{takeaways}\n{advice}\n{}\n{}",
-                    person.name, person.organisation
-                )))
-            })
-    }
-}
-
 /// A done chat with takeaways or advice written.
 fn has_debrief(chat: &Chat) -> bool {
     chat.stage() == Stage::Done
         && (!chat.takeaways.trim().is_empty() || !chat.advice.trim().is_empty())
 }
 
-/// Every done chat's takeaways and advice, newest first.
-pub fn debriefs(people: &[Person], chats: &[Chat], filter: &DebriefFilter) -> Vec<Debrief> {
-    let people = people_by_id(people);
-    let filter = FoldedFilter::new(filter);
-    let mut found: Vec<Debrief> = chats
-        .iter()
-        .filter(|c| has_debrief(c))
-        .filter_map(|chat| {
-            let person = people.get(&chat.person_id)?;
-            filter
-                .admits(person, &chat.takeaways, &chat.advice)
-                .then(|| Debrief {
+/// Every done chat's takeaways and advice, newest first, with what the
+/// filters compare folded once: a filter change then tests a year of
+/// debriefs without folding any of them again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DebriefIndex {
+    entries: Vec<IndexedDebrief>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct IndexedDebrief {
+    debrief: Debrief,
+    organisation: String,
+    field: String,
+    tags: Vec<String>,
+    /// Takeaways, advice, name and organisation, for the search.
+    text: String,
+}
+
+impl DebriefIndex {
+    pub fn new(people: &[Person], chats: &[Chat]) -> DebriefIndex {
+        let people = people_by_id(people);
+        let mut entries: Vec<IndexedDebrief> = chats
+            .iter()
+            .filter(|c| has_debrief(c))
+            .filter_map(|chat| {
+                let person = people.get(&chat.person_id)?;
+                let debrief = Debrief {
                     speaker: speaker(person, chat),
                     organisation: person.organisation.trim().to_string(),
                     takeaways: chat.takeaways.trim().to_string(),
                     advice: chat.advice.trim().to_string(),
+                };
+                Some(IndexedDebrief {
+                    organisation: fold(&debrief.organisation),
+                    field: fold(person.field.trim()),
+                    tags: person.tags.iter().map(|t| fold(t.trim())).collect(),
+                    text: fold(&format!(
+                        "{}\n{}\n{}\n{}",
+                        debrief.takeaways, debrief.advice, person.name, person.organisation
+                    )),
+                    debrief,
                 })
-        })
-        .collect();
-    found.sort_by(|a, b| {
-        b.speaker
-            .met
-            .cmp(&a.speaker.met)
-            .then_with(|| a.speaker.name.cmp(&b.speaker.name))
-    });
-    found
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            let (a, b) = (&a.debrief.speaker, &b.debrief.speaker);
+            b.met.cmp(&a.met).then_with(|| a.name.cmp(&b.name))
+        });
+        DebriefIndex { entries }
+    }
+
+    /// The positions, newest first, of the debriefs the filter lets through.
+    pub fn matching(&self, filter: &DebriefFilter) -> Vec<usize> {
+        let organisation = fold(filter.organisation.trim());
+        let field = fold(filter.field.trim());
+        let tag = fold(filter.tag.trim());
+        let query = (!filter.query.trim().is_empty()).then(|| SearchQuery::new(&filter.query));
+        let same = |wanted: &str, value: &str| wanted.is_empty() || wanted == value;
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                same(&organisation, &e.organisation)
+                    && same(&field, &e.field)
+                    && (tag.is_empty() || e.tags.iter().any(|t| t == &tag))
+                    && query.as_ref().is_none_or(|q| q.matches(&e.text))
+            })
+            .map(|(at, _)| at)
+            .collect()
+    }
+
+    pub fn get(&self, at: usize) -> Option<&Debrief> {
+        self.entries.get(at).map(|e| &e.debrief)
+    }
+
+    /// The debriefs the filter lets through, newest first.
+    pub fn filtered(&self, filter: &DebriefFilter) -> Vec<Debrief> {
+        self.matching(filter)
+            .into_iter()
+            .filter_map(|at| self.get(at).cloned())
+            .collect()
+    }
+}
+
+/// Every done chat's takeaways and advice that the filter lets through,
+/// newest first.
+pub fn debriefs(people: &[Person], chats: &[Chat], filter: &DebriefFilter) -> Vec<Debrief> {
+    DebriefIndex::new(people, chats).filtered(filter)
 }
 
 /// What the debrief filters can offer: the organisations, fields and tags

@@ -3,6 +3,7 @@
 //! signals. No rule lives here; the commands are plain Rust, tested natively.
 
 mod commands;
+mod insights;
 mod workspace;
 
 #[cfg(test)]
@@ -15,6 +16,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 pub use commands::{ChatText, SettingChange, SettingText, TextTarget};
+pub use insights::{use_insights, Insights, QuestionGroups};
 pub use workspace::{
     Clock, CommandError, CommandResult, Deleted, IdSource, RecordRef, StorageNotices, Workspace,
 };

@@ -4,7 +4,7 @@ pub mod router;
 
 use leptos::prelude::*;
 
-use crate::state::{AppState, Workspace};
+use crate::state::{AppState, Insights, Workspace};
 use components::{provide_install_state, BottomNav, Notices};
 use pages::{
     ChatPage, InsightsPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage,
@@ -17,6 +17,9 @@ use router::{provide_router, Screen};
 pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     provide_install_state();
+    let insights = Insights::new(state);
+    provide_context(insights);
+    crate::pwa::when_idle(move || insights.work_out_first_section());
     let update_ready = RwSignal::new(false);
     // The chosen theme, on <html> so the whole page follows it; and the
     // hint that lets the next start paint it before the app runs.

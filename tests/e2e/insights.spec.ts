@@ -72,6 +72,17 @@ test('three chats side by side: shared answers, recurring words, the referral ch
   await expect(page.getByRole('status').first()).toHaveText('2 chats with takeaways or advice');
   await page.getByLabel('Search takeaways and advice').fill('');
 
+  // Worked out once and kept between visits, but never older than the chats.
+  await debriefs.getByRole('link', { name: 'Ben Okafor' }).click();
+  await page.getByRole('link', { name: 'Open the meeting screen' }).click();
+  await page
+    .getByRole('region', { name: 'Debrief' })
+    .getByLabel('Advice to act on')
+    .fill('Go to the open data meetups. Ask about the data team.');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+  await sections.getByRole('link', { name: 'Advice' }).click();
+  await expect(debriefs.filter({ hasText: 'Ben Okafor' })).toContainText('Ask about the data team.');
+
   // Recurring words: counted across people, with who said them and where.
   await sections.getByRole('link', { name: 'Words' }).click();
   const meetup = page.getByRole('button', { name: 'open data · Ana Silva, Ben Okafor · 2 passages', exact: true });

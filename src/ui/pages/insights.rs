@@ -2,13 +2,12 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::short_date;
 use crate::domain::insights::{
-    business_days, by_question, debrief_choices, debriefs, export, funnel, introducers,
-    introduction_summary, organisations, recurring_terms, referral_chains, speakers_line,
-    AnswerRow, DebriefFilter, RecurringTerm, Section, SharedQuestion, Speaker, UnaskedQuestion,
-    TERMS_SHOWN,
+    business_days, export, funnel, introducers, introduction_summary, organisations,
+    referral_chains, speakers_line, AnswerRow, Debrief, DebriefFilter, RecurringTerm, Section,
+    Speaker,
 };
 use crate::domain::stage::Stage;
-use crate::state::{local_date, use_app};
+use crate::state::{local_date, use_app, use_insights, Insights, QuestionGroups};
 use crate::ui::components::StageBadge;
 use crate::ui::router::use_router;
 
@@ -25,8 +24,9 @@ fn speaker_link(speaker: &Speaker) -> impl IntoView {
 }
 
 /// What people told you, side by side, and where the network leads. Each
-/// section is worked out while it is on screen; the word count, the slow
-/// one, also runs shortly after the screen opens.
+/// section is worked out when first shown and kept until the records
+/// change; the word count, the slow one, also runs shortly after the
+/// screen opens.
 #[component]
 pub fn InsightsPage() -> impl IntoView {
     super::set_title("Insights");
@@ -43,19 +43,10 @@ pub fn InsightsPage() -> impl IntoView {
             .with(|chats| chats.iter().filter(|c| c.stage() == Stage::Done).count())
     });
     let filter = RwSignal::new(DebriefFilter::default());
-    let terms = Memo::new(move |_| {
-        app.people.with(|people| {
-            app.chats
-                .with(|chats| recurring_terms(people, chats, TERMS_SHOWN))
-        })
-    });
-    // Counting words is the one slow part with a year of notes: it runs
-    // while the first section is read, not when Words is tapped. The memo
-    // recounts whenever the records change, so it never shows stale words.
+    let insights = use_insights();
+    // Counted while the first section is read, not when Words is tapped.
     set_timeout(
-        move || {
-            terms.try_with_untracked(|_| ());
-        },
+        move || insights.count_words(),
         std::time::Duration::from_millis(300),
     );
 
@@ -96,10 +87,10 @@ pub fn InsightsPage() -> impl IntoView {
         {move || match section.get() {
             Section::Questions => view! { <QuestionsSection /> }.into_any(),
             Section::Debriefs => view! { <DebriefsSection filter /> }.into_any(),
-            Section::Terms => view! { <TermsSection terms /> }.into_any(),
+            Section::Terms => view! { <TermsSection terms=insights.terms /> }.into_any(),
             Section::Network => view! { <NetworkSection /> }.into_any(),
         }}
-        <ShareInsights current=section filter terms />
+        <ShareInsights current=section filter />
     }
 }
 
@@ -111,8 +102,6 @@ fn tab_label(section: Section) -> &'static str {
         Section::Network => "Network",
     }
 }
-
-type QuestionGroups = (Vec<SharedQuestion>, Vec<UnaskedQuestion>);
 
 /// How many items a long list shows at first, and adds per tap: a year of
 /// chats can hold hundreds, and a phone renders a screenful at a time.
@@ -159,7 +148,7 @@ fn SharedQuestionCard(grouped: Memo<QuestionGroups>, index: usize) -> impl IntoV
             .unwrap_or_default()
     });
     view! {
-        <article class="card">
+        <article class="card question-card">
             <h3>{text}</h3>
             <ul class="answers">
                 {move || {
@@ -197,11 +186,7 @@ fn SharedQuestionCard(grouped: Memo<QuestionGroups>, index: usize) -> impl IntoV
 
 #[component]
 fn QuestionsSection() -> impl IntoView {
-    let app = use_app();
-    let grouped = Memo::new(move |_| {
-        app.people
-            .with(|people| app.chats.with(|chats| by_question(people, chats)))
-    });
+    let grouped = use_insights().questions;
     let shown = RwSignal::new(PAGE);
     view! {
         <section aria-labelledby="questions-heading">
@@ -290,16 +275,10 @@ fn filter_select(
 
 #[component]
 fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
-    let app = use_app();
-    let choices = Memo::new(move |_| {
-        app.people
-            .with(|people| app.chats.with(|chats| debrief_choices(people, chats)))
-    });
-    let shown = Memo::new(move |_| {
-        let filter = filter.get();
-        app.people
-            .with(|people| app.chats.with(|chats| debriefs(people, chats, &filter)))
-    });
+    let Insights {
+        debriefs, choices, ..
+    } = use_insights();
+    let shown = Memo::new(move |_| debriefs.with(|index| filter.with(|f| index.matching(f))));
     let page = RwSignal::new(PAGE);
     view! {
         <section aria-labelledby="debriefs-heading">
@@ -351,35 +330,35 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
             </p>
             <ul class="debriefs">
                 {move || {
+                    let index = debriefs.read();
                     shown
-                        .with(|list| list.iter().take(page.get()).cloned().collect::<Vec<_>>())
-                        .into_iter()
-                        .map(|d| {
-                            view! {
-                                <li class="card">
-                                    <h3>
-                                        {speaker_link(&d.speaker)}
-                                        {(!d.organisation.is_empty())
-                                            .then(|| view! { <span class="muted">{format!(" · {}", d.organisation)}</span> })}
-                                    </h3>
-                                    {(!d.takeaways.is_empty())
-                                        .then(|| view! {
-                                            <h4>"Takeaways"</h4>
-                                            <p class="prewrap">{d.takeaways.clone()}</p>
-                                        })}
-                                    {(!d.advice.is_empty())
-                                        .then(|| view! {
-                                            <h4>"Advice"</h4>
-                                            <p class="prewrap">{d.advice.clone()}</p>
-                                        })}
-                                </li>
-                            }
-                        })
-                        .collect_view()
+                        .with(|list| list.iter().take(page.get()).filter_map(|&at| index.get(at)).map(debrief_card).collect_view())
                 }}
             </ul>
             {move || show_more(page, shown.with(Vec::len), "chats")}
         </section>
+    }
+}
+
+fn debrief_card(d: &Debrief) -> impl IntoView {
+    view! {
+        <li class="card">
+            <h3>
+                {speaker_link(&d.speaker)}
+                {(!d.organisation.is_empty())
+                    .then(|| view! { <span class="muted">{format!(" · {}", d.organisation)}</span> })}
+            </h3>
+            {(!d.takeaways.is_empty())
+                .then(|| view! {
+                    <h4>"Takeaways"</h4>
+                    <p class="prewrap">{d.takeaways.clone()}</p>
+                })}
+            {(!d.advice.is_empty())
+                .then(|| view! {
+                    <h4>"Advice"</h4>
+                    <p class="prewrap">{d.advice.clone()}</p>
+                })}
+        </li>
     }
 }
 
@@ -655,12 +634,9 @@ fn NetworkSection() -> impl IntoView {
 
 /// Copies or shares the chosen sections, to take to a career counsellor.
 #[component]
-fn ShareInsights(
-    current: Memo<Section>,
-    filter: RwSignal<DebriefFilter>,
-    terms: Memo<Vec<RecurringTerm>>,
-) -> impl IntoView {
+fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> impl IntoView {
     let app = use_app();
+    let insights = use_insights();
     // The section on screen is chosen until the person picks for themselves.
     let chosen = RwSignal::new(None::<Vec<Section>>);
     let picked = move || chosen.get().unwrap_or_else(|| vec![current.get()]);
@@ -671,8 +647,10 @@ fn ShareInsights(
         let filter = filter.get_untracked();
         app.people.with_untracked(|people| {
             app.chats.with_untracked(|chats| {
-                let shown = debriefs(people, chats, &filter);
-                terms.with_untracked(|terms| {
+                let shown = insights
+                    .debriefs
+                    .with_untracked(|index| index.filtered(&filter));
+                insights.terms.with_untracked(|terms| {
                     export(
                         people,
                         chats,
