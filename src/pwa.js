@@ -277,6 +277,22 @@ export function post_to_self(callback) {
   channel.port2.postMessage(null);
 }
 
+// Once `element` comes within half a screen of view, scrolling down.
+// Returns what stops watching.
+export function when_near_screen(element, callback) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        callback();
+      }
+    },
+    { rootMargin: '0px 0px 50% 0px' },
+  );
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
 // Safari has no idle callback: a second's wait stands in for one.
 export function after_idle(callback) {
   if ('requestIdleCallback' in window) requestIdleCallback(() => callback(), { timeout: 5000 });

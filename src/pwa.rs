@@ -1,6 +1,7 @@
 //! Service worker, persistent storage, storage estimates, the localised
 //! date, sharing and the clipboard: see pwa.js.
 
+use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/pwa.js")]
@@ -28,6 +29,8 @@ extern "C" {
     fn prompt_install(on_done: &JsValue);
     fn post_to_self(callback: &JsValue);
     fn after_idle(callback: &JsValue);
+    #[wasm_bindgen(js_name = when_near_screen)]
+    fn watch_nearness(element: &web_sys::Element, callback: &JsValue) -> js_sys::Function;
     fn share_text(title: &str, text: &str, on_done: &JsValue);
     fn copy_text(text: &str, on_done: &JsValue);
     #[wasm_bindgen(js_name = on_freeze)]
@@ -110,6 +113,15 @@ pub fn in_next_task(then: impl FnOnce() + 'static) {
 /// is asked for.
 pub fn when_idle(then: impl FnOnce() + 'static) {
     after_idle(&Closure::once_into_js(then));
+}
+
+/// Runs `then` once `element` scrolls to within half a screen of view;
+/// the watch ends when the current reactive owner is cleaned up.
+pub fn when_near_screen(element: &web_sys::Element, then: impl FnOnce() + 'static) {
+    let stop = SendWrapper::new(watch_nearness(element, &Closure::once_into_js(then)));
+    leptos::prelude::on_cleanup(move || {
+        let _ = stop.call0(&JsValue::NULL);
+    });
 }
 
 /// Opens the browser's install prompt; `on_done(true)` once accepted.

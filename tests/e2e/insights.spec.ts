@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addPerson, expectNoSeriousA11yViolations, openApp } from './helpers';
+import {
+  addPerson,
+  backupOf,
+  expectNoSeriousA11yViolations,
+  numberedPeople,
+  openApp,
+  replaceWithBackup,
+  WRITTEN_AT,
+} from './helpers';
 
 test.use({ timezoneId: 'America/Toronto', permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -143,4 +151,46 @@ test('prepare marks a bank question already asked of the same person', async ({ 
   await expect(bank.locator('.question-row')).toContainText('asked them already, Mon 30 Nov 2026');
   await bank.getByLabel('Search the bank').fill('line of work');
   await expect(bank.locator('.question-row')).not.toContainText('asked them already');
+});
+
+test('a long list of shared questions opens with three and grows as it is scrolled or asked', async ({ page }) => {
+  await openApp(page);
+  // Twelve questions, each asked of the same two people in done chats,
+  // with answers long enough that three cards fill two screens.
+  const detail = ' Most of the week goes to reviews, planning and talking to clients.'.repeat(6);
+  const questions = Array.from({ length: 12 }, (_, i) => ({
+    id: `q${i}`,
+    category: 'own',
+    text: `Question number ${i + 1}?`,
+    asked: true,
+    answer: `Answer ${i + 1}.${detail}`,
+  }));
+  const chats = ['p000', 'p001'].map((person_id, i) => ({
+    id: `c${i}`,
+    person_id,
+    history: [
+      { stage: 'idea', at: WRITTEN_AT },
+      { stage: 'done', at: WRITTEN_AT },
+    ],
+    questions,
+    created_at: WRITTEN_AT,
+    updated_at: WRITTEN_AT,
+  }));
+  await replaceWithBackup(page, backupOf({ people: numberedPeople(2), chats }));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+  const cards = page.locator('.question-card');
+  await expect(cards).toHaveCount(3);
+  const more = page.getByRole('button', { name: 'Show 9 more questions (of 9 left)' });
+  await expect(more).toBeAttached();
+  // Scrolling down to the end of the three shows the rest without a tap.
+  await more.scrollIntoViewIfNeeded();
+  await expect(cards).toHaveCount(12);
+  await expect(page.getByRole('button', { name: /^Show \d+ more questions/ })).toHaveCount(0);
+  await expect(cards.filter({ hasText: 'Question number 9?' })).toContainText('Answer 9.');
+
+  // The button does it too, without scrolling.
+  await page.reload();
+  await expect(cards).toHaveCount(3);
+  await page.getByRole('button', { name: 'Show 9 more questions (of 9 left)' }).dispatchEvent('click');
+  await expect(cards).toHaveCount(12);
 });

@@ -103,21 +103,25 @@ fn tab_label(section: Section) -> &'static str {
     }
 }
 
-/// How many items a long list shows at first, and adds per tap: a year of
-/// chats can hold hundreds, and a phone renders a screenful at a time.
+/// How many items a long list adds per tap: a year of chats can hold
+/// hundreds, and a phone renders a screenful at a time.
 const PAGE: usize = 10;
 
-/// "Show 10 more questions", while some are hidden.
+/// Question cards shown on opening: each holds three answers, so three
+/// fill two screens, and opening stays quick.
+const FIRST_QUESTIONS: usize = 3;
+
+/// "Show 10 more questions", while some are hidden. Scrolling near it
+/// shows them too, so that reading down never stops at a button.
 fn show_more(shown: RwSignal<usize>, total: usize, noun: &'static str) -> impl IntoView {
+    let more = move || shown.update(|n| *n += PAGE);
     move || {
         let hidden = total.saturating_sub(shown.get());
         (hidden > 0).then(|| {
+            let button = NodeRef::<leptos::html::Button>::new();
+            button.on_load(move |button| crate::pwa::when_near_screen(&button, more));
             view! {
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| shown.update(|n| *n += PAGE)
-                >
+                <button type="button" class="button" node_ref=button on:click=move |_| more()>
                     {format!("Show {} more {noun} (of {hidden} left)", hidden.min(PAGE))}
                 </button>
             }
@@ -187,7 +191,7 @@ fn SharedQuestionCard(grouped: Memo<QuestionGroups>, index: usize) -> impl IntoV
 #[component]
 fn QuestionsSection() -> impl IntoView {
     let grouped = use_insights().questions;
-    let shown = RwSignal::new(PAGE);
+    let shown = RwSignal::new(FIRST_QUESTIONS);
     view! {
         <section aria-labelledby="questions-heading">
             <h2 id="questions-heading">{Section::Questions.title()}</h2>
