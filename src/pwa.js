@@ -277,15 +277,19 @@ export function post_to_self(callback) {
   channel.port2.postMessage(null);
 }
 
-// Once `element` comes within half a screen of view, scrolling down.
+// Once `element` comes within half a screen of view by scrolling: not if
+// it is already that near (the first report), where it is a plain button.
 // Returns what stops watching.
 export function when_near_screen(element, callback) {
+  let first = true;
   const observer = new IntersectionObserver(
     (entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
+      const near = entries.some((entry) => entry.isIntersecting);
+      if (near && !first) {
         observer.disconnect();
         callback();
       }
+      first = false;
     },
     { rootMargin: '0px 0px 50% 0px' },
   );

@@ -115,7 +115,7 @@ pub fn when_idle(then: impl FnOnce() + 'static) {
     after_idle(&Closure::once_into_js(then));
 }
 
-/// Runs `then` once `element` scrolls to within half a screen of view;
+/// Runs `then` once `element` is scrolled to within half a screen of view;
 /// the watch ends when the current reactive owner is cleaned up.
 pub fn when_near_screen(element: &web_sys::Element, then: impl FnOnce() + 'static) {
     let stop = SendWrapper::new(watch_nearness(element, &Closure::once_into_js(then)));

@@ -111,7 +111,7 @@ const PAGE: usize = 10;
 /// fill two screens, and opening stays quick.
 const FIRST_QUESTIONS: usize = 3;
 
-/// "Show 10 more questions", while some are hidden. Scrolling near it
+/// "Show 10 more questions", while some are hidden. Scrolling down to it
 /// shows them too, so that reading down never stops at a button.
 fn show_more(shown: RwSignal<usize>, total: usize, noun: &'static str) -> impl IntoView {
     let more = move || shown.update(|n| *n += PAGE);
