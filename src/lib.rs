@@ -1,4 +1,5 @@
 pub mod domain;
+pub mod i18n;
 pub mod pwa;
 pub mod state;
 pub mod storage;

@@ -6,6 +6,7 @@ use crate::domain::calendar::{countdown, long_date, short_date_time};
 use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
+use crate::i18n::{fill, t};
 use crate::state::{today, use_app};
 use crate::ui::components::{FollowUpItem, HomeScreenTip, InstallButton};
 
@@ -15,28 +16,28 @@ fn local_now() -> chrono::NaiveDateTime {
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    super::set_title("Today");
+    super::set_title(t().today_title);
     let app = use_app();
     let count = Memo::new(move |_| app.people.with(Vec::len));
     let date = long_date(today());
 
     view! {
-        <h1>"Today"</h1>
+        <h1>{t().today_title}</h1>
         <p class="muted">{date}</p>
         {move || {
             if count.get() == 0 {
                 view! {
                     <section class="card" aria-labelledby="welcome-heading">
-                        <h2 id="welcome-heading">"Learn from people who do the work"</h2>
+                        <h2 id="welcome-heading">{t().today_welcome_heading}</h2>
                         <p>
-                            "An informational interview is a short talk, often over coffee, with someone whose job, team or field you want to understand. You go to learn, not to ask for a job."
+                            {t().today_welcome_what}
                         </p>
                         <p>
-                            "Start with a list: friends of friends, former colleagues, speakers you heard. Everything stays on this phone."
+                            {t().today_welcome_start}
                         </p>
                         <div class="actions">
                             <a href="/people/new" class="button button-primary">
-                                "Add your first person"
+                                {t().today_add_first_person}
                             </a>
                             <InstallButton />
                         </div>
@@ -73,19 +74,26 @@ fn NextChat() -> impl IntoView {
         let now = now.get();
         app.chats.with(|chats| next_booked(chats, now).cloned())
     });
-    move || {
-        match next.get() {
+    move || match next.get() {
         None => view! {
             <section class="card">
-                <h2>"Next chat"</h2>
-                <p class="muted">"Nothing booked yet. Ask someone from your list for a short chat."</p>
+                <h2>{t().today_next_chat}</h2>
+                <p class="muted">{t().today_nothing_booked}</p>
             </section>
         }
-            .into_any(),
+        .into_any(),
         Some(chat) => {
             let (done, total) = progress(&chat.checklist);
             let questions = chat.questions.len();
-            let Chat { id, person_id, starts_at, format, place, length_minutes, .. } = chat;
+            let Chat {
+                id,
+                person_id,
+                starts_at,
+                format,
+                place,
+                length_minutes,
+                ..
+            } = chat;
             let name = app.person_name(&person_id);
             let at = starts_at.unwrap_or_default();
             let where_ = match format {
@@ -95,23 +103,22 @@ fn NextChat() -> impl IntoView {
             };
             view! {
                 <section class="card next-chat" aria-labelledby="next-chat-heading">
-                    <h2 id="next-chat-heading">"Next chat"</h2>
+                    <h2 id="next-chat-heading">{t().today_next_chat}</h2>
                     <p class="countdown">{move || countdown(now.get(), at)}</p>
                     <p>
                         <a href=format!("/chats/{id}")>{name}</a>
                     </p>
-                    <p>{format!("{} · {length_minutes} minutes", short_date_time(at))}</p>
+                    <p>{fill(t().today_when_and_length, &[("when", &short_date_time(at)), ("minutes", &length_minutes)])}</p>
                     <p class="muted">{where_}</p>
-                    <p>{format!("Prep: checklist {done} of {total} ready, {questions} questions")}</p>
+                    <p>{fill(t().today_prep_summary, &[("done", &done), ("total", &total), ("questions", &questions)])}</p>
                     <div class="actions">
-                        <a href=format!("/chats/{id}/prepare") class="button">"Prepare"</a>
-                        <a href=format!("/chats/{id}/meet") class="button button-primary">"Meet"</a>
+                        <a href=format!("/chats/{id}/prepare") class="button">{t().today_prepare}</a>
+                        <a href=format!("/chats/{id}/meet") class="button button-primary">{t().today_meet}</a>
                     </div>
                 </section>
             }
                 .into_any()
         }
-    }
     }
 }
 
@@ -131,7 +138,7 @@ fn DueFollowUps() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="due-heading">
-            <h2 id="due-heading">"Follow-ups due"</h2>
+            <h2 id="due-heading">{t().today_due_heading}</h2>
             {move || {
                 let count = due.with(Vec::len);
                 let overdue = due.with(|items| items.iter().filter(|f| f.when() < today()).count());
@@ -139,9 +146,9 @@ fn DueFollowUps() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="due-count">
-                                {format!("{count} due today or overdue ({overdue} overdue)")}
+                                {fill(t().today_due_count, &[("count", &count), ("overdue", &overdue)])}
                             </p>
-                            <a href="/queue" class="button">"Open the queue"</a>
+                            <a href="/queue" class="button">{t().today_open_queue}</a>
                         }
                     })
             }}
@@ -149,7 +156,7 @@ fn DueFollowUps() -> impl IntoView {
                 let items: Vec<_> = due.with(|all| all.iter().take(DUE_SHOWN).cloned().collect());
                 let hidden = due.with(Vec::len).saturating_sub(DUE_SHOWN);
                 if items.is_empty() {
-                    view! { <p class="muted">"Nothing due today."</p> }.into_any()
+                    view! { <p class="muted">{t().today_nothing_due}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="followups">
@@ -161,7 +168,7 @@ fn DueFollowUps() -> impl IntoView {
                         {(hidden > 0)
                             .then(|| view! {
                                 <p class="muted">
-                                    {format!("The {DUE_SHOWN} oldest are shown here; {hidden} more wait in the queue.")}
+                                    {fill(t().today_due_hidden, &[("shown", &DUE_SHOWN), ("hidden", &hidden)])}
                                 </p>
                             })}
                     }
@@ -184,27 +191,28 @@ fn Progress() -> impl IntoView {
     let summary = move || {
         let (done, target) = (done.get(), target.get());
         let field = field.get();
-        let chats = if target == 1 { "chat" } else { "chats" };
+        let values: [(&str, &dyn std::fmt::Display); 3] =
+            [("done", &done), ("target", &target), ("field", &field)];
         if field.is_empty() {
-            format!("{done} of {target} {chats} done")
+            fill(t().today_progress, &values)
         } else {
-            format!("{done} of {target} {chats} done in {field}")
+            fill(t().today_progress_in_field, &values)
         }
     };
     view! {
         <section class="card" aria-labelledby="progress-heading">
-            <h2 id="progress-heading">"Progress"</h2>
+            <h2 id="progress-heading">{t().today_progress_heading}</h2>
             <p>{summary}</p>
             <progress
                 max=move || target.get().to_string()
                 value=move || done.get().min(target.get() as usize).to_string()
-                aria-label="Chats done toward your target"
+                aria-label=t().today_progress_label
             ></progress>
             <p class="muted">
-                <a href="/insights">"See what people told you, side by side"</a>
+                <a href="/insights">{t().today_see_insights}</a>
             </p>
             <p class="muted">
-                <a href="/settings">"Change your target or field"</a>
+                <a href="/settings">{t().today_change_target}</a>
             </p>
         </section>
     }

@@ -1,0 +1,99 @@
+//! The interface's words come from i18n/en.json and i18n/fr.json. This
+//! fails the build when the two do not hold the same keys, or a text's
+//! placeholders differ between them, and writes the catalogue type: one
+//! field per key, so that a key no longer used is a dead-code warning
+//! (an error under clippy's -D warnings) and a misspelt one does not compile.
+//! English is compiled in; French is read at start from a file of its own.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+type Catalogue = BTreeMap<String, String>;
+
+fn read(path: &str) -> Catalogue {
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The names inside braces: `{name}`, and `{n:one|other}` for a plural.
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}'))
+        .map(|(inside, _)| inside.split(':').next().unwrap_or(inside))
+        .collect()
+}
+
+fn field(key: &str) -> String {
+    key.replace('.', "_")
+}
+
+fn main() {
+    let english = read("i18n/en.json");
+    let french = read("i18n/fr.json");
+    let mut problems = Vec::new();
+    for key in english.keys() {
+        if !key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+            || !key.starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            problems.push(format!(
+                "key {key:?}: lower case letters, digits, _ and . only"
+            ));
+        }
+        match french.get(key) {
+            None => problems.push(format!("{key}: no French text in i18n/fr.json")),
+            Some(fr) if placeholders(fr) != placeholders(&english[key]) => problems.push(format!(
+                "{key}: the placeholders differ: {:?} in English, {:?} in French",
+                placeholders(&english[key]),
+                placeholders(fr)
+            )),
+            Some(_) => {}
+        }
+    }
+    for key in french.keys().filter(|k| !english.contains_key(*k)) {
+        problems.push(format!("{key}: in i18n/fr.json but not in i18n/en.json"));
+    }
+    let fields: BTreeSet<String> = english.keys().map(|k| field(k)).collect();
+    if fields.len() != english.len() {
+        problems.push("two keys differ only by . and _".into());
+    }
+    if !problems.is_empty() {
+        panic!("the catalogue is incomplete:\n  {}", problems.join("\n  "));
+    }
+
+    let mut out = String::new();
+    out.push_str("/// Every text the interface shows, in one language.\n");
+    out.push_str("pub(crate) struct Texts {\n");
+    for key in english.keys() {
+        writeln!(out, "    pub(crate) {}: &'static str,", field(key)).unwrap();
+    }
+    out.push_str("}\n\n");
+    for (name, table, attribute) in [
+        ("ENGLISH", &english, ""),
+        ("FRENCH", &french, "#[cfg(test)]\n"),
+    ] {
+        writeln!(out, "{attribute}pub(crate) const {name}: Texts = Texts {{").unwrap();
+        for (key, text) in table {
+            writeln!(out, "    {}: {:?},", field(key), text).unwrap();
+        }
+        out.push_str("};\n\n");
+    }
+    out.push_str("impl Texts {\n");
+    out.push_str("    /// The catalogue in a file's JSON; `None` if a key is missing.\n");
+    out.push_str(
+        "    pub(crate) fn from_json(json: &str) -> Option<Texts> {\n        \
+         let mut texts: std::collections::HashMap<String, String> = serde_json::from_str(json).ok()?;\n        \
+         let mut take = |key: &str| texts.remove(key).map(|t| &*Box::leak(t.into_boxed_str()));\n        \
+         Some(Texts {\n",
+    );
+    for key in english.keys() {
+        writeln!(out, "            {}: take({key:?})?,", field(key)).unwrap();
+    }
+    out.push_str("        })\n    }\n}\n");
+    let path = Path::new(&env::var("OUT_DIR").unwrap()).join("catalogue.rs");
+    fs::write(path, out).unwrap();
+}

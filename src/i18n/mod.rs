@@ -1,0 +1,116 @@
+//! The words of the interface, in one catalogue per language (i18n/*.json,
+//! checked against each other by build.rs). The catalogue is chosen once,
+//! before the first screen, and kept for the page's life.
+
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+static CURRENT: OnceLock<(Lang, &'static Texts)> = OnceLock::new();
+
+/// Chooses the catalogue for this page's life, before the first screen.
+/// French needs its file's text; without it, or with a broken one, the
+/// app starts in English.
+pub fn start_in(lang: Lang, french: Option<&str>) -> Lang {
+    let chosen = match (lang, french.and_then(Texts::from_json)) {
+        (Lang::Fr, Some(texts)) => (Lang::Fr, &*Box::leak(Box::new(texts))),
+        _ => (Lang::En, &ENGLISH),
+    };
+    CURRENT.get_or_init(|| chosen).0
+}
+
+/// The language the interface is in.
+pub fn lang() -> Lang {
+    CURRENT.get().map_or(Lang::En, |(lang, _)| *lang)
+}
+
+/// The interface's texts, in its language.
+pub(crate) fn t() -> &'static Texts {
+    CURRENT.get().map_or(&ENGLISH, |(_, texts)| texts)
+}
+
+/// Fills a text's placeholders: `{name}` with its value, and
+/// `{n:one|other}` with the form the number takes in the interface's
+/// language (French counts 0 as singular, English does not).
+pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
+    fill_in(lang(), text, values)
+}
+
+fn fill_in(lang: Lang, text: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inside = &rest[open + 1..close];
+        let (name, forms) = inside.split_once(':').unwrap_or((inside, ""));
+        let value = values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
+            .unwrap_or_default();
+        if forms.is_empty() {
+            out.push_str(&value);
+        } else {
+            let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+            let singular = match (lang, value.parse::<i64>()) {
+                (Lang::En, Ok(n)) => n == 1 || n == -1,
+                (Lang::Fr, Ok(n)) => (-1..=1).contains(&n),
+                (_, Err(_)) => false,
+            };
+            out.push_str(if singular { one } else { other });
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_plurals_follow_the_language() {
+        let text = "{n} {n:chat|chats} with {name}";
+        let fill = |lang, n: i64| fill_in(lang, text, &[("n", &n), ("name", &"Ana")]);
+        assert_eq!(fill(Lang::En, 0), "0 chats with Ana");
+        assert_eq!(fill(Lang::En, 1), "1 chat with Ana");
+        assert_eq!(fill(Lang::En, 2), "2 chats with Ana");
+        assert_eq!(fill(Lang::Fr, 0), "0 chat with Ana");
+        assert_eq!(fill(Lang::Fr, 1), "1 chat with Ana");
+        assert_eq!(fill(Lang::Fr, 2), "2 chats with Ana");
+        // A value that is not a number takes the other form; text without
+        // braces, or with one left open, comes through as it is.
+        assert_eq!(
+            fill_in(Lang::En, "{x:one|other}", &[("x", &"many")]),
+            "other"
+        );
+        assert_eq!(fill_in(Lang::En, "plain", &[]), "plain");
+        assert_eq!(fill_in(Lang::En, "open { brace", &[]), "open { brace");
+    }
+
+    #[test]
+    fn the_french_catalogue_reads_back_from_its_file() {
+        let json = std::fs::read_to_string("i18n/fr.json").unwrap();
+        let texts = Texts::from_json(&json).expect("every key has a French text");
+        assert_eq!(texts.nav_today, FRENCH.nav_today);
+        // A file missing a key is refused whole, never half used.
+        let mut broken: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(&json).unwrap();
+        broken.remove("nav.today");
+        assert!(Texts::from_json(&serde_json::to_string(&broken).unwrap()).is_none());
+        assert!(Texts::from_json("not json").is_none());
+    }
+}
