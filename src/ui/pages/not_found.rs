@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    super::set_title("Not found");
+    super::set_title(t().notfound_title);
     view! {
-        <h1>"Page not found"</h1>
-        <p>"There is nothing at this address."</p>
+        <h1>{t().notfound_page_not_found}</h1>
+        <p>{t().notfound_there_is_nothing_at}</p>
         <p>
-            <a href="/" class="button">"Go to Today"</a>
+            <a href="/" class="button">{t().notfound_go_to_today}</a>
         </p>
     }
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::domain::chat::stages_by_person;
 use crate::domain::person::{list_key, Person, PersonId, SearchQuery};
 use crate::domain::stage::Stage;
+use crate::i18n::{fill, t};
 use crate::state::use_app;
 use crate::ui::components::StageBadge;
 
@@ -20,7 +21,7 @@ const PAGE: usize = 50;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    super::set_title("People");
+    super::set_title(t().people_people);
     let app = use_app();
     let query = RwSignal::new(String::new());
     let stage_filter = RwSignal::new(None::<Stage>);
@@ -73,19 +74,18 @@ pub fn PeoplePage() -> impl IntoView {
     let hidden = move || matching().saturating_sub(limit.get());
     let summary = move || {
         let (shown, total) = (matching(), total.get());
-        let noun = |n: usize| if n == 1 { "person" } else { "people" };
         if query.with(|q| q.trim().is_empty()) && stage_filter.get().is_none() {
-            format!("{total} {}", noun(total))
+            fill(t().people_count, &[("n", &total)])
         } else {
-            format!("{shown} of {total} {} match", noun(total))
+            fill(t().people_matching, &[("shown", &shown), ("total", &total)])
         }
     };
 
     view! {
         <div class="page-head">
-            <h1>"People"</h1>
+            <h1>{t().people_people}</h1>
             <a href="/people/new" class="button button-primary">
-                "Add person"
+                {t().people_add_person}
             </a>
         </div>
         <UndoDelete />
@@ -94,20 +94,20 @@ pub fn PeoplePage() -> impl IntoView {
             fallback=|| {
                 view! {
                     <section class="card empty">
-                        <p>"No one on your list yet."</p>
+                        <p>{t().people_no_one_on_your}</p>
                         <p class="muted">
-                            "Think of people whose work you are curious about: a friend's manager, a former classmate, someone who wrote a post you liked. Add them here, even before you know how to reach them."
+                            {t().people_think_of_people_whose}
                         </p>
                     </section>
                 }
             }
         >
             <div class="search">
-                <label for="people-search">"Search people"</label>
+                <label for="people-search">{t().people_search_people}</label>
                 <input
                     id="people-search"
                     type="search"
-                    placeholder="Name, organisation or notes"
+                    placeholder=t().people_name_organisation_or_notes
                     autocomplete="off"
                     prop:value=move || query.get()
                     on:input=move |ev| {
@@ -117,7 +117,7 @@ pub fn PeoplePage() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="people-stage">"Stage"</label>
+                <label for="people-stage">{t().people_stage}</label>
                 <select
                     id="people-stage"
                     on:change=move |ev| {
@@ -126,7 +126,7 @@ pub fn PeoplePage() -> impl IntoView {
                         stage_filter.set(Stage::ALL.into_iter().find(|s| s.slug() == slug));
                     }
                 >
-                    <option value="">"All stages"</option>
+                    <option value="">{t().people_all_stages}</option>
                     {Stage::ALL
                         .into_iter()
                         .map(|stage| view! { <option value=stage.slug()>{stage.label()}</option> })
@@ -155,11 +155,11 @@ pub fn PeoplePage() -> impl IntoView {
                     class="button"
                     on:click=move |_| limit.update(|shown| *shown += PAGE)
                 >
-                    {move || format!("Show {} more of {}", hidden().min(PAGE), hidden())}
+                    {move || fill(t().people_show_more, &[("count", &hidden().min(PAGE)), ("hidden", &hidden())])}
                 </button>
             </Show>
             <Show when=move || matching() == 0>
-                <p>"No one matches that search and stage."</p>
+                <p>{t().people_no_one_matches_that}</p>
             </Show>
         </Show>
     }
@@ -173,14 +173,14 @@ fn UndoDelete() -> impl IntoView {
         app.recently_deleted.get().map(|person| {
             view! {
                 <div class="toast" role="status">
-                    <p>{format!("Deleted {}.", person.person.name)}</p>
+                    <p>{fill(t().people_deleted, &[("name", &person.person.name)])}</p>
                     <button type="button" class="button" on:click=move |_| { let _ = app.try_run(|w| w.undo_delete()); }>
-                        "Undo delete"
+                        {t().people_undo_delete}
                     </button>
                     <button
                         type="button"
                         class="button-quiet"
-                        aria-label="Dismiss"
+                        aria-label=t().people_dismiss
                         on:click=move |_| app.run(|w| w.forget_deleted())
                     >
                         "×"
