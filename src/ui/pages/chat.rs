@@ -12,6 +12,7 @@ use crate::domain::ics::{calendar, chat_event};
 use crate::domain::linter::first_name;
 use crate::domain::prep::progress;
 use crate::domain::stage::Stage;
+use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, Composer, FollowUpItem, StageBadge};
 use chrono::TimeZone;
@@ -24,12 +25,12 @@ pub fn ChatPage(id: ChatId) -> impl IntoView {
 /// The words of the button that moves a chat to `stage`.
 fn move_label(stage: Stage) -> &'static str {
     match stage {
-        Stage::Idea => "Back to idea",
-        Stage::Asked => "Mark as asked today",
-        Stage::Booked => "Mark as booked",
-        Stage::Done => "Mark as done",
-        Stage::Declined => "Mark as declined",
-        Stage::NoReply => "Mark as no reply",
+        Stage::Idea => t().chat_move_idea,
+        Stage::Asked => t().chat_move_asked,
+        Stage::Booked => t().chat_move_booked,
+        Stage::Done => t().chat_move_done,
+        Stage::Declined => t().chat_move_declined,
+        Stage::NoReply => t().chat_move_no_reply,
     }
 }
 
@@ -52,7 +53,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         .expect("the page checked the chat exists");
     let person = app.person(&initial.person_id);
     let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-    super::set_title(&format!("Chat with {name}"));
+    super::set_title(&fill(t().chat_title, &[("name", &name)]));
     let stage = Memo::new(move |_| chat.with(|c| c.as_ref().map_or(Stage::Idea, Chat::stage)));
     let error = RwSignal::new(None::<String>);
     let move_to = {
@@ -105,7 +106,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                     .map(|change| {
                         let local = local_date(change.at);
                         view! {
-                            <li>{format!("{} · {}", change.stage.label(), short_date(local))}</li>
+                            <li>{fill(t().chat_history_entry, &[("stage", &change.stage.label()), ("date", &short_date(local))])}</li>
                         }
                     })
                     .collect_view()
@@ -155,15 +156,18 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         .map(|p| first_name(&p.name).to_string());
     let stage_since = move || {
         chat.with(|c| {
-            c.as_ref()
-                .and_then(|c| c.history.last())
-                .map(|change| format!("since {}", short_date(local_date(change.at))))
+            c.as_ref().and_then(|c| c.history.last()).map(|change| {
+                fill(
+                    t().chat_since,
+                    &[("date", &short_date(local_date(change.at)))],
+                )
+            })
         })
     };
 
     view! {
         <div class="page-head">
-            <h1>{format!("Chat with {name}")}</h1>
+            <h1>{fill(t().chat_title, &[("name", &name)])}</h1>
             {move || view! { <StageBadge stage=stage.get() /> }}
         </div>
         <p class="muted">
@@ -172,12 +176,12 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         </p>
 
         <section class="card" aria-labelledby="stage-heading">
-            <h2 id="stage-heading">"Stage"</h2>
+            <h2 id="stage-heading">{t().chat_stage}</h2>
             <div class="actions stage-actions">{stage_buttons}</div>
             <p class="field-error" role="alert">
                 {move || error.get()}
             </p>
-            <h3>"History"</h3>
+            <h3>{t().chat_history}</h3>
             <ol class="history">{history}</ol>
         </section>
 
@@ -189,9 +193,9 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                     let ask = ask_someone_else.clone().unwrap_or_else(|| "/people/new".into());
                     view! {
                         <section class="card notice-warning">
-                            <h2>"Still no answer?"</h2>
+                            <h2>{t().chat_still_no_answer}</h2>
                             <p>
-                                "You followed up once. It is fine to let this one go and ask someone else, one person at a time."
+                                {t().chat_you_followed_up_once}
                             </p>
                             <div class="actions">
                                 <button
@@ -199,10 +203,10 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                                     class="button"
                                     on:click=move |_| move_to(Stage::NoReply)
                                 >
-                                    "Move on: mark as no reply"
+                                    {t().chat_move_on_mark_as}
                                 </button>
                                 <a href=ask class="button button-primary">
-                                    "Ask someone else"
+                                    {t().chat_ask_someone_else}
                                 </a>
                             </div>
                         </section>
@@ -225,12 +229,12 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                 });
                 Some(view! {
                     <section class="card" aria-labelledby="next-heading">
-                        <h2 id="next-heading">"Who to ask next"</h2>
+                        <h2 id="next-heading">{t().chat_who_to_ask_next}</h2>
                         <p>{reassurance}</p>
                         {if next.is_empty() {
                             view! {
                                 <p class="muted">
-                                    "No one else from their organisation or their introducer is on your list yet."
+                                    {t().chat_no_one_else_from}
                                 </p>
                             }
                                 .into_any()
@@ -245,24 +249,23 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                             }
                                 .into_any()
                         }}
-                        <a href=add_next.clone() class="button">"Add someone else to ask"</a>
+                        <a href=add_next.clone() class="button">{t().chat_add_someone_else_to}</a>
                     </section>
                 })
             }
         }
 
         <section class="card" aria-labelledby="prep-heading">
-            <h2 id="prep-heading">"Preparation"</h2>
+            <h2 id="prep-heading">{t().chat_preparation}</h2>
             <p>
                 {move || {
                     chat.with(|c| {
                         c.as_ref()
                             .map(|c| {
                                 let (done, total) = progress(&c.checklist);
-                                format!(
-                                    "Checklist {done} of {total} ready · {} question{}",
-                                    c.questions.len(),
-                                    if c.questions.len() == 1 { "" } else { "s" },
+                                fill(
+                                    t().chat_prep_summary,
+                                    &[("done", &done), ("total", &total), ("questions", &c.questions.len())],
                                 )
                             })
                     })
@@ -270,10 +273,10 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
             </p>
             <div class="actions">
                 <a href=format!("/chats/{id}/prepare") class="button button-primary">
-                    "Prepare this chat"
+                    {t().chat_prepare_this_chat}
                 </a>
                 <a href=format!("/chats/{id}/meet") class="button">
-                    "Open the meeting screen"
+                    {t().chat_open_the_meeting_screen}
                 </a>
             </div>
         </section>
@@ -283,13 +286,13 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         <Messages id=id.clone() stage introducer mark_asked follow_up_sent />
 
         <section class="card" aria-labelledby="chat-followups-heading">
-            <h2 id="chat-followups-heading">"Follow-ups"</h2>
+            <h2 id="chat-followups-heading">{t().chat_follow_ups}</h2>
             {move || {
                 let items = chat_followups.get();
                 if items.is_empty() {
                     view! {
                         <p class="muted">
-                            "None yet. Marking the chat as asked sets two reminders: a second person at the same organisation after 3 business days, and one follow-up after 7."
+                            {t().chat_none_yet_marking_the}
                         </p>
                     }
                         .into_any()
@@ -308,26 +311,27 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
 
 fn choice_label(kind: ChatMessage, introducer: Option<&str>) -> String {
     match kind {
-        ChatMessage::Request => "Request to meet".into(),
-        ChatMessage::Introduction => {
-            format!("Ask {} to introduce you", introducer.unwrap_or("them"))
-        }
-        ChatMessage::FollowUp => "Follow-up".into(),
-        ChatMessage::BookingReply => "Reply to book a time".into(),
-        ChatMessage::QuestionsByEmail => "Questions by email instead".into(),
+        ChatMessage::Request => t().chat_choice_request.into(),
+        ChatMessage::Introduction => match introducer {
+            Some(name) => fill(t().chat_choice_introduction, &[("name", &name)]),
+            None => t().chat_choice_introduction_unnamed.into(),
+        },
+        ChatMessage::FollowUp => t().chat_choice_follow_up.into(),
+        ChatMessage::BookingReply => t().chat_choice_booking.into(),
+        ChatMessage::QuestionsByEmail => t().chat_choice_questions.into(),
     }
 }
 
 fn choice_hint(kind: ChatMessage, introducer: Option<&str>) -> String {
     match kind {
         ChatMessage::Request => String::new(),
-        ChatMessage::Introduction => format!(
-            "{} knows you both. An introduction from them is warmer than any cold note; this goes to {0}.",
-            introducer.unwrap_or("Your contact")
-        ),
-        ChatMessage::FollowUp => "If 7 business days pass without a reply, send one short follow-up. Sending it here marks the reminder done.".into(),
-        ChatMessage::BookingReply => "They said yes? Thank them and leave the day, the place and a call or a coffee to them. Once you agree, set it under When and where and mark the chat as booked.".into(),
-        ChatMessage::QuestionsByEmail => "Too busy to meet? Offer a few questions to answer in writing: up to three you planned and have not asked, or three good openers.".into(),
+        ChatMessage::Introduction => match introducer {
+            Some(name) => fill(t().chat_hint_introduction, &[("name", &name)]),
+            None => t().chat_hint_introduction_unnamed.into(),
+        },
+        ChatMessage::FollowUp => t().chat_hint_follow_up.into(),
+        ChatMessage::BookingReply => t().chat_hint_booking.into(),
+        ChatMessage::QuestionsByEmail => t().chat_hint_questions.into(),
     }
 }
 
@@ -355,7 +359,7 @@ fn Messages(
             let introducer = introducer.clone();
             view! {
                 <fieldset class="choices">
-                    <legend>"Which message"</legend>
+                    <legend>{t().chat_which_message}</legend>
                     {choices
                         .iter()
                         .map(|&kind| {
@@ -382,20 +386,20 @@ fn Messages(
         };
         Some(view! {
             <section class="card" aria-labelledby="messages-heading">
-                <h2 id="messages-heading">"Messages"</h2>
+                <h2 id="messages-heading">{t().chat_messages}</h2>
                 {picker}
                 {(!hint.is_empty()).then(|| view! { <p class="muted">{hint}</p> })}
                 <Composer chat_id=id.clone() kind=current on_sent />
                 {(current == ChatMessage::Request)
                     .then(|| {
                         view! {
-                            <p>"Sent it? One tap records today's date and sets the reminders."</p>
+                            <p>{t().chat_sent_it_one_tap}</p>
                             <button
                                 type="button"
                                 class="button button-primary"
                                 on:click=move |_| mark_asked.run(())
                             >
-                                "Mark as asked today"
+                                {t().chat_mark_as_asked_today}
                             </button>
                         }
                     })}
@@ -446,7 +450,7 @@ fn Booking(id: ChatId) -> impl IntoView {
     let place_label = move || {
         format
             .get()
-            .map_or("Place or link", MeetingFormat::place_label)
+            .map_or(t().chat_place_or_link, MeetingFormat::place_label)
     };
     let export = {
         let id = id.clone();
@@ -482,10 +486,10 @@ fn Booking(id: ChatId) -> impl IntoView {
 
     view! {
         <section class="card form" aria-labelledby="booking-heading">
-            <h2 id="booking-heading">"When and where"</h2>
+            <h2 id="booking-heading">{t().chat_when_and_where}</h2>
             {when.map(|when| view! { <p class="muted">{when}</p> })}
             <div class="field">
-                <label for="chat-time">"Date and time"</label>
+                <label for="chat-time">{t().chat_date_and_time}</label>
                 <input
                     id="chat-time"
                     type="datetime-local"
@@ -501,10 +505,10 @@ fn Booking(id: ChatId) -> impl IntoView {
                 </p>
             </div>
             <div class="field">
-                <label for="chat-format">"Format"</label>
+                <label for="chat-format">{t().chat_format}</label>
                 <select id="chat-format" on:change=on_format>
                     <option value="" selected=chat.format.is_none()>
-                        "Choose…"
+                        {t().chat_choose}
                     </option>
                     {MeetingFormat::ALL
                         .into_iter()
@@ -524,11 +528,11 @@ fn Booking(id: ChatId) -> impl IntoView {
             </div>
             <Show when=move || has_time.get()>
                 <button type="button" class="button" on:click=export.clone()>
-                    "Add to calendar (.ics)"
+                    {t().chat_add_to_calendar_ics}
                 </button>
             </Show>
             <div class="field">
-                <label for="chat-length">"Planned length"</label>
+                <label for="chat-length">{t().chat_planned_length}</label>
                 <select id="chat-length" on:change=on_length>
                     {LENGTH_CHOICES
                         .into_iter()
@@ -538,7 +542,7 @@ fn Booking(id: ChatId) -> impl IntoView {
                                     value=minutes.to_string()
                                     selected=chat.length_minutes == minutes
                                 >
-                                    {format!("{minutes} minutes")}
+                                    {fill(t().chat_minutes, &[("n", &minutes)])}
                                 </option>
                             }
                         })

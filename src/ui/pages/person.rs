@@ -4,6 +4,7 @@ use crate::domain::calendar::{short_date, short_date_time};
 use crate::domain::chat::{stage_of_person, Chat};
 use crate::domain::message::{mailto_address, tel, web_link};
 use crate::domain::person::{Person, PersonField, PersonId};
+use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem, ReferrerSelect, StageBadge};
 use crate::ui::router::use_router;
@@ -20,13 +21,13 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
     move || match present.get().and_then(|id| app.person(&id)) {
         Some(person) => view! { <PersonEditor person /> }.into_any(),
         None => {
-            super::set_title("Person not found");
+            super::set_title(t().person_not_found_title);
             view! {
-                <h1>"Person not found"</h1>
-                <p>"This person is not on your list. They may have been deleted."</p>
+                <h1>{t().person_person_not_found}</h1>
+                <p>{t().person_this_person_is_not}</p>
                 <p>
                     <a href="/people" class="button">
-                        "Back to People"
+                        {t().person_back_to_people}
                     </a>
                 </p>
             }
@@ -79,38 +80,38 @@ fn PersonEditor(person: Person) -> impl IntoView {
         </div>
         <Connections current />
         <PersonChats id=id.clone() />
-        <p class="muted">"Changes are saved as you type."</p>
+        <p class="muted">{t().person_changes_are_saved_as}</p>
         <form class="card form" on:submit=|ev| ev.prevent_default() novalidate>
-            {field(PersonField::Name, "Name", "text")}
-            {field(PersonField::Role, "Role", "text")}
-            {field(PersonField::Organisation, "Organisation", "text")}
-            {field(PersonField::Field, "Field", "text")}
+            {field(PersonField::Name, t().person_field_name, "text")}
+            {field(PersonField::Role, t().person_field_role, "text")}
+            {field(PersonField::Organisation, t().person_field_organisation, "text")}
+            {field(PersonField::Field, t().person_field_field, "text")}
             <ReferrerSelect
                 field_id="person-referrer"
                 exclude=Some(id.clone())
                 selected=person.introduced_by.clone()
                 on_change=set_referrer
             />
-            {field(PersonField::Connection, "How we are connected", "text")}
-            {field(PersonField::Email, "Email", "email")}
-            {field(PersonField::Phone, "Phone", "tel")}
-            {field(PersonField::Linkedin, "LinkedIn address", "url")}
-            {field(PersonField::Tags, "Tags, separated by commas", "text")}
-            {field(PersonField::Notes, "Notes", "textarea")}
+            {field(PersonField::Connection, t().person_field_connection, "text")}
+            {field(PersonField::Email, t().person_field_email, "email")}
+            {field(PersonField::Phone, t().person_field_phone, "tel")}
+            {field(PersonField::Linkedin, t().person_field_linkedin, "url")}
+            {field(PersonField::Tags, t().person_field_tags, "text")}
+            {field(PersonField::Notes, t().person_field_notes, "textarea")}
         </form>
         <section class="card">
-            <h2>"Introduced by them"</h2>
+            <h2>{t().person_introduced_by_them}</h2>
             <IntroducedByThem id=id.clone() />
             <a href=format!("/people/new?introduced_by={id}") class="button">
-                "Add someone they introduced"
+                {t().person_add_someone_they_introduced}
             </a>
         </section>
         <div class="actions">
             <a href="/people" class="button">
-                "Back to People"
+                {t().person_back_to_people}
             </a>
             <button type="button" class="button button-danger" on:click=delete>
-                "Delete person"
+                {t().person_delete_person}
             </button>
         </div>
     }
@@ -165,7 +166,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
             links.push(
                 view! {
                     <li>
-                        "Introduced by "
+                        {t().person_introduced_by}
                         <a href=format!("/people/{}", referrer.id)>{referrer.name}</a>
                     </li>
                 }
@@ -175,7 +176,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
         if !person.email.is_empty() {
             links.push(view! {
                 <li>
-                    <a href=mailto_address(&person.email)>{format!("Email {}", person.email)}</a>
+                    <a href=mailto_address(&person.email)>{fill(t().person_email_them, &[("email", &person.email)])}</a>
                 </li>
             }.into_any());
         }
@@ -183,7 +184,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
             links.push(
                 view! {
                     <li>
-                        <a href=tel(&person.phone)>{format!("Call {}", person.phone)}</a>
+                        <a href=tel(&person.phone)>{fill(t().person_call_them, &[("phone", &person.phone)])}</a>
                     </li>
                 }
                 .into_any(),
@@ -195,7 +196,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
                 view! {
                     <li>
                         <a href=linkedin target="_blank" rel="noopener noreferrer">
-                            "Open LinkedIn profile"
+                            {t().person_open_linkedin_profile}
                         </a>
                     </li>
                 }
@@ -221,7 +222,7 @@ fn IntroducedByThem(id: PersonId) -> impl IntoView {
     move || {
         let introduced = introduced.get();
         if introduced.is_empty() {
-            view! { <p class="muted">"No one yet."</p> }.into_any()
+            view! { <p class="muted">{t().person_no_one_yet}</p> }.into_any()
         } else {
             view! {
                 <ul class="links">
@@ -287,11 +288,11 @@ fn PersonChats(id: PersonId) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="chats-heading">
-            <h2 id="chats-heading">"Chats"</h2>
+            <h2 id="chats-heading">{t().person_chats}</h2>
             {move || {
                 let chats = chats.get();
                 if chats.is_empty() {
-                    view! { <p class="muted">"No chat planned yet."</p> }.into_any()
+                    view! { <p class="muted">{t().person_no_chat_planned_yet}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="links">
@@ -301,16 +302,16 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                                     let when = match chat.starts_at {
                                         Some(at) => short_date_time(at),
                                         None => {
-                                            format!(
-                                                "planned {}",
-                                                short_date(local_date(chat.created_at)),
+                                            fill(
+                                                t().person_chat_planned,
+                                                &[("date", &short_date(local_date(chat.created_at)))],
                                             )
                                         }
                                     };
                                     view! {
                                         <li>
                                             <a href=format!("/chats/{}", chat.id)>
-                                                {format!("Chat · {} · {when}", chat.stage().label())}
+                                                {fill(t().person_chat_link, &[("stage", &chat.stage().label()), ("when", &when)])}
                                             </a>
                                         </li>
                                     }
@@ -322,7 +323,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                 }
             }}
             <button type="button" class="button button-primary" on:click=plan>
-                "Plan a chat"
+                {t().person_plan_a_chat}
             </button>
             <p class="field-error" role="alert">{move || error.get()}</p>
             {move || {
@@ -330,7 +331,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                 (!open.is_empty())
                     .then(|| {
                         view! {
-                            <h3>"Open follow-ups"</h3>
+                            <h3>{t().person_open_follow_ups}</h3>
                             <ul class="followups">
                                 {open.into_iter().map(|item| view! { <FollowUpItem item link_chat=true /> }).collect_view()}
                             </ul>
@@ -342,7 +343,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                 (!closed.is_empty())
                     .then(|| {
                         view! {
-                            <h3>"Follow-up history"</h3>
+                            <h3>{t().person_follow_up_history}</h3>
                             <ul class="followups">
                                 {closed.into_iter().map(|item| view! { <FollowUpItem item link_chat=true /> }).collect_view()}
                             </ul>
