@@ -4,6 +4,7 @@ use crate::domain::calendar::short_date;
 use crate::domain::chat::LENGTH_CHOICES;
 use crate::domain::followup::ago;
 use crate::domain::settings::{Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
+use crate::i18n::{fill, t};
 use crate::pwa::{storage_status, StorageStatus};
 use crate::state::{local_date, use_app, SettingChange, SettingText, TextTarget, Workspace};
 use crate::storage::backup::{parse, Backup, Checked, ImportMode};
@@ -12,33 +13,25 @@ use crate::ui::components::{AutosaveField, InstallStatus, TemplateEditor};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    super::set_title("Settings");
+    super::set_title(t().settings_title);
     let app = use_app();
     let people = Memo::new(move |_| app.people.with(Vec::len));
     let set_aside = app.read(Workspace::unreadable_count);
     let status = RwSignal::new(None::<StorageStatus>);
     storage_status(move |s| status.set(Some(s)));
 
-    let persistence = Signal::derive(move || {
-        match status.get() {
-        None => "Checking…".to_string(),
-        Some(s) if s.persisted => {
-            "Protected: the browser will not clear it to free up space.".to_string()
-        }
-        Some(_) => {
-            "Not yet protected: the browser may clear it when the phone runs low on space. It asks for protection once you have saved something."
-                .to_string()
-        }
-    }
+    let persistence = Signal::derive(move || match status.get() {
+        None => t().settings_checking.to_string(),
+        Some(s) if s.persisted => t().settings_protected.to_string(),
+        Some(_) => t().settings_not_yet_protected_the.to_string(),
     });
     let usage = move || {
         status.get().and_then(|s| {
             let used = s.used_bytes?;
             let quota = s.quota_bytes?;
-            Some(format!(
-                "{} used of {} available",
-                human_size(used),
-                human_size(quota)
+            Some(fill(
+                t().settings_usage,
+                &[("used", &human_size(used)), ("quota", &human_size(quota))],
             ))
         })
     };
@@ -47,12 +40,12 @@ pub fn SettingsPage() -> impl IntoView {
     let target_error = RwSignal::new(None::<&'static str>);
 
     view! {
-        <h1>"Settings & data"</h1>
+        <h1>{t().settings_settings_data}</h1>
         <section class="card form" aria-labelledby="about-heading">
-            <h2 id="about-heading">"About you"</h2>
-            <p class="muted">"Used to sign your messages and to track your goal. Saved as you type."</p>
+            <h2 id="about-heading">{t().settings_about_you}</h2>
+            <p class="muted">{t().settings_used_to_sign_your}</p>
             <div class="field">
-                <label for="settings-name">"Your name"</label>
+                <label for="settings-name">{t().settings_your_name}</label>
                 <AutosaveField
                     id="settings-name"
                     autocomplete="name"
@@ -60,7 +53,7 @@ pub fn SettingsPage() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="settings-signature">"Signature for messages"</label>
+                <label for="settings-signature">{t().settings_signature_for_messages}</label>
                 <AutosaveField
                     id="settings-signature"
                     rows=3
@@ -68,25 +61,25 @@ pub fn SettingsPage() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="settings-field">"Field you are exploring"</label>
+                <label for="settings-field">{t().settings_field_you_are_exploring}</label>
                 <AutosaveField
                     id="settings-field"
                     target=TextTarget::Setting(SettingText::TargetField)
                 />
             </div>
             <div class="field">
-                <label for="settings-background">"One line about your background"</label>
+                <label for="settings-background">{t().settings_one_line_about_your}</label>
                 <AutosaveField
                     id="settings-background"
                     described_by="settings-background-hint"
                     target=TextTarget::Setting(SettingText::Background)
                 />
                 <p id="settings-background-hint" class="muted">
-                    "For your pitch, for example “a policy intern with an economics degree”. Requests use it, and the meeting screen shows it during small talk."
+                    {t().settings_for_your_pitch_for}
                 </p>
             </div>
             <div class="field">
-                <label for="settings-target">"Target number of chats"</label>
+                <label for="settings-target">{t().settings_target_number_of_chats}</label>
                 <input
                     id="settings-target"
                     type="number"
@@ -103,7 +96,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 app
                                     .try_run(|w| w.change_setting(SettingChange::TargetChats(value)))
                                     .err()
-                                    .map(|_| "Enter a whole number from 1 to 100."),
+                                    .map(|_| t().settings_target_error),
                             );
                     }
                 />
@@ -113,23 +106,21 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
         </section>
         <section class="card form" aria-labelledby="meeting-heading">
-            <h2 id="meeting-heading">"Meetings and follow-ups"</h2>
+            <h2 id="meeting-heading">{t().settings_meetings_and_follow_ups}</h2>
             <NumberChoice
                 id="settings-length"
-                label="Planned length of new chats"
+                label=t().settings_length
                 choices=&LENGTH_CHOICES
                 selected=settings.default_length
-                describe=|minutes| format!("{minutes} minutes")
+                describe=|minutes| fill(t().settings_minutes, &[("n", &minutes)])
                 apply=SettingChange::DefaultLength
             />
             <NumberChoice
                 id="settings-wrap-up"
-                label="Start the close"
+                label=t().settings_wrap_up
                 choices=&WRAP_UP_CHOICES
                 selected=settings.wrap_up_minutes
-                describe=|minutes| {
-                    format!("{minutes} minute{} before the end", if minutes == 1 { "" } else { "s" })
-                }
+                describe=|minutes| fill(t().settings_wrap_up_choice, &[("n", &minutes)])
                 apply=SettingChange::WrapUpMinutes
             />
             <label class="checkbox">
@@ -142,22 +133,26 @@ pub fn SettingsPage() -> impl IntoView {
                         let _ = app.try_run(|w| w.change_setting(SettingChange::Vibrate(on)));
                     }
                 />
-                "Cue each phase of the meeting (never a sound)"
+                {t().settings_cue_each_phase_of}
             </label>
             <p id="settings-cue-hint" class="muted">
                 {if crate::pwa::can_vibrate() {
-                    "The phone vibrates briefly at each phase, and twice when time is up."
+                    t().settings_the_phone_vibrates_briefly
                 } else {
-                    "This phone cannot vibrate, so the edges of the screen flash at each phase instead."
+                    t().settings_this_phone_cannot_vibrate
                 }}
             </p>
             <NumberChoice
                 id="settings-thank-you"
-                label="Thank-you due"
+                label=t().settings_thank_you
                 choices=&THANK_YOU_CHOICES
                 selected=settings.thank_you_days
                 describe=|days| {
-                    if days == 1 { "Within 24 hours".to_string() } else { format!("Within {days} days") }
+                    if days == 1 {
+                        t().settings_within_a_day.to_string()
+                    } else {
+                        fill(t().settings_within_days, &[("n", &days)])
+                    }
                 }
                 apply=SettingChange::ThankYouDays
             />
@@ -165,32 +160,26 @@ pub fn SettingsPage() -> impl IntoView {
         <TemplateEditor />
         <BackupSection persistence />
         <section class="card">
-            <h2>"Your data"</h2>
+            <h2>{t().settings_your_data}</h2>
             <p>
-                {move || match people.get() {
-                    1 => "1 person is saved on this device.".to_string(),
-                    n => format!("{n} people are saved on this device."),
-                }}
+                {move || fill(t().settings_people_saved, &[("n", &people.get())])}
             </p>
-            <p>"Nothing leaves this device: there is no account and no server."</p>
+            <p>{t().settings_nothing_leaves_this_device}</p>
             <p class="muted">{usage}</p>
             <Capacity />
             {(set_aside > 0)
                 .then(|| {
                     view! {
                         <p>
-                            {format!(
-                                "{set_aside} unreadable saved record{} kept aside, unchanged.",
-                                if set_aside == 1 { " is" } else { "s are" },
-                            )}
+                            {fill(t().settings_set_aside, &[("n", &set_aside)])}
                         </p>
                     }
                 })}
         </section>
         <section class="card form" aria-labelledby="appearance-heading">
-            <h2 id="appearance-heading">"Appearance"</h2>
+            <h2 id="appearance-heading">{t().settings_appearance}</h2>
             <div class="field">
-                <label for="settings-theme">"Theme"</label>
+                <label for="settings-theme">{t().settings_theme}</label>
                 <select
                     id="settings-theme"
                     on:change=move |ev| {
@@ -217,17 +206,23 @@ pub fn SettingsPage() -> impl IntoView {
 
 /// Integer arithmetic only: float formatting would add ~10 KB to the wasm.
 fn human_size(bytes: f64) -> String {
-    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
+    let units = [
+        t().settings_unit_bytes,
+        t().settings_unit_kb,
+        t().settings_unit_mb,
+        t().settings_unit_gb,
+    ];
     let mut tenths = (bytes.max(0.0) * 10.0).round() as u64;
     let mut unit = 0;
-    while tenths >= 10_000 && unit < UNITS.len() - 1 {
+    while tenths >= 10_000 && unit < units.len() - 1 {
         tenths = (tenths + 500) / 1000;
         unit += 1;
     }
     if unit == 0 {
-        format!("{} {}", (tenths + 5) / 10, UNITS[unit])
+        format!("{} {}", (tenths + 5) / 10, units[unit])
     } else {
-        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
+        let point = t().settings_decimal_point;
+        format!("{}{point}{} {}", tenths / 10, tenths % 10, units[unit])
     }
 }
 
@@ -274,11 +269,7 @@ fn Capacity() -> impl IntoView {
                 "application/json",
                 &text,
             );
-            message.set(Some(format!(
-                "{count} chat{} moved to the archive file. Import it with Merge to bring {} back.",
-                if count == 1 { "" } else { "s" },
-                if count == 1 { "it" } else { "them" },
-            )));
+            message.set(Some(fill(t().settings_archived, &[("n", &count)])));
         }
         Err(problem) => message.set(Some(problem)),
     };
@@ -287,11 +278,13 @@ fn Capacity() -> impl IntoView {
             {move || {
                 used.get()
                     .map(|chars| {
-                        format!(
-                            "Coffee Chat uses {} of the about {} this browser keeps for a site ({}%).",
-                            human_size(chars as f64),
-                            human_size(LOCAL_STORAGE_BUDGET_CHARS as f64),
-                            budget_percent(chars),
+                        fill(
+                            t().settings_capacity,
+                            &[
+                                ("used", &human_size(chars as f64)),
+                                ("budget", &human_size(LOCAL_STORAGE_BUDGET_CHARS as f64)),
+                                ("percent", &budget_percent(chars)),
+                            ],
                         )
                     })
             }}
@@ -302,7 +295,7 @@ fn Capacity() -> impl IntoView {
                 .map(|_| {
                     view! {
                         <p class="notice notice-warning">
-                            "Storage is nearly full. Export a backup, then archive older chats to make room."
+                            {t().settings_storage_is_nearly_full}
                         </p>
                     }
                 })
@@ -313,10 +306,7 @@ fn Capacity() -> impl IntoView {
                 .then(|| {
                     view! {
                         <button type="button" class="button" on:click=archive>
-                            {format!(
-                                "Archive {count} done chat{} older than 6 months to a file",
-                                if count == 1 { "" } else { "s" },
-                            )}
+                            {fill(t().settings_archive, &[("n", &count)])}
                         </button>
                     }
                 })
@@ -364,13 +354,23 @@ fn NumberChoice(
 
 /// "2 people, 1 chat and 3 follow-ups".
 fn contents(backup: &Backup) -> String {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{}, {} and {}",
-        count(backup.people.len(), "person", "people"),
-        count(backup.chats.len(), "chat", "chats"),
-        count(backup.followups.len(), "follow-up", "follow-ups"),
+    let count = |text: &str, n: usize| fill(text, &[("n", &n)]);
+    fill(
+        t().settings_contents,
+        &[
+            (
+                "people",
+                &count(t().settings_count_people, backup.people.len()),
+            ),
+            (
+                "chats",
+                &count(t().settings_count_chats, backup.chats.len()),
+            ),
+            (
+                "followups",
+                &count(t().settings_count_followups, backup.followups.len()),
+            ),
+        ],
     )
 }
 
@@ -384,18 +384,16 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
     let last = move || {
         let has_data = app.people.with(|p| !p.is_empty());
         match app.settings.with(|s| s.last_backup_at) {
-            None if has_data => {
-                "No backup yet. Export one now: a phone can be lost, reset or cleared.".to_string()
-            }
-            None => "No backup yet.".to_string(),
+            None if has_data => t().settings_no_backup_yet_data.to_string(),
+            None => t().settings_no_backup_yet.to_string(),
             Some(at) => {
                 let day = local_date(at);
                 let days = (crate::state::today() - day).num_days();
                 let when = ago(day, crate::state::today());
                 if days > 14 && has_data {
-                    format!("Last backup {when}. Time for a new one.")
+                    fill(t().settings_last_backup_old, &[("when", &when)])
                 } else {
-                    format!("Last backup {when}.")
+                    fill(t().settings_last_backup, &[("when", &when)])
                 }
             }
         }
@@ -424,7 +422,10 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
                 }
                 Err(reason) => {
                     pending.set(None);
-                    message.set(Some(format!("{reason} Nothing was changed.")));
+                    message.set(Some(fill(
+                        t().settings_nothing_changed,
+                        &[("reason", &reason)],
+                    )));
                 }
             }
         });
@@ -434,20 +435,22 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
         let Some(Checked { backup, .. }) = pending.get_untracked() else {
             return;
         };
-        let summary = format!(
-            "{} people, {} chats",
-            backup.people.len(),
-            backup.chats.len()
+        let summary = fill(
+            t().settings_import_summary,
+            &[
+                ("people", &backup.people.len()),
+                ("chats", &backup.chats.len()),
+            ],
         );
         match app.try_run(|w| w.import_backup(backup, mode)) {
             Ok(()) => {
                 pending.set(None);
                 message.set(Some(match mode {
                     ImportMode::Replace => {
-                        format!("Imported: your data is now the backup's ({summary}).")
+                        fill(t().settings_imported_replace, &[("summary", &summary)])
                     }
                     ImportMode::Merge => {
-                        format!("Imported: the backup's {summary} are merged with yours.")
+                        fill(t().settings_imported_merge, &[("summary", &summary)])
                     }
                 }));
             }
@@ -456,15 +459,15 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Backup"</h2>
+            <h2 id="backup-heading">{t().settings_backup}</h2>
             <p>{last}</p>
             <InstallStatus />
             <p>{persistence}</p>
             <button type="button" class="button button-primary" on:click=export>
-                "Export backup (.json)"
+                {t().settings_export_backup_json}
             </button>
             <div class="field">
-                <label for="backup-file">"Import a backup"</label>
+                <label for="backup-file">{t().settings_import_a_backup}</label>
                 <input id="backup-file" type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />
             </div>
             <p role="alert" class="backup-message">{move || message.get()}</p>
@@ -476,21 +479,21 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
                         view! {
                             <div class="notice notice-info">
                                 <p>
-                                    {format!("This backup from {from} holds {}.", contents(&backup))}
+                                    {fill(t().settings_backup_holds, &[("from", &from), ("contents", &contents(&backup))])}
                                 </p>
                                 {(!repairs.is_empty()).then(|| view! {
-                                    <p>"Some links in it point nowhere and will be left out:"</p>
+                                    <p>{t().settings_some_links_in_it}</p>
                                     <ul>{repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                                 })}
                                 <div class="actions">
                                     <button type="button" class="button button-primary" on:click=move |_| import(ImportMode::Replace)>
-                                        "Replace everything with the backup"
+                                        {t().settings_replace_everything_with_the}
                                     </button>
                                     <button type="button" class="button" on:click=move |_| import(ImportMode::Merge)>
-                                        "Merge with what is here"
+                                        {t().settings_merge_with_what_is}
                                     </button>
                                     <button type="button" class="button button-quiet" on:click=move |_| pending.set(None)>
-                                        "Cancel"
+                                        {t().settings_cancel}
                                     </button>
                                 </div>
                             </div>
