@@ -7,6 +7,7 @@ use crate::domain::insights::{
     Speaker,
 };
 use crate::domain::stage::Stage;
+use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, use_insights, Insights, QuestionGroups};
 use crate::ui::components::StageBadge;
 use crate::ui::router::use_router;
@@ -15,7 +16,12 @@ use crate::ui::router::use_router;
 fn speaker_link(speaker: &Speaker) -> impl IntoView {
     let when = speaker
         .met
-        .map(|at| format!(", {}", short_date(local_date(at))))
+        .map(|at| {
+            fill(
+                t().insights_met_on,
+                &[("date", &short_date(local_date(at)))],
+            )
+        })
         .unwrap_or_default();
     view! {
         <a href=format!("/chats/{}", speaker.chat_id)>{speaker.name.clone()}</a>
@@ -29,7 +35,7 @@ fn speaker_link(speaker: &Speaker) -> impl IntoView {
 /// screen opens.
 #[component]
 pub fn InsightsPage() -> impl IntoView {
-    super::set_title("Insights");
+    super::set_title(t().insights_title);
     let app = use_app();
     let router = use_router();
     let section = Memo::new(move |_| {
@@ -51,25 +57,22 @@ pub fn InsightsPage() -> impl IntoView {
     );
 
     view! {
-        <h1>"Insights"</h1>
+        <h1>{t().insights_insights}</h1>
         <p class="muted">
-            "What several people told you, side by side, and where your introductions lead. Worked out on this phone from your own notes."
+            {t().insights_what_several_people_told}
         </p>
         <Show when=move || { done.get() < 2 }>
             <section class="card" aria-labelledby="insights-empty-heading">
-                <h2 id="insights-empty-heading">"More appears after two chats"</h2>
+                <h2 id="insights-empty-heading">{t().insights_more_appears_after_two}</h2>
                 <p>
                     {move || {
                         let n = done.get();
-                        format!(
-                            "You have {n} done chat{}. Once two are done, this screen lines up their answers to the same question, the advice that repeats and the words that keep coming back. One person's view is a story; two start a pattern.",
-                            if n == 1 { "" } else { "s" },
-                        )
+                        fill(t().insights_done_chats, &[("n", &n)])
                     }}
                 </p>
             </section>
         </Show>
-        <nav class="tabs" aria-label="Insights sections">
+        <nav class="tabs" aria-label=t().insights_insights_sections>
             {Section::ALL
                 .into_iter()
                 .map(|s| {
@@ -96,10 +99,10 @@ pub fn InsightsPage() -> impl IntoView {
 
 fn tab_label(section: Section) -> &'static str {
     match section {
-        Section::Questions => "Questions",
-        Section::Debriefs => "Advice",
-        Section::Terms => "Words",
-        Section::Network => "Network",
+        Section::Questions => t().insights_tab_questions,
+        Section::Debriefs => t().insights_tab_advice,
+        Section::Terms => t().insights_tab_words,
+        Section::Network => t().insights_tab_network,
     }
 }
 
@@ -113,7 +116,7 @@ const FIRST_QUESTIONS: usize = 3;
 
 /// "Show 10 more questions", while some are hidden. Scrolling down to it
 /// shows them too, so that reading down never stops at a button.
-fn show_more(shown: RwSignal<usize>, total: usize, noun: &'static str) -> impl IntoView {
+fn show_more(shown: RwSignal<usize>, total: usize, label: &'static str) -> impl IntoView {
     let more = move || shown.update(|n| *n += PAGE);
     move || {
         let hidden = total.saturating_sub(shown.get());
@@ -122,7 +125,7 @@ fn show_more(shown: RwSignal<usize>, total: usize, noun: &'static str) -> impl I
             button.on_load(move |button| crate::pwa::when_near_screen(&button, more));
             view! {
                 <button type="button" class="button" node_ref=button on:click=move |_| more()>
-                    {format!("Show {} more {noun} (of {hidden} left)", hidden.min(PAGE))}
+                    {fill(label, &[("count", &hidden.min(PAGE)), ("hidden", &hidden)])}
                 </button>
             }
         })
@@ -131,7 +134,7 @@ fn show_more(shown: RwSignal<usize>, total: usize, noun: &'static str) -> impl I
 
 fn answer_row(row: &AnswerRow) -> impl IntoView {
     let answer = if row.answer.is_empty() {
-        view! { <p class="muted">"No note of the answer."</p> }.into_any()
+        view! { <p class="muted">{t().insights_no_note_of_the}</p> }.into_any()
     } else {
         view! { <p class="prewrap">{row.answer.clone()}</p> }.into_any()
     };
@@ -176,9 +179,9 @@ fn SharedQuestionCard(grouped: Memo<QuestionGroups>, index: usize) -> impl IntoV
                         >
                             {move || {
                                 if all.get() {
-                                    "Show the first three answers".to_string()
+                                    t().insights_first_three_answers.to_string()
                                 } else {
-                                    format!("Show all {total} answers")
+                                    fill(t().insights_all_answers, &[("n", &total)])
                                 }
                             }}
                         </button>
@@ -201,7 +204,7 @@ fn QuestionsSection() -> impl IntoView {
                         if shared.is_empty() {
                             return view! {
                                 <p class="card muted">
-                                    "No question has been asked of two people yet. Mark questions as asked on the meeting screen, and write a line of their answer: the answers will line up here."
+                                    {t().insights_no_question_has_been}
                                 </p>
                             }
                                 .into_any();
@@ -211,7 +214,7 @@ fn QuestionsSection() -> impl IntoView {
                             {(0..total.min(shown.get()))
                                 .map(|index| view! { <SharedQuestionCard grouped index /> })
                                 .collect_view()}
-                            {show_more(shown, total, "questions")}
+                            {show_more(shown, total, t().insights_more_questions)}
                         }
                             .into_any()
                     })
@@ -223,8 +226,8 @@ fn QuestionsSection() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <section class="card" aria-labelledby="unasked-heading">
-                                        <h3 id="unasked-heading">"Planned but never asked"</h3>
-                                        <p class="muted">"Worth keeping for the next chat."</p>
+                                        <h3 id="unasked-heading">{t().insights_planned_but_never_asked}</h3>
+                                        <p class="muted">{t().insights_worth_keeping_for_the}</p>
                                         <ul>
                                             {unasked
                                                 .iter()
@@ -233,7 +236,7 @@ fn QuestionsSection() -> impl IntoView {
                                                         <li>
                                                             {q.text.clone()}
                                                             <span class="muted">
-                                                                {format!(" · planned for {}", q.planned_for.join(", "))}
+                                                                {fill(t().insights_planned_for, &[("names", &q.planned_for.join(", "))])}
                                                             </span>
                                                         </li>
                                                     }
@@ -263,7 +266,7 @@ fn filter_select(
             <div class="field">
                 <label for=id>{label}</label>
                 <select id=id on:change=move |ev| set(event_target_value(&ev))>
-                    <option value="" selected=current.is_empty()>"All"</option>
+                    <option value="" selected=current.is_empty()>{t().insights_all}</option>
                     {options
                         .into_iter()
                         .map(|o| {
@@ -295,21 +298,21 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                     view! {
                         {filter_select(
                             "filter-organisation",
-                            "Organisation",
+                            t().insights_filter_organisation,
                             c.organisations,
                             now.organisation,
                             move |v| filter.update(|f| f.organisation = v),
                         )}
                         {filter_select(
                             "filter-field",
-                            "Field",
+                            t().insights_filter_field,
                             c.fields,
                             now.field,
                             move |v| filter.update(|f| f.field = v),
                         )}
                         {filter_select(
                             "filter-tag",
-                            "Tag",
+                            t().insights_filter_tag,
                             c.tags,
                             now.tag,
                             move |v| filter.update(|f| f.tag = v),
@@ -317,7 +320,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                     }
                 }}
                 <div class="field">
-                    <label for="debrief-search">"Search takeaways and advice"</label>
+                    <label for="debrief-search">{t().insights_search_takeaways_and_advice}</label>
                     <input
                         id="debrief-search"
                         type="search"
@@ -329,7 +332,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
             <p class="muted" role="status">
                 {move || {
                     let n = shown.with(Vec::len);
-                    format!("{n} chat{} with takeaways or advice", if n == 1 { "" } else { "s" })
+                    fill(t().insights_debrief_count, &[("n", &n)])
                 }}
             </p>
             <ul class="debriefs">
@@ -339,7 +342,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                         .with(|list| list.iter().take(page.get()).filter_map(|&at| index.get(at)).map(debrief_card).collect_view())
                 }}
             </ul>
-            {move || show_more(page, shown.with(Vec::len), "chats")}
+            {move || show_more(page, shown.with(Vec::len), t().insights_more_chats)}
         </section>
     }
 }
@@ -354,12 +357,12 @@ fn debrief_card(d: &Debrief) -> impl IntoView {
             </h3>
             {(!d.takeaways.is_empty())
                 .then(|| view! {
-                    <h4>"Takeaways"</h4>
+                    <h4>{t().insights_takeaways}</h4>
                     <p class="prewrap">{d.takeaways.clone()}</p>
                 })}
             {(!d.advice.is_empty())
                 .then(|| view! {
-                    <h4>"Advice"</h4>
+                    <h4>{t().insights_advice}</h4>
                     <p class="prewrap">{d.advice.clone()}</p>
                 })}
         </li>
@@ -373,14 +376,14 @@ fn TermsSection(terms: Memo<Vec<RecurringTerm>>) -> impl IntoView {
         <section aria-labelledby="terms-heading">
             <h2 id="terms-heading">{Section::Terms.title()}</h2>
             <p class="muted">
-                "Words and two-word phrases that two or more people used in notes, answers, takeaways and advice. Counted on this phone: tap one to read where it came up."
+                {t().insights_words_and_two_word}
             </p>
             {move || {
                 terms.with(|list| {
                     if list.is_empty() {
                         return view! {
                             <p class="card muted">
-                                "Nothing has come up with two people yet. Write a few words of each answer and a line of takeaways after each chat."
+                                {t().insights_nothing_has_come_up}
                             </p>
                         }
                             .into_any();
@@ -445,17 +448,16 @@ fn term_item(
                 <span class="chevron" aria-hidden="true">"▸ "</span>
                 <strong>{term.term.clone()}</strong>
                 <span class="muted">
-                    {format!(
-                        " · {} · {count} passage{}",
-                        speakers_line(&term.people),
-                        if count == 1 { "" } else { "s" },
+                    {fill(
+                        t().insights_term_summary,
+                        &[("speakers", &speakers_line(&term.people)), ("n", &count)],
                     )}
                 </span>
             </button>
             <Show when=expanded>
                 {(count > listed)
                     .then(|| view! {
-                        <p class="muted">{format!("The latest {listed} of {count} passages:")}</p>
+                        <p class="muted">{fill(t().insights_latest_passages, &[("listed", &listed), ("count", &count)])}</p>
                     })}
                 <ul class="passages" id=panel_id.clone()>
                     {move || {
@@ -521,29 +523,29 @@ fn NetworkSection() -> impl IntoView {
                     (chains.len(), introducers.len(), organisations.len());
                 view! {
                     <section class="card" aria-labelledby="funnel-heading">
-                        <h3 id="funnel-heading">"From asking to meeting"</h3>
+                        <h3 id="funnel-heading">{t().insights_from_asking_to_meeting}</h3>
                         <dl class="funnel">
-                            <div><dt>"Asked"</dt><dd>{f.asked}</dd></div>
-                            <div><dt>"Booked"</dt><dd>{f.booked}</dd></div>
-                            <div><dt>"Done"</dt><dd>{f.done}</dd></div>
+                            <div><dt>{t().insights_asked}</dt><dd>{f.asked}</dd></div>
+                            <div><dt>{t().insights_booked}</dt><dd>{f.booked}</dd></div>
+                            <div><dt>{t().insights_done}</dt><dd>{f.done}</dd></div>
                             <div>
-                                <dt>"Replied"</dt>
-                                <dd>{f.reply_rate().map_or("–".to_string(), |r| format!("{r}%"))}</dd>
+                                <dt>{t().insights_replied}</dt>
+                                <dd>{f.reply_rate().map_or("–".to_string(), |r| fill(t().insights_percent, &[("n", &r)]))}</dd>
                             </div>
                         </dl>
                         <p class="muted">
                             {match f.median_days_to_book {
-                                Some(days) => format!("Median wait from asking to booking: {}.", business_days(days)),
-                                None => "The wait from asking to booking shows once a chat is booked.".to_string(),
+                                Some(days) => fill(t().insights_median_wait, &[("days", &business_days(days))]),
+                                None => t().insights_wait_unknown.to_string(),
                             }}
                         </p>
                     </section>
                     <section class="card" aria-labelledby="chains-heading">
-                        <h3 id="chains-heading">"Referral chains"</h3>
+                        <h3 id="chains-heading">{t().insights_referral_chains}</h3>
                         {if chains.is_empty() {
                             view! {
                                 <p class="muted">
-                                    "None yet. When someone suggests a person, add them as introduced by whoever suggested them: the chain shows here."
+                                    {t().insights_none_yet_when_someone}
                                 </p>
                             }
                                 .into_any()
@@ -570,13 +572,13 @@ fn NetworkSection() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                                {show_more(chains_shown, chain_total, "chains")}
+                                {show_more(chains_shown, chain_total, t().insights_more_chains)}
                             }
                                 .into_any()
                         }}
                         {(!introducers.is_empty())
                             .then(|| view! {
-                                <h4>"Who introduced you"</h4>
+                                <h4>{t().insights_who_introduced_you}</h4>
                                 <ul>
                                     {introducers
                                         .iter()
@@ -584,13 +586,13 @@ fn NetworkSection() -> impl IntoView {
                                         .map(|i| view! { <li>{introduction_summary(i)}</li> })
                                         .collect_view()}
                                 </ul>
-                                {show_more(introducers_shown, introducer_total, "people who introduced you")}
+                                {show_more(introducers_shown, introducer_total, t().insights_more_introducers)}
                             })}
                     </section>
                     <section class="card" aria-labelledby="organisations-heading">
-                        <h3 id="organisations-heading">"Organisations"</h3>
+                        <h3 id="organisations-heading">{t().insights_organisations}</h3>
                         {if organisations.is_empty() {
-                            view! { <p class="muted">"Add an organisation to people to see who you know where."</p> }
+                            view! { <p class="muted">{t().insights_add_an_organisation_to}</p> }
                                 .into_any()
                         } else {
                             view! {
@@ -614,10 +616,12 @@ fn NetworkSection() -> impl IntoView {
                                                 {(o.people.len() > PEOPLE_PER_ORGANISATION)
                                                     .then(|| view! {
                                                         <p class="muted">
-                                                            {format!(
-                                                                "and {} more: search People for {}",
-                                                                o.people.len() - PEOPLE_PER_ORGANISATION,
-                                                                o.name,
+                                                            {fill(
+                                                                t().insights_and_more,
+                                                                &[
+                                                                    ("n", &(o.people.len() - PEOPLE_PER_ORGANISATION)),
+                                                                    ("organisation", &o.name),
+                                                                ],
                                                             )}
                                                         </p>
                                                     })}
@@ -625,7 +629,7 @@ fn NetworkSection() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                                {show_more(organisations_shown, organisation_total, "organisations")}
+                                {show_more(organisations_shown, organisation_total, t().insights_more_organisations)}
                             }
                                 .into_any()
                         }}
@@ -671,27 +675,27 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
     let copy = move |_| {
         crate::pwa::copy(&text(), move |copied| {
             status.set(if copied {
-                "Copied. Paste it into an email or a document.".into()
+                t().insights_copied.into()
             } else {
-                "Could not copy here. Try Share instead.".into()
+                t().insights_copy_failed.into()
             });
         });
     };
     let share = move |_| {
-        crate::pwa::share("Coffee Chat insights", &text(), move |shared| {
+        crate::pwa::share(t().insights_share_title, &text(), move |shared| {
             if shared {
-                status.set("Shared.".into());
+                status.set(t().insights_shared.into());
             }
         });
     };
     view! {
         <section class="card" aria-labelledby="share-heading">
-            <h2 id="share-heading">"Share your insights"</h2>
+            <h2 id="share-heading">{t().insights_share_your_insights}</h2>
             <p class="muted">
-                "Only what you choose leaves this phone, for example to take to a career counsellor."
+                {t().insights_only_what_you_choose}
             </p>
             <fieldset class="choices">
-                <legend>"Sections to include"</legend>
+                <legend>{t().insights_sections_to_include}</legend>
                 {Section::ALL
                     .into_iter()
                     .map(|s| {
@@ -717,7 +721,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                     .collect_view()}
             </fieldset>
             <fieldset class="choices">
-                <legend>"Format"</legend>
+                <legend>{t().insights_format}</legend>
                 <label class="radio">
                     <input
                         type="radio"
@@ -725,7 +729,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                         prop:checked=move || markdown.get()
                         on:change=move |_| markdown.set(true)
                     />
-                    "Markdown"
+                    {t().insights_markdown}
                 </label>
                 <label class="radio">
                     <input
@@ -734,7 +738,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                         prop:checked=move || !markdown.get()
                         on:change=move |_| markdown.set(false)
                     />
-                    "Plain text"
+                    {t().insights_plain_text}
                 </label>
             </fieldset>
             <div class="actions">
@@ -744,7 +748,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                     disabled=move || picked().is_empty()
                     on:click=copy
                 >
-                    "Copy insights"
+                    {t().insights_copy_insights}
                 </button>
                 {crate::pwa::can_share()
                     .then(|| view! {
@@ -754,7 +758,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                             disabled=move || picked().is_empty()
                             on:click=share
                         >
-                            "Share insights"
+                            {t().insights_share_insights}
                         </button>
                     })}
             </div>
