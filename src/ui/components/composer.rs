@@ -6,6 +6,7 @@ use crate::domain::message::{
     booking_reply, follow_up_request, introduction_request, outreach_request, questions_by_email,
     Draft, Wording,
 };
+use crate::i18n::t;
 use crate::state::{use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 
@@ -148,7 +149,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
                     view! {
                         <div class="field">
                             <label for="why-them">
-                                "Why them: one thing of theirs you noticed (a talk, an article, a project, their path)"
+                                {t().composer_why_them_one_thing}
                             </label>
                             <AutosaveField id="why-them" target=why_target.clone() />
                         </div>
@@ -161,7 +162,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
                                     restart();
                                 }
                             />
-                            "Use the words “informational interview” (rewrites the draft)"
+                            {t().composer_use_the_words_informational}
                         </label>
                     }
                 })}
@@ -171,7 +172,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
                 rows=12
                 on_edit=Callback::new(move |()| save())
             />
-            <ul class="checks" aria-label="Message checks">
+            <ul class="checks" aria-label=t().composer_message_checks>
                 {move || {
                     checks
                         .get()
@@ -181,7 +182,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
                                 <li class=if passed { "check pass" } else { "check fail" }>
                                     <span aria-hidden="true">{if passed { "✓" } else { "✗" }}</span>
                                     <span class="sr-only">
-                                        {if passed { "Met: " } else { "Not met: " }}
+                                        {if passed { t().composer_met } else { t().composer_not_met }}
                                     </span>
                                     <span>
                                         <strong>{label}</strong>
@@ -196,7 +197,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
             </ul>
             <SendActions draft email on_sent />
             <button type="button" class="button button-quiet" on:click=move |_| restart()>
-                "Start again from the template"
+                {t().composer_start_again_from_the}
             </button>
         </div>
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::message::Draft;
+use crate::i18n::t;
 
 /// The subject and message of a draft, edited in place; `on_edit` runs
 /// after each change (the chat's composer saves there).
@@ -19,7 +20,7 @@ pub fn DraftFields(
     };
     view! {
         <div class="field">
-            <label for=format!("{prefix}-subject")>"Subject"</label>
+            <label for=format!("{prefix}-subject")>{t().draft_subject}</label>
             <input
                 id=format!("{prefix}-subject")
                 type="text"
@@ -31,7 +32,7 @@ pub fn DraftFields(
             />
         </div>
         <div class="field">
-            <label for=format!("{prefix}-body")>"Message"</label>
+            <label for=format!("{prefix}-body")>{t().draft_message}</label>
             <textarea
                 id=format!("{prefix}-body")
                 rows=rows.to_string()

@@ -11,24 +11,34 @@ use crate::domain::message::{
 };
 use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
+use crate::i18n::{fill, t};
 use crate::state::{local_date, today, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 
 /// What to do, in words, with the people it concerns.
 fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {
     match item.kind {
-        FollowUpKind::SecondContact => format!("{} (while waiting for {name})", item.kind.label()),
-        FollowUpKind::ReplyNudge => format!("Follow up once with {name}"),
-        FollowUpKind::ThankYou => format!("Send a thank-you to {name}"),
-        FollowUpKind::Connect => format!("Connect with {name} on LinkedIn"),
+        FollowUpKind::SecondContact => fill(
+            t().followup_second_contact,
+            &[("label", &item.kind.label()), ("name", &name)],
+        ),
+        FollowUpKind::ReplyNudge => fill(t().followup_reply_nudge, &[("name", &name)]),
+        FollowUpKind::ThankYou => fill(t().followup_thank_you, &[("name", &name)]),
+        FollowUpKind::Connect => fill(t().followup_connect, &[("name", &name)]),
         FollowUpKind::ContactReferral => match met {
-            Some(met) => format!("Contact {name}, whom {met} suggested"),
-            None => format!("Contact {name}"),
+            Some(met) => fill(
+                t().followup_contact_referral_from,
+                &[("name", &name), ("met", &met)],
+            ),
+            None => fill(t().followup_contact_referral, &[("name", &name)]),
         },
-        FollowUpKind::ShareUpdate => format!("Tell {name} how their advice worked out"),
-        FollowUpKind::KeepInTouch => format!("Keep in touch with {name}"),
-        FollowUpKind::AskForReferral => format!("Ask {name} for a referral to someone else"),
-        FollowUpKind::Custom => format!("{} ({name})", item.what()),
+        FollowUpKind::ShareUpdate => fill(t().followup_share_update, &[("name", &name)]),
+        FollowUpKind::KeepInTouch => fill(t().followup_keep_in_touch, &[("name", &name)]),
+        FollowUpKind::AskForReferral => fill(t().followup_ask_for_referral, &[("name", &name)]),
+        FollowUpKind::Custom => fill(
+            t().followup_custom,
+            &[("what", &item.what()), ("name", &name)],
+        ),
     }
 }
 
@@ -87,24 +97,36 @@ pub fn FollowUpItem(
     let overdue = item.is_open() && item.when() < today;
     let due = if !item.is_open() {
         let status = if item.status == FollowUpStatus::Done {
-            "Done"
+            t().followup_done
         } else {
-            "Closed"
+            t().followup_closed
         };
-        format!("{status} · was due {}", short_date(item.due))
-    } else if item.snoozed_until.is_some() {
-        format!("Snoozed until {}", short_date(item.when()))
-    } else {
-        format!(
-            "{} {}",
-            if overdue { "Overdue since" } else { "Due" },
-            short_date(item.due)
+        fill(
+            t().followup_was_due,
+            &[("status", &status), ("date", &short_date(item.due))],
         )
+    } else if item.snoozed_until.is_some() {
+        fill(
+            t().followup_snoozed_until,
+            &[("date", &short_date(item.when()))],
+        )
+    } else if overdue {
+        fill(
+            t().followup_overdue_since,
+            &[("date", &short_date(item.due))],
+        )
+    } else {
+        fill(t().followup_due_on, &[("date", &short_date(item.due))])
     };
     let chat_age = chat
         .as_ref()
         .and_then(|c| c.entered(Stage::Done))
-        .map(|at| format!(" · chat {}", ago(local_date(at), today)));
+        .map(|at| {
+            fill(
+                t().followup_chat_age,
+                &[("ago", &ago(local_date(at), today))],
+            )
+        });
     let help = match (item.kind, person.clone(), item.is_open()) {
         (FollowUpKind::SecondContact, Some(person), true) => {
             let organisation = person.organisation.trim().to_string();
@@ -112,32 +134,32 @@ pub fn FollowUpItem(
                 colleagues(&person, people).into_iter().map(|p| (p.id.0.clone(), p.name.clone())).collect()
             });
             Some(if organisation.is_empty() {
-                view! { <p class="muted">"Add " {name.clone()} "'s organisation to see who else works there."</p> }.into_any()
+                view! { <p class="muted">{fill(t().followup_add_organisation, &[("name", &name)])}</p> }.into_any()
             } else {
                 let add = format!("/people/new?organisation={}", String::from(js_sys::encode_uri_component(&organisation)));
                 view! {
                     <p class="muted">
                         {if others.is_empty() {
-                            format!("No one else at {organisation} is on your list yet. One new person at a time.")
+                            fill(t().followup_no_one_else_at, &[("organisation", &organisation)])
                         } else {
-                            format!("Also at {organisation}: pick one, not all of them.")
+                            fill(t().followup_also_at, &[("organisation", &organisation)])
                         }}
                     </p>
                     <ul class="links">
                         {others.into_iter().map(|(id, other)| view! { <li><a href=format!("/people/{id}")>{other}</a></li> }).collect_view()}
                     </ul>
-                    <a href=add class="button">{format!("Add someone at {organisation}")}</a>
+                    <a href=add class="button">{fill(t().followup_add_someone_at, &[("organisation", &organisation)])}</a>
                 }
                     .into_any()
             })
         }
         (FollowUpKind::ReplyNudge, _, true) if link_chat && !full => item.chat_id.as_ref().map(|chat| {
-            view! { <a href=format!("/chats/{chat}") class="button">"Write the follow-up"</a> }.into_any()
+            view! { <a href=format!("/chats/{chat}") class="button">{t().followup_write_the_follow_up}</a> }.into_any()
         }),
         (FollowUpKind::Connect, Some(person), true) if is_web_address(&person.linkedin) => Some(
             view! {
                 <a href=person.linkedin.clone() target="_blank" rel="noopener noreferrer" class="button">
-                    "Open their LinkedIn profile"
+                    {t().followup_open_their_linkedin_profile}
                 </a>
             }
                 .into_any(),
@@ -146,8 +168,8 @@ pub fn FollowUpItem(
     };
     let id = item.id.clone();
     let (done_id, skip_id) = (id.clone(), id.clone());
-    let done_label = format!("Mark done: {what}");
-    let skip_label = format!("Skip: {what}");
+    let done_label = fill(t().followup_mark_done, &[("what", &what)]);
+    let skip_label = fill(t().followup_skip_named, &[("what", &what)]);
     let composable = full
         && item.is_open()
         && person
@@ -162,14 +184,14 @@ pub fn FollowUpItem(
             <p class="muted">
                 {due}
                 {chat_age}
-                {item.chat_id.clone().filter(|_| link_chat).map(|chat| view! { " · " <a href=format!("/chats/{chat}")>"Open the chat"</a> })}
+                {item.chat_id.clone().filter(|_| link_chat).map(|chat| view! { " · " <a href=format!("/chats/{chat}")>{t().followup_open_the_chat}</a> })}
             </p>
             {help}
             {(full && item.is_open())
                 .then(|| {
                     view! {
                         <details class="more" open=!item.note.is_empty()>
-                            <summary>"Note and snooze"</summary>
+                            <summary>{t().followup_note_and_snooze}</summary>
                             <QueueControls item=item.clone() what=what.clone() />
                         </details>
                     }
@@ -185,7 +207,7 @@ pub fn FollowUpItem(
                             aria-expanded=move || writing.get().to_string()
                             on:click=move |_| writing.update(|w| *w = !*w)
                         >
-                            "Write the message"
+                            {t().followup_write_the_message}
                         </button>
                         <Show when=move || writing.get()>
                             <FollowUpComposer item=item.clone() person=person.clone() chat=chat.clone() met=met.clone() />
@@ -205,7 +227,7 @@ pub fn FollowUpItem(
                                     let _ = app.try_run(|w| w.set_followup_status(&done_id, FollowUpStatus::Done));
                                 }
                             >
-                                "Done"
+                                {t().followup_done}
                             </button>
                             <button
                                 type="button"
@@ -215,7 +237,7 @@ pub fn FollowUpItem(
                                     let _ = app.try_run(|w| w.set_followup_status(&skip_id, FollowUpStatus::Skipped));
                                 }
                             >
-                                "Skip"
+                                {t().followup_skip}
                             </button>
                         </div>
                     }
@@ -239,7 +261,7 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
     view! {
         <div class="field">
             <label for=format!("note-{}", item.id)>
-                "Note" <span class="sr-only">{format!(" on: {what}")}</span>
+                {t().followup_note} <span class="sr-only">{fill(t().followup_note_on, &[("what", &what)])}</span>
             </label>
             <AutosaveField id=format!("note-{}", item.id) target=TextTarget::FollowUpNote(note_id) />
         </div>
@@ -247,28 +269,28 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
             <button
                 type="button"
                 class="button"
-                aria-label=format!("Tomorrow: snooze {what}")
+                aria-label=fill(t().followup_snooze_tomorrow, &[("what", &what)])
                 on:click=move |_| {
                     let _ = app.try_run(|w| w.snooze_for(&tomorrow_id, 1));
                 }
             >
-                "Tomorrow"
+                {t().followup_tomorrow}
             </button>
             <button
                 type="button"
                 class="button"
-                aria-label=format!("Next week: snooze {what}")
+                aria-label=fill(t().followup_snooze_next_week, &[("what", &what)])
                 on:click=move |_| {
                     let _ = app.try_run(|w| w.snooze_for(&week_id, 7));
                 }
             >
-                "Next week"
+                {t().followup_next_week}
             </button>
             <label class="snooze-pick">
-                <span>"Snooze until"</span>
+                <span>{t().followup_snooze_until}</span>
                 <input
                     type="date"
-                    aria-label=format!("Snooze until a date: {what}")
+                    aria-label=fill(t().followup_snooze_until_date, &[("what", &what)])
                     min=date_input_value(next_day(today))
                     max=DATE_INPUT_MAX
                     on:change=move |ev| {
@@ -300,10 +322,8 @@ fn FollowUpComposer(
     // What the person adds in their own words: a takeaway to thank them
     // for, or something to share when keeping in touch.
     let own_words = match item.kind {
-        FollowUpKind::ThankYou => Some("What you took away, in your words (optional)"),
-        FollowUpKind::KeepInTouch => {
-            Some("What you could share: an article, or news of your progress (optional)")
-        }
+        FollowUpKind::ThankYou => Some(t().followup_own_words_thanks),
+        FollowUpKind::KeepInTouch => Some(t().followup_own_words_share),
         _ => None,
     };
     let build = {
@@ -334,7 +354,7 @@ fn FollowUpComposer(
                     view! {
                         {(!options.is_empty()).then(|| view! {
                             <div class="field">
-                                <label for=format!("{field}-takeaway")>"Thank them for"</label>
+                                <label for=format!("{field}-takeaway")>{t().followup_thank_them_for}</label>
                                 <select
                                     id=format!("{field}-takeaway")
                                     on:change=move |ev| {
@@ -343,7 +363,7 @@ fn FollowUpComposer(
                                         draft.set(build(Some(chosen.as_str()).filter(|c| !c.is_empty())));
                                     }
                                 >
-                                    <option value="">"Nothing in particular"</option>
+                                    <option value="">{t().followup_nothing_in_particular}</option>
                                     {options.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                                 </select>
                             </div>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::pwa::{install, offer_install, Install, INSTALL_CHANGE};
 use crate::state::{use_app, SettingChange};
 
@@ -31,7 +32,7 @@ pub fn InstallButton() -> impl IntoView {
     view! {
         <Show when=move || install.get() == Install::Offered>
             <button type="button" class="button" on:click=move |_| offer_install(|_| {})>
-                "Install Coffee Chat"
+                {t().install_install_coffee_chat}
             </button>
         </Show>
     }
@@ -50,18 +51,18 @@ pub fn HomeScreenTip() -> impl IntoView {
     view! {
         <Show when=shown>
             <section class="card tip" aria-labelledby="home-screen-heading">
-                <h2 id="home-screen-heading">"Keep your notes safe on this iPhone"</h2>
+                <h2 id="home-screen-heading">{t().install_keep_your_notes_safe}</h2>
                 <p>
-                    "Safari may erase what a website saved once you have not opened it for seven days. Added to your Home Screen, Coffee Chat keeps your notes and opens like an app, even offline."
+                    {t().install_safari_may_erase_what}
                 </p>
                 <ol>
-                    <li>"Tap Share (the square with an arrow) in Safari's toolbar."</li>
-                    <li>"Choose Add to Home Screen, then Add."</li>
-                    <li>"Open Coffee Chat from its new icon."</li>
+                    <li>{t().install_tap_share_the_square}</li>
+                    <li>{t().install_choose_add_to_home}</li>
+                    <li>{t().install_open_coffee_chat_from}</li>
                 </ol>
                 <Show when=has_data>
                     <p class="muted">
-                        "The app on the Home Screen may start empty: export a backup in Settings first, then import it there."
+                        {t().install_the_app_on_the}
                     </p>
                 </Show>
                 <button
@@ -71,7 +72,7 @@ pub fn HomeScreenTip() -> impl IntoView {
                         let _ = app.try_run(|w| w.change_setting(SettingChange::DismissHomeScreenTip));
                     }
                 >
-                    "Hide this tip"
+                    {t().install_hide_this_tip}
                 </button>
             </section>
         </Show>
@@ -85,10 +86,10 @@ pub fn InstallStatus() -> impl IntoView {
     view! {
         <p>
             {move || match install.get() {
-                Install::Installed => "Installed: Coffee Chat opens from your home screen like an app.",
-                Install::Offered => "Not installed. Installing puts it on your home screen and keeps it working offline.",
-                Install::AddToHomeScreen => "Not installed. In Safari, tap Share, then Add to Home Screen: Safari may erase a website's data after seven days without a visit, but not an app's.",
-                Install::Unknown => "Not installed, or opened in a browser tab. Your browser's menu may offer Install app or Add to Home screen.",
+                Install::Installed => t().install_installed,
+                Install::Offered => t().install_offered,
+                Install::AddToHomeScreen => t().install_home_screen,
+                Install::Unknown => t().install_unknown,
             }}
         </p>
         <InstallButton />

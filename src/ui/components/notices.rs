@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::{fill, t};
 use crate::state::use_app;
 
 /// Downloads a backup made from the screen's data, saved or not.
@@ -35,7 +36,7 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                                         class="button"
                                         on:click=move |_| export_what_is_on_screen(app.export_backup())
                                     >
-                                        "Export what is on screen"
+                                        {t().notices_export_what_is_on}
                                     </button>
                                 </div>
                             }
@@ -49,18 +50,9 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                 let (count, left_in_place) = unreadable();
                 (count > 0)
                     .then(|| {
-                        let mut text = if count == 1 {
-                            "1 saved record could not be read. It is kept, unchanged, and everything else loaded."
-                                .to_string()
-                        } else {
-                            format!(
-                                "{count} saved records could not be read. They are kept, unchanged, and everything else loaded.",
-                            )
-                        };
+                        let mut text = fill(t().notices_unreadable, &[("n", &count)]);
                         if left_in_place > 0 {
-                            text.push_str(
-                                " Storage is too full to move them aside: export a backup and free some space.",
-                            );
+                            text.push_str(t().notices_too_full);
                         }
                         view! {
                             <div class="notice notice-warning" role="status">
@@ -70,7 +62,7 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                                     class="button-quiet"
                                     on:click=move |_| app.run(|w| w.dismiss_unreadable())
                                 >
-                                    "Dismiss"
+                                    {t().notices_dismiss}
                                 </button>
                             </div>
                         }
@@ -82,13 +74,13 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="notice notice-info" role="status">
-                                <p>"Update available: a new version of Coffee Chat is ready."</p>
+                                <p>{t().notices_update_available_a_new}</p>
                                 <button
                                     type="button"
                                     class="button-primary"
                                     on:click=move |_| crate::pwa::apply_update()
                                 >
-                                    "Reload to update"
+                                    {t().notices_reload_to_update}
                                 </button>
                             </div>
                         }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::person::{fold, PersonId};
+use crate::i18n::t;
 use crate::state::use_app;
 
 /// Chooses who introduced a person, among the others on the list.
@@ -28,7 +29,7 @@ pub fn ReferrerSelect(
     });
     view! {
         <div class="field">
-            <label for=field_id>"Introduced by"</label>
+            <label for=field_id>{t().referrer_introduced_by}</label>
             <select
                 id=field_id
                 on:change=move |ev| {
@@ -39,7 +40,7 @@ pub fn ReferrerSelect(
                 }
             >
                 <option value="" selected=current.with_value(Option::is_none)>
-                    "No one on my list"
+                    {t().referrer_no_one_on_my}
                 </option>
                 {move || {
                     let selected = current.get_value();

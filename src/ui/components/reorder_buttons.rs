@@ -1,3 +1,4 @@
+use crate::i18n::{fill, t};
 use leptos::prelude::*;
 
 /// Up, down and remove for one row of an ordered list, named after the
@@ -16,7 +17,7 @@ pub fn ReorderButtons(
             <button
                 type="button"
                 class="button icon"
-                aria-label=format!("Move up: {text}")
+                aria-label=fill(t().reorder_up, &[("text", &text)])
                 disabled=index == 0
                 on:click=move |_| on_move.run(true)
             >
@@ -25,7 +26,7 @@ pub fn ReorderButtons(
             <button
                 type="button"
                 class="button icon"
-                aria-label=format!("Move down: {text}")
+                aria-label=fill(t().reorder_down, &[("text", &text)])
                 disabled=index == last
                 on:click=move |_| on_move.run(false)
             >
@@ -34,7 +35,7 @@ pub fn ReorderButtons(
             <button
                 type="button"
                 class="button icon"
-                aria-label=format!("Remove: {text}")
+                aria-label=fill(t().reorder_remove, &[("text", &text)])
                 on:click=move |_| on_remove.run(())
             >
                 "✕"

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::message::{mailto, Draft};
+use crate::i18n::t;
 
 /// Send a draft by email, the share sheet or the clipboard. `on_sent` runs
 /// once it has gone (or is on the clipboard).
@@ -13,9 +14,9 @@ pub fn SendActions(draft: RwSignal<Draft>, email: String, on_sent: Callback<()>)
         let text = draft.with_untracked(|d| d.body.clone());
         crate::pwa::copy(&text, move |copied| {
             status.set(if copied {
-                "Copied. Paste it into your email or message app.".into()
+                t().send_copied.into()
             } else {
-                "Could not copy: select the text and copy it by hand.".into()
+                t().send_copy_failed.into()
             });
             if copied {
                 on_sent.run(());
@@ -33,24 +34,24 @@ pub fn SendActions(draft: RwSignal<Draft>, email: String, on_sent: Callback<()>)
     view! {
         <div class="actions send">
             <a href=href class="button button-primary" on:click=move |_| on_sent.run(())>
-                "Send by email"
+                {t().send_send_by_email}
             </a>
             {crate::pwa::can_share()
                 .then(|| {
                     view! {
                         <button type="button" class="button" on:click=share>
-                            "Share…"
+                            {t().send_share}
                         </button>
                     }
                 })}
             <button type="button" class="button" on:click=copy>
-                "Copy message"
+                {t().send_copy_message}
             </button>
         </div>
         {no_email
             .then(|| {
                 view! {
-                    <p class="muted">"No email address saved for them: the email opens without one."</p>
+                    <p class="muted">{t().send_no_email_address_saved}</p>
                 }
             })}
         <p class="muted" role="status">

@@ -1,3 +1,5 @@
+use crate::i18n::t;
+
 mod chat;
 mod insights;
 mod meet;
@@ -41,12 +43,12 @@ fn chat_route(
     move || match present.get() {
         Some(id) => render(id),
         None => {
-            set_title("Chat not found");
+            set_title(t().route_chat_not_found_title);
             view! {
-                <h1>"Chat not found"</h1>
-                <p>"This chat is not in your list. It may have been deleted with its person."</p>
+                <h1>{t().route_chat_not_found}</h1>
+                <p>{t().route_this_chat_is_not}</p>
                 <p>
-                    <a href="/people" class="button">"Back to People"</a>
+                    <a href="/people" class="button">{t().route_back_to_people}</a>
                 </p>
             }
             .into_any()
