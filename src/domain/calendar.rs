@@ -1,6 +1,7 @@
 //! Business days: Saturday and Sunday do not count. Public holidays vary by
 //! province and country, so they are left to the user's judgement.
 
+use crate::i18n::{fill, lang, t, Lang};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 /// `date` minus `days`, stopping at the start of the calendar.
@@ -68,67 +69,81 @@ pub fn add_business_days(from: NaiveDate, count: u32) -> NaiveDate {
     date
 }
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// The `at`th of a catalogue list of names separated by spaces.
+fn nth_name(names: &'static str, at: usize) -> &'static str {
+    names.split(' ').nth(at).unwrap_or_default()
+}
+
+fn day_of_month(date: NaiveDate) -> String {
+    match date.day() {
+        1 => t().date_first_day.to_string(),
+        day => day.to_string(),
+    }
+}
 
 /// "Wed 2 Dec 2026". Written by hand: chrono's formatter costs far more
 /// download than these few lines.
 pub fn short_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
+    let texts = t();
+    fill(
+        texts.date_short,
+        &[
+            (
+                "weekday",
+                &nth_name(
+                    texts.date_weekdays_short,
+                    date.weekday().num_days_from_monday() as usize,
+                ),
+            ),
+            ("day", &day_of_month(date)),
+            (
+                "month",
+                &nth_name(texts.date_months_short, date.month0() as usize),
+            ),
+            ("year", &date.year()),
+        ],
     )
 }
-
-const LONG_WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const LONG_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// "Wednesday 2 December", Today's date line. By hand for a second reason:
 /// the browser's date formatter loads its locale data on first use, about
 /// 50 ms on a slow phone, and `public/first-paint.js` writes the same line
 /// before the first paint.
 pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        LONG_WEEKDAYS[date.weekday().num_days_from_monday() as usize],
-        date.day(),
-        LONG_MONTHS[date.month0() as usize]
+    let texts = t();
+    fill(
+        texts.date_long,
+        &[
+            (
+                "weekday",
+                &nth_name(
+                    texts.date_weekdays_long,
+                    date.weekday().num_days_from_monday() as usize,
+                ),
+            ),
+            ("day", &day_of_month(date)),
+            (
+                "month",
+                &nth_name(texts.date_months_long, date.month0() as usize),
+            ),
+        ],
     )
+}
+
+/// The time of day in 24 hours, as each language writes it: "08:30" in
+/// English, "8 h 30" in French.
+pub fn clock(at: NaiveDateTime) -> String {
+    match lang() {
+        Lang::En => format!("{:02}:{:02}", at.hour(), at.minute()),
+        Lang::Fr => format!("{} h {:02}", at.hour(), at.minute()),
+    }
 }
 
 /// "Wed 2 Dec 2026, 08:30".
 pub fn short_date_time(at: NaiveDateTime) -> String {
-    format!(
-        "{}, {:02}:{:02}",
-        short_date(at.date()),
-        at.hour(),
-        at.minute()
+    fill(
+        t().date_date_time,
+        &[("date", &short_date(at.date())), ("clock", &clock(at))],
     )
 }
 
@@ -152,11 +167,11 @@ pub fn date_input_value(date: NaiveDate) -> String {
 /// Reads a date and time from a picker, within [`FIRST_YEAR`] and
 /// [`LAST_YEAR`]; the message says what is wrong.
 pub fn parse_picked_time(value: &str) -> Result<NaiveDateTime, &'static str> {
-    let at = parse_input_value(value).ok_or("Enter a full date and time.")?;
+    let at = parse_input_value(value).ok_or(t().date_enter_full)?;
     if in_accepted_years(at.date()) {
         Ok(at)
     } else {
-        Err("Pick a date between the years 2000 and 2100.")
+        Err(t().date_pick_year)
     }
 }
 
@@ -165,8 +180,8 @@ pub fn parse_picked_date(value: &str) -> Result<NaiveDate, &'static str> {
     parse_picked_time(&format!("{}T00:00", value.trim()))
         .map(|at| at.date())
         .map_err(|problem| {
-            if problem.starts_with("Enter") {
-                "Pick a whole date."
+            if problem == t().date_enter_full {
+                t().date_pick_whole
             } else {
                 problem
             }
@@ -199,25 +214,28 @@ pub fn countdown(now: NaiveDateTime, then: NaiveDateTime) -> String {
     if minutes < 0 {
         let ago = -minutes;
         return if ago < 60 {
-            format!("started {ago} min ago")
+            fill(t().date_started_minutes_ago, &[("m", &ago)])
         } else {
-            format!("started {} h {} min ago", ago / 60, ago % 60)
+            fill(
+                t().date_started_hours_ago,
+                &[("h", &(ago / 60)), ("m", &(ago % 60))],
+            )
         };
     }
     let days = (then.date() - now.date()).num_days();
     match minutes {
-        0 => "now".into(),
-        1..60 => format!("in {minutes} min"),
+        0 => t().date_now.into(),
+        1..60 => fill(t().date_in_minutes, &[("m", &minutes)]),
         60..1440 if days <= 1 => {
             let (h, m) = (minutes / 60, minutes % 60);
             if m == 0 {
-                format!("in {h} h")
+                fill(t().date_in_hours, &[("h", &h)])
             } else {
-                format!("in {h} h {m} min")
+                fill(t().date_in_hours_minutes, &[("h", &h), ("m", &m)])
             }
         }
-        _ if days == 1 => "tomorrow".into(),
-        _ => format!("in {days} days"),
+        _ if days == 1 => t().date_tomorrow.into(),
+        _ => fill(t().date_in_days, &[("n", &days)]),
     }
 }
 

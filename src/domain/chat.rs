@@ -6,6 +6,7 @@ use super::person::{fold, Person, PersonId};
 use super::prep::{copy_template, ChatQuestion, ChecklistItem};
 use super::stage::Stage;
 use super::timer::TimerEvent;
+use crate::i18n::t;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -34,9 +35,9 @@ impl MeetingFormat {
 
     pub fn label(self) -> &'static str {
         match self {
-            MeetingFormat::InPerson => "In person",
-            MeetingFormat::Phone => "Phone",
-            MeetingFormat::Video => "Video",
+            MeetingFormat::InPerson => t().chat_in_person,
+            MeetingFormat::Phone => t().chat_phone,
+            MeetingFormat::Video => t().chat_video,
         }
     }
 
@@ -55,9 +56,9 @@ impl MeetingFormat {
     /// What the "place" field holds for this format.
     pub fn place_label(self) -> &'static str {
         match self {
-            MeetingFormat::InPerson => "Place (café, address)",
-            MeetingFormat::Phone => "Phone number to call",
-            MeetingFormat::Video => "Video link",
+            MeetingFormat::InPerson => t().chat_place_in_person,
+            MeetingFormat::Phone => t().chat_place_phone,
+            MeetingFormat::Video => t().chat_place_video,
         }
     }
 }
@@ -208,9 +209,9 @@ pub enum BookingError {
 impl BookingError {
     pub fn message(self) -> &'static str {
         match self {
-            BookingError::MissingTime => "To book it, set the date and time you agreed on.",
-            BookingError::MissingFormat => "To book it, choose in person, phone or video.",
-            BookingError::MissingPlace => "To book it, add the place, the number or the link.",
+            BookingError::MissingTime => t().chat_missing_time,
+            BookingError::MissingFormat => t().chat_missing_format,
+            BookingError::MissingPlace => t().chat_missing_place,
         }
     }
 }
@@ -331,8 +332,10 @@ impl Chat {
 /// One sentence of reassurance after a no, or `None` for other stages.
 pub fn after_a_no(stage: Stage) -> Option<&'static str> {
     match stage {
-        Stage::Declined => Some("A no is about their time, not about you. Thank them, and ask the next person."),
-        Stage::NoReply => Some("No reply usually means a full inbox or a quiet no, not rudeness. Move on to the next person; you can try again in a few months."),
+        Stage::Declined => {
+            Some("A no is about their time, not about you. Thank them, and ask the next person.")
+        }
+        Stage::NoReply => Some(t().chat_no_reply_hint),
         _ => None,
     }
 }

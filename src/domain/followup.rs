@@ -14,6 +14,7 @@ use super::calendar::{add_business_days, days_after};
 use super::chat::{Chat, ChatId};
 use super::person::{fold, Person, PersonId};
 use super::stage::Stage;
+use crate::i18n::t;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -46,15 +47,15 @@ pub enum FollowUpKind {
 impl FollowUpKind {
     pub fn label(self) -> &'static str {
         match self {
-            FollowUpKind::SecondContact => "Reach out to a second person at the same organisation",
-            FollowUpKind::ReplyNudge => "Follow up once",
-            FollowUpKind::ThankYou => "Send a thank-you",
-            FollowUpKind::Connect => "Connect on LinkedIn",
-            FollowUpKind::ContactReferral => "Contact the person they suggested",
-            FollowUpKind::ShareUpdate => "Tell them how their advice worked out",
-            FollowUpKind::KeepInTouch => "Keep in touch",
-            FollowUpKind::AskForReferral => "Ask for a referral to someone else",
-            FollowUpKind::Custom => "Follow up",
+            FollowUpKind::SecondContact => t().followup_kind_second_contact,
+            FollowUpKind::ReplyNudge => t().followup_kind_reply_nudge,
+            FollowUpKind::ThankYou => t().followup_kind_thank_you,
+            FollowUpKind::Connect => t().followup_kind_connect,
+            FollowUpKind::ContactReferral => t().followup_kind_contact_referral,
+            FollowUpKind::ShareUpdate => t().followup_kind_share_update,
+            FollowUpKind::KeepInTouch => t().followup_kind_keep_in_touch,
+            FollowUpKind::AskForReferral => t().followup_kind_ask_for_referral,
+            FollowUpKind::Custom => t().followup_kind_custom,
         }
     }
 
@@ -156,7 +157,7 @@ impl FollowUp {
     ) -> Result<FollowUp, &'static str> {
         let title = title.trim();
         if title.is_empty() {
-            return Err("Say what to do, for example “Send the article we discussed”.");
+            return Err(t().followup_say_what);
         }
         Ok(FollowUp {
             id,
@@ -366,14 +367,14 @@ impl Bucket {
 
     pub fn label(self) -> &'static str {
         match self {
-            Bucket::Overdue => "Overdue",
-            Bucket::Today => "Today",
-            Bucket::ThisWeek => "This week",
-            Bucket::Later => "Later",
+            Bucket::Overdue => t().followup_bucket_overdue,
+            Bucket::Today => t().followup_bucket_today,
+            Bucket::ThisWeek => t().followup_bucket_this_week,
+            Bucket::Later => t().followup_bucket_later,
         }
     }
 
-    /// "This week" is the next six days.
+    /// t().followup_bucket_this_week is the next six days.
     pub fn of(when: NaiveDate, today: NaiveDate) -> Bucket {
         match (when - today).num_days() {
             ..0 => Bucket::Overdue,

@@ -11,6 +11,7 @@ use super::calendar::{business_days_between, short_date};
 use super::chat::{stages_by_person, Chat, ChatId};
 use super::person::{fold, Person, PersonId, SearchQuery};
 use super::stage::Stage;
+use crate::i18n::{fill, t};
 
 /// Turns a stored instant into the person's own calendar date.
 pub type LocalDate<'a> = &'a dyn Fn(DateTime<Utc>) -> NaiveDate;
@@ -355,10 +356,10 @@ pub enum Source {
 impl Source {
     pub fn label(self) -> &'static str {
         match self {
-            Source::Note => "Note",
-            Source::Answer => "Answer",
-            Source::Takeaways => "Takeaways",
-            Source::Advice => "Advice",
+            Source::Note => t().insights_source_note,
+            Source::Answer => t().insights_source_answer,
+            Source::Takeaways => t().insights_source_takeaways,
+            Source::Advice => t().insights_source_advice,
         }
     }
 }
@@ -1052,11 +1053,11 @@ pub enum Standing {
 impl Standing {
     pub fn label(self) -> &'static str {
         match self {
-            Standing::Met => "You have met someone here",
-            Standing::Booked => "A chat is booked",
-            Standing::Waiting => "Waiting for an answer",
-            Standing::NoAnswer => "No one has said yes yet",
-            Standing::NotAsked => "No one asked yet",
+            Standing::Met => t().insights_standing_met,
+            Standing::Booked => t().insights_standing_booked,
+            Standing::Waiting => t().insights_standing_waiting,
+            Standing::NoAnswer => t().insights_standing_no_answer,
+            Standing::NotAsked => t().insights_standing_not_asked,
         }
     }
 }
@@ -1193,10 +1194,10 @@ impl Section {
 
     pub fn title(self) -> &'static str {
         match self {
-            Section::Questions => "Questions asked of several people",
-            Section::Debriefs => "Takeaways and advice",
-            Section::Terms => "Words that keep coming back",
-            Section::Network => "Your network",
+            Section::Questions => t().insights_section_questions,
+            Section::Debriefs => t().insights_section_debriefs,
+            Section::Terms => t().insights_section_terms,
+            Section::Network => t().insights_section_network,
         }
     }
 
@@ -1261,7 +1262,10 @@ impl Writer {
 
 fn dated(name: &str, met: Option<DateTime<Utc>>, local_date: LocalDate) -> String {
     match met {
-        Some(at) => format!("{name}, {}", short_date(local_date(at))),
+        Some(at) => fill(
+            t().insights_export_dated,
+            &[("name", &name), ("date", &short_date(local_date(at)))],
+        ),
         None => name.to_string(),
     }
 }
@@ -1282,20 +1286,20 @@ pub fn export(
         markdown,
         out: String::new(),
     };
-    w.heading(1, "Coffee Chat insights");
+    w.heading(1, t().insights_export_title);
     for section in Section::ALL.into_iter().filter(|s| sections.contains(s)) {
         w.heading(2, section.title());
         match section {
             Section::Questions => {
                 let (shared, unasked) = by_question(people, chats);
                 if shared.is_empty() {
-                    w.line("No question has been asked of two people yet.");
+                    w.line(t().insights_export_no_questions);
                 }
                 for question in &shared {
                     w.heading(3, &question.text);
                     for row in &question.answers {
                         let answer = if row.answer.is_empty() {
-                            "(no note)"
+                            t().insights_export_no_note
                         } else {
                             &row.answer
                         };
@@ -1306,19 +1310,21 @@ pub fn export(
                     }
                 }
                 if !unasked.is_empty() {
-                    w.heading(3, "Planned but never asked");
+                    w.heading(3, t().insights_export_unasked);
                     for question in &unasked {
-                        w.item(&format!(
-                            "{} (for {})",
-                            question.text,
-                            question.planned_for.join(", ")
+                        w.item(&fill(
+                            t().insights_export_planned_for,
+                            &[
+                                ("question", &question.text),
+                                ("names", &question.planned_for.join(", ")),
+                            ],
                         ));
                     }
                 }
             }
             Section::Debriefs => {
                 if debriefs.is_empty() {
-                    w.line("No takeaways or advice written yet.");
+                    w.line(t().insights_export_no_debriefs);
                 }
                 for debrief in debriefs {
                     let who = if debrief.organisation.is_empty() {
@@ -1328,44 +1334,57 @@ pub fn export(
                     };
                     w.heading(3, &dated(&who, debrief.speaker.met, local_date));
                     if !debrief.takeaways.is_empty() {
-                        w.item(&format!("Takeaways: {}", debrief.takeaways));
+                        w.item(&fill(
+                            t().insights_export_takeaways,
+                            &[("text", &debrief.takeaways)],
+                        ));
                     }
                     if !debrief.advice.is_empty() {
-                        w.item(&format!("Advice: {}", debrief.advice));
+                        w.item(&fill(
+                            t().insights_export_advice,
+                            &[("text", &debrief.advice)],
+                        ));
                     }
                 }
             }
             Section::Terms => {
                 if terms.is_empty() {
-                    w.line("No word has come up with two people yet.");
+                    w.line(t().insights_export_no_terms);
                 }
                 for term in terms {
-                    w.item(&format!(
-                        "{}: {} ({} passage{})",
-                        term.term,
-                        term.people.join(", "),
-                        term.passage_count,
-                        if term.passage_count == 1 { "" } else { "s" }
+                    w.item(&fill(
+                        t().insights_export_term,
+                        &[
+                            ("term", &term.term),
+                            ("people", &term.people.join(", ")),
+                            ("n", &term.passage_count),
+                        ],
                     ));
                 }
             }
             Section::Network => {
                 let f = funnel(chats, local_date);
-                let mut summary =
-                    format!("Asked {}, booked {}, done {}.", f.asked, f.booked, f.done);
+                let mut summary = fill(
+                    t().insights_export_funnel,
+                    &[
+                        ("asked", &f.asked),
+                        ("booked", &f.booked),
+                        ("done", &f.done),
+                    ],
+                );
                 if let Some(rate) = f.reply_rate() {
-                    summary.push_str(&format!(" {rate}% replied."));
+                    summary.push_str(&fill(t().insights_export_replied, &[("n", &rate)]));
                 }
                 if let Some(days) = f.median_days_to_book {
-                    summary.push_str(&format!(
-                        " Median {} from asking to booking.",
-                        business_days(days)
+                    summary.push_str(&fill(
+                        t().insights_export_median,
+                        &[("days", &business_days(days))],
                     ));
                 }
                 w.line(&summary);
                 let chains = referral_chains(people, chats);
                 if !chains.is_empty() {
-                    w.heading(3, "Referral chains");
+                    w.heading(3, t().insights_export_chains);
                     for chain in &chains {
                         let names: Vec<&str> = chain.iter().map(|c| c.name.as_str()).collect();
                         w.item(&names.join(" → "));
@@ -1373,25 +1392,27 @@ pub fn export(
                 }
                 let introducers = introducers(people, chats);
                 if !introducers.is_empty() {
-                    w.heading(3, "Who introduced you");
+                    w.heading(3, t().insights_export_introducers);
                     for i in &introducers {
                         w.item(&introduction_summary(i));
                     }
                 }
                 let organisations = organisations(people, chats);
                 if !organisations.is_empty() {
-                    w.heading(3, "Organisations");
+                    w.heading(3, t().insights_export_organisations);
                     for o in &organisations {
                         let people: Vec<String> = o
                             .people
                             .iter()
                             .map(|c| format!("{}: {}", c.name, c.stage.label()))
                             .collect();
-                        w.item(&format!(
-                            "{}: {} ({})",
-                            o.name,
-                            o.standing.label(),
-                            people.join(", ")
+                        w.item(&fill(
+                            t().insights_export_organisation,
+                            &[
+                                ("name", &o.name),
+                                ("standing", &o.standing.label()),
+                                ("people", &people.join(", ")),
+                            ],
                         ));
                     }
                 }
@@ -1401,14 +1422,15 @@ pub fn export(
     w.out
 }
 
-/// "1 business day", "2.5 business days".
+/// t().insights_one_business_day, "2.5 business days".
 pub fn business_days(days: f64) -> String {
     if days == 1.0 {
-        "1 business day".into()
+        t().insights_one_business_day.into()
     } else if days.fract() == 0.0 {
-        format!("{days:.0} business days")
+        fill(t().insights_business_days, &[("n", &format!("{days:.0}"))])
     } else {
-        format!("{days:.1} business days")
+        let days = format!("{days:.1}").replace('.', t().settings_decimal_point);
+        fill(t().insights_business_days, &[("n", &days)])
     }
 }
 
@@ -1421,23 +1443,23 @@ pub fn speakers_line(people: &[String]) -> String {
         return people.join(", ");
     }
     let others = people.len() - NAMED;
-    format!("{} and {others} others", people[..NAMED].join(", "))
+    fill(
+        t().insights_and_others,
+        &[("names", &people[..NAMED].join(", ")), ("n", &others)],
+    )
 }
 
 /// "Ana Silva introduced 3 people: 2 became chats, 1 met."
 pub fn introduction_summary(introducer: &Introducer) -> String {
     let n = introducer.introduced.len();
-    format!(
-        "{} introduced {n} {}: {} became {}, {} met.",
-        introducer.person.name,
-        if n == 1 { "person" } else { "people" },
-        introducer.became_chats,
-        if introducer.became_chats == 1 {
-            "a chat"
-        } else {
-            "chats"
-        },
-        introducer.met,
+    fill(
+        t().insights_introduced,
+        &[
+            ("name", &introducer.person.name),
+            ("n", &n),
+            ("chats", &introducer.became_chats),
+            ("met", &introducer.met),
+        ],
     )
 }
 

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::stage::Stage;
+use crate::i18n::t;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -179,14 +180,10 @@ pub fn validate(field: PersonField, input: &str) -> Result<String, FieldError> {
     match field {
         PersonField::Name if value.is_empty() => fail("A name is required."),
         PersonField::Name if value.chars().count() > NAME_MAX_CHARS => {
-            fail("That name is too long (120 characters at most).")
+            fail(t().person_name_too_long)
         }
-        PersonField::Email if !value.is_empty() && !is_email(&value) => {
-            fail("That email address does not look right (like name@example.com).")
-        }
-        PersonField::Phone if !value.is_empty() && !is_phone(&value) => {
-            fail("Use digits, spaces and + - ( ) . only.")
-        }
+        PersonField::Email if !value.is_empty() && !is_email(&value) => fail(t().person_bad_email),
+        PersonField::Phone if !value.is_empty() && !is_phone(&value) => fail(t().person_bad_phone),
         PersonField::Linkedin if !value.is_empty() && !is_web_address(&value) => {
             fail("Use a web address starting with https:// or http://.")
         }

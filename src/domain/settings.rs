@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::prep::{built_in_checklist, BankQuestion, ChecklistItem};
+use crate::i18n::t;
 
 pub const DEFAULT_TARGET_CHATS: u32 = 5;
 pub const MAX_TARGET_CHATS: u32 = 100;
@@ -93,9 +94,9 @@ impl Theme {
 
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => "As the phone is set",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
+            Theme::System => t().theme_system,
+            Theme::Light => t().theme_light,
+            Theme::Dark => t().theme_dark,
         }
     }
 

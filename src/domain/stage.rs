@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 
 /// Where an informational interview stands. Declined and No reply are exits
@@ -26,12 +27,12 @@ impl Stage {
 
     pub fn label(self) -> &'static str {
         match self {
-            Stage::Idea => "Idea",
-            Stage::Asked => "Asked",
-            Stage::Booked => "Booked",
-            Stage::Done => "Done",
-            Stage::Declined => "Declined",
-            Stage::NoReply => "No reply",
+            Stage::Idea => t().stage_idea,
+            Stage::Asked => t().stage_asked,
+            Stage::Booked => t().stage_booked,
+            Stage::Done => t().stage_done,
+            Stage::Declined => t().stage_declined,
+            Stage::NoReply => t().stage_no_reply,
         }
     }
 

@@ -3,6 +3,7 @@
 //! wall clock, so a reload, a locked phone or a throttled background tab
 //! cannot make it drift. There is no tick counter anywhere.
 
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,12 +37,12 @@ pub enum Phase {
 impl Phase {
     pub fn label(self) -> &'static str {
         match self {
-            Phase::NotStarted => "Ready",
-            Phase::SmallTalk => "Small talk",
-            Phase::Questions => "Questions",
-            Phase::Close => "Close",
-            Phase::Overtime => "Time's up",
-            Phase::Ended => "Ended",
+            Phase::NotStarted => t().timer_ready,
+            Phase::SmallTalk => t().timer_small_talk,
+            Phase::Questions => t().timer_questions,
+            Phase::Close => t().timer_close,
+            Phase::Overtime => t().timer_overtime,
+            Phase::Ended => t().timer_ended,
         }
     }
 
@@ -160,9 +161,9 @@ pub fn allowed(view: &TimerView, action: TimerAction) -> bool {
 /// What to keep in mind in each phase, shown under the timer.
 pub fn cue(phase: Phase) -> Option<&'static str> {
     match phase {
-        Phase::SmallTalk => Some("Small talk: follow their lead; ask before taking notes."),
-        Phase::Close => Some("Wrap up: ask who else to talk to and if you may use their name; swap cards or LinkedIn; offer help."),
-        Phase::Overtime => Some("Time's up. Ask whether they are fine to go on, or offer to continue another time."),
+        Phase::SmallTalk => Some(t().timer_cue_small_talk),
+        Phase::Close => Some(t().timer_cue_close),
+        Phase::Overtime => Some(t().timer_cue_overtime),
         _ => None,
     }
 }

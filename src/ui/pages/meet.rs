@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::short_date_time;
+use crate::domain::calendar::{clock, short_date_time};
 use crate::domain::chat::{next_booked, Chat, ChatId};
 use crate::domain::prep::ChatQuestion;
 use crate::domain::timer::{
@@ -544,20 +544,18 @@ fn Debrief(
         return ().into_any();
     };
     let summary = view_now.get_untracked().map(|v| {
-        let time = |ms: Option<i64>| {
+        let local = |ms: Option<i64>| {
             ms.and_then(chrono::DateTime::from_timestamp_millis)
-                .map(|at| {
-                    let local = at.with_timezone(&chrono::Local).naive_local();
-                    short_date_time(local)
-                })
-                .unwrap_or_default()
+                .map(|at| at.with_timezone(&chrono::Local).naive_local())
         };
-        let end = time(v.ended_at_ms);
-        let end_clock = end.rsplit(", ").next().unwrap_or_default().to_string();
+        let start = local(v.started_at_ms)
+            .map(short_date_time)
+            .unwrap_or_default();
+        let end_clock = local(v.ended_at_ms).map(clock).unwrap_or_default();
         fill(
             t().meet_met_from_to,
             &[
-                ("start", &time(v.started_at_ms)),
+                ("start", &start),
                 ("end", &end_clock),
                 ("how", &kept_or_overrun(&v, initial.length_minutes)),
             ],
