@@ -14,7 +14,7 @@ use super::calendar::{add_business_days, days_after};
 use super::chat::{Chat, ChatId};
 use super::person::{fold, Person, PersonId};
 use super::stage::Stage;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -388,14 +388,14 @@ impl Bucket {
 /// "today", "yesterday", "3 days ago", "2 weeks ago", "4 months ago".
 pub fn ago(date: NaiveDate, today: NaiveDate) -> String {
     let days = (today - date).num_days();
-    let plural = |n: i64, unit: &str| format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" });
+    let ago = |text: &str, n: i64| fill(text, &[("n", &n)]);
     match days {
-        ..=0 => "today".into(),
-        1 => "yesterday".into(),
-        2..=13 => plural(days, "day"),
-        14..=59 => plural(days / 7, "week"),
-        60..=729 => plural(days / 30, "month"),
-        _ => plural(days / 365, "year"),
+        ..=0 => t().ago_today.into(),
+        1 => t().ago_yesterday.into(),
+        2..=13 => ago(t().ago_days, days),
+        14..=59 => ago(t().ago_weeks, days / 7),
+        60..=729 => ago(t().ago_months, days / 30),
+        _ => ago(t().ago_years, days / 365),
     }
 }
 

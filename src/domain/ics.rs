@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Timelike, Utc};
 use super::calendar::next_day;
 use super::chat::Chat;
 use super::followup::FollowUp;
+use crate::i18n::{fill, t};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IcsWhen {
@@ -37,14 +38,11 @@ pub fn chat_event(chat: &Chat, name: &str, start: DateTime<Utc>) -> Option<IcsEv
     let end = start.checked_add_signed(TimeDelta::minutes(i64::from(chat.length_minutes)))?;
     Some(IcsEvent {
         uid: format!("chat-{}@coffee-chat.local", chat.id),
-        summary: format!("Coffee chat with {name}"),
+        summary: fill(t().ics_chat_summary, &[("name", &name)]),
         description: if chat.goal.trim().is_empty() {
-            format!(
-                "{} minutes. Pay for their coffee; ask who else to talk to.",
-                chat.length_minutes
-            )
+            fill(t().ics_chat_description, &[("n", &chat.length_minutes)])
         } else {
-            format!("Goal: {}", chat.goal.trim())
+            fill(t().ics_chat_goal, &[("goal", &chat.goal.trim())])
         },
         location: chat.place.clone(),
         when: IcsWhen::Timed { start, end },
@@ -55,7 +53,10 @@ pub fn chat_event(chat: &Chat, name: &str, start: DateTime<Utc>) -> Option<IcsEv
 pub fn followup_event(item: &FollowUp, name: &str) -> IcsEvent {
     IcsEvent {
         uid: format!("followup-{}@coffee-chat.local", item.id),
-        summary: format!("{}: {name}", item.what()),
+        summary: fill(
+            t().ics_followup_summary,
+            &[("what", &item.what()), ("name", &name)],
+        ),
         description: item.note.clone(),
         location: String::new(),
         when: IcsWhen::AllDay(item.when()),

@@ -21,6 +21,7 @@ use crate::domain::prep::{
 use crate::domain::settings::Theme;
 use crate::domain::stage::Stage;
 use crate::domain::timer::{self, TimerAction, TimerEvent};
+use crate::i18n::t;
 use crate::storage::backup::{self, Backup, ImportMode};
 
 /// A text field a person types into. Each is saved by the same path.
@@ -435,7 +436,7 @@ impl Workspace {
     /// a picker accepts are stored, so later arithmetic cannot overflow.
     pub fn set_start(&mut self, id: &ChatId, at: Option<NaiveDateTime>) -> CommandResult {
         if at.is_some_and(|at| !in_accepted_years(at.date())) {
-            return Err("Pick a date between the years 2000 and 2100.".into());
+            return Err(t().date_pick_year.into());
         }
         self.edit_chat(id, |chat| {
             chat.starts_at = at;
@@ -452,7 +453,7 @@ impl Workspace {
 
     pub fn set_length(&mut self, id: &ChatId, minutes: u32) -> CommandResult {
         if !LENGTH_CHOICES.contains(&minutes) {
-            return Err("Choose one of the planned lengths.".into());
+            return Err(t().command_choose_length.into());
         }
         self.edit_chat(id, |chat| {
             chat.length_minutes = minutes;
@@ -500,7 +501,7 @@ impl Workspace {
         text: &str,
         save_to_bank: bool,
     ) -> CommandResult {
-        let text = required(text, "Write the question first.")?;
+        let text = required(text, t().command_write_question)?;
         let question = ChatQuestion {
             id: self.ids.next_id(),
             category,
@@ -536,7 +537,7 @@ impl Workspace {
         let new_id = self.ids.next_id();
         self.edit_chat(id, |chat| {
             if chat.questions.iter().any(|q| q.text == question.text) {
-                return Err("That question is already planned.".into());
+                return Err(t().command_already_planned.into());
             }
             chat.questions.push(ChatQuestion {
                 id: new_id,
@@ -571,7 +572,7 @@ impl Workspace {
     }
 
     pub fn add_checklist_item(&mut self, id: &ChatId, text: &str) -> CommandResult {
-        let text = required(text, "Write the item first.")?;
+        let text = required(text, t().command_write_item)?;
         let item = ChecklistItem {
             id: self.ids.next_id(),
             group: ChecklistGroup::Own,
@@ -607,7 +608,7 @@ impl Workspace {
 
     /// Adds an item after the last one of its group, so groups stay together.
     pub fn add_template_item(&mut self, group: ChecklistGroup, text: &str) -> CommandResult {
-        let text = required(text, "Write the item first.")?;
+        let text = required(text, t().command_write_item)?;
         let item = ChecklistItem {
             id: self.ids.next_id(),
             group,
@@ -655,7 +656,7 @@ impl Workspace {
         self.edit_chat(id, |chat| {
             let view = timer::view(&chat.meeting_log, chat.length_minutes, wrap_up, now_ms);
             if !timer::allowed(&view, action) {
-                return Err("That does not apply to the timer right now.".into());
+                return Err(t().command_timer_not_now.into());
             }
             chat.meeting_log.push(TimerEvent {
                 action,
@@ -699,7 +700,7 @@ impl Workspace {
         self.edit_chat(id, |chat| {
             let text = chat.note_draft.trim().to_string();
             if text.is_empty() {
-                return Err("Write the note first.".into());
+                return Err(t().command_write_note.into());
             }
             let view = timer::view(
                 &chat.meeting_log,
@@ -783,10 +784,10 @@ impl Workspace {
 
     pub fn snooze_until(&mut self, id: &FollowUpId, until: NaiveDate) -> CommandResult {
         if until <= self.clock.today() {
-            return Err("Pick a day after today.".into());
+            return Err(t().command_after_today.into());
         }
         if !in_accepted_years(until) {
-            return Err("Pick a date between the years 2000 and 2100.".into());
+            return Err(t().date_pick_year.into());
         }
         let now = self.clock.now();
         self.edit_followup(id, |item| item.snooze(until, now))
@@ -803,7 +804,7 @@ impl Workspace {
             return Err(CommandError::Missing("person"));
         }
         if !in_accepted_years(due) {
-            return Err("Pick a date between the years 2000 and 2100.".into());
+            return Err(t().date_pick_year.into());
         }
         let item = FollowUp::custom(
             FollowUpId(self.ids.next_id()),
@@ -829,9 +830,7 @@ impl Workspace {
                 SettingChange::DefaultLength(minutes) if LENGTH_CHOICES.contains(&minutes) => {
                     s.default_length = minutes
                 }
-                SettingChange::DefaultLength(_) => {
-                    return Err("Choose one of the planned lengths.".into())
-                }
+                SettingChange::DefaultLength(_) => return Err(t().command_choose_length.into()),
                 SettingChange::TargetChats(input) => s.set_target_chats(&input)?,
                 SettingChange::DismissHomeScreenTip => s.home_screen_tip_dismissed = true,
             }
@@ -860,7 +859,7 @@ impl Workspace {
     pub fn archive_done_chats(&mut self, before: NaiveDate) -> CommandResult<(String, usize)> {
         let ids = self.archivable_chats(before);
         if ids.is_empty() {
-            return Err("No done chats are that old.".into());
+            return Err(t().command_none_that_old.into());
         }
         let chats: Vec<Chat> = self
             .data
@@ -923,9 +922,7 @@ impl Workspace {
     /// saved first, or the import would have to overwrite them.
     pub fn import_backup(&mut self, incoming: Backup, mode: ImportMode) -> CommandResult {
         if !self.save() {
-            return Err(
-                "Not imported: your latest changes are not saved yet. Export a backup of what is on screen, free some space, then try again.".into(),
-            );
+            return Err(t().command_not_imported.into());
         }
         let next = backup::combine(&self.data, incoming, mode);
         let result = self.repo.replace_all(&next);

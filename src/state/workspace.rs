@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::followup::{FollowUp, FollowUpId};
 use crate::domain::person::{Person, PersonId};
+use crate::i18n::t;
 use crate::storage::{Change, Data, ExternalChange, Record, Repository, SharedStore, StoreError};
 
 /// Where the time comes from: the browser's clock in the app, a fixed one
@@ -76,7 +77,14 @@ pub enum CommandError {
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CommandError::Missing(what) => write!(f, "This {what} no longer exists."),
+            CommandError::Missing(what) => f.write_str(match *what {
+                "person" => t().command_missing_person,
+                "chat" => t().command_missing_chat,
+                "follow-up" => t().command_missing_followup,
+                "note" => t().command_missing_note,
+                "question" => t().command_missing_question,
+                _ => t().command_missing_item,
+            }),
             CommandError::Invalid(message) => f.write_str(message),
             CommandError::NotSaved(error) => write!(f, "{error}"),
         }
@@ -358,9 +366,7 @@ impl Workspace {
                 Some(RecordRef::Settings)
             }
             ExternalChange::SchemaChanged => {
-                self.notices.blocked = Some(
-                    "Coffee Chat was updated in another tab and its data moved to a newer version. Reload this tab to keep working; nothing more is saved here until then.".into(),
-                );
+                self.notices.blocked = Some(t().command_newer_elsewhere.into());
                 None
             }
             ExternalChange::Unrelated => None,

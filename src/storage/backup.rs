@@ -11,6 +11,7 @@ use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
 use crate::domain::person::Person;
 use crate::domain::settings::Settings;
+use crate::i18n::{fill, t};
 
 const APP: &str = "coffee-chat";
 
@@ -50,13 +51,13 @@ fn unique_ids<T: Record>(records: &[T], what: &str) -> Result<(), String> {
     let mut seen = HashSet::new();
     for record in records {
         if !seen.insert(record.record_id()) {
-            return Err(format!(
-                "The file lists the same {what} twice ({}).",
-                record.record_id()
+            return Err(fill(
+                t().backup_same_twice,
+                &[("what", &what), ("id", &record.record_id())],
             ));
         }
         if record.record_id().is_empty() || record.record_id().contains('/') {
-            return Err(format!("The file has a {what} with an unusable id."));
+            return Err(fill(t().backup_unusable_id, &[("what", &what)]));
         }
     }
     Ok(())
@@ -89,38 +90,32 @@ pub fn parse(text: &str) -> Result<Checked, String> {
         // Valid JSON of another shape: a list, or `app` as a number.
         Err(e) if e.is_data() => None,
         Err(e) => {
-            return Err(format!(
-                "This file is not a backup: it is not valid JSON (line {}, column {}).",
-                e.line(),
-                e.column()
+            return Err(fill(
+                t().backup_not_json,
+                &[("line", &e.line()), ("column", &e.column())],
             ))
         }
     };
     if app.as_deref() != Some(APP) {
-        return Err("This file is not a Coffee Chat backup.".into());
+        return Err(t().backup_not_ours.into());
     }
     match serde_json::from_str::<Schema>(text)
         .ok()
         .and_then(|s| s.schema)
     {
         Some(schema) if schema > u64::from(CURRENT_SCHEMA) => {
-            return Err("This backup comes from a newer version of Coffee Chat. Update the app, then import it.".into());
+            return Err(t().backup_newer.into());
         }
         Some(_) => {}
-        None => {
-            return Err("This backup has no schema version, so it cannot be read safely.".into())
-        }
+        None => return Err(t().backup_no_schema.into()),
     }
-    let mut backup: Backup = serde_json::from_str(text)
-        .map_err(|e| format!("This backup is damaged and was not imported: {e}."))?;
-    unique_ids(&backup.people, "person")?;
-    unique_ids(&backup.chats, "chat")?;
-    unique_ids(&backup.followups, "follow-up")?;
+    let mut backup: Backup =
+        serde_json::from_str(text).map_err(|e| fill(t().backup_damaged, &[("error", &e)]))?;
+    unique_ids(&backup.people, t().backup_a_person)?;
+    unique_ids(&backup.chats, t().backup_a_chat)?;
+    unique_ids(&backup.followups, t().backup_a_followup)?;
     if let Some(person) = backup.people.iter().find(|p| p.name.trim().is_empty()) {
-        return Err(format!(
-            "The backup has a person with no name ({}).",
-            person.id.0
-        ));
+        return Err(fill(t().backup_no_name, &[("id", &person.id.0)]));
     }
     let people: HashSet<String> = backup.people.iter().map(|p| p.id.0.clone()).collect();
     let chats: HashSet<String> = backup.chats.iter().map(|c| c.id.0.clone()).collect();
@@ -129,20 +124,14 @@ pub fn parse(text: &str) -> Result<Checked, String> {
         .iter()
         .find(|c| !people.contains(c.person_id.0.as_str()))
     {
-        return Err(format!(
-            "The backup has a chat ({}) for someone who is not in it.",
-            chat.id
-        ));
+        return Err(fill(t().backup_chat_orphan, &[("id", &chat.id)]));
     }
     if let Some(item) = backup
         .followups
         .iter()
         .find(|f| !people.contains(f.person_id.0.as_str()))
     {
-        return Err(format!(
-            "The backup has a follow-up ({}) for someone who is not in it.",
-            item.id.0
-        ));
+        return Err(fill(t().backup_followup_orphan, &[("id", &item.id.0)]));
     }
     let mut repairs = Vec::new();
     for person in &mut backup.people {
@@ -150,15 +139,12 @@ pub fn parse(text: &str) -> Result<Checked, String> {
             continue;
         };
         if by == &person.id {
-            repairs.push(format!(
-                "{} was marked as introduced by themselves; that link was removed.",
-                person.name
-            ));
+            repairs.push(fill(t().backup_self_introduced, &[("name", &person.name)]));
             person.introduced_by = None;
         } else if !people.contains(by.0.as_str()) {
-            repairs.push(format!(
-                "{} was introduced by someone not in the backup; that link was removed.",
-                person.name
+            repairs.push(fill(
+                t().backup_missing_introducer,
+                &[("name", &person.name)],
             ));
             person.introduced_by = None;
         }
@@ -167,10 +153,7 @@ pub fn parse(text: &str) -> Result<Checked, String> {
         let before = chat.referrals.len();
         chat.referrals.retain(|p| people.contains(p.0.as_str()));
         if chat.referrals.len() < before {
-            repairs.push(format!(
-                "A chat ({}) listed referrals not in the backup; they were removed from it.",
-                chat.id
-            ));
+            repairs.push(fill(t().backup_missing_referrals, &[("id", &chat.id)]));
         }
     }
     for item in &mut backup.followups {
@@ -179,10 +162,7 @@ pub fn parse(text: &str) -> Result<Checked, String> {
             .as_ref()
             .is_some_and(|c| !chats.contains(c.0.as_str()))
         {
-            repairs.push(format!(
-                "A follow-up ({}) pointed to a chat not in the backup; it is kept without that link.",
-                item.id.0
-            ));
+            repairs.push(fill(t().backup_missing_chat, &[("id", &item.id.0)]));
             item.chat_id = None;
         }
     }

@@ -18,6 +18,7 @@ pub use memory::MemoryStore;
 pub use migrate::{run_migrations, MigrationStep, CURRENT_SCHEMA, MIGRATIONS};
 pub use repo::{Change, Data, ExternalChange, Opened, Repository};
 
+use crate::i18n::{fill, t};
 use std::fmt;
 use std::sync::Arc;
 
@@ -37,21 +38,12 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Quota => f.write_str(
-                "Not saved: this browser's storage is full. Export a backup, then remove old data.",
-            ),
+            StoreError::Quota => f.write_str(t().store_quota),
             StoreError::Unavailable(why) => {
-                write!(
-                    f,
-                    "Not saved: this browser's storage cannot be used ({why})."
-                )
+                f.write_str(&fill(t().store_unavailable, &[("why", why)]))
             }
-            StoreError::Mismatch => f.write_str(
-                "Not saved: the browser stored something different from what was written.",
-            ),
-            StoreError::ReadOnly => f.write_str(
-                "Not saved: your data was updated by a newer version of Coffee Chat, perhaps in another tab. Reload this tab to update.",
-            ),
+            StoreError::Mismatch => f.write_str(t().store_mismatch),
+            StoreError::ReadOnly => f.write_str(t().store_read_only),
         }
     }
 }
