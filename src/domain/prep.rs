@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::asks::{asks_in, AskRule, Setting};
+use crate::i18n::{fill, t, Texts, ENGLISH};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,12 +35,12 @@ impl ChecklistGroup {
 
     pub fn label(self) -> &'static str {
         match self {
-            ChecklistGroup::Research => "Research",
-            ChecklistGroup::Questions => "Questions",
-            ChecklistGroup::Logistics => "Logistics",
-            ChecklistGroup::Presentation => "Presentation",
-            ChecklistGroup::Etiquette => "At the table",
-            ChecklistGroup::Own => "Your own",
+            ChecklistGroup::Research => t().checklist_group_research,
+            ChecklistGroup::Questions => t().checklist_group_questions,
+            ChecklistGroup::Logistics => t().checklist_group_logistics,
+            ChecklistGroup::Presentation => t().checklist_group_presentation,
+            ChecklistGroup::Etiquette => t().checklist_group_etiquette,
+            ChecklistGroup::Own => t().checklist_group_own,
         }
     }
 
@@ -72,62 +73,36 @@ pub struct ChecklistItem {
     pub done: bool,
 }
 
-const BUILT_IN_CHECKLIST: &[(ChecklistGroup, &str)] = &[
-    (ChecklistGroup::Research, "Read the organisation's website"),
-    (
-        ChecklistGroup::Research,
-        "Read their profile and recent posts",
-    ),
-    (
-        ChecklistGroup::Research,
-        "Look for recent news about the organisation",
-    ),
-    (
-        ChecklistGroup::Questions,
-        "Prepared at least three questions",
-    ),
-    (
-        ChecklistGroup::Questions,
-        "None of them is answered by a quick search",
-    ),
-    (
-        ChecklistGroup::Logistics,
-        "Time and place confirmed, at their convenience",
-    ),
-    (
-        ChecklistGroup::Logistics,
-        "Route planned, to arrive ten minutes early",
-    ),
-    (ChecklistGroup::Logistics, "Phone charged"),
-    (ChecklistGroup::Logistics, "A way to pay for their coffee"),
-    (
-        ChecklistGroup::Presentation,
-        "Clothes a step more formal than their workplace",
-    ),
-    (
-        ChecklistGroup::Presentation,
-        "No perfume or cologne: many Canadian workplaces are scent-free",
-    ),
-    (ChecklistGroup::Presentation, "Business cards"),
-    (ChecklistGroup::Presentation, "A notebook and pen"),
-    (ChecklistGroup::Etiquette, "Offer to pay for their coffee"),
-    (
-        ChecklistGroup::Etiquette,
-        "Keep to the length you agreed; ask before running over",
-    ),
-    (
-        ChecklistGroup::Etiquette,
-        "No job ask, and no résumé unless they ask for it",
-    ),
-    (
-        ChecklistGroup::Etiquette,
-        "Ask who else to talk to, and whether you may use their name",
-    ),
-];
+/// The built-in checklist in one language's words.
+fn checklist_in(texts: &Texts) -> [(ChecklistGroup, &'static str); 17] {
+    [
+        (ChecklistGroup::Research, texts.checklist_research_1),
+        (ChecklistGroup::Research, texts.checklist_research_2),
+        (ChecklistGroup::Research, texts.checklist_research_3),
+        (ChecklistGroup::Questions, texts.checklist_questions_1),
+        (ChecklistGroup::Questions, texts.checklist_questions_2),
+        (ChecklistGroup::Logistics, texts.checklist_logistics_1),
+        (ChecklistGroup::Logistics, texts.checklist_logistics_2),
+        (ChecklistGroup::Logistics, texts.checklist_logistics_3),
+        (ChecklistGroup::Logistics, texts.checklist_logistics_4),
+        (ChecklistGroup::Presentation, texts.checklist_presentation_1),
+        (ChecklistGroup::Presentation, texts.checklist_presentation_2),
+        (ChecklistGroup::Presentation, texts.checklist_presentation_3),
+        (ChecklistGroup::Presentation, texts.checklist_presentation_4),
+        (ChecklistGroup::Etiquette, texts.checklist_etiquette_1),
+        (ChecklistGroup::Etiquette, texts.checklist_etiquette_2),
+        (ChecklistGroup::Etiquette, texts.checklist_etiquette_3),
+        (ChecklistGroup::Etiquette, texts.checklist_etiquette_4),
+    ]
+}
 
 /// The checklist every new chat starts from, until the user edits it.
 pub fn built_in_checklist() -> Vec<ChecklistItem> {
-    BUILT_IN_CHECKLIST
+    built_in_checklist_in(t())
+}
+
+pub(crate) fn built_in_checklist_in(texts: &Texts) -> Vec<ChecklistItem> {
+    checklist_in(texts)
         .iter()
         .enumerate()
         .map(|(n, (group, text))| ChecklistItem {
@@ -140,13 +115,26 @@ pub fn built_in_checklist() -> Vec<ChecklistItem> {
 }
 
 /// A chat's own copy of the template: later edits to the template leave it
-/// alone.
+/// alone. A template never edited is the built-in one, saved in the
+/// language of its day; a new chat gets it in the language in use now.
 pub fn copy_template(template: &[ChecklistItem]) -> Vec<ChecklistItem> {
-    template
-        .iter()
+    copy_template_in(template, t())
+}
+
+fn copy_template_in(template: &[ChecklistItem], now: &Texts) -> Vec<ChecklistItem> {
+    let unedited = [&ENGLISH, now]
+        .into_iter()
+        .any(|texts| template == built_in_checklist_in(texts).as_slice());
+    let source = if unedited {
+        built_in_checklist_in(now)
+    } else {
+        template.to_vec()
+    };
+    source
+        .into_iter()
         .map(|item| ChecklistItem {
             done: false,
-            ..item.clone()
+            ..item
         })
         .collect()
 }
@@ -188,16 +176,16 @@ impl QuestionCategory {
 
     pub fn label(self) -> &'static str {
         match self {
-            QuestionCategory::Trends => "Trends",
-            QuestionCategory::Insights => "Insights",
-            QuestionCategory::Advice => "Advice",
-            QuestionCategory::Resources => "Resources",
-            QuestionCategory::Assignments => "Assignments",
-            QuestionCategory::DayToDay => "Day-to-day",
-            QuestionCategory::CareerPath => "Career path",
-            QuestionCategory::Culture => "Culture",
-            QuestionCategory::NewToCanada => "New to Canada",
-            QuestionCategory::Own => "My own",
+            QuestionCategory::Trends => t().bank_category_trends,
+            QuestionCategory::Insights => t().bank_category_insights,
+            QuestionCategory::Advice => t().bank_category_advice,
+            QuestionCategory::Resources => t().bank_category_resources,
+            QuestionCategory::Assignments => t().bank_category_assignments,
+            QuestionCategory::DayToDay => t().bank_category_day_to_day,
+            QuestionCategory::CareerPath => t().bank_category_career_path,
+            QuestionCategory::Culture => t().bank_category_culture,
+            QuestionCategory::NewToCanada => t().bank_category_new_to_canada,
+            QuestionCategory::Own => t().bank_category_own,
         }
     }
 
@@ -231,111 +219,70 @@ pub struct BankQuestion {
 
 use QuestionCategory::*;
 
-const BUILT_IN_QUESTIONS: &[(QuestionCategory, &str)] = &[
-    (Trends, "What is changing most in your field right now?"),
-    (Trends, "Which new tools or methods is your team adopting?"),
-    (Trends, "Where do you see this kind of work in five years?"),
-    (Trends, "Which skills are becoming more valuable here?"),
-    (Trends, "What problem is your sector most worried about?"),
-    (Trends, "How has remote or hybrid work changed your job?"),
-    (
-        Insights,
-        "What surprised you most when you started this role?",
-    ),
-    (
-        Insights,
-        "What do people outside get wrong about your work?",
-    ),
-    (Insights, "What makes someone excellent at this job?"),
-    (Insights, "What is the hardest part of your work?"),
-    (Insights, "What part of the job do you enjoy most?"),
-    (Insights, "Which decisions take up most of your week?"),
-    (Advice, "What would you do in my place, starting out now?"),
-    (Advice, "What do you wish you had known at my stage?"),
-    (
-        Advice,
-        "Which experience would make me a stronger candidate later?",
-    ),
-    (Advice, "How would you fill the gaps in my background?"),
-    (Advice, "What mistakes do newcomers to this field make?"),
-    (Advice, "How can I show this field I am serious about it?"),
-    (Resources, "Which associations or groups are worth joining?"),
-    (Resources, "What do you read or listen to, to keep up?"),
-    (Resources, "Which events or meetups are worth attending?"),
-    (
-        Resources,
-        "Is there a course or certificate you would recommend?",
-    ),
-    (Resources, "Who else would be good for me to talk to?"),
-    (Resources, "May I mention your name when I contact them?"),
-    (
-        Assignments,
-        "What small project could I do to test this work?",
-    ),
-    (
-        Assignments,
-        "Is there a volunteer role that builds these skills?",
-    ),
-    (
-        Assignments,
-        "What could I read or try before we talk again?",
-    ),
-    (
-        Assignments,
-        "What would a good first assignment in this job look like?",
-    ),
-    (Assignments, "Could I shadow someone here for a few hours?"),
-    (DayToDay, "What does a typical day look like for you?"),
-    (DayToDay, "Who do you work with most closely?"),
-    (
-        DayToDay,
-        "How is your time split between people and screens?",
-    ),
-    (DayToDay, "How is success measured in your role?"),
-    (DayToDay, "Which skills do you use every single day?"),
-    (CareerPath, "How did you get into this line of work?"),
-    (CareerPath, "What did your path look like before this role?"),
-    (CareerPath, "Which skills from early on do you still use?"),
-    (CareerPath, "Where do people in your role usually go next?"),
-    (CareerPath, "Which step in your career taught you the most?"),
-    (Culture, "How would you describe the culture of your team?"),
-    (Culture, "How are new people welcomed and trained?"),
-    (Culture, "How flexible are hours and location here?"),
-    (Culture, "How does your team handle disagreement?"),
-    (Culture, "What kind of person thrives in your workplace?"),
-    (Culture, "How do managers support growth on your team?"),
-    (
-        NewToCanada,
-        "Does this work need a licence or registration here?",
-    ),
-    (
-        NewToCanada,
-        "How do people get foreign credentials recognised in this field?",
-    ),
-    (
-        NewToCanada,
-        "Which Canadian course would help my credentials count?",
-    ),
-    (
-        NewToCanada,
-        "How can I gain Canadian experience in this field?",
-    ),
-    (
-        NewToCanada,
-        "Does volunteer work count as Canadian experience?",
-    ),
-    (
-        NewToCanada,
-        "Which workplace habits here surprise people from abroad?",
-    ),
-    (
-        NewToCanada,
-        "How direct are people expected to be in meetings?",
-    ),
-];
+/// The built-in bank in one language's words.
+fn bank_in(texts: &Texts) -> [(QuestionCategory, &'static str); 52] {
+    [
+        (Trends, texts.bank_trends_1),
+        (Trends, texts.bank_trends_2),
+        (Trends, texts.bank_trends_3),
+        (Trends, texts.bank_trends_4),
+        (Trends, texts.bank_trends_5),
+        (Trends, texts.bank_trends_6),
+        (Insights, texts.bank_insights_1),
+        (Insights, texts.bank_insights_2),
+        (Insights, texts.bank_insights_3),
+        (Insights, texts.bank_insights_4),
+        (Insights, texts.bank_insights_5),
+        (Insights, texts.bank_insights_6),
+        (Advice, texts.bank_advice_1),
+        (Advice, texts.bank_advice_2),
+        (Advice, texts.bank_advice_3),
+        (Advice, texts.bank_advice_4),
+        (Advice, texts.bank_advice_5),
+        (Advice, texts.bank_advice_6),
+        (Resources, texts.bank_resources_1),
+        (Resources, texts.bank_resources_2),
+        (Resources, texts.bank_resources_3),
+        (Resources, texts.bank_resources_4),
+        (Resources, texts.bank_resources_5),
+        (Resources, texts.bank_resources_6),
+        (Assignments, texts.bank_assignments_1),
+        (Assignments, texts.bank_assignments_2),
+        (Assignments, texts.bank_assignments_3),
+        (Assignments, texts.bank_assignments_4),
+        (Assignments, texts.bank_assignments_5),
+        (DayToDay, texts.bank_day_to_day_1),
+        (DayToDay, texts.bank_day_to_day_2),
+        (DayToDay, texts.bank_day_to_day_3),
+        (DayToDay, texts.bank_day_to_day_4),
+        (DayToDay, texts.bank_day_to_day_5),
+        (CareerPath, texts.bank_career_path_1),
+        (CareerPath, texts.bank_career_path_2),
+        (CareerPath, texts.bank_career_path_3),
+        (CareerPath, texts.bank_career_path_4),
+        (CareerPath, texts.bank_career_path_5),
+        (Culture, texts.bank_culture_1),
+        (Culture, texts.bank_culture_2),
+        (Culture, texts.bank_culture_3),
+        (Culture, texts.bank_culture_4),
+        (Culture, texts.bank_culture_5),
+        (Culture, texts.bank_culture_6),
+        (NewToCanada, texts.bank_new_to_canada_1),
+        (NewToCanada, texts.bank_new_to_canada_2),
+        (NewToCanada, texts.bank_new_to_canada_3),
+        (NewToCanada, texts.bank_new_to_canada_4),
+        (NewToCanada, texts.bank_new_to_canada_5),
+        (NewToCanada, texts.bank_new_to_canada_6),
+        (NewToCanada, texts.bank_new_to_canada_7),
+    ]
+}
 
 pub fn built_in_questions() -> Vec<BankQuestion> {
-    BUILT_IN_QUESTIONS
+    built_in_questions_in(t())
+}
+
+pub(crate) fn built_in_questions_in(texts: &Texts) -> Vec<BankQuestion> {
+    bank_in(texts)
         .iter()
         .enumerate()
         .map(|(n, (category, text))| BankQuestion {
@@ -398,13 +345,19 @@ pub fn guidance(count: usize, length_minutes: u32) -> Guidance {
 impl Guidance {
     pub fn message(self, count: usize, length_minutes: u32) -> String {
         match self {
-            Guidance::TooFew => format!("Prepare at least three questions ({count} so far)."),
-            Guidance::TooMany => format!("Too many: {count} questions. Keep the ones you care about most."),
-            Guidance::Fits { suggested, over: false } => format!(
-                "{count} questions. About {suggested} fit {length_minutes} minutes, one every two minutes."
-            ),
-            Guidance::Fits { suggested, over: true } => format!(
-                "{count} questions: more than the {suggested} or so that fit {length_minutes} minutes. Put the most important first."
+            Guidance::TooFew => fill(t().guidance_too_few, &[("count", &count)]),
+            Guidance::TooMany => fill(t().guidance_too_many, &[("count", &count)]),
+            Guidance::Fits { suggested, over } => fill(
+                if over {
+                    t().guidance_over
+                } else {
+                    t().guidance_fits
+                },
+                &[
+                    ("count", &count),
+                    ("suggested", &suggested),
+                    ("minutes", &length_minutes),
+                ],
             ),
         }
     }
@@ -576,6 +529,46 @@ mod tests {
     }
 
     #[test]
+    fn the_french_bank_follows_the_same_rules_in_every_category() {
+        let english = built_in_questions();
+        let french = built_in_questions_in(&crate::i18n::FRENCH);
+        assert_eq!(french.len(), english.len());
+        for (fr, en) in french.iter().zip(&english) {
+            assert_eq!((&fr.id, fr.category), (&en.id, en.category));
+            let words = fr
+                .text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric));
+            assert!(words.count() <= 12, "too long to glance at: {}", fr.text);
+            // French puts a narrow no-break space before the question mark.
+            assert!(fr.text.ends_with("\u{202f}?"), "{}", fr.text);
+            assert!(
+                avoid_matches(&fr.text).is_empty(),
+                "the bank breaks its own rules: {}",
+                fr.text
+            );
+            assert_ne!(fr.text, en.text);
+        }
+    }
+
+    #[test]
+    fn an_unedited_template_follows_the_language_and_an_edited_one_stays_as_written() {
+        let french = &crate::i18n::FRENCH;
+        let english_template = built_in_checklist();
+        let copy = copy_template_in(&english_template, french);
+        assert_eq!(copy, built_in_checklist_in(french));
+        assert_eq!(copy[0].text, "Lire le site Web de l’organisation");
+        // Saved in French, read back in French: still the French one.
+        assert_eq!(copy_template_in(&copy, french), copy);
+        // Edited: kept word for word, whatever the language.
+        let mut edited = english_template.clone();
+        edited[1].text = "Read their thesis".into();
+        let kept = copy_template_in(&edited, french);
+        assert_eq!(kept[0].text, "Read the organisation's website");
+        assert_eq!(kept[1].text, "Read their thesis");
+    }
+
+    #[test]
     fn a_chat_copies_the_template_so_later_edits_do_not_reach_it() {
         let mut template = built_in_checklist();
         template[0].done = true;
@@ -585,7 +578,6 @@ mod tests {
         template[0].text = "Changed later".into();
         template.pop();
         assert_eq!(copy[0].text, "Read the organisation's website");
-        assert_eq!(copy.len(), BUILT_IN_CHECKLIST.len());
         // What is done at the table is not something to get ready.
         assert_eq!(progress(&copy), (0, 13));
         let at_table = copy.iter().filter(|i| i.group.at_the_table()).count();
