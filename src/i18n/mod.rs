@@ -27,14 +27,39 @@ pub fn start_in(lang: Lang, french: Option<&str>) -> Lang {
     CURRENT.get_or_init(|| chosen).0
 }
 
+fn current() -> (Lang, &'static Texts) {
+    #[cfg(test)]
+    if let Some(chosen) = TEST_LANGUAGE.get() {
+        return chosen;
+    }
+    CURRENT.get().copied().unwrap_or((Lang::En, &ENGLISH))
+}
+
 /// The language the interface is in.
 pub fn lang() -> Lang {
-    CURRENT.get().map_or(Lang::En, |(lang, _)| *lang)
+    current().0
 }
 
 /// The interface's texts, in its language.
 pub(crate) fn t() -> &'static Texts {
-    CURRENT.get().map_or(&ENGLISH, |(_, texts)| texts)
+    current().1
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Each test thread's own language, so that tests in French and in
+    /// English run side by side.
+    static TEST_LANGUAGE: std::cell::Cell<Option<(Lang, &'static Texts)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Runs `test` with the interface in French, on this thread only.
+#[cfg(test)]
+pub(crate) fn in_french<R>(test: impl FnOnce() -> R) -> R {
+    TEST_LANGUAGE.set(Some((Lang::Fr, &FRENCH)));
+    let result = test();
+    TEST_LANGUAGE.set(None);
+    result
 }
 
 /// Fills a text's placeholders: `{name}` with its value, and
