@@ -20,6 +20,7 @@
 
 use super::linter::tokens;
 use super::person::fold;
+use crate::i18n::{t, Texts};
 
 /// Where the text will be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,24 +46,35 @@ pub enum AskKind {
 #[derive(Debug, PartialEq, Eq)]
 pub struct AskRule {
     pub kind: AskKind,
-    /// A few words naming it, for a heading.
-    pub topic: &'static str,
-    /// Why it hurts, in one sentence.
-    pub why: &'static str,
-    /// A better phrasing.
-    pub instead: &'static str,
+    /// Its topic, why it hurts and a better phrasing, in a language.
+    words: fn(&Texts) -> [&'static str; 3],
     /// Where it applies: some asks are only out of place in one setting.
     pub in_requests: bool,
     pub in_questions: bool,
     patterns: &'static [&'static str],
 }
 
+impl AskRule {
+    /// A few words naming it, for a heading.
+    pub fn topic(&self) -> &'static str {
+        (self.words)(t())[0]
+    }
+
+    /// Why it hurts, in one sentence.
+    pub fn why(&self) -> &'static str {
+        (self.words)(t())[1]
+    }
+
+    /// A better phrasing.
+    pub fn instead(&self) -> &'static str {
+        (self.words)(t())[2]
+    }
+}
+
 pub const ASK_RULES: &[AskRule] = &[
     AskRule {
         kind: AskKind::Job,
-        topic: "Asking for a job",
-        why: "You asked to learn, not to be hired; a job ask, even a hint, turns a favour into a screening.",
-        instead: "Ask how people usually find their way into this work, and let them offer the rest.",
+        words: |t| [t.asks_job_topic, t.asks_job_why, t.asks_job_instead],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -128,9 +140,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::JobReferral,
-        topic: "Asking for a job referral",
-        why: "A job referral asks them to vouch for you before they know your work.",
-        instead: "Ask who else you could learn from; a referral to people is welcome, a referral to a job is not.",
+        words: |t| [t.asks_job_referral_topic, t.asks_job_referral_why, t.asks_job_referral_instead],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -154,9 +164,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::Interview,
-        topic: "Asking for an interview",
-        why: "This meeting is for learning; asking it to lead to a job interview makes it one.",
-        instead: "Ask what they look for when they meet candidates, and what you could do to get there.",
+        words: |t| [t.asks_interview_topic, t.asks_interview_why, t.asks_interview_instead],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -179,9 +187,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::ResumeHandOff,
-        topic: "Handing over your résumé",
-        why: "A résumé asks them to screen you; in a first message or at the table it reads as a job hunt.",
-        instead: "Leave the résumé at home unless they ask for it; bring questions and, at most, a business card.",
+        words: |t| [t.asks_resume_hand_off_topic, t.asks_resume_hand_off_why, t.asks_resume_hand_off_instead],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -200,9 +206,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::ResumeHandOff,
-        topic: "A résumé review in the first message",
-        why: "Asking a stranger to review your résumé asks for work before you have met.",
-        instead: "Ask to learn about their path; if the meeting goes well, they may offer to look at it.",
+        words: |t| [t.asks_resume_review_topic, t.asks_resume_review_why, t.asks_resume_review_instead],
         in_requests: true,
         in_questions: false,
         patterns: &[
@@ -218,9 +222,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::Pay,
-        topic: "Pay",
-        why: "Asking what someone earns is personal and puts them on the spot; salary surveys and postings answer it.",
-        instead: "Ask what the work is like at each stage of a career here, and look up pay ranges on your own.",
+        words: |t| [t.asks_pay_topic, t.asks_pay_why, t.asks_pay_instead],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -250,9 +252,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::QuickSearch,
-        topic: "What a quick search answers",
-        why: "Their website answers this; their minutes are for what only they can tell you.",
-        instead: "Read up first, then ask what surprised them about working there.",
+        words: |t| [t.asks_quick_search_topic, t.asks_quick_search_why, t.asks_quick_search_instead],
         in_requests: false,
         in_questions: true,
         patterns: &[
@@ -285,9 +285,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::PeopleLikeMe,
-        topic: "Whether they want people like you",
-        why: "Asking whether they want someone like you is a job ask in disguise, and hard to answer kindly.",
-        instead: "Ask which backgrounds do well here and what gaps you should close first.",
+        words: |t| [t.asks_people_like_me_topic, t.asks_people_like_me_why, t.asks_people_like_me_instead],
         in_requests: true,
         in_questions: true,
         patterns: &[

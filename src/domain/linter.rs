@@ -5,6 +5,7 @@
 use super::asks::{asks_in, Setting};
 use super::chat::ChatMessage;
 use super::person::fold;
+use crate::i18n::{fill, t};
 
 pub const MAX_WORDS: usize = 75;
 /// Room for three numbered questions besides the few lines around them.
@@ -47,15 +48,15 @@ pub struct LintContext<'a> {
 impl Rule {
     pub fn label(self, context: &LintContext) -> String {
         match self {
-            Rule::Short => format!("Under {} words", max_words(context.message)),
+            Rule::Short => fill(t().lint_short, &[("n", &max_words(context.message))]),
             Rule::ConnectionFirst => match context.referrer {
-                Some(name) => format!("Names {} in the opening", first_name(name)),
-                None => "Opens with how you know of them".into(),
+                Some(name) => fill(t().lint_names_referrer, &[("name", &first_name(name))]),
+                None => t().lint_opens_with_connection.into(),
             },
-            Rule::AskIsQuestion => "The ask is a question".into(),
-            Rule::NoJobRequest => "No ask for a job, an interview, a résumé hand-off or pay".into(),
-            Rule::AboutThem => "More about them than about you".into(),
-            Rule::WhyThem => "Says why them".into(),
+            Rule::AskIsQuestion => t().lint_ask_is_question.into(),
+            Rule::NoJobRequest => t().lint_no_job_request.into(),
+            Rule::AboutThem => t().lint_about_them.into(),
+            Rule::WhyThem => t().lint_why_them.into(),
         }
     }
 }
@@ -211,15 +212,12 @@ fn check_connection_first(text: &str, context: &LintContext) -> Check {
             if has(&first) {
                 (
                     true,
-                    format!("{} is named in the first sentence.", first_name(name)),
+                    fill(t().lint_referrer_named, &[("name", &first_name(name))]),
                 )
             } else {
                 (
                     false,
-                    format!(
-                        "Start with {}: a shared contact is the strongest reason to reply.",
-                        first_name(name)
-                    ),
+                    fill(t().lint_start_with_referrer, &[("name", &first_name(name))]),
                 )
             }
         }
@@ -229,12 +227,9 @@ fn check_connection_first(text: &str, context: &LintContext) -> Check {
                 .filter(|w| w.chars().count() >= 4)
                 .collect();
             if own_words.iter().any(|w| has(w)) || CONNECTION_CUES.iter().any(|c| has(c)) {
-                (true, "The first sentence says how you know of them.".into())
+                (true, t().lint_connection_said.into())
             } else {
-                (
-                    false,
-                    "Open with how you found them: a talk, a post, a group you share.".into(),
-                )
+                (false, t().lint_open_with_connection.into())
             }
         }
     };
@@ -284,11 +279,11 @@ fn check_ask_is_question(text: &str) -> Check {
         rule: Rule::AskIsQuestion,
         passed: asks,
         detail: if asks {
-            "The request is asked, not stated.".into()
+            t().lint_asked.into()
         } else if questions.is_empty() {
-            "Ask with a question they can answer yes to: “Would you be open to…?”".into()
+            t().lint_ask_with_question.into()
         } else {
-            "Make the request itself the question: “Would you have 15 minutes…?”".into()
+            t().lint_make_it_the_question.into()
         },
     }
 }
@@ -299,8 +294,8 @@ fn check_no_job_request(text: &str) -> Check {
         rule: Rule::NoJobRequest,
         passed: found.is_empty(),
         detail: match found.first() {
-            None => "Nothing reads as asking for a job.".into(),
-            Some(rule) => format!("{} {}", rule.why, rule.instead),
+            None => t().lint_no_job_ask_found.into(),
+            Some(rule) => format!("{} {}", rule.why(), rule.instead()),
         },
     }
 }
@@ -327,7 +322,10 @@ fn check_about_them(text: &str) -> Check {
     Check {
         rule: Rule::AboutThem,
         passed: about_me <= 1 || about_me <= about_them,
-        detail: format!("Sentences about them: {about_them}; about you: {about_me}."),
+        detail: fill(
+            t().lint_sentences,
+            &[("them", &about_them), ("me", &about_me)],
+        ),
     }
 }
 
@@ -365,10 +363,9 @@ fn check_why_them(text: &str, context: &LintContext) -> Check {
         rule: Rule::WhyThem,
         passed: named,
         detail: if named {
-            "Says what drew you to them.".into()
+            t().lint_why_said.into()
         } else {
-            "Add one thing of theirs you noticed: a talk, an article, a project or their path."
-                .into()
+            t().lint_add_why.into()
         },
     }
 }
@@ -386,7 +383,7 @@ pub fn lint(text: &str, context: &LintContext) -> Vec<Check> {
     let mut checks = vec![Check {
         rule: Rule::Short,
         passed: words < max_words(context.message),
-        detail: format!("{words} words."),
+        detail: fill(t().lint_words, &[("n", &words)]),
     }];
     if first_request {
         checks.push(check_connection_first(text, context));

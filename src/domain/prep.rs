@@ -443,7 +443,7 @@ mod tests {
             ("What resumed after the pandemic?", None),
         ];
         for (question, topic) in cases {
-            let found: Vec<_> = avoid_matches(question).iter().map(|r| r.topic).collect();
+            let found: Vec<_> = avoid_matches(question).iter().map(|r| r.topic()).collect();
             match topic {
                 Some(topic) => assert!(found.contains(topic), "{question}: {found:?}"),
                 None => assert!(found.is_empty(), "{question}: {found:?}"),
@@ -452,17 +452,28 @@ mod tests {
     }
 
     #[test]
-    fn every_avoid_rule_says_why_and_what_to_ask_instead() {
+    fn every_avoid_rule_says_why_and_what_to_ask_instead_in_both_languages() {
+        let rules = || {
+            crate::domain::asks::ASK_RULES
+                .iter()
+                .map(|r| (r.topic(), r.why(), r.instead()))
+        };
+        let english: Vec<_> = rules().collect();
+        let french: Vec<_> = crate::i18n::in_french(|| rules().collect());
+        for ((topic, why, instead), (topic_fr, ..)) in english.iter().zip(&french) {
+            assert_ne!(topic, topic_fr);
+            assert!(!why.is_empty() && !instead.is_empty());
+        }
         for rule in crate::domain::asks::ASK_RULES {
             assert!(
-                rule.why.ends_with('.') && rule.why.len() > 20,
+                rule.why().ends_with('.') && rule.why().len() > 20,
                 "{}",
-                rule.topic
+                rule.topic()
             );
             assert!(
-                rule.instead.ends_with('.') && rule.instead.len() > 20,
+                rule.instead().ends_with('.') && rule.instead().len() > 20,
                 "{}",
-                rule.topic
+                rule.topic()
             );
         }
     }

@@ -76,11 +76,11 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                     view! {
                         <p class="notice notice-warning">
                             <span>
-                                <strong>{fill(t().prepare_best_left_out, &[("topic", &rule.topic)])}</strong>
+                                <strong>{fill(t().prepare_best_left_out, &[("topic", &rule.topic())])}</strong>
                                 " "
-                                {rule.why}
+                                {rule.why()}
                                 " "
-                                {fill(t().prepare_instead, &[("instead", &rule.instead)])}
+                                {fill(t().prepare_instead, &[("instead", &rule.instead())])}
                             </span>
                         </p>
                     }
