@@ -43,7 +43,7 @@ pub enum AskKind {
 }
 
 /// One kind of ask to leave out, why, and what to say instead.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct AskRule {
     pub kind: AskKind,
     /// Its topic, why it hurts and a better phrasing, in a language.
