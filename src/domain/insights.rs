@@ -590,7 +590,24 @@ const STOP_WORDS: &[&str] = &[
     "qui",
 ];
 
-/// Plurals of common words count with their singular: "skills" is "skill".
+/// The same for notes written in French, folded (no accents). Words of
+/// one or two letters (« de », « la », « un ») never count anyway.
+const FRENCH_STOP_WORDS: &[&str] = &[
+    "ainsi", "alors", "apres", "aussi", "autre", "autres", "aux", "avaient", "avait", "avant",
+    "avec", "avez", "avoir", "avons", "beaucoup", "bien", "car", "ceci", "cela", "celle", "celles",
+    "celui", "ces", "cest", "cet", "cette", "ceux", "chaque", "chez", "comme", "comment", "dans",
+    "deja", "depuis", "des", "doit", "donc", "dont", "elle", "elles", "encore", "entre", "est",
+    "etaient", "etait", "ete", "etre", "faire", "fait", "faut", "fois", "font", "ici", "ils",
+    "jamais", "les", "leur", "leurs", "lui", "mais", "meme", "memes", "mes", "moins", "mon", "non",
+    "nos", "notre", "nous", "ont", "oui", "par", "pas", "pendant", "peu", "peut", "peuvent",
+    "plus", "plutot", "pour", "pourquoi", "pourrait", "puis", "quand", "que", "quelle", "quelque",
+    "quelques", "qui", "quil", "quoi", "rien", "sans", "selon", "sera", "serait", "ses", "son",
+    "sont", "sous", "sur", "surtout", "tant", "tes", "ton", "toujours", "tous", "tout", "toute",
+    "toutes", "tres", "trop", "une", "vers", "veut", "vos", "votre", "vous", "vraiment",
+];
+
+/// Plurals of common words count with their singular: "skills" is "skill",
+/// « réseaux » is « réseau ».
 fn singular(word: &str) -> String {
     const KEEP: [&str; 4] = ["news", "series", "business", "process"];
     if word.len() <= 3 || KEEP.contains(&word) || word.ends_with("ics") {
@@ -598,6 +615,10 @@ fn singular(word: &str) -> String {
     }
     if let Some(stem) = word.strip_suffix("ies") {
         return format!("{stem}y");
+    }
+    // French: « réseaux », « bureaux », « niveaux ».
+    if let Some(stem) = word.strip_suffix("eaux") {
+        return format!("{stem}eau");
     }
     for ending in ["sses", "xes", "ches", "shes"] {
         if word.ends_with(ending) {
@@ -678,7 +699,8 @@ impl<'a> Vocabulary<'a> {
         let folded = fold(&lower);
         let meaningful = (folded.chars().count() >= 3 || acronym)
             && !folded.chars().all(|c| c.is_ascii_digit())
-            && !STOP_WORDS.contains(&folded.as_str());
+            && !STOP_WORDS.contains(&folded.as_str())
+            && !FRENCH_STOP_WORDS.contains(&folded.as_str());
         let ids = meaningful.then(|| {
             (
                 intern(&mut self.written, &mut self.written_ids, lower),

@@ -150,7 +150,7 @@ impl Settings {
                 self.target_chats = n;
                 Ok(())
             }
-            _ => Err("Enter a whole number from 1 to 100."),
+            _ => Err(crate::i18n::t().settings_target_error),
         }
     }
 }

@@ -266,6 +266,36 @@ fn term_names(terms: &[RecurringTerm]) -> Vec<(&str, Vec<&str>)> {
 }
 
 #[test]
+fn french_notes_count_their_words_not_their_articles() {
+    let people = [person("a", "Ana"), person("b", "Ben")];
+    let mut ana = done("1", "a", 10);
+    note(
+        &mut ana,
+        "Les réseaux de mentorat sont très utiles pour les nouveaux arrivants.",
+    );
+    let mut ben = done("2", "b", 12);
+    ben.advice =
+        "Cherchez un réseau de mentorat dans votre quartier, avec des nouveaux arrivants.".into();
+    let terms = recurring_terms(&people, &[ana, ben], TERMS_SHOWN);
+    let found: Vec<&str> = term_names(&terms)
+        .into_iter()
+        .map(|(term, _)| term)
+        .collect();
+    for stop in [
+        "les", "des", "pour", "dans", "avec", "votre", "sont", "tres",
+    ] {
+        assert!(
+            !found.iter().any(|t| t.split(' ').any(|w| fold(w) == stop)),
+            "{stop} in {found:?}"
+        );
+    }
+    assert!(found.contains(&"mentorat"), "{found:?}");
+    // « réseaux » and « réseau » are one word, said by two people.
+    let network = terms.iter().find(|t| fold(&t.term).starts_with("reseau"));
+    assert_eq!(network.map(|t| t.people.len()), Some(2), "{found:?}");
+}
+
+#[test]
 fn recurring_terms_need_two_people_and_fold_case_accents_and_plurals() {
     let people = [person("a", "Ana"), person("b", "Ben"), person("c", "Chloé")];
     let mut ana = done("1", "a", 10);
