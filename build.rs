@@ -1,7 +1,7 @@
 //! The interface's words come from i18n/en.json and i18n/fr.json. This
 //! fails the build when the two do not hold the same keys, or a text's
 //! placeholders differ between them, and writes the catalogue type: one
-//! field per key, so that a key no longer used is a dead-code warning
+//! accessor per key, so that a key no longer used is a dead-code warning
 //! (an error under clippy's -D warnings) and a misspelt one does not compile.
 //! English is compiled in; French is read at start from a file of its own.
 
@@ -24,6 +24,17 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
         .filter_map(|rest| rest.split_once('}'))
         .map(|(inside, _)| inside.split(':').next().unwrap_or(inside))
         .collect()
+}
+
+/// FNV-1a over the keys, each followed by a newline, in hex: the same sum
+/// as scripts/post-build.mjs's.
+fn fingerprint<'a>(keys: impl Iterator<Item = &'a String>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in keys.flat_map(|k| k.bytes().chain([b'\n'])) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 fn field(key: &str) -> String {
@@ -66,34 +77,41 @@ fn main() {
     }
 
     let mut out = String::new();
-    out.push_str("/// Every text the interface shows, in one language.\n");
-    out.push_str("pub(crate) struct Texts {\n");
-    for key in english.keys() {
-        writeln!(out, "    pub(crate) {}: &'static str,", field(key)).unwrap();
+    let count = english.len();
+    out.push_str("/// Every text the interface shows, in one language, in the order of the\n");
+    out.push_str("/// catalogue's keys; one accessor per key.\n");
+    writeln!(out, "pub(crate) struct Texts([&'static str; {count}]);\n").unwrap();
+    out.push_str("impl Texts {\n");
+    for (at, key) in english.keys().enumerate() {
+        writeln!(
+            out,
+            "    pub(crate) fn {}(&self) -> &'static str {{\n        self.0[{at}]\n    }}",
+            field(key)
+        )
+        .unwrap();
     }
     out.push_str("}\n\n");
     for (name, table, attribute) in [
         ("ENGLISH", &english, ""),
         ("FRENCH", &french, "#[cfg(test)]\n"),
     ] {
-        writeln!(out, "{attribute}pub(crate) const {name}: Texts = Texts {{").unwrap();
-        for (key, text) in table {
-            writeln!(out, "    {}: {:?},", field(key), text).unwrap();
+        writeln!(out, "{attribute}pub(crate) const {name}: Texts = Texts([").unwrap();
+        for text in table.values() {
+            writeln!(out, "    {text:?},").unwrap();
         }
-        out.push_str("};\n\n");
+        out.push_str("]);\n\n");
     }
-    out.push_str("impl Texts {\n");
-    out.push_str("    /// The catalogue in a file's JSON; `None` if a key is missing.\n");
-    out.push_str(
-        "    pub(crate) fn from_json(json: &str) -> Option<Texts> {\n        \
-         let mut texts: std::collections::HashMap<String, String> = serde_json::from_str(json).ok()?;\n        \
-         let mut take = |key: &str| texts.remove(key).map(|t| &*Box::leak(t.into_boxed_str()));\n        \
-         Some(Texts {\n",
-    );
-    for key in english.keys() {
-        writeln!(out, "            {}: take({key:?})?,", field(key)).unwrap();
-    }
-    out.push_str("        })\n    }\n}\n");
+    // The shipped French file is a list in key order, led by this
+    // fingerprint of the keys (scripts/post-build.mjs writes it), so that
+    // the wasm carries no key names and never reads a list of another
+    // version's keys.
+    writeln!(
+        out,
+        "pub(crate) const KEYS_FINGERPRINT: &str = {:?};",
+        fingerprint(english.keys())
+    )
+    .unwrap();
+    writeln!(out, "const TEXT_COUNT: usize = {count};").unwrap();
     let path = Path::new(&env::var("OUT_DIR").unwrap()).join("catalogue.rs");
     fs::write(path, out).unwrap();
 }

@@ -17,8 +17,14 @@ export function builtFiles(dir) {
 }
 
 /** Icons, manifest and service worker come after the app is up; the
- * screenshots only ever to an install sheet. */
+ * screenshots only ever to an install sheet; the French catalogue only to
+ * a visit in French (see isSecondLanguage). */
 export function isFirstLoad(name) {
-  return !/^(icons|screenshots)\/|^(manifest\.webmanifest|sw\.js)$/.test(name);
+  return !/^(icons|screenshots)\/|^(manifest\.webmanifest|sw\.js)$/.test(name) && !isSecondLanguage(name);
+}
+
+/** What a first visit in French downloads on top of the first load. */
+export function isSecondLanguage(name) {
+  return name === 'fr.json';
 }
 

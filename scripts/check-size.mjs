@@ -7,20 +7,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { builtFiles, isFirstLoad } from './built-files.mjs';
+import { builtFiles, isFirstLoad, isSecondLanguage } from './built-files.mjs';
 
-const BUDGET_BYTES = 390_000;
+const BUDGET_BYTES = 400_000;
+// The French catalogue, on top of the first load in French (the language issue's limit).
+const SECOND_LANGUAGE_BUDGET_BYTES = 15_000;
 const dist = process.argv[2] ?? 'dist';
 
-let total = 0;
-for (const name of builtFiles(dist).filter(isFirstLoad)) {
-  total += brotliCompressSync(readFileSync(join(dist, name)), {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-  }).length;
-}
+const brotli = (names) =>
+  names.reduce(
+    (sum, name) =>
+      sum + brotliCompressSync(readFileSync(join(dist, name)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    0,
+  );
+const files = builtFiles(dist);
+const total = brotli(files.filter(isFirstLoad));
+const french = brotli(files.filter(isSecondLanguage));
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+if (french === 0 || french > SECOND_LANGUAGE_BUDGET_BYTES) {
+  console.error(`The French catalogue is ${kb(french)} brotli; it must be there and within ${kb(SECOND_LANGUAGE_BUDGET_BYTES)}.`);
+  process.exit(1);
+}
 if (total > BUDGET_BYTES) {
   console.error(`First load is ${kb(total)} brotli, over the budget of ${kb(BUDGET_BYTES)}.`);
   process.exit(1);
 }
-console.log(`First load ${kb(total)} brotli, within the budget of ${kb(BUDGET_BYTES)}.`);
+console.log(`First load ${kb(total)} brotli, within the budget of ${kb(BUDGET_BYTES)}; French adds ${kb(french)} (at most ${kb(SECOND_LANGUAGE_BUDGET_BYTES)}).`);

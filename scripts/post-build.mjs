@@ -4,7 +4,10 @@
 //    the wasm only after the first paint: the static first screen in
 //    index.html is what a visitor sees first, and the wasm download must
 //    not compete with it (so the wasm preload goes too).
-// 2. Writes the precache list and a content hash into sw.js.
+// 2. Ships the French catalogue as a list: the keys' fingerprint, then the
+//    texts in key order (what src/i18n reads; build.rs computes the same
+//    fingerprint), so the wasm carries no key names.
+// 3. Writes the precache list and a content hash into sw.js.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +18,22 @@ if (!staging) {
   console.error('post-build: TRUNK_STAGING_DIR is not set; run through trunk build');
   process.exit(1);
 }
+
+const english = JSON.parse(readFileSync('i18n/en.json', 'utf8'));
+const french = JSON.parse(readFileSync('i18n/fr.json', 'utf8'));
+const keys = Object.keys(english).sort();
+let fingerprint = 0xcbf29ce484222325n;
+for (const byte of Buffer.from(keys.map((key) => `${key}\n`).join(''), 'utf8')) {
+  fingerprint = ((fingerprint ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+}
+if (keys.some((key) => typeof french[key] !== 'string')) {
+  console.error('post-build: i18n/fr.json lacks a key of i18n/en.json');
+  process.exit(1);
+}
+writeFileSync(
+  join(staging, 'fr.json'),
+  JSON.stringify([fingerprint.toString(16).padStart(16, '0'), ...keys.map((key) => french[key])]),
+);
 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');

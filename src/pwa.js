@@ -297,6 +297,16 @@ export function when_near_screen(element, callback) {
   return () => observer.disconnect();
 }
 
+// The French catalogue's text, fetched by first-paint.js while the wasm
+// loads (or now, if it did not), or null when it cannot be had.
+export function french_catalogue(callback) {
+  const text = window.__frenchCatalogue ?? fetch('/fr.json').then((r) => (r.ok ? r.text() : null));
+  text.then(
+    (text) => callback(text),
+    () => callback(null),
+  );
+}
+
 // Safari has no idle callback: a second's wait stands in for one.
 export function after_idle(callback) {
   if ('requestIdleCallback' in window) requestIdleCallback(() => callback(), { timeout: 5000 });

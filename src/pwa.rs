@@ -29,6 +29,8 @@ extern "C" {
     fn prompt_install(on_done: &JsValue);
     fn post_to_self(callback: &JsValue);
     fn after_idle(callback: &JsValue);
+    #[wasm_bindgen(js_name = french_catalogue)]
+    fn read_french_catalogue(callback: &JsValue);
     #[wasm_bindgen(js_name = when_near_screen)]
     fn watch_nearness(element: &web_sys::Element, callback: &JsValue) -> js_sys::Function;
     fn share_text(title: &str, text: &str, on_done: &JsValue);
@@ -107,6 +109,12 @@ pub fn install() -> Install {
 /// message to itself, not a timer, which a test's fake clock would hold.
 pub fn in_next_task(then: impl FnOnce() + 'static) {
     post_to_self(&Closure::once_into_js(then));
+}
+
+/// Calls `then` with the French catalogue's text, or `None` when it
+/// cannot be read.
+pub fn french_catalogue(then: impl FnOnce(Option<String>) + 'static) {
+    read_french_catalogue(&Closure::once_into_js(then));
 }
 
 /// Runs `then` when the browser is idle, for work worth doing before it

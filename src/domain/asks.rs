@@ -74,7 +74,7 @@ impl AskRule {
 pub const ASK_RULES: &[AskRule] = &[
     AskRule {
         kind: AskKind::Job,
-        words: |t| [t.asks_job_topic, t.asks_job_why, t.asks_job_instead],
+        words: |t| [t.asks_job_topic(), t.asks_job_why(), t.asks_job_instead()],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -140,7 +140,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::JobReferral,
-        words: |t| [t.asks_job_referral_topic, t.asks_job_referral_why, t.asks_job_referral_instead],
+        words: |t| [t.asks_job_referral_topic(), t.asks_job_referral_why(), t.asks_job_referral_instead()],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -164,7 +164,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::Interview,
-        words: |t| [t.asks_interview_topic, t.asks_interview_why, t.asks_interview_instead],
+        words: |t| [t.asks_interview_topic(), t.asks_interview_why(), t.asks_interview_instead()],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -187,7 +187,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::ResumeHandOff,
-        words: |t| [t.asks_resume_hand_off_topic, t.asks_resume_hand_off_why, t.asks_resume_hand_off_instead],
+        words: |t| [t.asks_resume_hand_off_topic(), t.asks_resume_hand_off_why(), t.asks_resume_hand_off_instead()],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -206,7 +206,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::ResumeHandOff,
-        words: |t| [t.asks_resume_review_topic, t.asks_resume_review_why, t.asks_resume_review_instead],
+        words: |t| [t.asks_resume_review_topic(), t.asks_resume_review_why(), t.asks_resume_review_instead()],
         in_requests: true,
         in_questions: false,
         patterns: &[
@@ -222,7 +222,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::Pay,
-        words: |t| [t.asks_pay_topic, t.asks_pay_why, t.asks_pay_instead],
+        words: |t| [t.asks_pay_topic(), t.asks_pay_why(), t.asks_pay_instead()],
         in_requests: true,
         in_questions: true,
         patterns: &[
@@ -252,7 +252,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::QuickSearch,
-        words: |t| [t.asks_quick_search_topic, t.asks_quick_search_why, t.asks_quick_search_instead],
+        words: |t| [t.asks_quick_search_topic(), t.asks_quick_search_why(), t.asks_quick_search_instead()],
         in_requests: false,
         in_questions: true,
         patterns: &[
@@ -285,7 +285,7 @@ pub const ASK_RULES: &[AskRule] = &[
     },
     AskRule {
         kind: AskKind::PeopleLikeMe,
-        words: |t| [t.asks_people_like_me_topic, t.asks_people_like_me_why, t.asks_people_like_me_instead],
+        words: |t| [t.asks_people_like_me_topic(), t.asks_people_like_me_why(), t.asks_people_like_me_instead()],
         in_requests: true,
         in_questions: true,
         patterns: &[

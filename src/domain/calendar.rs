@@ -76,7 +76,7 @@ fn nth_name(names: &'static str, at: usize) -> &'static str {
 
 fn day_of_month(date: NaiveDate) -> String {
     match date.day() {
-        1 => t().date_first_day.to_string(),
+        1 => t().date_first_day().to_string(),
         day => day.to_string(),
     }
 }
@@ -86,19 +86,19 @@ fn day_of_month(date: NaiveDate) -> String {
 pub fn short_date(date: NaiveDate) -> String {
     let texts = t();
     fill(
-        texts.date_short,
+        texts.date_short(),
         &[
             (
                 "weekday",
                 &nth_name(
-                    texts.date_weekdays_short,
+                    texts.date_weekdays_short(),
                     date.weekday().num_days_from_monday() as usize,
                 ),
             ),
             ("day", &day_of_month(date)),
             (
                 "month",
-                &nth_name(texts.date_months_short, date.month0() as usize),
+                &nth_name(texts.date_months_short(), date.month0() as usize),
             ),
             ("year", &date.year()),
         ],
@@ -112,19 +112,19 @@ pub fn short_date(date: NaiveDate) -> String {
 pub fn long_date(date: NaiveDate) -> String {
     let texts = t();
     fill(
-        texts.date_long,
+        texts.date_long(),
         &[
             (
                 "weekday",
                 &nth_name(
-                    texts.date_weekdays_long,
+                    texts.date_weekdays_long(),
                     date.weekday().num_days_from_monday() as usize,
                 ),
             ),
             ("day", &day_of_month(date)),
             (
                 "month",
-                &nth_name(texts.date_months_long, date.month0() as usize),
+                &nth_name(texts.date_months_long(), date.month0() as usize),
             ),
         ],
     )
@@ -142,7 +142,7 @@ pub fn clock(at: NaiveDateTime) -> String {
 /// "Wed 2 Dec 2026, 08:30".
 pub fn short_date_time(at: NaiveDateTime) -> String {
     fill(
-        t().date_date_time,
+        t().date_date_time(),
         &[("date", &short_date(at.date())), ("clock", &clock(at))],
     )
 }
@@ -167,11 +167,11 @@ pub fn date_input_value(date: NaiveDate) -> String {
 /// Reads a date and time from a picker, within [`FIRST_YEAR`] and
 /// [`LAST_YEAR`]; the message says what is wrong.
 pub fn parse_picked_time(value: &str) -> Result<NaiveDateTime, &'static str> {
-    let at = parse_input_value(value).ok_or(t().date_enter_full)?;
+    let at = parse_input_value(value).ok_or(t().date_enter_full())?;
     if in_accepted_years(at.date()) {
         Ok(at)
     } else {
-        Err(t().date_pick_year)
+        Err(t().date_pick_year())
     }
 }
 
@@ -180,8 +180,8 @@ pub fn parse_picked_date(value: &str) -> Result<NaiveDate, &'static str> {
     parse_picked_time(&format!("{}T00:00", value.trim()))
         .map(|at| at.date())
         .map_err(|problem| {
-            if problem == t().date_enter_full {
-                t().date_pick_whole
+            if problem == t().date_enter_full() {
+                t().date_pick_whole()
             } else {
                 problem
             }
@@ -214,28 +214,28 @@ pub fn countdown(now: NaiveDateTime, then: NaiveDateTime) -> String {
     if minutes < 0 {
         let ago = -minutes;
         return if ago < 60 {
-            fill(t().date_started_minutes_ago, &[("m", &ago)])
+            fill(t().date_started_minutes_ago(), &[("m", &ago)])
         } else {
             fill(
-                t().date_started_hours_ago,
+                t().date_started_hours_ago(),
                 &[("h", &(ago / 60)), ("m", &(ago % 60))],
             )
         };
     }
     let days = (then.date() - now.date()).num_days();
     match minutes {
-        0 => t().date_now.into(),
-        1..60 => fill(t().date_in_minutes, &[("m", &minutes)]),
+        0 => t().date_now().into(),
+        1..60 => fill(t().date_in_minutes(), &[("m", &minutes)]),
         60..1440 if days <= 1 => {
             let (h, m) = (minutes / 60, minutes % 60);
             if m == 0 {
-                fill(t().date_in_hours, &[("h", &h)])
+                fill(t().date_in_hours(), &[("h", &h)])
             } else {
-                fill(t().date_in_hours_minutes, &[("h", &h), ("m", &m)])
+                fill(t().date_in_hours_minutes(), &[("h", &h), ("m", &m)])
             }
         }
-        _ if days == 1 => t().date_tomorrow.into(),
-        _ => fill(t().date_in_days, &[("n", &days)]),
+        _ if days == 1 => t().date_tomorrow().into(),
+        _ => fill(t().date_in_days(), &[("n", &days)]),
     }
 }
 

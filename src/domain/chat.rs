@@ -35,9 +35,9 @@ impl MeetingFormat {
 
     pub fn label(self) -> &'static str {
         match self {
-            MeetingFormat::InPerson => t().chat_in_person,
-            MeetingFormat::Phone => t().chat_phone,
-            MeetingFormat::Video => t().chat_video,
+            MeetingFormat::InPerson => t().chat_in_person(),
+            MeetingFormat::Phone => t().chat_phone(),
+            MeetingFormat::Video => t().chat_video(),
         }
     }
 
@@ -56,9 +56,9 @@ impl MeetingFormat {
     /// What the "place" field holds for this format.
     pub fn place_label(self) -> &'static str {
         match self {
-            MeetingFormat::InPerson => t().chat_place_in_person,
-            MeetingFormat::Phone => t().chat_place_phone,
-            MeetingFormat::Video => t().chat_place_video,
+            MeetingFormat::InPerson => t().chat_place_in_person(),
+            MeetingFormat::Phone => t().chat_place_phone(),
+            MeetingFormat::Video => t().chat_place_video(),
         }
     }
 }
@@ -209,9 +209,9 @@ pub enum BookingError {
 impl BookingError {
     pub fn message(self) -> &'static str {
         match self {
-            BookingError::MissingTime => t().chat_missing_time,
-            BookingError::MissingFormat => t().chat_missing_format,
-            BookingError::MissingPlace => t().chat_missing_place,
+            BookingError::MissingTime => t().chat_missing_time(),
+            BookingError::MissingFormat => t().chat_missing_format(),
+            BookingError::MissingPlace => t().chat_missing_place(),
         }
     }
 }
@@ -335,7 +335,7 @@ pub fn after_a_no(stage: Stage) -> Option<&'static str> {
         Stage::Declined => {
             Some("A no is about their time, not about you. Thank them, and ask the next person.")
         }
-        Stage::NoReply => Some(t().chat_no_reply_hint),
+        Stage::NoReply => Some(t().chat_no_reply_hint()),
         _ => None,
     }
 }

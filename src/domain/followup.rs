@@ -47,15 +47,15 @@ pub enum FollowUpKind {
 impl FollowUpKind {
     pub fn label(self) -> &'static str {
         match self {
-            FollowUpKind::SecondContact => t().followup_kind_second_contact,
-            FollowUpKind::ReplyNudge => t().followup_kind_reply_nudge,
-            FollowUpKind::ThankYou => t().followup_kind_thank_you,
-            FollowUpKind::Connect => t().followup_kind_connect,
-            FollowUpKind::ContactReferral => t().followup_kind_contact_referral,
-            FollowUpKind::ShareUpdate => t().followup_kind_share_update,
-            FollowUpKind::KeepInTouch => t().followup_kind_keep_in_touch,
-            FollowUpKind::AskForReferral => t().followup_kind_ask_for_referral,
-            FollowUpKind::Custom => t().followup_kind_custom,
+            FollowUpKind::SecondContact => t().followup_kind_second_contact(),
+            FollowUpKind::ReplyNudge => t().followup_kind_reply_nudge(),
+            FollowUpKind::ThankYou => t().followup_kind_thank_you(),
+            FollowUpKind::Connect => t().followup_kind_connect(),
+            FollowUpKind::ContactReferral => t().followup_kind_contact_referral(),
+            FollowUpKind::ShareUpdate => t().followup_kind_share_update(),
+            FollowUpKind::KeepInTouch => t().followup_kind_keep_in_touch(),
+            FollowUpKind::AskForReferral => t().followup_kind_ask_for_referral(),
+            FollowUpKind::Custom => t().followup_kind_custom(),
         }
     }
 
@@ -157,7 +157,7 @@ impl FollowUp {
     ) -> Result<FollowUp, &'static str> {
         let title = title.trim();
         if title.is_empty() {
-            return Err(t().followup_say_what);
+            return Err(t().followup_say_what());
         }
         Ok(FollowUp {
             id,
@@ -367,14 +367,14 @@ impl Bucket {
 
     pub fn label(self) -> &'static str {
         match self {
-            Bucket::Overdue => t().followup_bucket_overdue,
-            Bucket::Today => t().followup_bucket_today,
-            Bucket::ThisWeek => t().followup_bucket_this_week,
-            Bucket::Later => t().followup_bucket_later,
+            Bucket::Overdue => t().followup_bucket_overdue(),
+            Bucket::Today => t().followup_bucket_today(),
+            Bucket::ThisWeek => t().followup_bucket_this_week(),
+            Bucket::Later => t().followup_bucket_later(),
         }
     }
 
-    /// t().followup_bucket_this_week is the next six days.
+    /// t().followup_bucket_this_week() is the next six days.
     pub fn of(when: NaiveDate, today: NaiveDate) -> Bucket {
         match (when - today).num_days() {
             ..0 => Bucket::Overdue,
@@ -390,12 +390,12 @@ pub fn ago(date: NaiveDate, today: NaiveDate) -> String {
     let days = (today - date).num_days();
     let ago = |text: &str, n: i64| fill(text, &[("n", &n)]);
     match days {
-        ..=0 => t().ago_today.into(),
-        1 => t().ago_yesterday.into(),
-        2..=13 => ago(t().ago_days, days),
-        14..=59 => ago(t().ago_weeks, days / 7),
-        60..=729 => ago(t().ago_months, days / 30),
-        _ => ago(t().ago_years, days / 365),
+        ..=0 => t().ago_today().into(),
+        1 => t().ago_yesterday().into(),
+        2..=13 => ago(t().ago_days(), days),
+        14..=59 => ago(t().ago_weeks(), days / 7),
+        60..=729 => ago(t().ago_months(), days / 30),
+        _ => ago(t().ago_years(), days / 365),
     }
 }
 

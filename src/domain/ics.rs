@@ -38,11 +38,11 @@ pub fn chat_event(chat: &Chat, name: &str, start: DateTime<Utc>) -> Option<IcsEv
     let end = start.checked_add_signed(TimeDelta::minutes(i64::from(chat.length_minutes)))?;
     Some(IcsEvent {
         uid: format!("chat-{}@coffee-chat.local", chat.id),
-        summary: fill(t().ics_chat_summary, &[("name", &name)]),
+        summary: fill(t().ics_chat_summary(), &[("name", &name)]),
         description: if chat.goal.trim().is_empty() {
-            fill(t().ics_chat_description, &[("n", &chat.length_minutes)])
+            fill(t().ics_chat_description(), &[("n", &chat.length_minutes)])
         } else {
-            fill(t().ics_chat_goal, &[("goal", &chat.goal.trim())])
+            fill(t().ics_chat_goal(), &[("goal", &chat.goal.trim())])
         },
         location: chat.place.clone(),
         when: IcsWhen::Timed { start, end },
@@ -54,7 +54,7 @@ pub fn followup_event(item: &FollowUp, name: &str) -> IcsEvent {
     IcsEvent {
         uid: format!("followup-{}@coffee-chat.local", item.id),
         summary: fill(
-            t().ics_followup_summary,
+            t().ics_followup_summary(),
             &[("what", &item.what()), ("name", &name)],
         ),
         description: item.note.clone(),

@@ -356,10 +356,10 @@ pub enum Source {
 impl Source {
     pub fn label(self) -> &'static str {
         match self {
-            Source::Note => t().insights_source_note,
-            Source::Answer => t().insights_source_answer,
-            Source::Takeaways => t().insights_source_takeaways,
-            Source::Advice => t().insights_source_advice,
+            Source::Note => t().insights_source_note(),
+            Source::Answer => t().insights_source_answer(),
+            Source::Takeaways => t().insights_source_takeaways(),
+            Source::Advice => t().insights_source_advice(),
         }
     }
 }
@@ -1075,11 +1075,11 @@ pub enum Standing {
 impl Standing {
     pub fn label(self) -> &'static str {
         match self {
-            Standing::Met => t().insights_standing_met,
-            Standing::Booked => t().insights_standing_booked,
-            Standing::Waiting => t().insights_standing_waiting,
-            Standing::NoAnswer => t().insights_standing_no_answer,
-            Standing::NotAsked => t().insights_standing_not_asked,
+            Standing::Met => t().insights_standing_met(),
+            Standing::Booked => t().insights_standing_booked(),
+            Standing::Waiting => t().insights_standing_waiting(),
+            Standing::NoAnswer => t().insights_standing_no_answer(),
+            Standing::NotAsked => t().insights_standing_not_asked(),
         }
     }
 }
@@ -1216,10 +1216,10 @@ impl Section {
 
     pub fn title(self) -> &'static str {
         match self {
-            Section::Questions => t().insights_section_questions,
-            Section::Debriefs => t().insights_section_debriefs,
-            Section::Terms => t().insights_section_terms,
-            Section::Network => t().insights_section_network,
+            Section::Questions => t().insights_section_questions(),
+            Section::Debriefs => t().insights_section_debriefs(),
+            Section::Terms => t().insights_section_terms(),
+            Section::Network => t().insights_section_network(),
         }
     }
 
@@ -1285,7 +1285,7 @@ impl Writer {
 fn dated(name: &str, met: Option<DateTime<Utc>>, local_date: LocalDate) -> String {
     match met {
         Some(at) => fill(
-            t().insights_export_dated,
+            t().insights_export_dated(),
             &[("name", &name), ("date", &short_date(local_date(at)))],
         ),
         None => name.to_string(),
@@ -1308,20 +1308,20 @@ pub fn export(
         markdown,
         out: String::new(),
     };
-    w.heading(1, t().insights_export_title);
+    w.heading(1, t().insights_export_title());
     for section in Section::ALL.into_iter().filter(|s| sections.contains(s)) {
         w.heading(2, section.title());
         match section {
             Section::Questions => {
                 let (shared, unasked) = by_question(people, chats);
                 if shared.is_empty() {
-                    w.line(t().insights_export_no_questions);
+                    w.line(t().insights_export_no_questions());
                 }
                 for question in &shared {
                     w.heading(3, &question.text);
                     for row in &question.answers {
                         let answer = if row.answer.is_empty() {
-                            t().insights_export_no_note
+                            t().insights_export_no_note()
                         } else {
                             &row.answer
                         };
@@ -1332,10 +1332,10 @@ pub fn export(
                     }
                 }
                 if !unasked.is_empty() {
-                    w.heading(3, t().insights_export_unasked);
+                    w.heading(3, t().insights_export_unasked());
                     for question in &unasked {
                         w.item(&fill(
-                            t().insights_export_planned_for,
+                            t().insights_export_planned_for(),
                             &[
                                 ("question", &question.text),
                                 ("names", &question.planned_for.join(", ")),
@@ -1346,7 +1346,7 @@ pub fn export(
             }
             Section::Debriefs => {
                 if debriefs.is_empty() {
-                    w.line(t().insights_export_no_debriefs);
+                    w.line(t().insights_export_no_debriefs());
                 }
                 for debrief in debriefs {
                     let who = if debrief.organisation.is_empty() {
@@ -1357,13 +1357,13 @@ pub fn export(
                     w.heading(3, &dated(&who, debrief.speaker.met, local_date));
                     if !debrief.takeaways.is_empty() {
                         w.item(&fill(
-                            t().insights_export_takeaways,
+                            t().insights_export_takeaways(),
                             &[("text", &debrief.takeaways)],
                         ));
                     }
                     if !debrief.advice.is_empty() {
                         w.item(&fill(
-                            t().insights_export_advice,
+                            t().insights_export_advice(),
                             &[("text", &debrief.advice)],
                         ));
                     }
@@ -1371,11 +1371,11 @@ pub fn export(
             }
             Section::Terms => {
                 if terms.is_empty() {
-                    w.line(t().insights_export_no_terms);
+                    w.line(t().insights_export_no_terms());
                 }
                 for term in terms {
                     w.item(&fill(
-                        t().insights_export_term,
+                        t().insights_export_term(),
                         &[
                             ("term", &term.term),
                             ("people", &term.people.join(", ")),
@@ -1387,7 +1387,7 @@ pub fn export(
             Section::Network => {
                 let f = funnel(chats, local_date);
                 let mut summary = fill(
-                    t().insights_export_funnel,
+                    t().insights_export_funnel(),
                     &[
                         ("asked", &f.asked),
                         ("booked", &f.booked),
@@ -1395,18 +1395,18 @@ pub fn export(
                     ],
                 );
                 if let Some(rate) = f.reply_rate() {
-                    summary.push_str(&fill(t().insights_export_replied, &[("n", &rate)]));
+                    summary.push_str(&fill(t().insights_export_replied(), &[("n", &rate)]));
                 }
                 if let Some(days) = f.median_days_to_book {
                     summary.push_str(&fill(
-                        t().insights_export_median,
+                        t().insights_export_median(),
                         &[("days", &business_days(days))],
                     ));
                 }
                 w.line(&summary);
                 let chains = referral_chains(people, chats);
                 if !chains.is_empty() {
-                    w.heading(3, t().insights_export_chains);
+                    w.heading(3, t().insights_export_chains());
                     for chain in &chains {
                         let names: Vec<&str> = chain.iter().map(|c| c.name.as_str()).collect();
                         w.item(&names.join(" → "));
@@ -1414,14 +1414,14 @@ pub fn export(
                 }
                 let introducers = introducers(people, chats);
                 if !introducers.is_empty() {
-                    w.heading(3, t().insights_export_introducers);
+                    w.heading(3, t().insights_export_introducers());
                     for i in &introducers {
                         w.item(&introduction_summary(i));
                     }
                 }
                 let organisations = organisations(people, chats);
                 if !organisations.is_empty() {
-                    w.heading(3, t().insights_export_organisations);
+                    w.heading(3, t().insights_export_organisations());
                     for o in &organisations {
                         let people: Vec<String> = o
                             .people
@@ -1429,7 +1429,7 @@ pub fn export(
                             .map(|c| format!("{}: {}", c.name, c.stage.label()))
                             .collect();
                         w.item(&fill(
-                            t().insights_export_organisation,
+                            t().insights_export_organisation(),
                             &[
                                 ("name", &o.name),
                                 ("standing", &o.standing.label()),
@@ -1444,15 +1444,18 @@ pub fn export(
     w.out
 }
 
-/// t().insights_one_business_day, "2.5 business days".
+/// t().insights_one_business_day(), "2.5 business days".
 pub fn business_days(days: f64) -> String {
     if days == 1.0 {
-        t().insights_one_business_day.into()
+        t().insights_one_business_day().into()
     } else if days.fract() == 0.0 {
-        fill(t().insights_business_days, &[("n", &format!("{days:.0}"))])
+        fill(
+            t().insights_business_days(),
+            &[("n", &format!("{days:.0}"))],
+        )
     } else {
-        let days = format!("{days:.1}").replace('.', t().settings_decimal_point);
-        fill(t().insights_business_days, &[("n", &days)])
+        let days = format!("{days:.1}").replace('.', t().settings_decimal_point());
+        fill(t().insights_business_days(), &[("n", &days)])
     }
 }
 
@@ -1466,7 +1469,7 @@ pub fn speakers_line(people: &[String]) -> String {
     }
     let others = people.len() - NAMED;
     fill(
-        t().insights_and_others,
+        t().insights_and_others(),
         &[("names", &people[..NAMED].join(", ")), ("n", &others)],
     )
 }
@@ -1475,7 +1478,7 @@ pub fn speakers_line(people: &[String]) -> String {
 pub fn introduction_summary(introducer: &Introducer) -> String {
     let n = introducer.introduced.len();
     fill(
-        t().insights_introduced,
+        t().insights_introduced(),
         &[
             ("name", &introducer.person.name),
             ("n", &n),

@@ -48,15 +48,15 @@ pub struct LintContext<'a> {
 impl Rule {
     pub fn label(self, context: &LintContext) -> String {
         match self {
-            Rule::Short => fill(t().lint_short, &[("n", &max_words(context.message))]),
+            Rule::Short => fill(t().lint_short(), &[("n", &max_words(context.message))]),
             Rule::ConnectionFirst => match context.referrer {
-                Some(name) => fill(t().lint_names_referrer, &[("name", &first_name(name))]),
-                None => t().lint_opens_with_connection.into(),
+                Some(name) => fill(t().lint_names_referrer(), &[("name", &first_name(name))]),
+                None => t().lint_opens_with_connection().into(),
             },
-            Rule::AskIsQuestion => t().lint_ask_is_question.into(),
-            Rule::NoJobRequest => t().lint_no_job_request.into(),
-            Rule::AboutThem => t().lint_about_them.into(),
-            Rule::WhyThem => t().lint_why_them.into(),
+            Rule::AskIsQuestion => t().lint_ask_is_question().into(),
+            Rule::NoJobRequest => t().lint_no_job_request().into(),
+            Rule::AboutThem => t().lint_about_them().into(),
+            Rule::WhyThem => t().lint_why_them().into(),
         }
     }
 }
@@ -212,12 +212,15 @@ fn check_connection_first(text: &str, context: &LintContext) -> Check {
             if has(&first) {
                 (
                     true,
-                    fill(t().lint_referrer_named, &[("name", &first_name(name))]),
+                    fill(t().lint_referrer_named(), &[("name", &first_name(name))]),
                 )
             } else {
                 (
                     false,
-                    fill(t().lint_start_with_referrer, &[("name", &first_name(name))]),
+                    fill(
+                        t().lint_start_with_referrer(),
+                        &[("name", &first_name(name))],
+                    ),
                 )
             }
         }
@@ -227,9 +230,9 @@ fn check_connection_first(text: &str, context: &LintContext) -> Check {
                 .filter(|w| w.chars().count() >= 4)
                 .collect();
             if own_words.iter().any(|w| has(w)) || CONNECTION_CUES.iter().any(|c| has(c)) {
-                (true, t().lint_connection_said.into())
+                (true, t().lint_connection_said().into())
             } else {
-                (false, t().lint_open_with_connection.into())
+                (false, t().lint_open_with_connection().into())
             }
         }
     };
@@ -279,11 +282,11 @@ fn check_ask_is_question(text: &str) -> Check {
         rule: Rule::AskIsQuestion,
         passed: asks,
         detail: if asks {
-            t().lint_asked.into()
+            t().lint_asked().into()
         } else if questions.is_empty() {
-            t().lint_ask_with_question.into()
+            t().lint_ask_with_question().into()
         } else {
-            t().lint_make_it_the_question.into()
+            t().lint_make_it_the_question().into()
         },
     }
 }
@@ -294,7 +297,7 @@ fn check_no_job_request(text: &str) -> Check {
         rule: Rule::NoJobRequest,
         passed: found.is_empty(),
         detail: match found.first() {
-            None => t().lint_no_job_ask_found.into(),
+            None => t().lint_no_job_ask_found().into(),
             Some(rule) => format!("{} {}", rule.why(), rule.instead()),
         },
     }
@@ -323,7 +326,7 @@ fn check_about_them(text: &str) -> Check {
         rule: Rule::AboutThem,
         passed: about_me <= 1 || about_me <= about_them,
         detail: fill(
-            t().lint_sentences,
+            t().lint_sentences(),
             &[("them", &about_them), ("me", &about_me)],
         ),
     }
@@ -363,9 +366,9 @@ fn check_why_them(text: &str, context: &LintContext) -> Check {
         rule: Rule::WhyThem,
         passed: named,
         detail: if named {
-            t().lint_why_said.into()
+            t().lint_why_said().into()
         } else {
-            t().lint_add_why.into()
+            t().lint_add_why().into()
         },
     }
 }
@@ -383,7 +386,7 @@ pub fn lint(text: &str, context: &LintContext) -> Vec<Check> {
     let mut checks = vec![Check {
         rule: Rule::Short,
         passed: words < max_words(context.message),
-        detail: fill(t().lint_words, &[("n", &words)]),
+        detail: fill(t().lint_words(), &[("n", &words)]),
     }];
     if first_request {
         checks.push(check_connection_first(text, context));

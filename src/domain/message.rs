@@ -20,7 +20,10 @@ pub struct Wording {
 }
 
 fn greeting(person: &Person) -> String {
-    fill(t().message_greeting, &[("name", &first_name(&person.name))])
+    fill(
+        t().message_greeting(),
+        &[("name", &first_name(&person.name))],
+    )
 }
 
 /// What they do, as precisely as the list knows it: "your work as an
@@ -29,14 +32,14 @@ fn greeting(person: &Person) -> String {
 fn work_of(person: &Person, name: Option<&str>) -> String {
     let texts = t();
     let text = match (person.role.trim(), person.organisation.trim(), name) {
-        ("", "", None) => texts.message_your_work,
-        (_, "", None) => texts.message_your_work_as,
-        ("", _, None) => texts.message_your_work_at,
-        (_, _, None) => texts.message_your_work_as_at,
-        ("", "", Some(_)) => texts.message_their_work,
-        (_, "", Some(_)) => texts.message_their_work_as,
-        ("", _, Some(_)) => texts.message_their_work_at,
-        (_, _, Some(_)) => texts.message_their_work_as_at,
+        ("", "", None) => texts.message_your_work(),
+        (_, "", None) => texts.message_your_work_as(),
+        ("", _, None) => texts.message_your_work_at(),
+        (_, _, None) => texts.message_your_work_as_at(),
+        ("", "", Some(_)) => texts.message_their_work(),
+        (_, "", Some(_)) => texts.message_their_work_as(),
+        ("", _, Some(_)) => texts.message_their_work_at(),
+        (_, _, Some(_)) => texts.message_their_work_as_at(),
     };
     fill(
         text,
@@ -65,9 +68,9 @@ fn role_phrase(role: &str) -> String {
 
 fn the_ask(length_minutes: u32, wording: Wording) -> String {
     let text = if wording.say_informational_interview {
-        t().message_ask_informational
+        t().message_ask_informational()
     } else {
-        t().message_ask_casual
+        t().message_ask_casual()
     };
     fill(text, &[("minutes", &length_minutes)])
 }
@@ -75,9 +78,9 @@ fn the_ask(length_minutes: u32, wording: Wording) -> String {
 fn closing(settings: &Settings) -> String {
     let sign_off = settings.sign_off();
     if sign_off.is_empty() {
-        t().message_closing.into()
+        t().message_closing().into()
     } else {
-        fill(t().message_closing_signed, &[("sign_off", &sign_off)])
+        fill(t().message_closing_signed(), &[("sign_off", &sign_off)])
     }
 }
 
@@ -96,7 +99,7 @@ pub fn outreach_request(
     let background = settings.background.trim().trim_end_matches(['.', '!']);
     let why = why_them.trim().trim_end_matches(['.', '!']);
     let why = t()
-        .message_why_prefixes
+        .message_why_prefixes()
         .split('|')
         .find_map(|prefix| why.strip_prefix(prefix))
         .unwrap_or(why);
@@ -105,23 +108,23 @@ pub fn outreach_request(
     // Who I am, why you, what I ask: one line each keeps it under 75 words.
     let who = match (background.is_empty(), field.is_empty()) {
         (true, _) => String::new(),
-        (false, true) => fill(t().message_about_me, &[("background", &background)]),
+        (false, true) => fill(t().message_about_me(), &[("background", &background)]),
         (false, false) => fill(
-            t().message_about_me_field,
+            t().message_about_me_field(),
             &[("background", &background), ("field", &field)],
         ),
     };
     let interest = if !who.is_empty() {
         String::new()
     } else if field.is_empty() {
-        t().message_interest_work.to_string()
+        t().message_interest_work().to_string()
     } else {
-        fill(t().message_interest_field, &[("field", &field)])
+        fill(t().message_interest_field(), &[("field", &field)])
     };
     let why_line = if why.is_empty() {
         String::new()
     } else {
-        fill(t().message_why_line, &[("why", &why)])
+        fill(t().message_why_line(), &[("why", &why)])
     };
     let texts = t();
     let values: [(&str, &dyn std::fmt::Display); 5] = [
@@ -134,29 +137,29 @@ pub fn outreach_request(
     let (subject, opening) = match referrer {
         Some(referrer) => (
             fill(
-                texts.message_subject_referred,
+                texts.message_subject_referred(),
                 &[("name", &first_name(&referrer.name))],
             ),
             fill(
-                texts.message_opening_referred,
+                texts.message_opening_referred(),
                 &[values.as_slice(), &[("name", &referrer.name)]].concat(),
             ),
         ),
         None if !connection.is_empty() => (
-            texts.message_subject_question.to_string(),
-            fill(texts.message_opening_connected, &values),
+            texts.message_subject_question().to_string(),
+            fill(texts.message_opening_connected(), &values),
         ),
         None if !why.is_empty() => (
-            texts.message_subject_question.to_string(),
-            fill(texts.message_opening_why, &values),
+            texts.message_subject_question().to_string(),
+            fill(texts.message_opening_why(), &values),
         ),
         None => (
-            texts.message_subject_question.to_string(),
-            fill(texts.message_opening_cold, &values),
+            texts.message_subject_question().to_string(),
+            fill(texts.message_opening_cold(), &values),
         ),
     };
     let flexible = if who.is_empty() && why.is_empty() {
-        texts.message_flexible
+        texts.message_flexible()
     } else {
         ""
     };
@@ -172,7 +175,7 @@ pub fn outreach_request(
 /// The one follow-up, sent 7 business days after a request with no reply.
 pub fn follow_up_request(person: &Person, settings: &Settings, length_minutes: u32) -> Draft {
     let body = fill(
-        t().message_follow_up_body,
+        t().message_follow_up_body(),
         &[
             ("greeting", &greeting(person)),
             ("minutes", &length_minutes),
@@ -180,7 +183,7 @@ pub fn follow_up_request(person: &Person, settings: &Settings, length_minutes: u
         ],
     );
     Draft {
-        subject: t().message_follow_up_subject.into(),
+        subject: t().message_follow_up_subject().into(),
         body,
     }
 }
@@ -193,11 +196,11 @@ pub fn introduction_request(person: &Person, contact: &Person, settings: &Settin
     let purpose = if field.is_empty() {
         String::new()
     } else {
-        fill(t().message_as_i_explore, &[("field", &field)])
+        fill(t().message_as_i_explore(), &[("field", &field)])
     };
     let work = work_of(person, Some(person.name.trim()));
     let body = fill(
-        t().message_introduction_body,
+        t().message_introduction_body(),
         &[
             ("greeting", &greeting(contact)),
             ("work", &work),
@@ -206,7 +209,7 @@ pub fn introduction_request(person: &Person, contact: &Person, settings: &Settin
         ],
     );
     Draft {
-        subject: fill(t().message_introduction_subject, &[("name", &name)]),
+        subject: fill(t().message_introduction_subject(), &[("name", &name)]),
         body,
     }
 }
@@ -215,7 +218,7 @@ pub fn introduction_request(person: &Person, contact: &Person, settings: &Settin
 /// to choose, a call as welcome as a coffee.
 pub fn booking_reply(person: &Person, settings: &Settings, length_minutes: u32) -> Draft {
     let body = fill(
-        t().message_booking_body,
+        t().message_booking_body(),
         &[
             ("greeting", &greeting(person)),
             ("minutes", &length_minutes),
@@ -223,7 +226,7 @@ pub fn booking_reply(person: &Person, settings: &Settings, length_minutes: u32) 
         ],
     );
     Draft {
-        subject: t().message_booking_subject.into(),
+        subject: t().message_booking_subject().into(),
         body,
     }
 }
@@ -233,9 +236,9 @@ pub fn booking_reply(person: &Person, settings: &Settings, length_minutes: u32) 
 pub fn questions_by_email_defaults() -> [&'static str; 3] {
     let texts = t();
     [
-        texts.bank_day_to_day_1,
-        texts.bank_advice_2,
-        texts.bank_resources_5,
+        texts.bank_day_to_day_1(),
+        texts.bank_advice_2(),
+        texts.bank_resources_5(),
     ]
 }
 /// A busy person answers three questions; ten would be another meeting.
@@ -263,12 +266,12 @@ pub fn questions_by_email(person: &Person, settings: &Settings, chat: &Chat) -> 
         .collect();
     let field = settings.target_field.trim();
     let purpose = if field.is_empty() {
-        t().message_the_work.to_string()
+        t().message_the_work().to_string()
     } else {
         field.to_string()
     };
     let body = fill(
-        t().message_questions_body,
+        t().message_questions_body(),
         &[
             ("greeting", &greeting(person)),
             ("n", &questions.len()),
@@ -278,7 +281,7 @@ pub fn questions_by_email(person: &Person, settings: &Settings, chat: &Chat) -> 
         ],
     );
     Draft {
-        subject: t().message_questions_subject.into(),
+        subject: t().message_questions_subject().into(),
         body,
     }
 }
@@ -315,16 +318,16 @@ pub fn thank_you(person: &Person, settings: &Settings, takeaway: Option<&str>) -
     let recalled = match takeaway.map(str::trim).filter(|t| !t.is_empty()) {
         Some(takeaway) => {
             let takeaway = takeaway.trim_end_matches(['.', '!']);
-            fill(t().message_thanks_recalled, &[("takeaway", &takeaway)])
+            fill(t().message_thanks_recalled(), &[("takeaway", &takeaway)])
         }
-        None => t().message_thanks_general.to_string(),
+        None => t().message_thanks_general().to_string(),
     };
     Draft {
-        subject: t().message_thanks_subject.into(),
+        subject: t().message_thanks_subject().into(),
         body: signed(
             settings,
             fill(
-                t().message_thanks_body,
+                t().message_thanks_body(),
                 &[("greeting", &greeting(person)), ("recalled", &recalled)],
             ),
         ),
@@ -335,16 +338,16 @@ pub fn thank_you(person: &Person, settings: &Settings, takeaway: Option<&str>) -
 pub fn advice_update(person: &Person, settings: &Settings, advice: &str) -> Draft {
     let advice = advice.trim().trim_end_matches(['.', '!']);
     let did = if advice.is_empty() {
-        t().message_update_general.to_string()
+        t().message_update_general().to_string()
     } else {
-        fill(t().message_update_advice, &[("advice", &advice)])
+        fill(t().message_update_advice(), &[("advice", &advice)])
     };
     Draft {
-        subject: t().message_update_subject.into(),
+        subject: t().message_update_subject().into(),
         body: signed(
             settings,
             fill(
-                t().message_update_body,
+                t().message_update_body(),
                 &[("greeting", &greeting(person)), ("did", &did)],
             ),
         ),
@@ -355,17 +358,17 @@ pub fn advice_update(person: &Person, settings: &Settings, advice: &str) -> Draf
 pub fn keep_in_touch(person: &Person, settings: &Settings, news: Option<&str>) -> Draft {
     let news = match news.map(str::trim).filter(|n| !n.is_empty()) {
         Some(news) => fill(
-            t().message_news,
+            t().message_news(),
             &[("news", &news.trim_end_matches(['.', '!']))],
         ),
-        None => t().message_no_news.to_string(),
+        None => t().message_no_news().to_string(),
     };
     Draft {
-        subject: t().message_keep_in_touch_subject.into(),
+        subject: t().message_keep_in_touch_subject().into(),
         body: signed(
             settings,
             fill(
-                t().message_keep_in_touch_body,
+                t().message_keep_in_touch_body(),
                 &[("greeting", &greeting(person)), ("news", &news)],
             ),
         ),
@@ -375,11 +378,11 @@ pub fn keep_in_touch(person: &Person, settings: &Settings, news: Option<&str>) -
 /// After a no: asks, kindly, whether someone else might talk.
 pub fn ask_for_referral(person: &Person, settings: &Settings) -> Draft {
     Draft {
-        subject: t().message_referral_subject.into(),
+        subject: t().message_referral_subject().into(),
         body: signed(
             settings,
             fill(
-                t().message_referral_body,
+                t().message_referral_body(),
                 &[("greeting", &greeting(person))],
             ),
         ),

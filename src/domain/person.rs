@@ -180,10 +180,14 @@ pub fn validate(field: PersonField, input: &str) -> Result<String, FieldError> {
     match field {
         PersonField::Name if value.is_empty() => fail("A name is required."),
         PersonField::Name if value.chars().count() > NAME_MAX_CHARS => {
-            fail(t().person_name_too_long)
+            fail(t().person_name_too_long())
         }
-        PersonField::Email if !value.is_empty() && !is_email(&value) => fail(t().person_bad_email),
-        PersonField::Phone if !value.is_empty() && !is_phone(&value) => fail(t().person_bad_phone),
+        PersonField::Email if !value.is_empty() && !is_email(&value) => {
+            fail(t().person_bad_email())
+        }
+        PersonField::Phone if !value.is_empty() && !is_phone(&value) => {
+            fail(t().person_bad_phone())
+        }
         PersonField::Linkedin if !value.is_empty() && !is_web_address(&value) => {
             fail("Use a web address starting with https:// or http://.")
         }

@@ -70,6 +70,8 @@ pub struct Settings {
     pub default_length: u32,
     #[serde(default)]
     pub theme: Theme,
+    #[serde(default)]
+    pub language: LanguageChoice,
     /// The person closed the card that explains Add to Home Screen.
     #[serde(default)]
     pub home_screen_tip_dismissed: bool,
@@ -94,9 +96,9 @@ impl Theme {
 
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => t().theme_system,
-            Theme::Light => t().theme_light,
-            Theme::Dark => t().theme_dark,
+            Theme::System => t().theme_system(),
+            Theme::Light => t().theme_light(),
+            Theme::Dark => t().theme_dark(),
         }
     }
 
@@ -110,6 +112,48 @@ impl Theme {
 
     pub fn from_slug(slug: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// The interface's language: the phone's, or one chosen in Settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageChoice {
+    /// The first of English and French in the phone's languages; English
+    /// when it lists neither (public/first-paint.js decides).
+    #[default]
+    Phone,
+    English,
+    French,
+}
+
+impl LanguageChoice {
+    pub const ALL: [LanguageChoice; 3] = [
+        LanguageChoice::Phone,
+        LanguageChoice::English,
+        LanguageChoice::French,
+    ];
+
+    /// Each in its own language but the first, so that someone who cannot
+    /// read the interface still finds theirs.
+    pub fn label(self) -> &'static str {
+        match self {
+            LanguageChoice::Phone => t().language_phone(),
+            LanguageChoice::English => "English",
+            LanguageChoice::French => "Français",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            LanguageChoice::Phone => "phone",
+            LanguageChoice::English => "en",
+            LanguageChoice::French => "fr",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<LanguageChoice> {
+        LanguageChoice::ALL.into_iter().find(|c| c.slug() == slug)
     }
 }
 
@@ -129,6 +173,7 @@ impl Default for Settings {
             last_backup_at: None,
             default_length: default_length(),
             theme: Theme::System,
+            language: LanguageChoice::Phone,
             home_screen_tip_dismissed: false,
         }
     }
@@ -150,7 +195,7 @@ impl Settings {
                 self.target_chats = n;
                 Ok(())
             }
-            _ => Err(crate::i18n::t().settings_target_error),
+            _ => Err(crate::i18n::t().settings_target_error()),
         }
     }
 }

@@ -27,12 +27,12 @@ impl Stage {
 
     pub fn label(self) -> &'static str {
         match self {
-            Stage::Idea => t().stage_idea,
-            Stage::Asked => t().stage_asked,
-            Stage::Booked => t().stage_booked,
-            Stage::Done => t().stage_done,
-            Stage::Declined => t().stage_declined,
-            Stage::NoReply => t().stage_no_reply,
+            Stage::Idea => t().stage_idea(),
+            Stage::Asked => t().stage_asked(),
+            Stage::Booked => t().stage_booked(),
+            Stage::Done => t().stage_done(),
+            Stage::Declined => t().stage_declined(),
+            Stage::NoReply => t().stage_no_reply(),
         }
     }
 

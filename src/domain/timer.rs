@@ -37,12 +37,12 @@ pub enum Phase {
 impl Phase {
     pub fn label(self) -> &'static str {
         match self {
-            Phase::NotStarted => t().timer_ready,
-            Phase::SmallTalk => t().timer_small_talk,
-            Phase::Questions => t().timer_questions,
-            Phase::Close => t().timer_close,
-            Phase::Overtime => t().timer_overtime,
-            Phase::Ended => t().timer_ended,
+            Phase::NotStarted => t().timer_ready(),
+            Phase::SmallTalk => t().timer_small_talk(),
+            Phase::Questions => t().timer_questions(),
+            Phase::Close => t().timer_close(),
+            Phase::Overtime => t().timer_overtime(),
+            Phase::Ended => t().timer_ended(),
         }
     }
 
@@ -161,9 +161,9 @@ pub fn allowed(view: &TimerView, action: TimerAction) -> bool {
 /// What to keep in mind in each phase, shown under the timer.
 pub fn cue(phase: Phase) -> Option<&'static str> {
     match phase {
-        Phase::SmallTalk => Some(t().timer_cue_small_talk),
-        Phase::Close => Some(t().timer_cue_close),
-        Phase::Overtime => Some(t().timer_cue_overtime),
+        Phase::SmallTalk => Some(t().timer_cue_small_talk()),
+        Phase::Close => Some(t().timer_cue_close()),
+        Phase::Overtime => Some(t().timer_cue_overtime()),
         _ => None,
     }
 }

@@ -14,6 +14,32 @@ pub enum Lang {
     Fr,
 }
 
+impl Lang {
+    /// The value of `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+}
+
+impl Texts {
+    /// The catalogue in its shipped file: the keys' fingerprint, then every
+    /// text in key order. `None` for a file of another version or none.
+    pub(crate) fn from_json(json: &str) -> Option<Texts> {
+        let mut texts: Vec<String> = serde_json::from_str(json).ok()?;
+        if texts.len() != TEXT_COUNT + 1 || texts[0] != KEYS_FINGERPRINT {
+            return None;
+        }
+        let mut table = [""; TEXT_COUNT];
+        for (slot, text) in table.iter_mut().zip(texts.drain(1..)) {
+            *slot = Box::leak(text.into_boxed_str());
+        }
+        Some(Texts(table))
+    }
+}
+
 static CURRENT: OnceLock<(Lang, &'static Texts)> = OnceLock::new();
 
 /// Chooses the catalogue for this page's life, before the first screen.
@@ -126,16 +152,31 @@ mod tests {
         assert_eq!(fill_in(Lang::En, "open { brace", &[]), "open { brace");
     }
 
+    /// What scripts/post-build.mjs ships: the fingerprint, then the texts
+    /// in key order.
+    fn shipped(catalogue: &std::collections::BTreeMap<String, String>) -> String {
+        let list: Vec<&str> = std::iter::once(KEYS_FINGERPRINT)
+            .chain(catalogue.values().map(String::as_str))
+            .collect();
+        serde_json::to_string(&list).unwrap()
+    }
+
     #[test]
-    fn the_french_catalogue_reads_back_from_its_file() {
+    fn the_french_catalogue_reads_back_from_its_shipped_file() {
         let json = std::fs::read_to_string("i18n/fr.json").unwrap();
-        let texts = Texts::from_json(&json).expect("every key has a French text");
-        assert_eq!(texts.nav_today, FRENCH.nav_today);
-        // A file missing a key is refused whole, never half used.
-        let mut broken: std::collections::BTreeMap<String, String> =
+        let french: std::collections::BTreeMap<String, String> =
             serde_json::from_str(&json).unwrap();
-        broken.remove("nav.today");
-        assert!(Texts::from_json(&serde_json::to_string(&broken).unwrap()).is_none());
+        let texts = Texts::from_json(&shipped(&french)).expect("every key has a French text");
+        assert_eq!(texts.nav_today(), FRENCH.nav_today());
+        assert_eq!(texts.nav_today(), "Aujourd’hui");
+        // A file of another version, one text short, or no list: refused
+        // whole, never half used.
+        let mut short = french.clone();
+        short.remove("nav.today");
+        assert!(Texts::from_json(&shipped(&short)).is_none());
+        let other = shipped(&french).replacen(KEYS_FINGERPRINT, "0000000000000000", 1);
+        assert!(Texts::from_json(&other).is_none());
         assert!(Texts::from_json("not json").is_none());
+        assert!(Texts::from_json(&json).is_none());
     }
 }

@@ -18,7 +18,7 @@ use crate::domain::person::{Person, PersonField, PersonId};
 use crate::domain::prep::{
     built_in_checklist, BankQuestion, ChatQuestion, ChecklistGroup, ChecklistItem, QuestionCategory,
 };
-use crate::domain::settings::Theme;
+use crate::domain::settings::{LanguageChoice, Theme};
 use crate::domain::stage::Stage;
 use crate::domain::timer::{self, TimerAction, TimerEvent};
 use crate::i18n::t;
@@ -66,6 +66,7 @@ pub enum SettingText {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SettingChange {
     Theme(Theme),
+    Language(LanguageChoice),
     Vibrate(bool),
     WrapUpMinutes(u32),
     ThankYouDays(u32),
@@ -436,7 +437,7 @@ impl Workspace {
     /// a picker accepts are stored, so later arithmetic cannot overflow.
     pub fn set_start(&mut self, id: &ChatId, at: Option<NaiveDateTime>) -> CommandResult {
         if at.is_some_and(|at| !in_accepted_years(at.date())) {
-            return Err(t().date_pick_year.into());
+            return Err(t().date_pick_year().into());
         }
         self.edit_chat(id, |chat| {
             chat.starts_at = at;
@@ -453,7 +454,7 @@ impl Workspace {
 
     pub fn set_length(&mut self, id: &ChatId, minutes: u32) -> CommandResult {
         if !LENGTH_CHOICES.contains(&minutes) {
-            return Err(t().command_choose_length.into());
+            return Err(t().command_choose_length().into());
         }
         self.edit_chat(id, |chat| {
             chat.length_minutes = minutes;
@@ -501,7 +502,7 @@ impl Workspace {
         text: &str,
         save_to_bank: bool,
     ) -> CommandResult {
-        let text = required(text, t().command_write_question)?;
+        let text = required(text, t().command_write_question())?;
         let question = ChatQuestion {
             id: self.ids.next_id(),
             category,
@@ -537,7 +538,7 @@ impl Workspace {
         let new_id = self.ids.next_id();
         self.edit_chat(id, |chat| {
             if chat.questions.iter().any(|q| q.text == question.text) {
-                return Err(t().command_already_planned.into());
+                return Err(t().command_already_planned().into());
             }
             chat.questions.push(ChatQuestion {
                 id: new_id,
@@ -572,7 +573,7 @@ impl Workspace {
     }
 
     pub fn add_checklist_item(&mut self, id: &ChatId, text: &str) -> CommandResult {
-        let text = required(text, t().command_write_item)?;
+        let text = required(text, t().command_write_item())?;
         let item = ChecklistItem {
             id: self.ids.next_id(),
             group: ChecklistGroup::Own,
@@ -608,7 +609,7 @@ impl Workspace {
 
     /// Adds an item after the last one of its group, so groups stay together.
     pub fn add_template_item(&mut self, group: ChecklistGroup, text: &str) -> CommandResult {
-        let text = required(text, t().command_write_item)?;
+        let text = required(text, t().command_write_item())?;
         let item = ChecklistItem {
             id: self.ids.next_id(),
             group,
@@ -656,7 +657,7 @@ impl Workspace {
         self.edit_chat(id, |chat| {
             let view = timer::view(&chat.meeting_log, chat.length_minutes, wrap_up, now_ms);
             if !timer::allowed(&view, action) {
-                return Err(t().command_timer_not_now.into());
+                return Err(t().command_timer_not_now().into());
             }
             chat.meeting_log.push(TimerEvent {
                 action,
@@ -700,7 +701,7 @@ impl Workspace {
         self.edit_chat(id, |chat| {
             let text = chat.note_draft.trim().to_string();
             if text.is_empty() {
-                return Err(t().command_write_note.into());
+                return Err(t().command_write_note().into());
             }
             let view = timer::view(
                 &chat.meeting_log,
@@ -784,10 +785,10 @@ impl Workspace {
 
     pub fn snooze_until(&mut self, id: &FollowUpId, until: NaiveDate) -> CommandResult {
         if until <= self.clock.today() {
-            return Err(t().command_after_today.into());
+            return Err(t().command_after_today().into());
         }
         if !in_accepted_years(until) {
-            return Err(t().date_pick_year.into());
+            return Err(t().date_pick_year().into());
         }
         let now = self.clock.now();
         self.edit_followup(id, |item| item.snooze(until, now))
@@ -804,7 +805,7 @@ impl Workspace {
             return Err(CommandError::Missing("person"));
         }
         if !in_accepted_years(due) {
-            return Err(t().date_pick_year.into());
+            return Err(t().date_pick_year().into());
         }
         let item = FollowUp::custom(
             FollowUpId(self.ids.next_id()),
@@ -824,13 +825,14 @@ impl Workspace {
         self.edit_settings(|s| {
             match change {
                 SettingChange::Theme(theme) => s.theme = theme,
+                SettingChange::Language(choice) => s.language = choice,
                 SettingChange::Vibrate(on) => s.vibrate = on,
                 SettingChange::WrapUpMinutes(minutes) => s.wrap_up_minutes = minutes,
                 SettingChange::ThankYouDays(days) => s.thank_you_days = days.clamp(1, 5),
                 SettingChange::DefaultLength(minutes) if LENGTH_CHOICES.contains(&minutes) => {
                     s.default_length = minutes
                 }
-                SettingChange::DefaultLength(_) => return Err(t().command_choose_length.into()),
+                SettingChange::DefaultLength(_) => return Err(t().command_choose_length().into()),
                 SettingChange::TargetChats(input) => s.set_target_chats(&input)?,
                 SettingChange::DismissHomeScreenTip => s.home_screen_tip_dismissed = true,
             }
@@ -859,7 +861,7 @@ impl Workspace {
     pub fn archive_done_chats(&mut self, before: NaiveDate) -> CommandResult<(String, usize)> {
         let ids = self.archivable_chats(before);
         if ids.is_empty() {
-            return Err(t().command_none_that_old.into());
+            return Err(t().command_none_that_old().into());
         }
         let chats: Vec<Chat> = self
             .data
@@ -922,7 +924,7 @@ impl Workspace {
     /// saved first, or the import would have to overwrite them.
     pub fn import_backup(&mut self, incoming: Backup, mode: ImportMode) -> CommandResult {
         if !self.save() {
-            return Err(t().command_not_imported.into());
+            return Err(t().command_not_imported().into());
         }
         let next = backup::combine(&self.data, incoming, mode);
         let result = self.repo.replace_all(&next);

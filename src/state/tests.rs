@@ -12,7 +12,7 @@ use crate::domain::chat::{ChatMessage, MeetingFormat};
 use crate::domain::followup::{FollowUpKind, FollowUpStatus};
 use crate::domain::person::PersonField;
 use crate::domain::prep::{ChecklistGroup, QuestionCategory};
-use crate::domain::settings::Theme;
+use crate::domain::settings::{LanguageChoice, Theme};
 use crate::domain::stage::Stage;
 use crate::domain::timer::TimerAction;
 use crate::storage::backup::{self, ImportMode};
@@ -555,11 +555,13 @@ fn the_first_paint_hint_follows_the_theme_and_whether_anyone_is_saved() {
     let mut w = open(&store);
     let hint = || store.get(FIRST_PAINT_KEY).unwrap();
     w.note_first_paint();
-    assert_eq!(hint().as_deref(), Some("system new"));
+    assert_eq!(hint().as_deref(), Some("system new phone"));
     w.add_person("Ana", None, "", "").unwrap();
     w.change_setting(SettingChange::Theme(Theme::Dark)).unwrap();
+    w.change_setting(SettingChange::Language(LanguageChoice::French))
+        .unwrap();
     w.note_first_paint();
-    assert_eq!(hint().as_deref(), Some("dark returning"));
+    assert_eq!(hint().as_deref(), Some("dark returning fr"));
     // Not a record: reopening finds the same data and nothing unreadable.
     let reopened = reopen(&store);
     assert_eq!(reopened.data().people.len(), 1);

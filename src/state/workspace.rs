@@ -78,12 +78,12 @@ impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CommandError::Missing(what) => f.write_str(match *what {
-                "person" => t().command_missing_person,
-                "chat" => t().command_missing_chat,
-                "follow-up" => t().command_missing_followup,
-                "note" => t().command_missing_note,
-                "question" => t().command_missing_question,
-                _ => t().command_missing_item,
+                "person" => t().command_missing_person(),
+                "chat" => t().command_missing_chat(),
+                "follow-up" => t().command_missing_followup(),
+                "note" => t().command_missing_note(),
+                "question" => t().command_missing_question(),
+                _ => t().command_missing_item(),
             }),
             CommandError::Invalid(message) => f.write_str(message),
             CommandError::NotSaved(error) => write!(f, "{error}"),
@@ -171,8 +171,12 @@ impl Workspace {
         } else {
             "returning"
         };
-        self.repo
-            .note_first_paint(&format!("{} {returning}", self.data.settings.theme.slug()));
+        let settings = &self.data.settings;
+        self.repo.note_first_paint(&format!(
+            "{} {returning} {}",
+            settings.theme.slug(),
+            settings.language.slug()
+        ));
     }
 
     pub fn recently_deleted(&self) -> Option<&Deleted> {
@@ -366,7 +370,7 @@ impl Workspace {
                 Some(RecordRef::Settings)
             }
             ExternalChange::SchemaChanged => {
-                self.notices.blocked = Some(t().command_newer_elsewhere.into());
+                self.notices.blocked = Some(t().command_newer_elsewhere().into());
                 None
             }
             ExternalChange::Unrelated => None,

@@ -52,12 +52,12 @@ fn unique_ids<T: Record>(records: &[T], what: &str) -> Result<(), String> {
     for record in records {
         if !seen.insert(record.record_id()) {
             return Err(fill(
-                t().backup_same_twice,
+                t().backup_same_twice(),
                 &[("what", &what), ("id", &record.record_id())],
             ));
         }
         if record.record_id().is_empty() || record.record_id().contains('/') {
-            return Err(fill(t().backup_unusable_id, &[("what", &what)]));
+            return Err(fill(t().backup_unusable_id(), &[("what", &what)]));
         }
     }
     Ok(())
@@ -91,31 +91,31 @@ pub fn parse(text: &str) -> Result<Checked, String> {
         Err(e) if e.is_data() => None,
         Err(e) => {
             return Err(fill(
-                t().backup_not_json,
+                t().backup_not_json(),
                 &[("line", &e.line()), ("column", &e.column())],
             ))
         }
     };
     if app.as_deref() != Some(APP) {
-        return Err(t().backup_not_ours.into());
+        return Err(t().backup_not_ours().into());
     }
     match serde_json::from_str::<Schema>(text)
         .ok()
         .and_then(|s| s.schema)
     {
         Some(schema) if schema > u64::from(CURRENT_SCHEMA) => {
-            return Err(t().backup_newer.into());
+            return Err(t().backup_newer().into());
         }
         Some(_) => {}
-        None => return Err(t().backup_no_schema.into()),
+        None => return Err(t().backup_no_schema().into()),
     }
     let mut backup: Backup =
-        serde_json::from_str(text).map_err(|e| fill(t().backup_damaged, &[("error", &e)]))?;
-    unique_ids(&backup.people, t().backup_a_person)?;
-    unique_ids(&backup.chats, t().backup_a_chat)?;
-    unique_ids(&backup.followups, t().backup_a_followup)?;
+        serde_json::from_str(text).map_err(|e| fill(t().backup_damaged(), &[("error", &e)]))?;
+    unique_ids(&backup.people, t().backup_a_person())?;
+    unique_ids(&backup.chats, t().backup_a_chat())?;
+    unique_ids(&backup.followups, t().backup_a_followup())?;
     if let Some(person) = backup.people.iter().find(|p| p.name.trim().is_empty()) {
-        return Err(fill(t().backup_no_name, &[("id", &person.id.0)]));
+        return Err(fill(t().backup_no_name(), &[("id", &person.id.0)]));
     }
     let people: HashSet<String> = backup.people.iter().map(|p| p.id.0.clone()).collect();
     let chats: HashSet<String> = backup.chats.iter().map(|c| c.id.0.clone()).collect();
@@ -124,14 +124,14 @@ pub fn parse(text: &str) -> Result<Checked, String> {
         .iter()
         .find(|c| !people.contains(c.person_id.0.as_str()))
     {
-        return Err(fill(t().backup_chat_orphan, &[("id", &chat.id)]));
+        return Err(fill(t().backup_chat_orphan(), &[("id", &chat.id)]));
     }
     if let Some(item) = backup
         .followups
         .iter()
         .find(|f| !people.contains(f.person_id.0.as_str()))
     {
-        return Err(fill(t().backup_followup_orphan, &[("id", &item.id.0)]));
+        return Err(fill(t().backup_followup_orphan(), &[("id", &item.id.0)]));
     }
     let mut repairs = Vec::new();
     for person in &mut backup.people {
@@ -139,11 +139,14 @@ pub fn parse(text: &str) -> Result<Checked, String> {
             continue;
         };
         if by == &person.id {
-            repairs.push(fill(t().backup_self_introduced, &[("name", &person.name)]));
+            repairs.push(fill(
+                t().backup_self_introduced(),
+                &[("name", &person.name)],
+            ));
             person.introduced_by = None;
         } else if !people.contains(by.0.as_str()) {
             repairs.push(fill(
-                t().backup_missing_introducer,
+                t().backup_missing_introducer(),
                 &[("name", &person.name)],
             ));
             person.introduced_by = None;
@@ -153,7 +156,7 @@ pub fn parse(text: &str) -> Result<Checked, String> {
         let before = chat.referrals.len();
         chat.referrals.retain(|p| people.contains(p.0.as_str()));
         if chat.referrals.len() < before {
-            repairs.push(fill(t().backup_missing_referrals, &[("id", &chat.id)]));
+            repairs.push(fill(t().backup_missing_referrals(), &[("id", &chat.id)]));
         }
     }
     for item in &mut backup.followups {
@@ -162,7 +165,7 @@ pub fn parse(text: &str) -> Result<Checked, String> {
             .as_ref()
             .is_some_and(|c| !chats.contains(c.0.as_str()))
         {
-            repairs.push(fill(t().backup_missing_chat, &[("id", &item.id.0)]));
+            repairs.push(fill(t().backup_missing_chat(), &[("id", &item.id.0)]));
             item.chat_id = None;
         }
     }

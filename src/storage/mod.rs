@@ -38,12 +38,12 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Quota => f.write_str(t().store_quota),
+            StoreError::Quota => f.write_str(t().store_quota()),
             StoreError::Unavailable(why) => {
-                f.write_str(&fill(t().store_unavailable, &[("why", why)]))
+                f.write_str(&fill(t().store_unavailable(), &[("why", why)]))
             }
-            StoreError::Mismatch => f.write_str(t().store_mismatch),
-            StoreError::ReadOnly => f.write_str(t().store_read_only),
+            StoreError::Mismatch => f.write_str(t().store_mismatch()),
+            StoreError::ReadOnly => f.write_str(t().store_read_only()),
         }
     }
 }

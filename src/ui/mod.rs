@@ -59,7 +59,7 @@ pub fn App(state: AppState) -> impl IntoView {
     let screen = provide_router().screen();
 
     view! {
-        <a class="skip-link" href="#main">{t().app_skip_to_content}</a>
+        <a class="skip-link" href="#main">{t().app_skip_to_content()}</a>
         <Notices update_ready />
         <main id="main" tabindex="-1">
             {move || screen_view(screen.get())}

@@ -149,7 +149,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
                     view! {
                         <div class="field">
                             <label for="why-them">
-                                {t().composer_why_them_one_thing}
+                                {t().composer_why_them_one_thing()}
                             </label>
                             <AutosaveField id="why-them" target=why_target.clone() />
                         </div>
@@ -162,7 +162,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
                                     restart();
                                 }
                             />
-                            {t().composer_use_the_words_informational}
+                            {t().composer_use_the_words_informational()}
                         </label>
                     }
                 })}
@@ -172,7 +172,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
                 rows=12
                 on_edit=Callback::new(move |()| save())
             />
-            <ul class="checks" aria-label=t().composer_message_checks>
+            <ul class="checks" aria-label=t().composer_message_checks()>
                 {move || {
                     checks
                         .get()
@@ -182,7 +182,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
                                 <li class=if passed { "check pass" } else { "check fail" }>
                                     <span aria-hidden="true">{if passed { "✓" } else { "✗" }}</span>
                                     <span class="sr-only">
-                                        {if passed { t().composer_met } else { t().composer_not_met }}
+                                        {if passed { t().composer_met() } else { t().composer_not_met() }}
                                     </span>
                                     <span>
                                         <strong>{label}</strong>
@@ -197,7 +197,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
             </ul>
             <SendActions draft email on_sent />
             <button type="button" class="button button-quiet" on:click=move |_| restart()>
-                {t().composer_start_again_from_the}
+                {t().composer_start_again_from_the()}
             </button>
         </div>
     }

@@ -20,7 +20,7 @@ pub fn DraftFields(
     };
     view! {
         <div class="field">
-            <label for=format!("{prefix}-subject")>{t().draft_subject}</label>
+            <label for=format!("{prefix}-subject")>{t().draft_subject()}</label>
             <input
                 id=format!("{prefix}-subject")
                 type="text"
@@ -32,7 +32,7 @@ pub fn DraftFields(
             />
         </div>
         <div class="field">
-            <label for=format!("{prefix}-body")>{t().draft_message}</label>
+            <label for=format!("{prefix}-body")>{t().draft_message()}</label>
             <textarea
                 id=format!("{prefix}-body")
                 rows=rows.to_string()

@@ -19,24 +19,24 @@ use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {
     match item.kind {
         FollowUpKind::SecondContact => fill(
-            t().followup_second_contact,
+            t().followup_second_contact(),
             &[("label", &item.kind.label()), ("name", &name)],
         ),
-        FollowUpKind::ReplyNudge => fill(t().followup_reply_nudge, &[("name", &name)]),
-        FollowUpKind::ThankYou => fill(t().followup_thank_you, &[("name", &name)]),
-        FollowUpKind::Connect => fill(t().followup_connect, &[("name", &name)]),
+        FollowUpKind::ReplyNudge => fill(t().followup_reply_nudge(), &[("name", &name)]),
+        FollowUpKind::ThankYou => fill(t().followup_thank_you(), &[("name", &name)]),
+        FollowUpKind::Connect => fill(t().followup_connect(), &[("name", &name)]),
         FollowUpKind::ContactReferral => match met {
             Some(met) => fill(
-                t().followup_contact_referral_from,
+                t().followup_contact_referral_from(),
                 &[("name", &name), ("met", &met)],
             ),
-            None => fill(t().followup_contact_referral, &[("name", &name)]),
+            None => fill(t().followup_contact_referral(), &[("name", &name)]),
         },
-        FollowUpKind::ShareUpdate => fill(t().followup_share_update, &[("name", &name)]),
-        FollowUpKind::KeepInTouch => fill(t().followup_keep_in_touch, &[("name", &name)]),
-        FollowUpKind::AskForReferral => fill(t().followup_ask_for_referral, &[("name", &name)]),
+        FollowUpKind::ShareUpdate => fill(t().followup_share_update(), &[("name", &name)]),
+        FollowUpKind::KeepInTouch => fill(t().followup_keep_in_touch(), &[("name", &name)]),
+        FollowUpKind::AskForReferral => fill(t().followup_ask_for_referral(), &[("name", &name)]),
         FollowUpKind::Custom => fill(
-            t().followup_custom,
+            t().followup_custom(),
             &[("what", &item.what()), ("name", &name)],
         ),
     }
@@ -97,33 +97,33 @@ pub fn FollowUpItem(
     let overdue = item.is_open() && item.when() < today;
     let due = if !item.is_open() {
         let status = if item.status == FollowUpStatus::Done {
-            t().followup_done
+            t().followup_done()
         } else {
-            t().followup_closed
+            t().followup_closed()
         };
         fill(
-            t().followup_was_due,
+            t().followup_was_due(),
             &[("status", &status), ("date", &short_date(item.due))],
         )
     } else if item.snoozed_until.is_some() {
         fill(
-            t().followup_snoozed_until,
+            t().followup_snoozed_until(),
             &[("date", &short_date(item.when()))],
         )
     } else if overdue {
         fill(
-            t().followup_overdue_since,
+            t().followup_overdue_since(),
             &[("date", &short_date(item.due))],
         )
     } else {
-        fill(t().followup_due_on, &[("date", &short_date(item.due))])
+        fill(t().followup_due_on(), &[("date", &short_date(item.due))])
     };
     let chat_age = chat
         .as_ref()
         .and_then(|c| c.entered(Stage::Done))
         .map(|at| {
             fill(
-                t().followup_chat_age,
+                t().followup_chat_age(),
                 &[("ago", &ago(local_date(at), today))],
             )
         });
@@ -134,32 +134,32 @@ pub fn FollowUpItem(
                 colleagues(&person, people).into_iter().map(|p| (p.id.0.clone(), p.name.clone())).collect()
             });
             Some(if organisation.is_empty() {
-                view! { <p class="muted">{fill(t().followup_add_organisation, &[("name", &name)])}</p> }.into_any()
+                view! { <p class="muted">{fill(t().followup_add_organisation(), &[("name", &name)])}</p> }.into_any()
             } else {
                 let add = format!("/people/new?organisation={}", String::from(js_sys::encode_uri_component(&organisation)));
                 view! {
                     <p class="muted">
                         {if others.is_empty() {
-                            fill(t().followup_no_one_else_at, &[("organisation", &organisation)])
+                            fill(t().followup_no_one_else_at(), &[("organisation", &organisation)])
                         } else {
-                            fill(t().followup_also_at, &[("organisation", &organisation)])
+                            fill(t().followup_also_at(), &[("organisation", &organisation)])
                         }}
                     </p>
                     <ul class="links">
                         {others.into_iter().map(|(id, other)| view! { <li><a href=format!("/people/{id}")>{other}</a></li> }).collect_view()}
                     </ul>
-                    <a href=add class="button">{fill(t().followup_add_someone_at, &[("organisation", &organisation)])}</a>
+                    <a href=add class="button">{fill(t().followup_add_someone_at(), &[("organisation", &organisation)])}</a>
                 }
                     .into_any()
             })
         }
         (FollowUpKind::ReplyNudge, _, true) if link_chat && !full => item.chat_id.as_ref().map(|chat| {
-            view! { <a href=format!("/chats/{chat}") class="button">{t().followup_write_the_follow_up}</a> }.into_any()
+            view! { <a href=format!("/chats/{chat}") class="button">{t().followup_write_the_follow_up()}</a> }.into_any()
         }),
         (FollowUpKind::Connect, Some(person), true) if is_web_address(&person.linkedin) => Some(
             view! {
                 <a href=person.linkedin.clone() target="_blank" rel="noopener noreferrer" class="button">
-                    {t().followup_open_their_linkedin_profile}
+                    {t().followup_open_their_linkedin_profile()}
                 </a>
             }
                 .into_any(),
@@ -168,8 +168,8 @@ pub fn FollowUpItem(
     };
     let id = item.id.clone();
     let (done_id, skip_id) = (id.clone(), id.clone());
-    let done_label = fill(t().followup_mark_done, &[("what", &what)]);
-    let skip_label = fill(t().followup_skip_named, &[("what", &what)]);
+    let done_label = fill(t().followup_mark_done(), &[("what", &what)]);
+    let skip_label = fill(t().followup_skip_named(), &[("what", &what)]);
     let composable = full
         && item.is_open()
         && person
@@ -184,14 +184,14 @@ pub fn FollowUpItem(
             <p class="muted">
                 {due}
                 {chat_age}
-                {item.chat_id.clone().filter(|_| link_chat).map(|chat| view! { " · " <a href=format!("/chats/{chat}")>{t().followup_open_the_chat}</a> })}
+                {item.chat_id.clone().filter(|_| link_chat).map(|chat| view! { " · " <a href=format!("/chats/{chat}")>{t().followup_open_the_chat()}</a> })}
             </p>
             {help}
             {(full && item.is_open())
                 .then(|| {
                     view! {
                         <details class="more" open=!item.note.is_empty()>
-                            <summary>{t().followup_note_and_snooze}</summary>
+                            <summary>{t().followup_note_and_snooze()}</summary>
                             <QueueControls item=item.clone() what=what.clone() />
                         </details>
                     }
@@ -207,7 +207,7 @@ pub fn FollowUpItem(
                             aria-expanded=move || writing.get().to_string()
                             on:click=move |_| writing.update(|w| *w = !*w)
                         >
-                            {t().followup_write_the_message}
+                            {t().followup_write_the_message()}
                         </button>
                         <Show when=move || writing.get()>
                             <FollowUpComposer item=item.clone() person=person.clone() chat=chat.clone() met=met.clone() />
@@ -227,7 +227,7 @@ pub fn FollowUpItem(
                                     let _ = app.try_run(|w| w.set_followup_status(&done_id, FollowUpStatus::Done));
                                 }
                             >
-                                {t().followup_done}
+                                {t().followup_done()}
                             </button>
                             <button
                                 type="button"
@@ -237,7 +237,7 @@ pub fn FollowUpItem(
                                     let _ = app.try_run(|w| w.set_followup_status(&skip_id, FollowUpStatus::Skipped));
                                 }
                             >
-                                {t().followup_skip}
+                                {t().followup_skip()}
                             </button>
                         </div>
                     }
@@ -261,7 +261,7 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
     view! {
         <div class="field">
             <label for=format!("note-{}", item.id)>
-                {t().followup_note} <span class="sr-only">{fill(t().followup_note_on, &[("what", &what)])}</span>
+                {t().followup_note()} <span class="sr-only">{fill(t().followup_note_on(), &[("what", &what)])}</span>
             </label>
             <AutosaveField id=format!("note-{}", item.id) target=TextTarget::FollowUpNote(note_id) />
         </div>
@@ -269,28 +269,28 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
             <button
                 type="button"
                 class="button"
-                aria-label=fill(t().followup_snooze_tomorrow, &[("what", &what)])
+                aria-label=fill(t().followup_snooze_tomorrow(), &[("what", &what)])
                 on:click=move |_| {
                     let _ = app.try_run(|w| w.snooze_for(&tomorrow_id, 1));
                 }
             >
-                {t().followup_tomorrow}
+                {t().followup_tomorrow()}
             </button>
             <button
                 type="button"
                 class="button"
-                aria-label=fill(t().followup_snooze_next_week, &[("what", &what)])
+                aria-label=fill(t().followup_snooze_next_week(), &[("what", &what)])
                 on:click=move |_| {
                     let _ = app.try_run(|w| w.snooze_for(&week_id, 7));
                 }
             >
-                {t().followup_next_week}
+                {t().followup_next_week()}
             </button>
             <label class="snooze-pick">
-                <span>{t().followup_snooze_until}</span>
+                <span>{t().followup_snooze_until()}</span>
                 <input
                     type="date"
-                    aria-label=fill(t().followup_snooze_until_date, &[("what", &what)])
+                    aria-label=fill(t().followup_snooze_until_date(), &[("what", &what)])
                     min=date_input_value(next_day(today))
                     max=DATE_INPUT_MAX
                     on:change=move |ev| {
@@ -322,8 +322,8 @@ fn FollowUpComposer(
     // What the person adds in their own words: a takeaway to thank them
     // for, or something to share when keeping in touch.
     let own_words = match item.kind {
-        FollowUpKind::ThankYou => Some(t().followup_own_words_thanks),
-        FollowUpKind::KeepInTouch => Some(t().followup_own_words_share),
+        FollowUpKind::ThankYou => Some(t().followup_own_words_thanks()),
+        FollowUpKind::KeepInTouch => Some(t().followup_own_words_share()),
         _ => None,
     };
     let build = {
@@ -354,7 +354,7 @@ fn FollowUpComposer(
                     view! {
                         {(!options.is_empty()).then(|| view! {
                             <div class="field">
-                                <label for=format!("{field}-takeaway")>{t().followup_thank_them_for}</label>
+                                <label for=format!("{field}-takeaway")>{t().followup_thank_them_for()}</label>
                                 <select
                                     id=format!("{field}-takeaway")
                                     on:change=move |ev| {
@@ -363,7 +363,7 @@ fn FollowUpComposer(
                                         draft.set(build(Some(chosen.as_str()).filter(|c| !c.is_empty())));
                                     }
                                 >
-                                    <option value="">{t().followup_nothing_in_particular}</option>
+                                    <option value="">{t().followup_nothing_in_particular()}</option>
                                     {options.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                                 </select>
                             </div>

@@ -32,7 +32,7 @@ pub fn InstallButton() -> impl IntoView {
     view! {
         <Show when=move || install.get() == Install::Offered>
             <button type="button" class="button" on:click=move |_| offer_install(|_| {})>
-                {t().install_install_coffee_chat}
+                {t().install_install_coffee_chat()}
             </button>
         </Show>
     }
@@ -51,18 +51,18 @@ pub fn HomeScreenTip() -> impl IntoView {
     view! {
         <Show when=shown>
             <section class="card tip" aria-labelledby="home-screen-heading">
-                <h2 id="home-screen-heading">{t().install_keep_your_notes_safe}</h2>
+                <h2 id="home-screen-heading">{t().install_keep_your_notes_safe()}</h2>
                 <p>
-                    {t().install_safari_may_erase_what}
+                    {t().install_safari_may_erase_what()}
                 </p>
                 <ol>
-                    <li>{t().install_tap_share_the_square}</li>
-                    <li>{t().install_choose_add_to_home}</li>
-                    <li>{t().install_open_coffee_chat_from}</li>
+                    <li>{t().install_tap_share_the_square()}</li>
+                    <li>{t().install_choose_add_to_home()}</li>
+                    <li>{t().install_open_coffee_chat_from()}</li>
                 </ol>
                 <Show when=has_data>
                     <p class="muted">
-                        {t().install_the_app_on_the}
+                        {t().install_the_app_on_the()}
                     </p>
                 </Show>
                 <button
@@ -72,7 +72,7 @@ pub fn HomeScreenTip() -> impl IntoView {
                         let _ = app.try_run(|w| w.change_setting(SettingChange::DismissHomeScreenTip));
                     }
                 >
-                    {t().install_hide_this_tip}
+                    {t().install_hide_this_tip()}
                 </button>
             </section>
         </Show>
@@ -86,10 +86,10 @@ pub fn InstallStatus() -> impl IntoView {
     view! {
         <p>
             {move || match install.get() {
-                Install::Installed => t().install_installed,
-                Install::Offered => t().install_offered,
-                Install::AddToHomeScreen => t().install_home_screen,
-                Install::Unknown => t().install_unknown,
+                Install::Installed => t().install_installed(),
+                Install::Offered => t().install_offered(),
+                Install::AddToHomeScreen => t().install_home_screen(),
+                Install::Unknown => t().install_unknown(),
             }}
         </p>
         <InstallButton />

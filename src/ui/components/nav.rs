@@ -15,13 +15,13 @@ pub fn BottomNav() -> impl IntoView {
             .with(|all| all.iter().filter(|f| f.is_due(today)).count())
     });
     view! {
-        <nav class="bottom-nav" aria-label=t().nav_main>
+        <nav class="bottom-nav" aria-label=t().nav_main()>
             <NavLink href="/" exact=true>
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <circle cx="12" cy="12" r="4" />
                     <path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1" />
                 </svg>
-                <span>{t().nav_today}</span>
+                <span>{t().nav_today()}</span>
             </NavLink>
             <NavLink href="/people">
                 <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -30,20 +30,20 @@ pub fn BottomNav() -> impl IntoView {
                     <circle cx="17" cy="9" r="2.5" />
                     <path d="M16 14.2c3 .2 5.5 2.3 5.5 5.3" />
                 </svg>
-                <span>{t().nav_people}</span>
+                <span>{t().nav_people()}</span>
             </NavLink>
             <NavLink href="/queue">
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <path d="M4 6h16M4 12h16M4 18h10" />
                 </svg>
-                <span>{t().nav_queue}</span>
+                <span>{t().nav_queue()}</span>
                 {move || {
                     let count = due.get();
                     (count > 0)
                         .then(|| {
                             view! {
                                 <span class="badge" aria-hidden="true">{count}</span>
-                                <span class="sr-only">{fill(t().nav_queue_due, &[("n", &count)])}</span>
+                                <span class="sr-only">{fill(t().nav_queue_due(), &[("n", &count)])}</span>
                             }
                         })
                 }}
@@ -52,14 +52,14 @@ pub fn BottomNav() -> impl IntoView {
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <path d="M4 20V13M10 20V8M16 20v-5M22 20V4M2 20h20" />
                 </svg>
-                <span>{t().nav_insights}</span>
+                <span>{t().nav_insights()}</span>
             </NavLink>
             <NavLink href="/settings">
                 <svg viewBox="0 0 24 24" aria-hidden="true">
                     <circle cx="12" cy="12" r="3" />
                     <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
                 </svg>
-                <span>{t().nav_settings}</span>
+                <span>{t().nav_settings()}</span>
             </NavLink>
         </nav>
     }

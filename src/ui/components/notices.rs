@@ -36,7 +36,7 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                                         class="button"
                                         on:click=move |_| export_what_is_on_screen(app.export_backup())
                                     >
-                                        {t().notices_export_what_is_on}
+                                        {t().notices_export_what_is_on()}
                                     </button>
                                 </div>
                             }
@@ -50,9 +50,9 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                 let (count, left_in_place) = unreadable();
                 (count > 0)
                     .then(|| {
-                        let mut text = fill(t().notices_unreadable, &[("n", &count)]);
+                        let mut text = fill(t().notices_unreadable(), &[("n", &count)]);
                         if left_in_place > 0 {
-                            text.push_str(t().notices_too_full);
+                            text.push_str(t().notices_too_full());
                         }
                         view! {
                             <div class="notice notice-warning" role="status">
@@ -62,7 +62,7 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                                     class="button-quiet"
                                     on:click=move |_| app.run(|w| w.dismiss_unreadable())
                                 >
-                                    {t().notices_dismiss}
+                                    {t().notices_dismiss()}
                                 </button>
                             </div>
                         }
@@ -74,13 +74,13 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="notice notice-info" role="status">
-                                <p>{t().notices_update_available_a_new}</p>
+                                <p>{t().notices_update_available_a_new()}</p>
                                 <button
                                     type="button"
                                     class="button-primary"
                                     on:click=move |_| crate::pwa::apply_update()
                                 >
-                                    {t().notices_reload_to_update}
+                                    {t().notices_reload_to_update()}
                                 </button>
                             </div>
                         }

@@ -29,7 +29,7 @@ pub fn ReferrerSelect(
     });
     view! {
         <div class="field">
-            <label for=field_id>{t().referrer_introduced_by}</label>
+            <label for=field_id>{t().referrer_introduced_by()}</label>
             <select
                 id=field_id
                 on:change=move |ev| {
@@ -40,7 +40,7 @@ pub fn ReferrerSelect(
                 }
             >
                 <option value="" selected=current.with_value(Option::is_none)>
-                    {t().referrer_no_one_on_my}
+                    {t().referrer_no_one_on_my()}
                 </option>
                 {move || {
                     let selected = current.get_value();

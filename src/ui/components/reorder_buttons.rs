@@ -17,7 +17,7 @@ pub fn ReorderButtons(
             <button
                 type="button"
                 class="button icon"
-                aria-label=fill(t().reorder_up, &[("text", &text)])
+                aria-label=fill(t().reorder_up(), &[("text", &text)])
                 disabled=index == 0
                 on:click=move |_| on_move.run(true)
             >
@@ -26,7 +26,7 @@ pub fn ReorderButtons(
             <button
                 type="button"
                 class="button icon"
-                aria-label=fill(t().reorder_down, &[("text", &text)])
+                aria-label=fill(t().reorder_down(), &[("text", &text)])
                 disabled=index == last
                 on:click=move |_| on_move.run(false)
             >
@@ -35,7 +35,7 @@ pub fn ReorderButtons(
             <button
                 type="button"
                 class="button icon"
-                aria-label=fill(t().reorder_remove, &[("text", &text)])
+                aria-label=fill(t().reorder_remove(), &[("text", &text)])
                 on:click=move |_| on_remove.run(())
             >
                 "✕"

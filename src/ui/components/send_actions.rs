@@ -14,9 +14,9 @@ pub fn SendActions(draft: RwSignal<Draft>, email: String, on_sent: Callback<()>)
         let text = draft.with_untracked(|d| d.body.clone());
         crate::pwa::copy(&text, move |copied| {
             status.set(if copied {
-                t().send_copied.into()
+                t().send_copied().into()
             } else {
-                t().send_copy_failed.into()
+                t().send_copy_failed().into()
             });
             if copied {
                 on_sent.run(());
@@ -34,24 +34,24 @@ pub fn SendActions(draft: RwSignal<Draft>, email: String, on_sent: Callback<()>)
     view! {
         <div class="actions send">
             <a href=href class="button button-primary" on:click=move |_| on_sent.run(())>
-                {t().send_send_by_email}
+                {t().send_send_by_email()}
             </a>
             {crate::pwa::can_share()
                 .then(|| {
                     view! {
                         <button type="button" class="button" on:click=share>
-                            {t().send_share}
+                            {t().send_share()}
                         </button>
                     }
                 })}
             <button type="button" class="button" on:click=copy>
-                {t().send_copy_message}
+                {t().send_copy_message()}
             </button>
         </div>
         {no_email
             .then(|| {
                 view! {
-                    <p class="muted">{t().send_no_email_address_saved}</p>
+                    <p class="muted">{t().send_no_email_address_saved()}</p>
                 }
             })}
         <p class="muted" role="status">

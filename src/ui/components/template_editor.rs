@@ -52,7 +52,7 @@ pub fn TemplateEditor() -> impl IntoView {
                 view! {
                     <li class="template-row">
                         <AutosaveField
-                            aria_label=fill(t().template_item, &[("group", &group.label()), ("n", &number)])
+                            aria_label=fill(t().template_item(), &[("group", &group.label()), ("n", &number)])
                             target=TextTarget::TemplateItem(id)
                         />
                         <ReorderButtons
@@ -73,12 +73,12 @@ pub fn TemplateEditor() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="template-heading">
-            <h2 id="template-heading">{t().template_checklist_for_new_chats}</h2>
-            <p class="muted">{t().template_each_new_chat_gets}</p>
+            <h2 id="template-heading">{t().template_checklist_for_new_chats()}</h2>
+            <p class="muted">{t().template_each_new_chat_gets()}</p>
             <ol class="template">{rows}</ol>
             <form class="form" on:submit=add>
                 <div class="field">
-                    <label for="template-new">{t().template_new_item}</label>
+                    <label for="template-new">{t().template_new_item()}</label>
                     <input
                         id="template-new"
                         type="text"
@@ -87,7 +87,7 @@ pub fn TemplateEditor() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="template-group">{t().template_group}</label>
+                    <label for="template-group">{t().template_group()}</label>
                     <select
                         id="template-group"
                         on:change=move |ev| {
@@ -103,7 +103,7 @@ pub fn TemplateEditor() -> impl IntoView {
                     </select>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="button button-primary">{t().template_add_to_checklist}</button>
+                    <button type="submit" class="button button-primary">{t().template_add_to_checklist()}</button>
                     <button
                         type="button"
                         class="button"
@@ -111,7 +111,7 @@ pub fn TemplateEditor() -> impl IntoView {
                             let _ = app.try_run(|w| w.restore_template());
                         }
                     >
-                        {t().template_restore_the_built_in}
+                        {t().template_restore_the_built_in()}
                     </button>
                 </div>
             </form>

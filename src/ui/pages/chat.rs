@@ -25,12 +25,12 @@ pub fn ChatPage(id: ChatId) -> impl IntoView {
 /// The words of the button that moves a chat to `stage`.
 fn move_label(stage: Stage) -> &'static str {
     match stage {
-        Stage::Idea => t().chat_move_idea,
-        Stage::Asked => t().chat_move_asked,
-        Stage::Booked => t().chat_move_booked,
-        Stage::Done => t().chat_move_done,
-        Stage::Declined => t().chat_move_declined,
-        Stage::NoReply => t().chat_move_no_reply,
+        Stage::Idea => t().chat_move_idea(),
+        Stage::Asked => t().chat_move_asked(),
+        Stage::Booked => t().chat_move_booked(),
+        Stage::Done => t().chat_move_done(),
+        Stage::Declined => t().chat_move_declined(),
+        Stage::NoReply => t().chat_move_no_reply(),
     }
 }
 
@@ -53,7 +53,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         .expect("the page checked the chat exists");
     let person = app.person(&initial.person_id);
     let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-    super::set_title(&fill(t().chat_title, &[("name", &name)]));
+    super::set_title(&fill(t().chat_title(), &[("name", &name)]));
     let stage = Memo::new(move |_| chat.with(|c| c.as_ref().map_or(Stage::Idea, Chat::stage)));
     let error = RwSignal::new(None::<String>);
     let move_to = {
@@ -106,7 +106,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                     .map(|change| {
                         let local = local_date(change.at);
                         view! {
-                            <li>{fill(t().chat_history_entry, &[("stage", &change.stage.label()), ("date", &short_date(local))])}</li>
+                            <li>{fill(t().chat_history_entry(), &[("stage", &change.stage.label()), ("date", &short_date(local))])}</li>
                         }
                     })
                     .collect_view()
@@ -158,7 +158,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         chat.with(|c| {
             c.as_ref().and_then(|c| c.history.last()).map(|change| {
                 fill(
-                    t().chat_since,
+                    t().chat_since(),
                     &[("date", &short_date(local_date(change.at)))],
                 )
             })
@@ -167,7 +167,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>{fill(t().chat_title, &[("name", &name)])}</h1>
+            <h1>{fill(t().chat_title(), &[("name", &name)])}</h1>
             {move || view! { <StageBadge stage=stage.get() /> }}
         </div>
         <p class="muted">
@@ -176,12 +176,12 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         </p>
 
         <section class="card" aria-labelledby="stage-heading">
-            <h2 id="stage-heading">{t().chat_stage}</h2>
+            <h2 id="stage-heading">{t().chat_stage()}</h2>
             <div class="actions stage-actions">{stage_buttons}</div>
             <p class="field-error" role="alert">
                 {move || error.get()}
             </p>
-            <h3>{t().chat_history}</h3>
+            <h3>{t().chat_history()}</h3>
             <ol class="history">{history}</ol>
         </section>
 
@@ -193,9 +193,9 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                     let ask = ask_someone_else.clone().unwrap_or_else(|| "/people/new".into());
                     view! {
                         <section class="card notice-warning">
-                            <h2>{t().chat_still_no_answer}</h2>
+                            <h2>{t().chat_still_no_answer()}</h2>
                             <p>
-                                {t().chat_you_followed_up_once}
+                                {t().chat_you_followed_up_once()}
                             </p>
                             <div class="actions">
                                 <button
@@ -203,10 +203,10 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                                     class="button"
                                     on:click=move |_| move_to(Stage::NoReply)
                                 >
-                                    {t().chat_move_on_mark_as}
+                                    {t().chat_move_on_mark_as()}
                                 </button>
                                 <a href=ask class="button button-primary">
-                                    {t().chat_ask_someone_else}
+                                    {t().chat_ask_someone_else()}
                                 </a>
                             </div>
                         </section>
@@ -229,12 +229,12 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                 });
                 Some(view! {
                     <section class="card" aria-labelledby="next-heading">
-                        <h2 id="next-heading">{t().chat_who_to_ask_next}</h2>
+                        <h2 id="next-heading">{t().chat_who_to_ask_next()}</h2>
                         <p>{reassurance}</p>
                         {if next.is_empty() {
                             view! {
                                 <p class="muted">
-                                    {t().chat_no_one_else_from}
+                                    {t().chat_no_one_else_from()}
                                 </p>
                             }
                                 .into_any()
@@ -249,14 +249,14 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                             }
                                 .into_any()
                         }}
-                        <a href=add_next.clone() class="button">{t().chat_add_someone_else_to}</a>
+                        <a href=add_next.clone() class="button">{t().chat_add_someone_else_to()}</a>
                     </section>
                 })
             }
         }
 
         <section class="card" aria-labelledby="prep-heading">
-            <h2 id="prep-heading">{t().chat_preparation}</h2>
+            <h2 id="prep-heading">{t().chat_preparation()}</h2>
             <p>
                 {move || {
                     chat.with(|c| {
@@ -264,7 +264,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                             .map(|c| {
                                 let (done, total) = progress(&c.checklist);
                                 fill(
-                                    t().chat_prep_summary,
+                                    t().chat_prep_summary(),
                                     &[("done", &done), ("total", &total), ("questions", &c.questions.len())],
                                 )
                             })
@@ -273,10 +273,10 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
             </p>
             <div class="actions">
                 <a href=format!("/chats/{id}/prepare") class="button button-primary">
-                    {t().chat_prepare_this_chat}
+                    {t().chat_prepare_this_chat()}
                 </a>
                 <a href=format!("/chats/{id}/meet") class="button">
-                    {t().chat_open_the_meeting_screen}
+                    {t().chat_open_the_meeting_screen()}
                 </a>
             </div>
         </section>
@@ -286,13 +286,13 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         <Messages id=id.clone() stage introducer mark_asked follow_up_sent />
 
         <section class="card" aria-labelledby="chat-followups-heading">
-            <h2 id="chat-followups-heading">{t().chat_follow_ups}</h2>
+            <h2 id="chat-followups-heading">{t().chat_follow_ups()}</h2>
             {move || {
                 let items = chat_followups.get();
                 if items.is_empty() {
                     view! {
                         <p class="muted">
-                            {t().chat_none_yet_marking_the}
+                            {t().chat_none_yet_marking_the()}
                         </p>
                     }
                         .into_any()
@@ -311,14 +311,14 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
 
 fn choice_label(kind: ChatMessage, introducer: Option<&str>) -> String {
     match kind {
-        ChatMessage::Request => t().chat_choice_request.into(),
+        ChatMessage::Request => t().chat_choice_request().into(),
         ChatMessage::Introduction => match introducer {
-            Some(name) => fill(t().chat_choice_introduction, &[("name", &name)]),
-            None => t().chat_choice_introduction_unnamed.into(),
+            Some(name) => fill(t().chat_choice_introduction(), &[("name", &name)]),
+            None => t().chat_choice_introduction_unnamed().into(),
         },
-        ChatMessage::FollowUp => t().chat_choice_follow_up.into(),
-        ChatMessage::BookingReply => t().chat_choice_booking.into(),
-        ChatMessage::QuestionsByEmail => t().chat_choice_questions.into(),
+        ChatMessage::FollowUp => t().chat_choice_follow_up().into(),
+        ChatMessage::BookingReply => t().chat_choice_booking().into(),
+        ChatMessage::QuestionsByEmail => t().chat_choice_questions().into(),
     }
 }
 
@@ -326,12 +326,12 @@ fn choice_hint(kind: ChatMessage, introducer: Option<&str>) -> String {
     match kind {
         ChatMessage::Request => String::new(),
         ChatMessage::Introduction => match introducer {
-            Some(name) => fill(t().chat_hint_introduction, &[("name", &name)]),
-            None => t().chat_hint_introduction_unnamed.into(),
+            Some(name) => fill(t().chat_hint_introduction(), &[("name", &name)]),
+            None => t().chat_hint_introduction_unnamed().into(),
         },
-        ChatMessage::FollowUp => t().chat_hint_follow_up.into(),
-        ChatMessage::BookingReply => t().chat_hint_booking.into(),
-        ChatMessage::QuestionsByEmail => t().chat_hint_questions.into(),
+        ChatMessage::FollowUp => t().chat_hint_follow_up().into(),
+        ChatMessage::BookingReply => t().chat_hint_booking().into(),
+        ChatMessage::QuestionsByEmail => t().chat_hint_questions().into(),
     }
 }
 
@@ -359,7 +359,7 @@ fn Messages(
             let introducer = introducer.clone();
             view! {
                 <fieldset class="choices">
-                    <legend>{t().chat_which_message}</legend>
+                    <legend>{t().chat_which_message()}</legend>
                     {choices
                         .iter()
                         .map(|&kind| {
@@ -386,20 +386,20 @@ fn Messages(
         };
         Some(view! {
             <section class="card" aria-labelledby="messages-heading">
-                <h2 id="messages-heading">{t().chat_messages}</h2>
+                <h2 id="messages-heading">{t().chat_messages()}</h2>
                 {picker}
                 {(!hint.is_empty()).then(|| view! { <p class="muted">{hint}</p> })}
                 <Composer chat_id=id.clone() kind=current on_sent />
                 {(current == ChatMessage::Request)
                     .then(|| {
                         view! {
-                            <p>{t().chat_sent_it_one_tap}</p>
+                            <p>{t().chat_sent_it_one_tap()}</p>
                             <button
                                 type="button"
                                 class="button button-primary"
                                 on:click=move |_| mark_asked.run(())
                             >
-                                {t().chat_mark_as_asked_today}
+                                {t().chat_mark_as_asked_today()}
                             </button>
                         }
                     })}
@@ -450,7 +450,7 @@ fn Booking(id: ChatId) -> impl IntoView {
     let place_label = move || {
         format
             .get()
-            .map_or(t().chat_place_or_link, MeetingFormat::place_label)
+            .map_or(t().chat_place_or_link(), MeetingFormat::place_label)
     };
     let export = {
         let id = id.clone();
@@ -486,10 +486,10 @@ fn Booking(id: ChatId) -> impl IntoView {
 
     view! {
         <section class="card form" aria-labelledby="booking-heading">
-            <h2 id="booking-heading">{t().chat_when_and_where}</h2>
+            <h2 id="booking-heading">{t().chat_when_and_where()}</h2>
             {when.map(|when| view! { <p class="muted">{when}</p> })}
             <div class="field">
-                <label for="chat-time">{t().chat_date_and_time}</label>
+                <label for="chat-time">{t().chat_date_and_time()}</label>
                 <input
                     id="chat-time"
                     type="datetime-local"
@@ -505,10 +505,10 @@ fn Booking(id: ChatId) -> impl IntoView {
                 </p>
             </div>
             <div class="field">
-                <label for="chat-format">{t().chat_format}</label>
+                <label for="chat-format">{t().chat_format()}</label>
                 <select id="chat-format" on:change=on_format>
                     <option value="" selected=chat.format.is_none()>
-                        {t().chat_choose}
+                        {t().chat_choose()}
                     </option>
                     {MeetingFormat::ALL
                         .into_iter()
@@ -528,11 +528,11 @@ fn Booking(id: ChatId) -> impl IntoView {
             </div>
             <Show when=move || has_time.get()>
                 <button type="button" class="button" on:click=export.clone()>
-                    {t().chat_add_to_calendar_ics}
+                    {t().chat_add_to_calendar_ics()}
                 </button>
             </Show>
             <div class="field">
-                <label for="chat-length">{t().chat_planned_length}</label>
+                <label for="chat-length">{t().chat_planned_length()}</label>
                 <select id="chat-length" on:change=on_length>
                     {LENGTH_CHOICES
                         .into_iter()
@@ -542,7 +542,7 @@ fn Booking(id: ChatId) -> impl IntoView {
                                     value=minutes.to_string()
                                     selected=chat.length_minutes == minutes
                                 >
-                                    {fill(t().chat_minutes, &[("n", &minutes)])}
+                                    {fill(t().chat_minutes(), &[("n", &minutes)])}
                                 </option>
                             }
                         })

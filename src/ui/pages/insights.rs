@@ -18,7 +18,7 @@ fn speaker_link(speaker: &Speaker) -> impl IntoView {
         .met
         .map(|at| {
             fill(
-                t().insights_met_on,
+                t().insights_met_on(),
                 &[("date", &short_date(local_date(at)))],
             )
         })
@@ -35,7 +35,7 @@ fn speaker_link(speaker: &Speaker) -> impl IntoView {
 /// screen opens.
 #[component]
 pub fn InsightsPage() -> impl IntoView {
-    super::set_title(t().insights_title);
+    super::set_title(t().insights_title());
     let app = use_app();
     let router = use_router();
     let section = Memo::new(move |_| {
@@ -57,22 +57,22 @@ pub fn InsightsPage() -> impl IntoView {
     );
 
     view! {
-        <h1>{t().insights_insights}</h1>
+        <h1>{t().insights_insights()}</h1>
         <p class="muted">
-            {t().insights_what_several_people_told}
+            {t().insights_what_several_people_told()}
         </p>
         <Show when=move || { done.get() < 2 }>
             <section class="card" aria-labelledby="insights-empty-heading">
-                <h2 id="insights-empty-heading">{t().insights_more_appears_after_two}</h2>
+                <h2 id="insights-empty-heading">{t().insights_more_appears_after_two()}</h2>
                 <p>
                     {move || {
                         let n = done.get();
-                        fill(t().insights_done_chats, &[("n", &n)])
+                        fill(t().insights_done_chats(), &[("n", &n)])
                     }}
                 </p>
             </section>
         </Show>
-        <nav class="tabs" aria-label=t().insights_insights_sections>
+        <nav class="tabs" aria-label=t().insights_insights_sections()>
             {Section::ALL
                 .into_iter()
                 .map(|s| {
@@ -99,10 +99,10 @@ pub fn InsightsPage() -> impl IntoView {
 
 fn tab_label(section: Section) -> &'static str {
     match section {
-        Section::Questions => t().insights_tab_questions,
-        Section::Debriefs => t().insights_tab_advice,
-        Section::Terms => t().insights_tab_words,
-        Section::Network => t().insights_tab_network,
+        Section::Questions => t().insights_tab_questions(),
+        Section::Debriefs => t().insights_tab_advice(),
+        Section::Terms => t().insights_tab_words(),
+        Section::Network => t().insights_tab_network(),
     }
 }
 
@@ -134,7 +134,7 @@ fn show_more(shown: RwSignal<usize>, total: usize, label: &'static str) -> impl 
 
 fn answer_row(row: &AnswerRow) -> impl IntoView {
     let answer = if row.answer.is_empty() {
-        view! { <p class="muted">{t().insights_no_note_of_the}</p> }.into_any()
+        view! { <p class="muted">{t().insights_no_note_of_the()}</p> }.into_any()
     } else {
         view! { <p class="prewrap">{row.answer.clone()}</p> }.into_any()
     };
@@ -179,9 +179,9 @@ fn SharedQuestionCard(grouped: Memo<QuestionGroups>, index: usize) -> impl IntoV
                         >
                             {move || {
                                 if all.get() {
-                                    t().insights_first_three_answers.to_string()
+                                    t().insights_first_three_answers().to_string()
                                 } else {
-                                    fill(t().insights_all_answers, &[("n", &total)])
+                                    fill(t().insights_all_answers(), &[("n", &total)])
                                 }
                             }}
                         </button>
@@ -204,7 +204,7 @@ fn QuestionsSection() -> impl IntoView {
                         if shared.is_empty() {
                             return view! {
                                 <p class="card muted">
-                                    {t().insights_no_question_has_been}
+                                    {t().insights_no_question_has_been()}
                                 </p>
                             }
                                 .into_any();
@@ -214,7 +214,7 @@ fn QuestionsSection() -> impl IntoView {
                             {(0..total.min(shown.get()))
                                 .map(|index| view! { <SharedQuestionCard grouped index /> })
                                 .collect_view()}
-                            {show_more(shown, total, t().insights_more_questions)}
+                            {show_more(shown, total, t().insights_more_questions())}
                         }
                             .into_any()
                     })
@@ -226,8 +226,8 @@ fn QuestionsSection() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <section class="card" aria-labelledby="unasked-heading">
-                                        <h3 id="unasked-heading">{t().insights_planned_but_never_asked}</h3>
-                                        <p class="muted">{t().insights_worth_keeping_for_the}</p>
+                                        <h3 id="unasked-heading">{t().insights_planned_but_never_asked()}</h3>
+                                        <p class="muted">{t().insights_worth_keeping_for_the()}</p>
                                         <ul>
                                             {unasked
                                                 .iter()
@@ -236,7 +236,7 @@ fn QuestionsSection() -> impl IntoView {
                                                         <li>
                                                             {q.text.clone()}
                                                             <span class="muted">
-                                                                {fill(t().insights_planned_for, &[("names", &q.planned_for.join(", "))])}
+                                                                {fill(t().insights_planned_for(), &[("names", &q.planned_for.join(", "))])}
                                                             </span>
                                                         </li>
                                                     }
@@ -266,7 +266,7 @@ fn filter_select(
             <div class="field">
                 <label for=id>{label}</label>
                 <select id=id on:change=move |ev| set(event_target_value(&ev))>
-                    <option value="" selected=current.is_empty()>{t().insights_all}</option>
+                    <option value="" selected=current.is_empty()>{t().insights_all()}</option>
                     {options
                         .into_iter()
                         .map(|o| {
@@ -298,21 +298,21 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                     view! {
                         {filter_select(
                             "filter-organisation",
-                            t().insights_filter_organisation,
+                            t().insights_filter_organisation(),
                             c.organisations,
                             now.organisation,
                             move |v| filter.update(|f| f.organisation = v),
                         )}
                         {filter_select(
                             "filter-field",
-                            t().insights_filter_field,
+                            t().insights_filter_field(),
                             c.fields,
                             now.field,
                             move |v| filter.update(|f| f.field = v),
                         )}
                         {filter_select(
                             "filter-tag",
-                            t().insights_filter_tag,
+                            t().insights_filter_tag(),
                             c.tags,
                             now.tag,
                             move |v| filter.update(|f| f.tag = v),
@@ -320,7 +320,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                     }
                 }}
                 <div class="field">
-                    <label for="debrief-search">{t().insights_search_takeaways_and_advice}</label>
+                    <label for="debrief-search">{t().insights_search_takeaways_and_advice()}</label>
                     <input
                         id="debrief-search"
                         type="search"
@@ -332,7 +332,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
             <p class="muted" role="status">
                 {move || {
                     let n = shown.with(Vec::len);
-                    fill(t().insights_debrief_count, &[("n", &n)])
+                    fill(t().insights_debrief_count(), &[("n", &n)])
                 }}
             </p>
             <ul class="debriefs">
@@ -342,7 +342,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                         .with(|list| list.iter().take(page.get()).filter_map(|&at| index.get(at)).map(debrief_card).collect_view())
                 }}
             </ul>
-            {move || show_more(page, shown.with(Vec::len), t().insights_more_chats)}
+            {move || show_more(page, shown.with(Vec::len), t().insights_more_chats())}
         </section>
     }
 }
@@ -357,12 +357,12 @@ fn debrief_card(d: &Debrief) -> impl IntoView {
             </h3>
             {(!d.takeaways.is_empty())
                 .then(|| view! {
-                    <h4>{t().insights_takeaways}</h4>
+                    <h4>{t().insights_takeaways()}</h4>
                     <p class="prewrap">{d.takeaways.clone()}</p>
                 })}
             {(!d.advice.is_empty())
                 .then(|| view! {
-                    <h4>{t().insights_advice}</h4>
+                    <h4>{t().insights_advice()}</h4>
                     <p class="prewrap">{d.advice.clone()}</p>
                 })}
         </li>
@@ -376,14 +376,14 @@ fn TermsSection(terms: Memo<Vec<RecurringTerm>>) -> impl IntoView {
         <section aria-labelledby="terms-heading">
             <h2 id="terms-heading">{Section::Terms.title()}</h2>
             <p class="muted">
-                {t().insights_words_and_two_word}
+                {t().insights_words_and_two_word()}
             </p>
             {move || {
                 terms.with(|list| {
                     if list.is_empty() {
                         return view! {
                             <p class="card muted">
-                                {t().insights_nothing_has_come_up}
+                                {t().insights_nothing_has_come_up()}
                             </p>
                         }
                             .into_any();
@@ -449,7 +449,7 @@ fn term_item(
                 <strong>{term.term.clone()}</strong>
                 <span class="muted">
                     {fill(
-                        t().insights_term_summary,
+                        t().insights_term_summary(),
                         &[("speakers", &speakers_line(&term.people)), ("n", &count)],
                     )}
                 </span>
@@ -457,7 +457,7 @@ fn term_item(
             <Show when=expanded>
                 {(count > listed)
                     .then(|| view! {
-                        <p class="muted">{fill(t().insights_latest_passages, &[("listed", &listed), ("count", &count)])}</p>
+                        <p class="muted">{fill(t().insights_latest_passages(), &[("listed", &listed), ("count", &count)])}</p>
                     })}
                 <ul class="passages" id=panel_id.clone()>
                     {move || {
@@ -523,29 +523,29 @@ fn NetworkSection() -> impl IntoView {
                     (chains.len(), introducers.len(), organisations.len());
                 view! {
                     <section class="card" aria-labelledby="funnel-heading">
-                        <h3 id="funnel-heading">{t().insights_from_asking_to_meeting}</h3>
+                        <h3 id="funnel-heading">{t().insights_from_asking_to_meeting()}</h3>
                         <dl class="funnel">
-                            <div><dt>{t().insights_asked}</dt><dd>{f.asked}</dd></div>
-                            <div><dt>{t().insights_booked}</dt><dd>{f.booked}</dd></div>
-                            <div><dt>{t().insights_done}</dt><dd>{f.done}</dd></div>
+                            <div><dt>{t().insights_asked()}</dt><dd>{f.asked}</dd></div>
+                            <div><dt>{t().insights_booked()}</dt><dd>{f.booked}</dd></div>
+                            <div><dt>{t().insights_done()}</dt><dd>{f.done}</dd></div>
                             <div>
-                                <dt>{t().insights_replied}</dt>
-                                <dd>{f.reply_rate().map_or("–".to_string(), |r| fill(t().insights_percent, &[("n", &r)]))}</dd>
+                                <dt>{t().insights_replied()}</dt>
+                                <dd>{f.reply_rate().map_or("–".to_string(), |r| fill(t().insights_percent(), &[("n", &r)]))}</dd>
                             </div>
                         </dl>
                         <p class="muted">
                             {match f.median_days_to_book {
-                                Some(days) => fill(t().insights_median_wait, &[("days", &business_days(days))]),
-                                None => t().insights_wait_unknown.to_string(),
+                                Some(days) => fill(t().insights_median_wait(), &[("days", &business_days(days))]),
+                                None => t().insights_wait_unknown().to_string(),
                             }}
                         </p>
                     </section>
                     <section class="card" aria-labelledby="chains-heading">
-                        <h3 id="chains-heading">{t().insights_referral_chains}</h3>
+                        <h3 id="chains-heading">{t().insights_referral_chains()}</h3>
                         {if chains.is_empty() {
                             view! {
                                 <p class="muted">
-                                    {t().insights_none_yet_when_someone}
+                                    {t().insights_none_yet_when_someone()}
                                 </p>
                             }
                                 .into_any()
@@ -572,13 +572,13 @@ fn NetworkSection() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                                {show_more(chains_shown, chain_total, t().insights_more_chains)}
+                                {show_more(chains_shown, chain_total, t().insights_more_chains())}
                             }
                                 .into_any()
                         }}
                         {(!introducers.is_empty())
                             .then(|| view! {
-                                <h4>{t().insights_who_introduced_you}</h4>
+                                <h4>{t().insights_who_introduced_you()}</h4>
                                 <ul>
                                     {introducers
                                         .iter()
@@ -586,13 +586,13 @@ fn NetworkSection() -> impl IntoView {
                                         .map(|i| view! { <li>{introduction_summary(i)}</li> })
                                         .collect_view()}
                                 </ul>
-                                {show_more(introducers_shown, introducer_total, t().insights_more_introducers)}
+                                {show_more(introducers_shown, introducer_total, t().insights_more_introducers())}
                             })}
                     </section>
                     <section class="card" aria-labelledby="organisations-heading">
-                        <h3 id="organisations-heading">{t().insights_organisations}</h3>
+                        <h3 id="organisations-heading">{t().insights_organisations()}</h3>
                         {if organisations.is_empty() {
-                            view! { <p class="muted">{t().insights_add_an_organisation_to}</p> }
+                            view! { <p class="muted">{t().insights_add_an_organisation_to()}</p> }
                                 .into_any()
                         } else {
                             view! {
@@ -617,7 +617,7 @@ fn NetworkSection() -> impl IntoView {
                                                     .then(|| view! {
                                                         <p class="muted">
                                                             {fill(
-                                                                t().insights_and_more,
+                                                                t().insights_and_more(),
                                                                 &[
                                                                     ("n", &(o.people.len() - PEOPLE_PER_ORGANISATION)),
                                                                     ("organisation", &o.name),
@@ -629,7 +629,7 @@ fn NetworkSection() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                                {show_more(organisations_shown, organisation_total, t().insights_more_organisations)}
+                                {show_more(organisations_shown, organisation_total, t().insights_more_organisations())}
                             }
                                 .into_any()
                         }}
@@ -675,27 +675,27 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
     let copy = move |_| {
         crate::pwa::copy(&text(), move |copied| {
             status.set(if copied {
-                t().insights_copied.into()
+                t().insights_copied().into()
             } else {
-                t().insights_copy_failed.into()
+                t().insights_copy_failed().into()
             });
         });
     };
     let share = move |_| {
-        crate::pwa::share(t().insights_share_title, &text(), move |shared| {
+        crate::pwa::share(t().insights_share_title(), &text(), move |shared| {
             if shared {
-                status.set(t().insights_shared.into());
+                status.set(t().insights_shared().into());
             }
         });
     };
     view! {
         <section class="card" aria-labelledby="share-heading">
-            <h2 id="share-heading">{t().insights_share_your_insights}</h2>
+            <h2 id="share-heading">{t().insights_share_your_insights()}</h2>
             <p class="muted">
-                {t().insights_only_what_you_choose}
+                {t().insights_only_what_you_choose()}
             </p>
             <fieldset class="choices">
-                <legend>{t().insights_sections_to_include}</legend>
+                <legend>{t().insights_sections_to_include()}</legend>
                 {Section::ALL
                     .into_iter()
                     .map(|s| {
@@ -721,7 +721,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                     .collect_view()}
             </fieldset>
             <fieldset class="choices">
-                <legend>{t().insights_format}</legend>
+                <legend>{t().insights_format()}</legend>
                 <label class="radio">
                     <input
                         type="radio"
@@ -729,7 +729,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                         prop:checked=move || markdown.get()
                         on:change=move |_| markdown.set(true)
                     />
-                    {t().insights_markdown}
+                    {t().insights_markdown()}
                 </label>
                 <label class="radio">
                     <input
@@ -738,7 +738,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                         prop:checked=move || !markdown.get()
                         on:change=move |_| markdown.set(false)
                     />
-                    {t().insights_plain_text}
+                    {t().insights_plain_text()}
                 </label>
             </fieldset>
             <div class="actions">
@@ -748,7 +748,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                     disabled=move || picked().is_empty()
                     on:click=copy
                 >
-                    {t().insights_copy_insights}
+                    {t().insights_copy_insights()}
                 </button>
                 {crate::pwa::can_share()
                     .then(|| view! {
@@ -758,7 +758,7 @@ fn ShareInsights(current: Memo<Section>, filter: RwSignal<DebriefFilter>) -> imp
                             disabled=move || picked().is_empty()
                             on:click=share
                         >
-                            {t().insights_share_insights}
+                            {t().insights_share_insights()}
                         </button>
                     })}
             </div>

@@ -18,7 +18,7 @@ use crate::ui::router::use_router;
 /// booked chat.
 #[component]
 pub fn MeetShortcut() -> impl IntoView {
-    super::set_title(t().meet_meet);
+    super::set_title(t().meet_meet());
     let app = use_app();
     let router = use_router();
     let now = chrono::Local::now().naive_local();
@@ -31,10 +31,10 @@ pub fn MeetShortcut() -> impl IntoView {
         queue_microtask(move || router.replace(&format!("/chats/{id}/meet")));
     }
     view! {
-        <h1>{t().meet_meet}</h1>
-        <p>{t().meet_no_chat_is_booked}</p>
+        <h1>{t().meet_meet()}</h1>
+        <p>{t().meet_no_chat_is_booked()}</p>
         <p>
-            <a href="/people" class="button">{t().meet_go_to_people}</a>
+            <a href="/people" class="button">{t().meet_go_to_people()}</a>
         </p>
     }
 }
@@ -60,7 +60,7 @@ fn Meet(id: ChatId) -> impl IntoView {
         .get_untracked()
         .expect("the page checked the chat exists");
     let name = app.person_name(&initial.person_id);
-    super::set_title(&fill(t().meet_title, &[("name", &name)]));
+    super::set_title(&fill(t().meet_title(), &[("name", &name)]));
 
     // The clock is read four times a second; what shows is computed from
     // the stored events each time, so a missed tick costs nothing.
@@ -136,9 +136,9 @@ fn Meet(id: ChatId) -> impl IntoView {
                     })
             }}
             <div class="meet-head">
-                <h1 class="meet-title">{fill(t().meet_heading, &[("name", &name)])}</h1>
+                <h1 class="meet-title">{fill(t().meet_heading(), &[("name", &name)])}</h1>
                 {(!initial.goal.trim().is_empty())
-                    .then(|| view! { <p class="meet-goal">{fill(t().meet_goal, &[("goal", &initial.goal.trim())])}</p> })}
+                    .then(|| view! { <p class="meet-goal">{fill(t().meet_goal(), &[("goal", &initial.goal.trim())])}</p> })}
                 <Timer id=id.clone() view_now phase />
                 <ScreenLockNotice />
             </div>
@@ -158,7 +158,7 @@ fn Meet(id: ChatId) -> impl IntoView {
                 <AtTheTable chat />
                 <Notes id=id.clone() chat />
                 <p class="muted">
-                    <a href=format!("/chats/{id}")>{t().meet_back_to_the_chat}</a>
+                    <a href=format!("/chats/{id}")>{t().meet_back_to_the_chat()}</a>
                 </p>
             </div>
         </div>
@@ -180,7 +180,7 @@ fn ScreenLockNotice() -> impl IntoView {
         WakeLock::Unsupported => Some(
             view! {
                 <p class="notice notice-warning" role="status">
-                    {t().meet_this_browser_cannot_keep}
+                    {t().meet_this_browser_cannot_keep()}
                 </p>
             }
             .into_any(),
@@ -189,10 +189,10 @@ fn ScreenLockNotice() -> impl IntoView {
             view! {
                 <div class="notice notice-warning" role="status">
                     <p>
-                        {t().meet_the_phone_did_not}
+                        {t().meet_the_phone_did_not()}
                     </p>
                     <button type="button" class="button" on:click=move |_| crate::pwa::keep_awake(true)>
-                        {t().meet_keep_the_screen_on}
+                        {t().meet_keep_the_screen_on()}
                     </button>
                 </div>
             }
@@ -222,10 +222,10 @@ fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> i
             (!background.is_empty()).then(|| {
                 let field = s.target_field.trim();
                 let text = if field.is_empty() {
-                    fill(t().meet_pitch, &[("background", &background)])
+                    fill(t().meet_pitch(), &[("background", &background)])
                 } else {
                     fill(
-                        t().meet_pitch_with_field,
+                        t().meet_pitch_with_field(),
                         &[("background", &background), ("field", &field)],
                     )
                 };
@@ -245,7 +245,7 @@ fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> i
         handler(TimerAction::End),
     );
     view! {
-        <section class="timer" aria-label=t().meet_timer>
+        <section class="timer" aria-label=t().meet_timer()>
             <p class="phase-label">{move || phase.get().label()}</p>
             <p class="timer-digits" role="timer" aria-live="off">{shown}</p>
             <p class="timer-prompt" role="status">{prompt}</p>
@@ -253,32 +253,32 @@ fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> i
             <div class="timer-controls">
                 <Show when=move || can(TimerAction::Start)>
                     <button type="button" class="button button-primary" on:click=start.clone()>
-                        {t().meet_start_timer}
+                        {t().meet_start_timer()}
                     </button>
                 </Show>
                 <Show when=move || can(TimerAction::Pause)>
                     <button type="button" class="button" on:click=pause.clone()>
-                        {t().meet_pause}
+                        {t().meet_pause()}
                     </button>
                 </Show>
                 <Show when=move || can(TimerAction::Resume)>
                     <button type="button" class="button button-primary" on:click=resume.clone()>
-                        {t().meet_resume}
+                        {t().meet_resume()}
                     </button>
                 </Show>
                 <Show when=move || can(TimerAction::Extend { minutes: 5 })>
                     <button
                         type="button"
                         class="button"
-                        aria-label=t().meet_5_min_add_five
+                        aria-label=t().meet_5_min_add_five()
                         on:click=extend.clone()
                     >
-                        {t().meet_5_min}
+                        {t().meet_5_min()}
                     </button>
                 </Show>
                 <Show when=move || can(TimerAction::End)>
                     <button type="button" class="button" on:click=end.clone()>
-                        {t().meet_end_meeting}
+                        {t().meet_end_meeting()}
                     </button>
                 </Show>
             </div>
@@ -343,27 +343,27 @@ fn CurrentQuestion(
     view! {
         <section
             class="current-question"
-            aria-label=t().meet_current_question
+            aria-label=t().meet_current_question()
             on:pointerdown=move |ev| swipe_start.set_value(Some(ev.client_x()))
             on:pointerup=on_pointer_up
         >
             {move || match shown.get() {
                 None => view! {
                     <p class="muted">
-                        {t().meet_no_questions_planned}
-                        <a href=format!("/chats/{}/prepare", id)>{t().meet_prepare_some}</a>
+                        {t().meet_no_questions_planned()}
+                        <a href=format!("/chats/{}/prepare", id)>{t().meet_prepare_some()}</a>
                     </p>
                 }
                     .into_any(),
                 Some((i, text, count)) => {
                     view! {
-                        <p class="question-count">{fill(t().meet_question_count, &[("n", &(i + 1)), ("count", &count)])}</p>
+                        <p class="question-count">{fill(t().meet_question_count(), &[("n", &(i + 1)), ("count", &count)])}</p>
                         <p class=move || if asked.get() { "question-big asked" } else { "question-big" }>{text}</p>
                         <div class="question-controls">
                             <button
                                 type="button"
                                 class="button icon"
-                                aria-label=t().meet_previous_question
+                                aria-label=t().meet_previous_question()
                                 disabled=i == 0
                                 on:click=previous_question.clone()
                             >
@@ -375,12 +375,12 @@ fn CurrentQuestion(
                                 aria-pressed=move || if asked.get() { "true" } else { "false" }
                                 on:click=toggle_asked.clone()
                             >
-                                {move || if asked.get() { t().meet_asked } else { t().meet_mark_asked }}
+                                {move || if asked.get() { t().meet_asked() } else { t().meet_mark_asked() }}
                             </button>
                             <button
                                 type="button"
                                 class="button icon"
-                                aria-label=t().meet_next_question
+                                aria-label=t().meet_next_question()
                                 disabled={i + 1 >= count}
                                 on:click=next_question.clone()
                             >
@@ -412,8 +412,8 @@ fn AnswerNote(id: ChatId, questions: Memo<Vec<ChatQuestion>>, index: Memo<usize>
         let question_id = question.id.clone();
         Some(view! {
             <details class="answer">
-                <summary>{t().meet_answer_note}</summary>
-                <label class="sr-only" for="answer-note">{t().meet_answer_note}</label>
+                <summary>{t().meet_answer_note()}</summary>
+                <label class="sr-only" for="answer-note">{t().meet_answer_note()}</label>
                 <AutosaveField
                     id="answer-note"
                     rows=2
@@ -436,9 +436,9 @@ fn QuickNote(id: ChatId) -> impl IntoView {
     };
     view! {
         <form class="quick-note" on:submit=add>
-            <label for="quick-note">{t().meet_note}</label>
+            <label for="quick-note">{t().meet_note()}</label>
             <AutosaveField id="quick-note" rows=2 target=TextTarget::Chat(id, ChatText::NoteDraft) />
-            <button type="submit" class="button">{t().meet_add_note}</button>
+            <button type="submit" class="button">{t().meet_add_note()}</button>
         </form>
     }
 }
@@ -464,7 +464,7 @@ fn AtTheTable(chat: Memo<Option<Chat>>) -> impl IntoView {
         (!items.is_empty()).then(|| {
             view! {
                 <section class="card" aria-labelledby="table-heading">
-                    <h2 id="table-heading">{t().meet_at_the_table}</h2>
+                    <h2 id="table-heading">{t().meet_at_the_table()}</h2>
                     <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                 </section>
             }
@@ -485,11 +485,11 @@ fn Notes(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
     });
     view! {
         <section class="card notes" aria-labelledby="notes-heading">
-            <h2 id="notes-heading">{t().meet_notes}</h2>
+            <h2 id="notes-heading">{t().meet_notes()}</h2>
             {move || {
                 let ids = note_ids.get();
                 if ids.is_empty() {
-                    return view! { <p class="muted">{t().meet_no_notes_yet}</p> }.into_any();
+                    return view! { <p class="muted">{t().meet_no_notes_yet()}</p> }.into_any();
                 }
                 let notes = chat.with_untracked(|c| c.as_ref().map(|c| c.notes.clone()).unwrap_or_default());
                 view! {
@@ -505,7 +505,7 @@ fn Notes(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                 let (edit_note, delete_note) = (note.id.clone(), note.id.clone());
                                 view! {
                                     <li>
-                                        <label for=format!("note-{}", note.id)>{fill(t().meet_note_at, &[("when", &when)])}</label>
+                                        <label for=format!("note-{}", note.id)>{fill(t().meet_note_at(), &[("when", &when)])}</label>
                                         <AutosaveField
                                             id=format!("note-{}", note.id)
                                             rows=2
@@ -514,12 +514,12 @@ fn Notes(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                         <button
                                             type="button"
                                             class="button button-quiet"
-                                            aria-label=fill(t().meet_delete_note_at, &[("when", &when)])
+                                            aria-label=fill(t().meet_delete_note_at(), &[("when", &when)])
                                             on:click=move |_| {
                                                 let _ = app.try_run(|w| w.delete_note(&delete_id, &delete_note));
                                             }
                                         >
-                                            {t().meet_delete}
+                                            {t().meet_delete()}
                                         </button>
                                     </li>
                                 }
@@ -553,7 +553,7 @@ fn Debrief(
             .unwrap_or_default();
         let end_clock = local(v.ended_at_ms).map(clock).unwrap_or_default();
         fill(
-            t().meet_met_from_to,
+            t().meet_met_from_to(),
             &[
                 ("start", &start),
                 ("end", &end_clock),
@@ -592,10 +592,10 @@ fn Debrief(
     let (takeaways_id, advice_id) = (id.clone(), id.clone());
     view! {
         <section class="card form" aria-labelledby="debrief-heading">
-            <h2 id="debrief-heading">{t().meet_debrief}</h2>
+            <h2 id="debrief-heading">{t().meet_debrief()}</h2>
             <p>{summary}</p>
             <div class="field">
-                <label for="debrief-takeaways">{t().meet_takeaways}</label>
+                <label for="debrief-takeaways">{t().meet_takeaways()}</label>
                 <AutosaveField
                     id="debrief-takeaways"
                     rows=4
@@ -603,14 +603,14 @@ fn Debrief(
                 />
             </div>
             <div class="field">
-                <label for="debrief-advice">{t().meet_advice_to_act_on}</label>
+                <label for="debrief-advice">{t().meet_advice_to_act_on()}</label>
                 <AutosaveField
                     id="debrief-advice"
                     rows=3
                     target=TextTarget::Chat(advice_id, ChatText::Advice)
                 />
             </div>
-            <h3>{t().meet_people_they_suggested}</h3>
+            <h3>{t().meet_people_they_suggested()}</h3>
             <ul class="links">
                 {move || {
                     referrals
@@ -622,7 +622,7 @@ fn Debrief(
             </ul>
             <form on:submit=add_referral>
                 <div class="field">
-                    <label for="referral-name">{t().meet_name_of_someone_they}</label>
+                    <label for="referral-name">{t().meet_name_of_someone_they()}</label>
                     <input
                         id="referral-name"
                         type="text"
@@ -631,7 +631,7 @@ fn Debrief(
                     />
                     <p class="field-error" role="alert">{move || referral_error.get()}</p>
                 </div>
-                <button type="submit" class="button button-primary">{t().meet_add_referral}</button>
+                <button type="submit" class="button button-primary">{t().meet_add_referral()}</button>
             </form>
         </section>
     }

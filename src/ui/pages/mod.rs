@@ -43,12 +43,12 @@ fn chat_route(
     move || match present.get() {
         Some(id) => render(id),
         None => {
-            set_title(t().route_chat_not_found_title);
+            set_title(t().route_chat_not_found_title());
             view! {
-                <h1>{t().route_chat_not_found}</h1>
-                <p>{t().route_this_chat_is_not}</p>
+                <h1>{t().route_chat_not_found()}</h1>
+                <p>{t().route_this_chat_is_not()}</p>
                 <p>
-                    <a href="/people" class="button">{t().route_back_to_people}</a>
+                    <a href="/people" class="button">{t().route_back_to_people()}</a>
                 </p>
             }
             .into_any()

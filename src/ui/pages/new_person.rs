@@ -12,7 +12,7 @@ use crate::ui::router::use_router;
 /// person's own screen, where each field saves as it is typed.
 #[component]
 pub fn NewPersonPage() -> impl IntoView {
-    super::set_title(t().newperson_add_person);
+    super::set_title(t().newperson_add_person());
     let app = use_app();
     let router = use_router();
     let referrer = RwSignal::new(
@@ -65,18 +65,18 @@ pub fn NewPersonPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t().newperson_add_person}</h1>
+        <h1>{t().newperson_add_person()}</h1>
         {(was_shared && shared.is_empty())
             .then(|| {
                 view! {
                     <p class="notice" role="status">
-                        {t().newperson_nothing_in_what_was}
+                        {t().newperson_nothing_in_what_was()}
                     </p>
                 }
             })}
         <form class="card form" on:submit=submit novalidate>
             <div class="field">
-                <label for="new-name">{t().newperson_name}</label>
+                <label for="new-name">{t().newperson_name()}</label>
                 <input
                     id="new-name"
                     type="text"
@@ -97,7 +97,7 @@ pub fn NewPersonPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="field">
-                            <label for="new-profile">{t().newperson_profile_address}</label>
+                            <label for="new-profile">{t().newperson_profile_address()}</label>
                             <input
                                 id="new-profile"
                                 type="url"
@@ -121,13 +121,13 @@ pub fn NewPersonPage() -> impl IntoView {
                 selected=referrer.get_untracked()
                 on_change=Callback::new(move |id| referrer.set(id))
             />
-            <p class="muted">{t().newperson_you_can_add_their}</p>
+            <p class="muted">{t().newperson_you_can_add_their()}</p>
             <div class="actions">
                 <button type="submit" class="button button-primary">
-                    {t().newperson_add_person}
+                    {t().newperson_add_person()}
                 </button>
                 <a href="/people" class="button">
-                    {t().newperson_cancel}
+                    {t().newperson_cancel()}
                 </a>
             </div>
         </form>

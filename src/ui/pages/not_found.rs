@@ -4,12 +4,12 @@ use crate::i18n::t;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    super::set_title(t().notfound_title);
+    super::set_title(t().notfound_title());
     view! {
-        <h1>{t().notfound_page_not_found}</h1>
-        <p>{t().notfound_there_is_nothing_at}</p>
+        <h1>{t().notfound_page_not_found()}</h1>
+        <p>{t().notfound_there_is_nothing_at()}</p>
         <p>
-            <a href="/" class="button">{t().notfound_go_to_today}</a>
+            <a href="/" class="button">{t().notfound_go_to_today()}</a>
         </p>
     }
 }

@@ -21,7 +21,7 @@ const PAGE: usize = 50;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    super::set_title(t().people_people);
+    super::set_title(t().people_people());
     let app = use_app();
     let query = RwSignal::new(String::new());
     let stage_filter = RwSignal::new(None::<Stage>);
@@ -75,17 +75,20 @@ pub fn PeoplePage() -> impl IntoView {
     let summary = move || {
         let (shown, total) = (matching(), total.get());
         if query.with(|q| q.trim().is_empty()) && stage_filter.get().is_none() {
-            fill(t().people_count, &[("n", &total)])
+            fill(t().people_count(), &[("n", &total)])
         } else {
-            fill(t().people_matching, &[("shown", &shown), ("total", &total)])
+            fill(
+                t().people_matching(),
+                &[("shown", &shown), ("total", &total)],
+            )
         }
     };
 
     view! {
         <div class="page-head">
-            <h1>{t().people_people}</h1>
+            <h1>{t().people_people()}</h1>
             <a href="/people/new" class="button button-primary">
-                {t().people_add_person}
+                {t().people_add_person()}
             </a>
         </div>
         <UndoDelete />
@@ -94,20 +97,20 @@ pub fn PeoplePage() -> impl IntoView {
             fallback=|| {
                 view! {
                     <section class="card empty">
-                        <p>{t().people_no_one_on_your}</p>
+                        <p>{t().people_no_one_on_your()}</p>
                         <p class="muted">
-                            {t().people_think_of_people_whose}
+                            {t().people_think_of_people_whose()}
                         </p>
                     </section>
                 }
             }
         >
             <div class="search">
-                <label for="people-search">{t().people_search_people}</label>
+                <label for="people-search">{t().people_search_people()}</label>
                 <input
                     id="people-search"
                     type="search"
-                    placeholder=t().people_name_organisation_or_notes
+                    placeholder=t().people_name_organisation_or_notes()
                     autocomplete="off"
                     prop:value=move || query.get()
                     on:input=move |ev| {
@@ -117,7 +120,7 @@ pub fn PeoplePage() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="people-stage">{t().people_stage}</label>
+                <label for="people-stage">{t().people_stage()}</label>
                 <select
                     id="people-stage"
                     on:change=move |ev| {
@@ -126,7 +129,7 @@ pub fn PeoplePage() -> impl IntoView {
                         stage_filter.set(Stage::ALL.into_iter().find(|s| s.slug() == slug));
                     }
                 >
-                    <option value="">{t().people_all_stages}</option>
+                    <option value="">{t().people_all_stages()}</option>
                     {Stage::ALL
                         .into_iter()
                         .map(|stage| view! { <option value=stage.slug()>{stage.label()}</option> })
@@ -155,11 +158,11 @@ pub fn PeoplePage() -> impl IntoView {
                     class="button"
                     on:click=move |_| limit.update(|shown| *shown += PAGE)
                 >
-                    {move || fill(t().people_show_more, &[("count", &hidden().min(PAGE)), ("hidden", &hidden())])}
+                    {move || fill(t().people_show_more(), &[("count", &hidden().min(PAGE)), ("hidden", &hidden())])}
                 </button>
             </Show>
             <Show when=move || matching() == 0>
-                <p>{t().people_no_one_matches_that}</p>
+                <p>{t().people_no_one_matches_that()}</p>
             </Show>
         </Show>
     }
@@ -173,14 +176,14 @@ fn UndoDelete() -> impl IntoView {
         app.recently_deleted.get().map(|person| {
             view! {
                 <div class="toast" role="status">
-                    <p>{fill(t().people_deleted, &[("name", &person.person.name)])}</p>
+                    <p>{fill(t().people_deleted(), &[("name", &person.person.name)])}</p>
                     <button type="button" class="button" on:click=move |_| { let _ = app.try_run(|w| w.undo_delete()); }>
-                        {t().people_undo_delete}
+                        {t().people_undo_delete()}
                     </button>
                     <button
                         type="button"
                         class="button-quiet"
-                        aria-label=t().people_dismiss
+                        aria-label=t().people_dismiss()
                         on:click=move |_| app.run(|w| w.forget_deleted())
                     >
                         "×"

@@ -21,13 +21,13 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
     move || match present.get().and_then(|id| app.person(&id)) {
         Some(person) => view! { <PersonEditor person /> }.into_any(),
         None => {
-            super::set_title(t().person_not_found_title);
+            super::set_title(t().person_not_found_title());
             view! {
-                <h1>{t().person_person_not_found}</h1>
-                <p>{t().person_this_person_is_not}</p>
+                <h1>{t().person_person_not_found()}</h1>
+                <p>{t().person_this_person_is_not()}</p>
                 <p>
                     <a href="/people" class="button">
-                        {t().person_back_to_people}
+                        {t().person_back_to_people()}
                     </a>
                 </p>
             }
@@ -80,38 +80,38 @@ fn PersonEditor(person: Person) -> impl IntoView {
         </div>
         <Connections current />
         <PersonChats id=id.clone() />
-        <p class="muted">{t().person_changes_are_saved_as}</p>
+        <p class="muted">{t().person_changes_are_saved_as()}</p>
         <form class="card form" on:submit=|ev| ev.prevent_default() novalidate>
-            {field(PersonField::Name, t().person_field_name, "text")}
-            {field(PersonField::Role, t().person_field_role, "text")}
-            {field(PersonField::Organisation, t().person_field_organisation, "text")}
-            {field(PersonField::Field, t().person_field_field, "text")}
+            {field(PersonField::Name, t().person_field_name(), "text")}
+            {field(PersonField::Role, t().person_field_role(), "text")}
+            {field(PersonField::Organisation, t().person_field_organisation(), "text")}
+            {field(PersonField::Field, t().person_field_field(), "text")}
             <ReferrerSelect
                 field_id="person-referrer"
                 exclude=Some(id.clone())
                 selected=person.introduced_by.clone()
                 on_change=set_referrer
             />
-            {field(PersonField::Connection, t().person_field_connection, "text")}
-            {field(PersonField::Email, t().person_field_email, "email")}
-            {field(PersonField::Phone, t().person_field_phone, "tel")}
-            {field(PersonField::Linkedin, t().person_field_linkedin, "url")}
-            {field(PersonField::Tags, t().person_field_tags, "text")}
-            {field(PersonField::Notes, t().person_field_notes, "textarea")}
+            {field(PersonField::Connection, t().person_field_connection(), "text")}
+            {field(PersonField::Email, t().person_field_email(), "email")}
+            {field(PersonField::Phone, t().person_field_phone(), "tel")}
+            {field(PersonField::Linkedin, t().person_field_linkedin(), "url")}
+            {field(PersonField::Tags, t().person_field_tags(), "text")}
+            {field(PersonField::Notes, t().person_field_notes(), "textarea")}
         </form>
         <section class="card">
-            <h2>{t().person_introduced_by_them}</h2>
+            <h2>{t().person_introduced_by_them()}</h2>
             <IntroducedByThem id=id.clone() />
             <a href=format!("/people/new?introduced_by={id}") class="button">
-                {t().person_add_someone_they_introduced}
+                {t().person_add_someone_they_introduced()}
             </a>
         </section>
         <div class="actions">
             <a href="/people" class="button">
-                {t().person_back_to_people}
+                {t().person_back_to_people()}
             </a>
             <button type="button" class="button button-danger" on:click=delete>
-                {t().person_delete_person}
+                {t().person_delete_person()}
             </button>
         </div>
     }
@@ -166,7 +166,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
             links.push(
                 view! {
                     <li>
-                        {t().person_introduced_by}
+                        {t().person_introduced_by()}
                         <a href=format!("/people/{}", referrer.id)>{referrer.name}</a>
                     </li>
                 }
@@ -176,7 +176,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
         if !person.email.is_empty() {
             links.push(view! {
                 <li>
-                    <a href=mailto_address(&person.email)>{fill(t().person_email_them, &[("email", &person.email)])}</a>
+                    <a href=mailto_address(&person.email)>{fill(t().person_email_them(), &[("email", &person.email)])}</a>
                 </li>
             }.into_any());
         }
@@ -184,7 +184,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
             links.push(
                 view! {
                     <li>
-                        <a href=tel(&person.phone)>{fill(t().person_call_them, &[("phone", &person.phone)])}</a>
+                        <a href=tel(&person.phone)>{fill(t().person_call_them(), &[("phone", &person.phone)])}</a>
                     </li>
                 }
                 .into_any(),
@@ -196,7 +196,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
                 view! {
                     <li>
                         <a href=linkedin target="_blank" rel="noopener noreferrer">
-                            {t().person_open_linkedin_profile}
+                            {t().person_open_linkedin_profile()}
                         </a>
                     </li>
                 }
@@ -222,7 +222,7 @@ fn IntroducedByThem(id: PersonId) -> impl IntoView {
     move || {
         let introduced = introduced.get();
         if introduced.is_empty() {
-            view! { <p class="muted">{t().person_no_one_yet}</p> }.into_any()
+            view! { <p class="muted">{t().person_no_one_yet()}</p> }.into_any()
         } else {
             view! {
                 <ul class="links">
@@ -288,11 +288,11 @@ fn PersonChats(id: PersonId) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="chats-heading">
-            <h2 id="chats-heading">{t().person_chats}</h2>
+            <h2 id="chats-heading">{t().person_chats()}</h2>
             {move || {
                 let chats = chats.get();
                 if chats.is_empty() {
-                    view! { <p class="muted">{t().person_no_chat_planned_yet}</p> }.into_any()
+                    view! { <p class="muted">{t().person_no_chat_planned_yet()}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="links">
@@ -303,7 +303,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                                         Some(at) => short_date_time(at),
                                         None => {
                                             fill(
-                                                t().person_chat_planned,
+                                                t().person_chat_planned(),
                                                 &[("date", &short_date(local_date(chat.created_at)))],
                                             )
                                         }
@@ -311,7 +311,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                                     view! {
                                         <li>
                                             <a href=format!("/chats/{}", chat.id)>
-                                                {fill(t().person_chat_link, &[("stage", &chat.stage().label()), ("when", &when)])}
+                                                {fill(t().person_chat_link(), &[("stage", &chat.stage().label()), ("when", &when)])}
                                             </a>
                                         </li>
                                     }
@@ -323,7 +323,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                 }
             }}
             <button type="button" class="button button-primary" on:click=plan>
-                {t().person_plan_a_chat}
+                {t().person_plan_a_chat()}
             </button>
             <p class="field-error" role="alert">{move || error.get()}</p>
             {move || {
@@ -331,7 +331,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                 (!open.is_empty())
                     .then(|| {
                         view! {
-                            <h3>{t().person_open_follow_ups}</h3>
+                            <h3>{t().person_open_follow_ups()}</h3>
                             <ul class="followups">
                                 {open.into_iter().map(|item| view! { <FollowUpItem item link_chat=true /> }).collect_view()}
                             </ul>
@@ -343,7 +343,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                 (!closed.is_empty())
                     .then(|| {
                         view! {
-                            <h3>{t().person_follow_up_history}</h3>
+                            <h3>{t().person_follow_up_history()}</h3>
                             <ul class="followups">
                                 {closed.into_iter().map(|item| view! { <FollowUpItem item link_chat=true /> }).collect_view()}
                             </ul>

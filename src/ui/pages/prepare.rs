@@ -25,22 +25,22 @@ fn Prepare(id: ChatId) -> impl IntoView {
         .get_untracked()
         .expect("the page checked the chat exists");
     let name = app.person_name(&initial.person_id);
-    super::set_title(&fill(t().prepare_title, &[("name", &name)]));
+    super::set_title(&fill(t().prepare_title(), &[("name", &name)]));
 
     view! {
-        <h1>{fill(t().prepare_heading, &[("name", &name)])}</h1>
+        <h1>{fill(t().prepare_heading(), &[("name", &name)])}</h1>
         <p class="muted">
-            {t().prepare_saved_as_you_type}
-            <a href=format!("/chats/{id}")>{t().prepare_back_to_the_chat}</a>
+            {t().prepare_saved_as_you_type()}
+            <a href=format!("/chats/{id}")>{t().prepare_back_to_the_chat()}</a>
         </p>
         <section class="card form" aria-labelledby="goal-heading">
-            <h2 id="goal-heading">{t().prepare_goal_and_research}</h2>
+            <h2 id="goal-heading">{t().prepare_goal_and_research()}</h2>
             <div class="field">
-                <label for="prep-goal">{t().prepare_what_i_want_to}</label>
+                <label for="prep-goal">{t().prepare_what_i_want_to()}</label>
                 <AutosaveField id="prep-goal" target=TextTarget::Chat(id.clone(), ChatText::Goal) />
             </div>
             <div class="field">
-                <label for="prep-research">{t().prepare_research_notes}</label>
+                <label for="prep-research">{t().prepare_research_notes()}</label>
                 <AutosaveField
                     id="prep-research"
                     rows=6
@@ -76,11 +76,11 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                     view! {
                         <p class="notice notice-warning">
                             <span>
-                                <strong>{fill(t().prepare_best_left_out, &[("topic", &rule.topic())])}</strong>
+                                <strong>{fill(t().prepare_best_left_out(), &[("topic", &rule.topic())])}</strong>
                                 " "
                                 {rule.why()}
                                 " "
-                                {fill(t().prepare_instead, &[("instead", &rule.instead())])}
+                                {fill(t().prepare_instead(), &[("instead", &rule.instead())])}
                             </span>
                         </p>
                     }
@@ -138,12 +138,12 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="questions-heading">
-            <h2 id="questions-heading">{t().prepare_my_questions}</h2>
+            <h2 id="questions-heading">{t().prepare_my_questions()}</h2>
             <p aria-live="polite" class="guidance">{advice}</p>
             <ol class="questions">{rows}</ol>
             <form class="form" on:submit=add>
                 <div class="field">
-                    <label for="own-question">{t().prepare_write_your_own_question}</label>
+                    <label for="own-question">{t().prepare_write_your_own_question()}</label>
                     <input
                         id="own-question"
                         type="text"
@@ -153,7 +153,7 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                 </div>
                 <div role="status">{warnings}</div>
                 <div class="field">
-                    <label for="own-category">{t().prepare_category}</label>
+                    <label for="own-category">{t().prepare_category()}</label>
                     <select
                         id="own-category"
                         on:change=move |ev| {
@@ -174,9 +174,9 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                         prop:checked=move || save_to_bank.get()
                         on:change=move |ev| save_to_bank.set(event_target_checked(&ev))
                     />
-                    {t().prepare_also_save_it_to}
+                    {t().prepare_also_save_it_to()}
                 </label>
-                <button type="submit" class="button button-primary">{t().prepare_add_question}</button>
+                <button type="submit" class="button button-primary">{t().prepare_add_question()}</button>
             </form>
         </section>
     }
@@ -224,17 +224,17 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="bank-heading">
-            <h2 id="bank-heading">{t().prepare_question_bank}</h2>
+            <h2 id="bank-heading">{t().prepare_question_bank()}</h2>
             <p class="muted">
-                {t().prepare_grouped_by_tiara_trends}
+                {t().prepare_grouped_by_tiara_trends()}
             </p>
             <div class="field">
-                <label for="bank-category">{t().prepare_show_category}</label>
+                <label for="bank-category">{t().prepare_show_category()}</label>
                 <select
                     id="bank-category"
                     on:change=move |ev| filter.set(QuestionCategory::from_slug(&event_target_value(&ev)))
                 >
-                    <option value="">{t().prepare_all_categories}</option>
+                    <option value="">{t().prepare_all_categories()}</option>
                     {QuestionCategory::ALL
                         .into_iter()
                         .map(|c| view! { <option value=c.slug()>{c.label()}</option> })
@@ -242,7 +242,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="bank-search">{t().prepare_search_the_bank}</label>
+                <label for="bank-search">{t().prepare_search_the_bank()}</label>
                 <input
                     id="bank-search"
                     type="search"
@@ -259,10 +259,10 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                         .map(|(question, mine, added, before)| {
                             let before = before.map(|met| match met {
                                 Some(at) => fill(
-                                    t().prepare_asked_already_on,
+                                    t().prepare_asked_already_on(),
                                     &[("date", &short_date(local_date(at)))],
                                 ),
-                                None => t().prepare_asked_already.to_string(),
+                                None => t().prepare_asked_already().to_string(),
                             });
                             let add_id = id.clone();
                             let to_add = question.clone();
@@ -273,7 +273,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                         {question.text.clone()}
                                         <span class="muted category">
                                             {question.category.label()}
-                                            {mine.then_some(t().prepare_saved_by_you)}
+                                            {mine.then_some(t().prepare_saved_by_you())}
                                             {before.map(|text| view! { <strong class="asked-before">{text}</strong> })}
                                         </span>
                                     </span>
@@ -283,26 +283,26 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                             class="button"
                                             disabled=added
                                             aria-label=if added {
-                                                fill(t().prepare_added_question, &[("question", &question.text)])
+                                                fill(t().prepare_added_question(), &[("question", &question.text)])
                                             } else {
-                                                fill(t().prepare_add_question_named, &[("question", &question.text)])
+                                                fill(t().prepare_add_question_named(), &[("question", &question.text)])
                                             }
                                             on:click=move |_| {
                                                 let _ = app.try_run(|w| w.add_bank_question(&add_id, &to_add));
                                             }
                                         >
-                                            {if added { t().prepare_added } else { t().prepare_add }}
+                                            {if added { t().prepare_added() } else { t().prepare_add() }}
                                         </button>
                                         {mine.then(|| view! {
                                             <button
                                                 type="button"
                                                 class="button button-quiet"
-                                                aria-label=fill(t().prepare_remove_from_bank, &[("question", &remove_text)])
+                                                aria-label=fill(t().prepare_remove_from_bank(), &[("question", &remove_text)])
                                                 on:click=move |_| {
                                                     let _ = app.try_run(|w| w.remove_from_bank(&remove_text));
                                                 }
                                             >
-                                                {t().prepare_remove}
+                                                {t().prepare_remove()}
                                             </button>
                                         })}
                                     </span>
@@ -324,7 +324,7 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
     });
     let ready = move || {
         let (done, total) = items.with(|i| progress(i));
-        fill(t().prepare_ready, &[("done", &done), ("total", &total)])
+        fill(t().prepare_ready(), &[("done", &done), ("total", &total)])
     };
     let draft = RwSignal::new(String::new());
     let add = {
@@ -360,7 +360,7 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                 if group.at_the_table() && !in_group.is_empty() {
                     return Some(view! {
                         <h3>{group.label()}</h3>
-                        <p class="muted">{t().prepare_reminders_for_the_meeting}</p>
+                        <p class="muted">{t().prepare_reminders_for_the_meeting()}</p>
                         <ul class="reminders">
                             {in_group.into_iter().map(|item| view! { <li>{item.text}</li> }).collect_view()}
                         </ul>
@@ -397,12 +397,12 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                 <button
                                                     type="button"
                                                     class="button button-quiet"
-                                                    aria-label=fill(t().prepare_remove_item, &[("item", &item.text)])
+                                                    aria-label=fill(t().prepare_remove_item(), &[("item", &item.text)])
                                                     on:click=move |_| {
                                                         let _ = app.try_run(|w| w.remove_checklist_item(&remove_id, &remove_item));
                                                     }
                                                 >
-                                                    {t().prepare_remove}
+                                                    {t().prepare_remove()}
                                                 </button>
                                             })}
                                         </li>
@@ -418,12 +418,12 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="checklist-heading">
-            <h2 id="checklist-heading">{t().prepare_checklist}</h2>
+            <h2 id="checklist-heading">{t().prepare_checklist()}</h2>
             <p aria-live="polite">{ready}</p>
             {groups}
             <form class="form" on:submit=add>
                 <div class="field">
-                    <label for="own-item">{t().prepare_add_an_item_for}</label>
+                    <label for="own-item">{t().prepare_add_an_item_for()}</label>
                     <input
                         id="own-item"
                         type="text"
@@ -431,7 +431,7 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                         on:input=move |ev| draft.set(event_target_value(&ev))
                     />
                 </div>
-                <button type="submit" class="button">{t().prepare_add_item}</button>
+                <button type="submit" class="button">{t().prepare_add_item()}</button>
             </form>
         </section>
     }

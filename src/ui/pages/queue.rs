@@ -16,7 +16,7 @@ const PAGE: usize = 20;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    super::set_title(t().queue_title);
+    super::set_title(t().queue_title());
     let app = use_app();
     // How many items each group (in `Bucket::ALL` order) shows.
     let shown = RwSignal::new([PAGE; Bucket::ALL.len()]);
@@ -49,16 +49,16 @@ pub fn QueuePage() -> impl IntoView {
         );
     };
     view! {
-        <h1>{t().queue_follow_ups}</h1>
+        <h1>{t().queue_follow_ups()}</h1>
         {move || {
             layout.with(|_| ());
             let items = open();
             if items.is_empty() {
                 return view! {
                     <section class="card empty">
-                        <p>{t().queue_nothing_to_follow_up}</p>
+                        <p>{t().queue_nothing_to_follow_up()}</p>
                         <p class="muted">
-                            {t().queue_after_each_chat_this}
+                            {t().queue_after_each_chat_this()}
                         </p>
                     </section>
                 }
@@ -68,7 +68,7 @@ pub fn QueuePage() -> impl IntoView {
             view! {
                 <div class="actions">
                     <button type="button" class="button" on:click=export>
-                        {t().queue_export_to_calendar_ics}
+                        {t().queue_export_to_calendar_ics()}
                     </button>
                 </div>
                 {Bucket::ALL
@@ -85,7 +85,7 @@ pub fn QueuePage() -> impl IntoView {
                                 let labelled_by = heading_id.clone();
                                 view! {
                                     <section class="card" aria-labelledby=labelled_by>
-                                        <h2 id=heading_id>{fill(t().queue_bucket_heading, &[("bucket", &bucket.label()), ("count", &count)])}</h2>
+                                        <h2 id=heading_id>{fill(t().queue_bucket_heading(), &[("bucket", &bucket.label()), ("count", &count)])}</h2>
                                         <ul class="followups">
                                             {in_bucket
                                                 .into_iter()
@@ -101,7 +101,7 @@ pub fn QueuePage() -> impl IntoView {
                                                         class="button"
                                                         on:click=move |_| shown.update(|shown| shown[index] += PAGE)
                                                     >
-                                                        {fill(t().queue_show_more, &[("count", &hidden.min(PAGE)), ("hidden", &hidden), ("bucket", &bucket.label())])}
+                                                        {fill(t().queue_show_more(), &[("count", &hidden.min(PAGE)), ("hidden", &hidden), ("bucket", &bucket.label())])}
                                                     </button>
                                                 }
                                             })}
@@ -146,7 +146,7 @@ fn AddFollowUp() -> impl IntoView {
             }
         };
         if who.is_empty() {
-            error.set(Some(t().queue_choose_who.into()));
+            error.set(Some(t().queue_choose_who().into()));
             return;
         }
         match app.try_run(|w| w.add_custom_followup(&PersonId(who), &title.get_untracked(), day)) {
@@ -159,22 +159,22 @@ fn AddFollowUp() -> impl IntoView {
     };
     view! {
         <section class="card form" aria-labelledby="add-followup-heading">
-            <h2 id="add-followup-heading">{t().queue_add_a_follow_up}</h2>
+            <h2 id="add-followup-heading">{t().queue_add_a_follow_up()}</h2>
             {move || {
                 if people.with(Vec::is_empty) {
-                    return view! { <p class="muted">{t().queue_add_someone_to_your}</p> }.into_any();
+                    return view! { <p class="muted">{t().queue_add_someone_to_your()}</p> }.into_any();
                 }
                 view! {
                     <form on:submit=add>
                         <div class="field">
-                            <label for="custom-person">{t().queue_who}</label>
+                            <label for="custom-person">{t().queue_who()}</label>
                             <select id="custom-person" on:change=move |ev| person.set(event_target_value(&ev))>
-                                <option value="">{t().queue_choose}</option>
+                                <option value="">{t().queue_choose()}</option>
                                 {people.get().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="custom-title">{t().queue_what_to_do}</label>
+                            <label for="custom-title">{t().queue_what_to_do()}</label>
                             <input
                                 id="custom-title"
                                 type="text"
@@ -183,7 +183,7 @@ fn AddFollowUp() -> impl IntoView {
                             />
                         </div>
                         <div class="field">
-                            <label for="custom-due">{t().queue_due}</label>
+                            <label for="custom-due">{t().queue_due()}</label>
                             <input
                                 id="custom-due"
                                 type="date"
@@ -194,7 +194,7 @@ fn AddFollowUp() -> impl IntoView {
                             />
                         </div>
                         <p class="field-error" role="alert">{move || error.get()}</p>
-                        <button type="submit" class="button button-primary">{t().queue_add_follow_up}</button>
+                        <button type="submit" class="button button-primary">{t().queue_add_follow_up()}</button>
                     </form>
                 }
                     .into_any()

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::calendar::short_date;
 use crate::domain::chat::LENGTH_CHOICES;
 use crate::domain::followup::ago;
-use crate::domain::settings::{Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
+use crate::domain::settings::{LanguageChoice, Theme, THANK_YOU_CHOICES, WRAP_UP_CHOICES};
 use crate::i18n::{fill, t};
 use crate::pwa::{storage_status, StorageStatus};
 use crate::state::{local_date, use_app, SettingChange, SettingText, TextTarget, Workspace};
@@ -13,7 +13,7 @@ use crate::ui::components::{AutosaveField, InstallStatus, TemplateEditor};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    super::set_title(t().settings_title);
+    super::set_title(t().settings_title());
     let app = use_app();
     let people = Memo::new(move |_| app.people.with(Vec::len));
     let set_aside = app.read(Workspace::unreadable_count);
@@ -21,16 +21,16 @@ pub fn SettingsPage() -> impl IntoView {
     storage_status(move |s| status.set(Some(s)));
 
     let persistence = Signal::derive(move || match status.get() {
-        None => t().settings_checking.to_string(),
-        Some(s) if s.persisted => t().settings_protected.to_string(),
-        Some(_) => t().settings_not_yet_protected_the.to_string(),
+        None => t().settings_checking().to_string(),
+        Some(s) if s.persisted => t().settings_protected().to_string(),
+        Some(_) => t().settings_not_yet_protected_the().to_string(),
     });
     let usage = move || {
         status.get().and_then(|s| {
             let used = s.used_bytes?;
             let quota = s.quota_bytes?;
             Some(fill(
-                t().settings_usage,
+                t().settings_usage(),
                 &[("used", &human_size(used)), ("quota", &human_size(quota))],
             ))
         })
@@ -40,12 +40,12 @@ pub fn SettingsPage() -> impl IntoView {
     let target_error = RwSignal::new(None::<&'static str>);
 
     view! {
-        <h1>{t().settings_settings_data}</h1>
+        <h1>{t().settings_settings_data()}</h1>
         <section class="card form" aria-labelledby="about-heading">
-            <h2 id="about-heading">{t().settings_about_you}</h2>
-            <p class="muted">{t().settings_used_to_sign_your}</p>
+            <h2 id="about-heading">{t().settings_about_you()}</h2>
+            <p class="muted">{t().settings_used_to_sign_your()}</p>
             <div class="field">
-                <label for="settings-name">{t().settings_your_name}</label>
+                <label for="settings-name">{t().settings_your_name()}</label>
                 <AutosaveField
                     id="settings-name"
                     autocomplete="name"
@@ -53,7 +53,7 @@ pub fn SettingsPage() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="settings-signature">{t().settings_signature_for_messages}</label>
+                <label for="settings-signature">{t().settings_signature_for_messages()}</label>
                 <AutosaveField
                     id="settings-signature"
                     rows=3
@@ -61,25 +61,25 @@ pub fn SettingsPage() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="settings-field">{t().settings_field_you_are_exploring}</label>
+                <label for="settings-field">{t().settings_field_you_are_exploring()}</label>
                 <AutosaveField
                     id="settings-field"
                     target=TextTarget::Setting(SettingText::TargetField)
                 />
             </div>
             <div class="field">
-                <label for="settings-background">{t().settings_one_line_about_your}</label>
+                <label for="settings-background">{t().settings_one_line_about_your()}</label>
                 <AutosaveField
                     id="settings-background"
                     described_by="settings-background-hint"
                     target=TextTarget::Setting(SettingText::Background)
                 />
                 <p id="settings-background-hint" class="muted">
-                    {t().settings_for_your_pitch_for}
+                    {t().settings_for_your_pitch_for()}
                 </p>
             </div>
             <div class="field">
-                <label for="settings-target">{t().settings_target_number_of_chats}</label>
+                <label for="settings-target">{t().settings_target_number_of_chats()}</label>
                 <input
                     id="settings-target"
                     type="number"
@@ -96,7 +96,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 app
                                     .try_run(|w| w.change_setting(SettingChange::TargetChats(value)))
                                     .err()
-                                    .map(|_| t().settings_target_error),
+                                    .map(|_| t().settings_target_error()),
                             );
                     }
                 />
@@ -106,21 +106,21 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
         </section>
         <section class="card form" aria-labelledby="meeting-heading">
-            <h2 id="meeting-heading">{t().settings_meetings_and_follow_ups}</h2>
+            <h2 id="meeting-heading">{t().settings_meetings_and_follow_ups()}</h2>
             <NumberChoice
                 id="settings-length"
-                label=t().settings_length
+                label=t().settings_length()
                 choices=&LENGTH_CHOICES
                 selected=settings.default_length
-                describe=|minutes| fill(t().settings_minutes, &[("n", &minutes)])
+                describe=|minutes| fill(t().settings_minutes(), &[("n", &minutes)])
                 apply=SettingChange::DefaultLength
             />
             <NumberChoice
                 id="settings-wrap-up"
-                label=t().settings_wrap_up
+                label=t().settings_wrap_up()
                 choices=&WRAP_UP_CHOICES
                 selected=settings.wrap_up_minutes
-                describe=|minutes| fill(t().settings_wrap_up_choice, &[("n", &minutes)])
+                describe=|minutes| fill(t().settings_wrap_up_choice(), &[("n", &minutes)])
                 apply=SettingChange::WrapUpMinutes
             />
             <label class="checkbox">
@@ -133,25 +133,25 @@ pub fn SettingsPage() -> impl IntoView {
                         let _ = app.try_run(|w| w.change_setting(SettingChange::Vibrate(on)));
                     }
                 />
-                {t().settings_cue_each_phase_of}
+                {t().settings_cue_each_phase_of()}
             </label>
             <p id="settings-cue-hint" class="muted">
                 {if crate::pwa::can_vibrate() {
-                    t().settings_the_phone_vibrates_briefly
+                    t().settings_the_phone_vibrates_briefly()
                 } else {
-                    t().settings_this_phone_cannot_vibrate
+                    t().settings_this_phone_cannot_vibrate()
                 }}
             </p>
             <NumberChoice
                 id="settings-thank-you"
-                label=t().settings_thank_you
+                label=t().settings_thank_you()
                 choices=&THANK_YOU_CHOICES
                 selected=settings.thank_you_days
                 describe=|days| {
                     if days == 1 {
-                        t().settings_within_a_day.to_string()
+                        t().settings_within_a_day().to_string()
                     } else {
-                        fill(t().settings_within_days, &[("n", &days)])
+                        fill(t().settings_within_days(), &[("n", &days)])
                     }
                 }
                 apply=SettingChange::ThankYouDays
@@ -160,26 +160,26 @@ pub fn SettingsPage() -> impl IntoView {
         <TemplateEditor />
         <BackupSection persistence />
         <section class="card">
-            <h2>{t().settings_your_data}</h2>
+            <h2>{t().settings_your_data()}</h2>
             <p>
-                {move || fill(t().settings_people_saved, &[("n", &people.get())])}
+                {move || fill(t().settings_people_saved(), &[("n", &people.get())])}
             </p>
-            <p>{t().settings_nothing_leaves_this_device}</p>
+            <p>{t().settings_nothing_leaves_this_device()}</p>
             <p class="muted">{usage}</p>
             <Capacity />
             {(set_aside > 0)
                 .then(|| {
                     view! {
                         <p>
-                            {fill(t().settings_set_aside, &[("n", &set_aside)])}
+                            {fill(t().settings_set_aside(), &[("n", &set_aside)])}
                         </p>
                     }
                 })}
         </section>
         <section class="card form" aria-labelledby="appearance-heading">
-            <h2 id="appearance-heading">{t().settings_appearance}</h2>
+            <h2 id="appearance-heading">{t().settings_appearance()}</h2>
             <div class="field">
-                <label for="settings-theme">{t().settings_theme}</label>
+                <label for="settings-theme">{t().settings_theme()}</label>
                 <select
                     id="settings-theme"
                     on:change=move |ev| {
@@ -200,6 +200,38 @@ pub fn SettingsPage() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
+            <div class="field">
+                <label for="settings-language">{t().settings_language()}</label>
+                <select
+                    id="settings-language"
+                    aria-describedby="settings-language-hint"
+                    on:change=move |ev| {
+                        if let Some(choice) = LanguageChoice::from_slug(&event_target_value(&ev)) {
+                            let changed = app.try_run(|w| {
+                                w.change_setting(SettingChange::Language(choice))?;
+                                w.note_first_paint();
+                                Ok(())
+                            });
+                            if changed.is_ok() {
+                                app.save_now();
+                                let _ = window().location().reload();
+                            }
+                        }
+                    }
+                >
+                    {LanguageChoice::ALL
+                        .into_iter()
+                        .map(|choice| {
+                            view! {
+                                <option value=choice.slug() selected=settings.language == choice>
+                                    {choice.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p id="settings-language-hint" class="muted">{t().settings_language_hint()}</p>
+            </div>
         </section>
     }
 }
@@ -207,10 +239,10 @@ pub fn SettingsPage() -> impl IntoView {
 /// Integer arithmetic only: float formatting would add ~10 KB to the wasm.
 fn human_size(bytes: f64) -> String {
     let units = [
-        t().settings_unit_bytes,
-        t().settings_unit_kb,
-        t().settings_unit_mb,
-        t().settings_unit_gb,
+        t().settings_unit_bytes(),
+        t().settings_unit_kb(),
+        t().settings_unit_mb(),
+        t().settings_unit_gb(),
     ];
     let mut tenths = (bytes.max(0.0) * 10.0).round() as u64;
     let mut unit = 0;
@@ -221,7 +253,7 @@ fn human_size(bytes: f64) -> String {
     if unit == 0 {
         format!("{} {}", (tenths + 5) / 10, units[unit])
     } else {
-        let point = t().settings_decimal_point;
+        let point = t().settings_decimal_point();
         format!("{}{point}{} {}", tenths / 10, tenths % 10, units[unit])
     }
 }
@@ -269,7 +301,7 @@ fn Capacity() -> impl IntoView {
                 "application/json",
                 &text,
             );
-            message.set(Some(fill(t().settings_archived, &[("n", &count)])));
+            message.set(Some(fill(t().settings_archived(), &[("n", &count)])));
         }
         Err(problem) => message.set(Some(problem)),
     };
@@ -279,7 +311,7 @@ fn Capacity() -> impl IntoView {
                 used.get()
                     .map(|chars| {
                         fill(
-                            t().settings_capacity,
+                            t().settings_capacity(),
                             &[
                                 ("used", &human_size(chars as f64)),
                                 ("budget", &human_size(LOCAL_STORAGE_BUDGET_CHARS as f64)),
@@ -295,7 +327,7 @@ fn Capacity() -> impl IntoView {
                 .map(|_| {
                     view! {
                         <p class="notice notice-warning">
-                            {t().settings_storage_is_nearly_full}
+                            {t().settings_storage_is_nearly_full()}
                         </p>
                     }
                 })
@@ -306,7 +338,7 @@ fn Capacity() -> impl IntoView {
                 .then(|| {
                     view! {
                         <button type="button" class="button" on:click=archive>
-                            {fill(t().settings_archive, &[("n", &count)])}
+                            {fill(t().settings_archive(), &[("n", &count)])}
                         </button>
                     }
                 })
@@ -356,19 +388,19 @@ fn NumberChoice(
 fn contents(backup: &Backup) -> String {
     let count = |text: &str, n: usize| fill(text, &[("n", &n)]);
     fill(
-        t().settings_contents,
+        t().settings_contents(),
         &[
             (
                 "people",
-                &count(t().settings_count_people, backup.people.len()),
+                &count(t().settings_count_people(), backup.people.len()),
             ),
             (
                 "chats",
-                &count(t().settings_count_chats, backup.chats.len()),
+                &count(t().settings_count_chats(), backup.chats.len()),
             ),
             (
                 "followups",
-                &count(t().settings_count_followups, backup.followups.len()),
+                &count(t().settings_count_followups(), backup.followups.len()),
             ),
         ],
     )
@@ -384,16 +416,16 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
     let last = move || {
         let has_data = app.people.with(|p| !p.is_empty());
         match app.settings.with(|s| s.last_backup_at) {
-            None if has_data => t().settings_no_backup_yet_data.to_string(),
-            None => t().settings_no_backup_yet.to_string(),
+            None if has_data => t().settings_no_backup_yet_data().to_string(),
+            None => t().settings_no_backup_yet().to_string(),
             Some(at) => {
                 let day = local_date(at);
                 let days = (crate::state::today() - day).num_days();
                 let when = ago(day, crate::state::today());
                 if days > 14 && has_data {
-                    fill(t().settings_last_backup_old, &[("when", &when)])
+                    fill(t().settings_last_backup_old(), &[("when", &when)])
                 } else {
-                    fill(t().settings_last_backup, &[("when", &when)])
+                    fill(t().settings_last_backup(), &[("when", &when)])
                 }
             }
         }
@@ -423,7 +455,7 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
                 Err(reason) => {
                     pending.set(None);
                     message.set(Some(fill(
-                        t().settings_nothing_changed,
+                        t().settings_nothing_changed(),
                         &[("reason", &reason)],
                     )));
                 }
@@ -436,7 +468,7 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
             return;
         };
         let summary = fill(
-            t().settings_import_summary,
+            t().settings_import_summary(),
             &[
                 ("people", &backup.people.len()),
                 ("chats", &backup.chats.len()),
@@ -447,10 +479,10 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
                 pending.set(None);
                 message.set(Some(match mode {
                     ImportMode::Replace => {
-                        fill(t().settings_imported_replace, &[("summary", &summary)])
+                        fill(t().settings_imported_replace(), &[("summary", &summary)])
                     }
                     ImportMode::Merge => {
-                        fill(t().settings_imported_merge, &[("summary", &summary)])
+                        fill(t().settings_imported_merge(), &[("summary", &summary)])
                     }
                 }));
             }
@@ -459,15 +491,15 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">{t().settings_backup}</h2>
+            <h2 id="backup-heading">{t().settings_backup()}</h2>
             <p>{last}</p>
             <InstallStatus />
             <p>{persistence}</p>
             <button type="button" class="button button-primary" on:click=export>
-                {t().settings_export_backup_json}
+                {t().settings_export_backup_json()}
             </button>
             <div class="field">
-                <label for="backup-file">{t().settings_import_a_backup}</label>
+                <label for="backup-file">{t().settings_import_a_backup()}</label>
                 <input id="backup-file" type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />
             </div>
             <p role="alert" class="backup-message">{move || message.get()}</p>
@@ -479,21 +511,21 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
                         view! {
                             <div class="notice notice-info">
                                 <p>
-                                    {fill(t().settings_backup_holds, &[("from", &from), ("contents", &contents(&backup))])}
+                                    {fill(t().settings_backup_holds(), &[("from", &from), ("contents", &contents(&backup))])}
                                 </p>
                                 {(!repairs.is_empty()).then(|| view! {
-                                    <p>{t().settings_some_links_in_it}</p>
+                                    <p>{t().settings_some_links_in_it()}</p>
                                     <ul>{repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                                 })}
                                 <div class="actions">
                                     <button type="button" class="button button-primary" on:click=move |_| import(ImportMode::Replace)>
-                                        {t().settings_replace_everything_with_the}
+                                        {t().settings_replace_everything_with_the()}
                                     </button>
                                     <button type="button" class="button" on:click=move |_| import(ImportMode::Merge)>
-                                        {t().settings_merge_with_what_is}
+                                        {t().settings_merge_with_what_is()}
                                     </button>
                                     <button type="button" class="button button-quiet" on:click=move |_| pending.set(None)>
-                                        {t().settings_cancel}
+                                        {t().settings_cancel()}
                                     </button>
                                 </div>
                             </div>

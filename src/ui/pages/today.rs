@@ -16,28 +16,28 @@ fn local_now() -> chrono::NaiveDateTime {
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    super::set_title(t().today_title);
+    super::set_title(t().today_title());
     let app = use_app();
     let count = Memo::new(move |_| app.people.with(Vec::len));
     let date = long_date(today());
 
     view! {
-        <h1>{t().today_title}</h1>
+        <h1>{t().today_title()}</h1>
         <p class="muted">{date}</p>
         {move || {
             if count.get() == 0 {
                 view! {
                     <section class="card" aria-labelledby="welcome-heading">
-                        <h2 id="welcome-heading">{t().today_welcome_heading}</h2>
+                        <h2 id="welcome-heading">{t().today_welcome_heading()}</h2>
                         <p>
-                            {t().today_welcome_what}
+                            {t().today_welcome_what()}
                         </p>
                         <p>
-                            {t().today_welcome_start}
+                            {t().today_welcome_start()}
                         </p>
                         <div class="actions">
                             <a href="/people/new" class="button button-primary">
-                                {t().today_add_first_person}
+                                {t().today_add_first_person()}
                             </a>
                             <InstallButton />
                         </div>
@@ -77,8 +77,8 @@ fn NextChat() -> impl IntoView {
     move || match next.get() {
         None => view! {
             <section class="card">
-                <h2>{t().today_next_chat}</h2>
-                <p class="muted">{t().today_nothing_booked}</p>
+                <h2>{t().today_next_chat()}</h2>
+                <p class="muted">{t().today_nothing_booked()}</p>
             </section>
         }
         .into_any(),
@@ -103,17 +103,17 @@ fn NextChat() -> impl IntoView {
             };
             view! {
                 <section class="card next-chat" aria-labelledby="next-chat-heading">
-                    <h2 id="next-chat-heading">{t().today_next_chat}</h2>
+                    <h2 id="next-chat-heading">{t().today_next_chat()}</h2>
                     <p class="countdown">{move || countdown(now.get(), at)}</p>
                     <p>
                         <a href=format!("/chats/{id}")>{name}</a>
                     </p>
-                    <p>{fill(t().today_when_and_length, &[("when", &short_date_time(at)), ("minutes", &length_minutes)])}</p>
+                    <p>{fill(t().today_when_and_length(), &[("when", &short_date_time(at)), ("minutes", &length_minutes)])}</p>
                     <p class="muted">{where_}</p>
-                    <p>{fill(t().today_prep_summary, &[("done", &done), ("total", &total), ("questions", &questions)])}</p>
+                    <p>{fill(t().today_prep_summary(), &[("done", &done), ("total", &total), ("questions", &questions)])}</p>
                     <div class="actions">
-                        <a href=format!("/chats/{id}/prepare") class="button">{t().today_prepare}</a>
-                        <a href=format!("/chats/{id}/meet") class="button button-primary">{t().today_meet}</a>
+                        <a href=format!("/chats/{id}/prepare") class="button">{t().today_prepare()}</a>
+                        <a href=format!("/chats/{id}/meet") class="button button-primary">{t().today_meet()}</a>
                     </div>
                 </section>
             }
@@ -138,7 +138,7 @@ fn DueFollowUps() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="due-heading">
-            <h2 id="due-heading">{t().today_due_heading}</h2>
+            <h2 id="due-heading">{t().today_due_heading()}</h2>
             {move || {
                 let count = due.with(Vec::len);
                 let overdue = due.with(|items| items.iter().filter(|f| f.when() < today()).count());
@@ -146,9 +146,9 @@ fn DueFollowUps() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="due-count">
-                                {fill(t().today_due_count, &[("count", &count), ("overdue", &overdue)])}
+                                {fill(t().today_due_count(), &[("count", &count), ("overdue", &overdue)])}
                             </p>
-                            <a href="/queue" class="button">{t().today_open_queue}</a>
+                            <a href="/queue" class="button">{t().today_open_queue()}</a>
                         }
                     })
             }}
@@ -156,7 +156,7 @@ fn DueFollowUps() -> impl IntoView {
                 let items: Vec<_> = due.with(|all| all.iter().take(DUE_SHOWN).cloned().collect());
                 let hidden = due.with(Vec::len).saturating_sub(DUE_SHOWN);
                 if items.is_empty() {
-                    view! { <p class="muted">{t().today_nothing_due}</p> }.into_any()
+                    view! { <p class="muted">{t().today_nothing_due()}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="followups">
@@ -168,7 +168,7 @@ fn DueFollowUps() -> impl IntoView {
                         {(hidden > 0)
                             .then(|| view! {
                                 <p class="muted">
-                                    {fill(t().today_due_hidden, &[("shown", &DUE_SHOWN), ("hidden", &hidden)])}
+                                    {fill(t().today_due_hidden(), &[("shown", &DUE_SHOWN), ("hidden", &hidden)])}
                                 </p>
                             })}
                     }
@@ -194,25 +194,25 @@ fn Progress() -> impl IntoView {
         let values: [(&str, &dyn std::fmt::Display); 3] =
             [("done", &done), ("target", &target), ("field", &field)];
         if field.is_empty() {
-            fill(t().today_progress, &values)
+            fill(t().today_progress(), &values)
         } else {
-            fill(t().today_progress_in_field, &values)
+            fill(t().today_progress_in_field(), &values)
         }
     };
     view! {
         <section class="card" aria-labelledby="progress-heading">
-            <h2 id="progress-heading">{t().today_progress_heading}</h2>
+            <h2 id="progress-heading">{t().today_progress_heading()}</h2>
             <p>{summary}</p>
             <progress
                 max=move || target.get().to_string()
                 value=move || done.get().min(target.get() as usize).to_string()
-                aria-label=t().today_progress_label
+                aria-label=t().today_progress_label()
             ></progress>
             <p class="muted">
-                <a href="/insights">{t().today_see_insights}</a>
+                <a href="/insights">{t().today_see_insights()}</a>
             </p>
             <p class="muted">
-                <a href="/settings">{t().today_change_target}</a>
+                <a href="/settings">{t().today_change_target()}</a>
             </p>
         </section>
     }

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './helpers';
+
+// A phone set to Canadian French: the app follows it without being asked.
+test.use({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
+
+test('a phone in French meets French from the first paint to the queue, and English from Settings leaves what was typed alone', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('#skeleton')).toHaveCount(0, { timeout: 30_000 });
+  const nav = page.getByRole('navigation', { name: 'Principale' });
+  await expect(nav.getByRole('link')).toHaveText(['Accueil', 'Contacts', 'Relances', 'Synthèse', 'Réglages']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aujourd’hui');
+  await expect(page).toHaveTitle('Aujourd’hui · Coffee Chat');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('link', { name: 'Ajouter une première personne' }).click();
+  await page.getByLabel('Nom', { exact: true }).fill('Chloé Roy');
+  await page.getByRole('button', { name: 'Ajouter une personne' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chloé Roy' })).toBeVisible();
+  await page.getByRole('button', { name: 'Planifier une rencontre' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rencontre avec Chloé Roy' })).toBeVisible();
+
+  // The request starts from the French template; a job ask is flagged.
+  const body = page.getByLabel('Message', { exact: true });
+  await expect(body).toHaveValue(/^Bonjour Chloé,/);
+  const typed = 'Bonjour Chloé,\n\nJ’ai lu votre article sur le transport. Avez-vous un poste ?\n\nMerci,\nSam';
+  await body.fill(typed);
+  await expect(page.locator('.check.fail').filter({ hasText: 'Aucune demande d’emploi' })).toContainText('pas à être embauché');
+  await expectNoSeriousA11yViolations(page);
+
+  // Prepare from the French bank.
+  await page.getByRole('link', { name: 'Préparer cette rencontre' }).click();
+  const bank = page.getByRole('region', { name: 'Banque de questions' });
+  await bank.getByLabel('Chercher dans la banque').fill('journée typique');
+  await bank.getByRole('button', { name: 'Ajouter : À quoi ressemble une journée typique pour vous ?' }).click();
+  await expect(page.getByRole('region', { name: 'Mes questions' })).toContainText('À quoi ressemble une journée typique pour vous ?');
+  await expect(page.getByText('Lire le site Web de l’organisation')).toBeVisible();
+
+  // The meeting timer.
+  await page.getByRole('link', { name: 'Retour à la rencontre' }).first().click();
+  await page.getByRole('link', { name: 'Ouvrir l’écran de rencontre' }).click();
+  await page.getByRole('button', { name: 'Démarrer le minuteur' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Question en cours' })).toContainText('journée typique');
+  await page.getByRole('button', { name: 'Terminer la rencontre' }).click();
+  const debrief = page.getByRole('region', { name: 'Bilan' });
+  await debrief.getByLabel('Ce que je retiens').fill('Le réseau compte plus que le CV.');
+  await expectNoSeriousA11yViolations(page);
+
+  // The follow-up queue.
+  await nav.getByRole('link', { name: 'Relances' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Relances' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('Envoyer un remerciement à Chloé Roy');
+  await expectNoSeriousA11yViolations(page);
+
+  // English from Settings: the interface changes, what was typed does not.
+  await nav.getByRole('link', { name: 'Réglages' }).click();
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await expect(main.getByRole('link')).toHaveText(['Today', 'People', 'Queue', 'Insights', 'Settings']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings & data');
+  await main.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: /Chloé Roy/ }).first().click();
+  await page.getByRole('link', { name: /^Chat · Done/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chat with Chloé Roy' })).toBeVisible();
+  const storedRequest = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('coffee-chat/chat/'))
+      .map((key) => JSON.parse(localStorage.getItem(key)!).request),
+  );
+  expect(storedRequest).toEqual([typed]);
+  await page.getByRole('link', { name: 'Prepare this chat' }).click();
+  await expect(page.getByText('Lire le site Web de l’organisation')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'My questions' })).toContainText('À quoi ressemble une journée typique pour vous ?');
+});
