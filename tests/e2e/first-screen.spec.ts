@@ -112,7 +112,7 @@ test('a returning person with a dark theme gets it before the first paint, and T
   // Back to the phone's theme and an empty list: the hint follows.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Theme').selectOption({ label: 'As the phone is set' });
-  expect(await page.evaluate(() => localStorage.getItem('coffee-chat/first-paint'))).toBe('system returning');
+  expect(await page.evaluate(() => localStorage.getItem('coffee-chat/first-paint'))).toBe('system returning phone');
 });
 
 test('a deep link paints a plain line, not Today, until its screen is ready', async ({ page }) => {
