@@ -3,7 +3,7 @@
 //! wall clock, so a reload, a locked phone or a throttled background tab
 //! cannot make it drift. There is no tick counter anywhere.
 
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,12 +183,12 @@ pub fn display(view: &TimerView) -> String {
 pub fn kept_or_overrun(view: &TimerView, planned_minutes: u32) -> String {
     let minutes = (view.elapsed_ms + 30_000) / MINUTE_MS;
     let planned = i64::from(planned_minutes);
-    let unit = |n: i64| if n == 1 { "minute" } else { "minutes" };
-    match minutes - planned {
-        0 => format!("{minutes} {}, as planned", unit(minutes)),
-        over if over > 0 => format!("{minutes} {}, {over} over the plan", unit(minutes)),
-        under => format!("{minutes} {}, {} under the plan", unit(minutes), -under),
-    }
+    let (text, difference) = match minutes - planned {
+        0 => (t().timer_as_planned(), 0),
+        over if over > 0 => (t().timer_over_plan(), over),
+        under => (t().timer_under_plan(), -under),
+    };
+    fill(text, &[("n", &minutes), ("difference", &difference)])
 }
 
 /// "04:12" into the meeting, for a note.

@@ -168,7 +168,7 @@ mod tests {
             serde_json::from_str(&json).unwrap();
         let texts = Texts::from_json(&shipped(&french)).expect("every key has a French text");
         assert_eq!(texts.nav_today(), FRENCH.nav_today());
-        assert_eq!(texts.nav_today(), "Aujourd’hui");
+        assert_eq!(texts.today_title(), "Aujourd’hui");
         // A file of another version, one text short, or no list: refused
         // whole, never half used.
         let mut short = french.clone();

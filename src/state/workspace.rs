@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::followup::{FollowUp, FollowUpId};
 use crate::domain::person::{Person, PersonId};
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::storage::{Change, Data, ExternalChange, Record, Repository, SharedStore, StoreError};
 
 /// Where the time comes from: the browser's clock in the app, a fixed one
@@ -132,9 +132,7 @@ impl Workspace {
     ) -> Workspace {
         let opened = Repository::open(store);
         let blocked = fallback
-            .map(|error| {
-                format!("{error} Nothing you enter will be kept after this tab is closed.")
-            })
+            .map(|error| fill(t().command_not_kept(), &[("error", &error)]))
             .or_else(|| opened.problem.map(|problem| problem.to_string()));
         let notices = StorageNotices {
             not_saved: None,
