@@ -33,6 +33,9 @@
   }
   root.setAttribute('lang', language);
   if (language === 'fr') {
+    // The install sheet in French too (the link sits above this script).
+    var manifest = document.querySelector('link[rel="manifest"]');
+    if (manifest) manifest.setAttribute('href', '/manifest.fr.webmanifest');
     window.__frenchCatalogue = fetch('/fr.json').then(function (response) {
       return response.ok ? response.text() : null;
     });

@@ -20,7 +20,7 @@ export function builtFiles(dir) {
  * screenshots only ever to an install sheet; the French catalogue only to
  * a visit in French (see isSecondLanguage). */
 export function isFirstLoad(name) {
-  return !/^(icons|screenshots)\/|^(manifest\.webmanifest|sw\.js)$/.test(name) && !isSecondLanguage(name);
+  return !/^(icons|screenshots)\/|^(manifest(\.fr)?\.webmanifest|sw\.js)$/.test(name) && !isSecondLanguage(name);
 }
 
 /** What a first visit in French downloads on top of the first load. */

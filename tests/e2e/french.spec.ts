@@ -12,6 +12,11 @@ test('a phone in French meets French from the first paint to the queue, and Engl
   await expect(nav.getByRole('link')).toHaveText(['Accueil', 'Contacts', 'Relances', 'Synthèse', 'Réglages']);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aujourd’hui');
   await expect(page).toHaveTitle('Aujourd’hui · Coffee Chat');
+  // The install sheet speaks French too.
+  const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await page.request.get(manifestUrl!)).json();
+  expect(manifest.lang).toBe('fr');
+  expect(manifest.shortcuts.map((s: { short_name: string }) => s.short_name)).toEqual(['Rencontre', 'Relances']);
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('link', { name: 'Ajouter une première personne' }).click();
