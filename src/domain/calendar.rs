@@ -81,27 +81,36 @@ fn day_of_month(date: NaiveDate) -> String {
     }
 }
 
+/// A date in `format`, with the weekday and month from lists of names.
+fn named_date(
+    date: NaiveDate,
+    format: &str,
+    weekdays: &'static str,
+    months: &'static str,
+) -> String {
+    fill(
+        format,
+        &[
+            (
+                "weekday",
+                &nth_name(weekdays, date.weekday().num_days_from_monday() as usize),
+            ),
+            ("day", &day_of_month(date)),
+            ("month", &nth_name(months, date.month0() as usize)),
+            ("year", &date.year()),
+        ],
+    )
+}
+
 /// "Wed 2 Dec 2026". Written by hand: chrono's formatter costs far more
 /// download than these few lines.
 pub fn short_date(date: NaiveDate) -> String {
     let texts = t();
-    fill(
+    named_date(
+        date,
         texts.date_short(),
-        &[
-            (
-                "weekday",
-                &nth_name(
-                    texts.date_weekdays_short(),
-                    date.weekday().num_days_from_monday() as usize,
-                ),
-            ),
-            ("day", &day_of_month(date)),
-            (
-                "month",
-                &nth_name(texts.date_months_short(), date.month0() as usize),
-            ),
-            ("year", &date.year()),
-        ],
+        texts.date_weekdays_short(),
+        texts.date_months_short(),
     )
 }
 
@@ -111,22 +120,11 @@ pub fn short_date(date: NaiveDate) -> String {
 /// before the first paint.
 pub fn long_date(date: NaiveDate) -> String {
     let texts = t();
-    fill(
+    named_date(
+        date,
         texts.date_long(),
-        &[
-            (
-                "weekday",
-                &nth_name(
-                    texts.date_weekdays_long(),
-                    date.weekday().num_days_from_monday() as usize,
-                ),
-            ),
-            ("day", &day_of_month(date)),
-            (
-                "month",
-                &nth_name(texts.date_months_long(), date.month0() as usize),
-            ),
-        ],
+        texts.date_weekdays_long(),
+        texts.date_months_long(),
     )
 }
 

@@ -130,18 +130,9 @@ pub(crate) fn built_in_checklist_in(texts: &Texts) -> Vec<ChecklistItem> {
 /// alone. A template never edited is the built-in one, saved in the
 /// language of its day; a new chat gets it in the language in use now.
 pub fn copy_template(template: &[ChecklistItem]) -> Vec<ChecklistItem> {
-    copy_template_in(template, t())
-}
-
-fn copy_template_in(template: &[ChecklistItem], now: &Texts) -> Vec<ChecklistItem> {
-    let unedited = [&ENGLISH, now]
-        .into_iter()
-        .any(|texts| template == built_in_checklist_in(texts).as_slice());
-    let source = if unedited {
-        built_in_checklist_in(now)
-    } else {
-        template.to_vec()
-    };
+    let now = built_in_checklist();
+    let unedited = template == now.as_slice() || template == built_in_checklist_in(&ENGLISH);
+    let source = if unedited { now } else { template.to_vec() };
     source
         .into_iter()
         .map(|item| ChecklistItem {
@@ -290,11 +281,7 @@ fn bank_in(texts: &Texts) -> [(QuestionCategory, &'static str); 52] {
 }
 
 pub fn built_in_questions() -> Vec<BankQuestion> {
-    built_in_questions_in(t())
-}
-
-pub(crate) fn built_in_questions_in(texts: &Texts) -> Vec<BankQuestion> {
-    bank_in(texts)
+    bank_in(t())
         .iter()
         .enumerate()
         .map(|(n, (category, text))| BankQuestion {
@@ -554,7 +541,7 @@ mod tests {
     #[test]
     fn the_french_bank_follows_the_same_rules_in_every_category() {
         let english = built_in_questions();
-        let french = built_in_questions_in(&crate::i18n::FRENCH);
+        let french = crate::i18n::in_french(built_in_questions);
         assert_eq!(french.len(), english.len());
         for (fr, en) in french.iter().zip(&english) {
             assert_eq!((&fr.id, fr.category), (&en.id, en.category));
@@ -576,19 +563,20 @@ mod tests {
 
     #[test]
     fn an_unedited_template_follows_the_language_and_an_edited_one_stays_as_written() {
-        let french = &crate::i18n::FRENCH;
         let english_template = built_in_checklist();
-        let copy = copy_template_in(&english_template, french);
-        assert_eq!(copy, built_in_checklist_in(french));
-        assert_eq!(copy[0].text, "Lire le site Web de l’organisation");
-        // Saved in French, read back in French: still the French one.
-        assert_eq!(copy_template_in(&copy, french), copy);
-        // Edited: kept word for word, whatever the language.
-        let mut edited = english_template.clone();
-        edited[1].text = "Read their thesis".into();
-        let kept = copy_template_in(&edited, french);
-        assert_eq!(kept[0].text, "Read the organisation's website");
-        assert_eq!(kept[1].text, "Read their thesis");
+        crate::i18n::in_french(|| {
+            let copy = copy_template(&english_template);
+            assert_eq!(copy, built_in_checklist());
+            assert_eq!(copy[0].text, "Lire le site Web de l’organisation");
+            // Saved in French, read back in French: still the French one.
+            assert_eq!(copy_template(&copy), copy);
+            // Edited: kept word for word, whatever the language.
+            let mut edited = english_template.clone();
+            edited[1].text = "Read their thesis".into();
+            let kept = copy_template(&edited);
+            assert_eq!(kept[0].text, "Read the organisation's website");
+            assert_eq!(kept[1].text, "Read their thesis");
+        });
     }
 
     #[test]
