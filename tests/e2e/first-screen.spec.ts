@@ -85,6 +85,39 @@ test('someone new sees the real first screen before the app starts, and nothing 
   await expectNoSeriousA11yViolations(page);
 });
 
+test.describe('on a phone set to French', () => {
+  test.use({ locale: 'fr-CA' });
+
+  test('the first screen is painted in French before the app starts, and nothing moves when it does', async ({ page }) => {
+    const release = await holdTheWasm(page);
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    const skeleton = page.locator('#skeleton');
+    await expect(skeleton.getByRole('heading', { level: 1, name: 'Aujourd’hui' })).toBeVisible();
+    await expect(skeleton.getByRole('link', { name: 'Ajouter une première personne' })).toBeVisible();
+    // Both languages are in the page; only French shows, nav included.
+    expect(await page.locator('body').innerText()).not.toMatch(/Today|People|Settings|Add your first/);
+    // French writes the first of the month « 1er »; Node's formatter writes « 1 ».
+    const date = new Date()
+      .toLocaleDateString('fr-CA', { weekday: 'long', day: 'numeric', month: 'long' })
+      .replace(/^(\S+) 1 /, '$1 1er ');
+    expect(date).toMatch(/^[a-z]+ \d{1,2}(er)? [a-zéû]+$/);
+    const painted = await skeleton.locator('.first-date').evaluate((e) => getComputedStyle(e, '::before').content);
+    expect(painted).toBe(JSON.stringify(date));
+    const before = await layout(page);
+    const text = flat(await skeleton.locator('main').innerText());
+
+    await release();
+    await expect(skeleton).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByRole('navigation', { name: 'Principale' }).getByRole('link', { name: 'Accueil' })).toBeVisible();
+    expect(flat(await page.getByRole('main').innerText())).toBe(text.replace(/^Aujourd’hui /, `Aujourd’hui ${date} `));
+    expect(await layout(page)).toEqual(before);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as any).__shifts)).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+  });
+});
+
 test('a returning person with a dark theme gets it before the first paint, and Today without the welcome', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await openApp(page);
