@@ -17,6 +17,16 @@ test('a phone in French meets French from the first paint to the queue, and Engl
   const manifest = await (await page.request.get(manifestUrl!)).json();
   expect(manifest.lang).toBe('fr');
   expect(manifest.shortcuts.map((s: { short_name: string }) => s.short_name)).toEqual(['Rencontre', 'Relances']);
+  // Its screenshots are the French screens, at the sizes it states.
+  expect(manifest.screenshots.map((s: { src: string }) => s.src)).toEqual([
+    '/screenshots/today.fr.png',
+    '/screenshots/meet.fr.png',
+    '/screenshots/queue.fr.png',
+  ]);
+  for (const screenshot of manifest.screenshots) {
+    const png = await (await page.request.get(screenshot.src)).body();
+    expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(screenshot.sizes);
+  }
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('link', { name: 'Ajouter une première personne' }).click();
