@@ -4,7 +4,7 @@ pub mod router;
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::state::{AppState, Insights, Workspace};
 use components::{provide_install_state, BottomNav, Notices};
 use pages::{
@@ -83,4 +83,11 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::Settings => view! { <SettingsPage /> }.into_any(),
         Screen::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
+}
+
+/// Downloads a JSON file, a backup or an archive, whose name (from the
+/// catalogue) carries today's date.
+pub(crate) fn download_dated_json(name: &str, text: &str) {
+    let day = crate::domain::calendar::date_input_value(crate::state::today());
+    crate::pwa::download(&fill(name, &[("day", &day)]), "application/json", text);
 }

@@ -68,9 +68,20 @@ test('a phone in French meets French from the first paint to the queue, and Engl
   await expect(page.getByRole('heading', { level: 1, name: 'Relances' })).toBeVisible();
   await expect(page.locator('main')).toContainText('Envoyer un remerciement à Chloé Roy');
   await expectNoSeriousA11yViolations(page);
+  // Even the files it saves are named in French.
+  const [calendar] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter vers le calendrier (.ics)' }).click(),
+  ]);
+  expect(calendar.suggestedFilename()).toBe('coffee-chat-relances.ics');
 
   // English from Settings: the interface changes, what was typed does not.
   await nav.getByRole('link', { name: 'Réglages' }).click();
+  const [backup] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter une sauvegarde (.json)' }).click(),
+  ]);
+  expect(backup.suggestedFilename()).toMatch(/^coffee-chat-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
   await page.getByLabel('Langue').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const main = page.getByRole('navigation', { name: 'Main' });

@@ -5,12 +5,7 @@ use crate::state::use_app;
 
 /// Downloads a backup made from the screen's data, saved or not.
 fn export_what_is_on_screen(text: String) {
-    let day = crate::domain::calendar::date_input_value(crate::state::today());
-    crate::pwa::download(
-        &format!("coffee-chat-backup-{day}.json"),
-        "application/json",
-        &text,
-    );
+    crate::ui::download_dated_json(t().files_backup(), &text);
 }
 
 /// Banners about the safety of the user's data, and a waiting new version.

@@ -43,7 +43,7 @@ pub fn QueuePage() -> impl IntoView {
             .map(|item| followup_event(item, &app.person_name(&item.person_id)))
             .collect();
         crate::pwa::download(
-            "coffee-chat-follow-ups.ics",
+            t().files_follow_ups(),
             "text/calendar;charset=utf-8",
             &calendar(&events, chrono::Utc::now()),
         );

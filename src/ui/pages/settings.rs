@@ -295,12 +295,7 @@ fn Capacity() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let archive = move |_| match app.try_run(|w| w.archive_done_chats(cutoff)) {
         Ok((text, count)) => {
-            let day = crate::domain::calendar::date_input_value(crate::state::today());
-            crate::pwa::download(
-                &format!("coffee-chat-archive-{day}.json"),
-                "application/json",
-                &text,
-            );
+            crate::ui::download_dated_json(t().files_archive(), &text);
             message.set(Some(fill(t().settings_archived(), &[("n", &count)])));
         }
         Err(problem) => message.set(Some(problem)),
@@ -431,13 +426,7 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
         }
     };
     let export = move |_| {
-        let text = app.export_backup();
-        let day = crate::domain::calendar::date_input_value(crate::state::today());
-        crate::pwa::download(
-            &format!("coffee-chat-backup-{day}.json"),
-            "application/json",
-            &text,
-        );
+        crate::ui::download_dated_json(t().files_backup(), &app.export_backup());
     };
     let pending = RwSignal::new(None::<Checked>);
     let message = RwSignal::new(None::<String>);
