@@ -2,6 +2,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use super::{KeyValueStore, StoreError};
+use crate::i18n::t;
 
 /// The browser's `localStorage`. Built only through [`LocalStore::open`],
 /// which first checks that storage can be used at all: gloo's accessors throw
@@ -11,12 +12,12 @@ pub struct LocalStore(());
 impl LocalStore {
     pub fn open() -> Result<LocalStore, StoreError> {
         let storage = web_sys::window()
-            .ok_or_else(|| StoreError::Unavailable("no window".into()))?
+            .ok_or_else(|| StoreError::Unavailable(t().store_switched_off().into()))?
             .local_storage()
             .map_err(|e| StoreError::Unavailable(describe(&e)))?;
         match storage {
             Some(_) => Ok(LocalStore(())),
-            None => Err(StoreError::Unavailable("storage is switched off".into())),
+            None => Err(StoreError::Unavailable(t().store_switched_off().into())),
         }
     }
 }
@@ -26,7 +27,7 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+        .unwrap_or_else(|| t().store_unknown_error().into())
 }
 
 fn classify(error: wasm_bindgen::JsValue) -> StoreError {

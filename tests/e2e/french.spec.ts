@@ -101,3 +101,12 @@ test('a phone in French meets French from the first paint to the queue, and Engl
   await expect(page.getByText('Lire le site Web de l’organisation')).toBeVisible();
   await expect(page.getByRole('region', { name: 'My questions' })).toContainText('À quoi ressemble une journée typique pour vous ?');
 });
+
+test('with the browser refusing storage, the warning is in French too', async ({ page }) => {
+  // What a browser with site data blocked gives: no localStorage at all.
+  await page.addInitScript(() => Object.defineProperty(window, 'localStorage', { get: () => null }));
+  await page.goto('/');
+  await expect(page.locator('#skeleton')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText(/inutilisable \(le stockage est désactivé\)/)).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toMatch(/storage|switched|error/i);
+});
