@@ -8,6 +8,7 @@ mod notices;
 mod referrer_select;
 mod reorder_buttons;
 mod send_actions;
+mod show_more;
 mod stage_badge;
 mod template_editor;
 
@@ -21,5 +22,6 @@ pub use notices::Notices;
 pub use referrer_select::ReferrerSelect;
 pub use reorder_buttons::ReorderButtons;
 pub use send_actions::SendActions;
+pub use show_more::show_more;
 pub use stage_badge::StageBadge;
 pub use template_editor::TemplateEditor;

@@ -9,7 +9,7 @@ use crate::domain::insights::{
 use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, use_insights, Insights, QuestionGroups};
-use crate::ui::components::StageBadge;
+use crate::ui::components::{show_more, StageBadge};
 use crate::ui::router::use_router;
 
 /// "Ana Silva, Tue 3 Nov 2026" linking to the chat it came from.
@@ -114,24 +114,6 @@ const PAGE: usize = 10;
 /// fill two screens, and opening stays quick.
 const FIRST_QUESTIONS: usize = 3;
 
-/// "Show 10 more questions", while some are hidden. Scrolling down to it
-/// shows them too, so that reading down never stops at a button.
-fn show_more(shown: RwSignal<usize>, total: usize, label: &'static str) -> impl IntoView {
-    let more = move || shown.update(|n| *n += PAGE);
-    move || {
-        let hidden = total.saturating_sub(shown.get());
-        (hidden > 0).then(|| {
-            let button = NodeRef::<leptos::html::Button>::new();
-            button.on_load(move |button| crate::pwa::when_near_screen(&button, more));
-            view! {
-                <button type="button" class="button" node_ref=button on:click=move |_| more()>
-                    {fill(label, &[("count", &hidden.min(PAGE)), ("hidden", &hidden)])}
-                </button>
-            }
-        })
-    }
-}
-
 fn answer_row(row: &AnswerRow) -> impl IntoView {
     let answer = if row.answer.is_empty() {
         view! { <p class="muted">{t().insights_no_note_of_the()}</p> }.into_any()
@@ -214,7 +196,7 @@ fn QuestionsSection() -> impl IntoView {
                             {(0..total.min(shown.get()))
                                 .map(|index| view! { <SharedQuestionCard grouped index /> })
                                 .collect_view()}
-                            {show_more(shown, total, t().insights_more_questions())}
+                            {show_more(shown, move || total, PAGE, t().insights_more_questions())}
                         }
                             .into_any()
                     })
@@ -342,7 +324,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                         .with(|list| list.iter().take(page.get()).filter_map(|&at| index.get(at)).map(debrief_card).collect_view())
                 }}
             </ul>
-            {move || show_more(page, shown.with(Vec::len), t().insights_more_chats())}
+            {move || show_more(page, move || shown.with(Vec::len), PAGE, t().insights_more_chats())}
         </section>
     }
 }
@@ -572,7 +554,7 @@ fn NetworkSection() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                                {show_more(chains_shown, chain_total, t().insights_more_chains())}
+                                {show_more(chains_shown, move || chain_total, PAGE, t().insights_more_chains())}
                             }
                                 .into_any()
                         }}
@@ -586,7 +568,7 @@ fn NetworkSection() -> impl IntoView {
                                         .map(|i| view! { <li>{introduction_summary(i)}</li> })
                                         .collect_view()}
                                 </ul>
-                                {show_more(introducers_shown, introducer_total, t().insights_more_introducers())}
+                                {show_more(introducers_shown, move || introducer_total, PAGE, t().insights_more_introducers())}
                             })}
                     </section>
                     <section class="card" aria-labelledby="organisations-heading">
@@ -629,7 +611,7 @@ fn NetworkSection() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                                {show_more(organisations_shown, organisation_total, t().insights_more_organisations())}
+                                {show_more(organisations_shown, move || organisation_total, PAGE, t().insights_more_organisations())}
                             }
                                 .into_any()
                         }}

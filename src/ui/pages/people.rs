@@ -5,7 +5,7 @@ use crate::domain::person::{list_key, Person, PersonId, SearchQuery};
 use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
 use crate::state::use_app;
-use crate::ui::components::StageBadge;
+use crate::ui::components::{show_more, StageBadge};
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
@@ -15,8 +15,12 @@ struct Row {
     stage: Stage,
 }
 
-/// Rows rendered at a time: a year of contacts opens as fast as ten, and
-/// search reaches everyone.
+/// Rows rendered on opening and after each search: a screenful and a
+/// little more, so that a year of contacts opens and searches as fast as
+/// ten. Search itself reaches everyone.
+const FIRST_PAGE: usize = 15;
+
+/// Rows added by each "Show more", or by scrolling near it.
 const PAGE: usize = 50;
 
 #[component]
@@ -25,7 +29,7 @@ pub fn PeoplePage() -> impl IntoView {
     let app = use_app();
     let query = RwSignal::new(String::new());
     let stage_filter = RwSignal::new(None::<Stage>);
-    let limit = RwSignal::new(PAGE);
+    let limit = RwSignal::new(FIRST_PAGE);
     let total = Memo::new(move |_| app.people.with(Vec::len));
     // Worked out when chats change, not on every keystroke in the search.
     let stages = Memo::new(move |_| app.chats.with(|chats| stages_by_person(chats)));
@@ -71,7 +75,6 @@ pub fn PeoplePage() -> impl IntoView {
     });
     let matching = move || listed.with(|(count, _)| *count);
     let rows = move || listed.with(|(_, rows)| rows.clone());
-    let hidden = move || matching().saturating_sub(limit.get());
     let summary = move || {
         let (shown, total) = (matching(), total.get());
         if query.with(|q| q.trim().is_empty()) && stage_filter.get().is_none() {
@@ -114,7 +117,7 @@ pub fn PeoplePage() -> impl IntoView {
                     autocomplete="off"
                     prop:value=move || query.get()
                     on:input=move |ev| {
-                        limit.set(PAGE);
+                        limit.set(FIRST_PAGE);
                         query.set(event_target_value(&ev));
                     }
                 />
@@ -125,7 +128,7 @@ pub fn PeoplePage() -> impl IntoView {
                     id="people-stage"
                     on:change=move |ev| {
                         let slug = event_target_value(&ev);
-                        limit.set(PAGE);
+                        limit.set(FIRST_PAGE);
                         stage_filter.set(Stage::ALL.into_iter().find(|s| s.slug() == slug));
                     }
                 >
@@ -152,15 +155,7 @@ pub fn PeoplePage() -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <Show when=move || { hidden() > 0 }>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| limit.update(|shown| *shown += PAGE)
-                >
-                    {move || fill(t().people_show_more(), &[("count", &hidden().min(PAGE)), ("hidden", &hidden())])}
-                </button>
-            </Show>
+            {show_more(limit, matching, PAGE, t().people_show_more())}
             <Show when=move || matching() == 0>
                 <p>{t().people_no_one_matches_that()}</p>
             </Show>
