@@ -51,6 +51,34 @@ fn local_store_reads_writes_lists_and_removes() {
 }
 
 #[wasm_bindgen_test]
+fn reading_every_entry_at_once_gives_each_text_exactly() {
+    clear_local_storage();
+    let store = LocalStore::open().unwrap();
+    let awkward = [
+        ("coffee-chat/a", String::new()),
+        ("coffee-chat/é", "Chloé · 8 h 30 « à bientôt »".to_string()),
+        ("coffee-chat/emoji", "☕🙂 and 𝄞".to_string()),
+        ("coffee-chat/nul", "before\u{0}after".to_string()),
+        ("coffee-chat/long", "x".repeat(200_000) + "ü"),
+        ("someone-else", "{\"not\": \"ours\"}".to_string()),
+    ];
+    for (key, value) in &awkward {
+        store.set(key, value).unwrap();
+    }
+    let mut at_once = store.entries().unwrap();
+    let mut one_by_one = coffee_chat::storage::entries_one_by_one(&store).unwrap();
+    at_once.sort();
+    one_by_one.sort();
+    assert_eq!(at_once, one_by_one);
+    let mut expected: Vec<(String, String)> = awkward
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    expected.sort();
+    assert_eq!(at_once, expected);
+}
+
+#[wasm_bindgen_test]
 fn a_full_local_storage_is_reported_as_quota_and_loses_nothing() {
     clear_local_storage();
     let store = LocalStore::open().unwrap();

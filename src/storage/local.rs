@@ -1,13 +1,24 @@
-use gloo_storage::{LocalStorage, Storage};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{KeyValueStore, StoreError};
 use crate::i18n::t;
 
+#[wasm_bindgen(module = "/src/storage/local.js")]
+extern "C" {
+    /// Every entry at once: `{ bytes, lengths }` (see local.js).
+    #[wasm_bindgen(catch)]
+    fn read_all(storage: &web_sys::Storage) -> Result<JsValue, JsValue>;
+}
+
 /// The browser's `localStorage`. Built only through [`LocalStore::open`],
-/// which first checks that storage can be used at all: gloo's accessors throw
+/// which first checks that storage can be used at all: the browser throws
 /// when it is switched off, and that must become a banner, not a crash.
-pub struct LocalStore(());
+/// The handle is kept: asking the window for it again costs a crossing
+/// into the browser per read. A page has one thread, which the wrapper
+/// checks.
+pub struct LocalStore(SendWrapper<web_sys::Storage>);
 
 impl LocalStore {
     pub fn open() -> Result<LocalStore, StoreError> {
@@ -16,7 +27,7 @@ impl LocalStore {
             .local_storage()
             .map_err(|e| StoreError::Unavailable(describe(&e)))?;
         match storage {
-            Some(_) => Ok(LocalStore(())),
+            Some(storage) => Ok(LocalStore(SendWrapper::new(storage))),
             None => Err(StoreError::Unavailable(t().store_switched_off().into())),
         }
     }
@@ -42,26 +53,58 @@ fn classify(error: wasm_bindgen::JsValue) -> StoreError {
 
 impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        LocalStorage::raw().get_item(key).map_err(classify)
+        self.0.get_item(key).map_err(classify)
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        LocalStorage::raw().set_item(key, value).map_err(classify)
+        self.0.set_item(key, value).map_err(classify)
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        LocalStorage::raw().remove_item(key).map_err(classify)
+        self.0.remove_item(key).map_err(classify)
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let storage = LocalStorage::raw();
-        let count = storage.length().map_err(classify)?;
+        let count = self.0.length().map_err(classify)?;
         let mut keys = Vec::with_capacity(count as usize);
         for index in 0..count {
-            if let Some(key) = storage.key(index).map_err(classify)? {
+            if let Some(key) = self.0.key(index).map_err(classify)? {
                 keys.push(key);
             }
         }
         Ok(keys)
     }
+
+    fn entries(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let read = read_all(&self.0).map_err(classify)?;
+        let field = |name: &str| js_sys::Reflect::get(&read, &name.into()).map_err(classify);
+        let bytes = js_sys::Uint8Array::new(&field("bytes")?).to_vec();
+        let lengths = js_sys::Uint32Array::new(&field("lengths")?).to_vec();
+        match split_texts(&bytes, &lengths) {
+            Some(entries) => Ok(entries),
+            // Never seen; the slow way is still right.
+            None => super::entries_one_by_one(self),
+        }
+    }
+}
+
+/// Cuts UTF-8 `bytes` into texts of the given lengths, and pairs them as
+/// key and value. `None` if they do not add up.
+fn split_texts(bytes: &[u8], lengths: &[u32]) -> Option<Vec<(String, String)>> {
+    let mut texts = Vec::with_capacity(lengths.len());
+    let mut at = 0;
+    for &length in lengths {
+        let end = at + length as usize;
+        texts.push(std::str::from_utf8(bytes.get(at..end)?).ok()?.to_owned());
+        at = end;
+    }
+    if at != bytes.len() || texts.len() % 2 != 0 {
+        return None;
+    }
+    let mut texts = texts.into_iter();
+    let mut entries = Vec::with_capacity(lengths.len() / 2);
+    while let (Some(key), Some(value)) = (texts.next(), texts.next()) {
+        entries.push((key, value));
+    }
+    Some(entries)
 }

@@ -69,6 +69,24 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Every key with its value, read together.
+    fn entries(&self) -> Result<Vec<(String, String)>, StoreError> {
+        entries_one_by_one(self)
+    }
+}
+
+/// Every key with its value, read a key at a time.
+pub fn entries_one_by_one(
+    store: &(impl KeyValueStore + ?Sized),
+) -> Result<Vec<(String, String)>, StoreError> {
+    let mut entries = Vec::new();
+    for key in store.keys()? {
+        if let Some(value) = store.get(&key)? {
+            entries.push((key, value));
+        }
+    }
+    Ok(entries)
 }
 
 pub type SharedStore = Arc<dyn KeyValueStore + Send + Sync>;

@@ -188,24 +188,24 @@ impl Repository {
     pub fn load_all(&self) -> Result<Data, StoreError> {
         self.known.lock().unwrap().clear();
         self.unreadable_in_place.lock().unwrap().clear();
-        // One pass over the keys serves every collection: each pass crosses
-        // into the browser once per key, thousands of times with a year of
+        // One read of every entry serves every collection: reading a key at
+        // a time crosses into the browser thousands of times with a year of
         // data.
-        let keys = self.store.keys()?;
+        let mut entries: HashMap<String, String> = self.store.entries()?.into_iter().collect();
         Ok(Data {
-            people: self.load(&keys)?,
-            chats: self.load(&keys)?,
-            followups: self.load(&keys)?,
-            settings: self.load_settings()?,
+            people: self.load(&mut entries)?,
+            chats: self.load(&mut entries)?,
+            followups: self.load(&mut entries)?,
+            settings: self.load_settings(entries.remove(SETTINGS_KEY))?,
         })
     }
 
-    fn load<T: Record>(&self, keys: &[String]) -> Result<Vec<T>, StoreError> {
-        let store = self.store.as_ref();
+    /// The collection's records, taken out of `entries`.
+    fn load<T: Record>(&self, entries: &mut HashMap<String, String>) -> Result<Vec<T>, StoreError> {
         let index = index_key::<T>();
-        let indexed: Vec<String> = match store.get(&index)? {
+        let indexed: Vec<String> = match entries.get(&index) {
             None => Vec::new(),
-            Some(raw) => match serde_json::from_str(&raw) {
+            Some(raw) => match serde_json::from_str(raw) {
                 Ok(ids) => ids,
                 Err(_) => {
                     self.set_aside(&index)?;
@@ -213,7 +213,10 @@ impl Repository {
                 }
             },
         };
-        let mut on_disk: Vec<&str> = keys.iter().filter_map(|k| record_id_of::<T>(k)).collect();
+        let mut on_disk: Vec<&str> = entries
+            .keys()
+            .filter_map(|k| record_id_of::<T>(k))
+            .collect();
         on_disk.sort_unstable();
         let mut order: Vec<String> = Vec::with_capacity(on_disk.len());
         let mut seen = std::collections::HashSet::with_capacity(on_disk.len());
@@ -232,7 +235,7 @@ impl Repository {
         let mut known = Vec::with_capacity(order.len());
         for id in order {
             let key = record_key::<T>(&id);
-            let Some(raw) = store.get(&key)? else {
+            let Some(raw) = entries.remove(&key) else {
                 continue;
             };
             match serde_json::from_str::<T>(&raw) {
@@ -251,8 +254,8 @@ impl Repository {
         Ok(records)
     }
 
-    fn load_settings(&self) -> Result<Settings, StoreError> {
-        match self.store.get(SETTINGS_KEY)? {
+    fn load_settings(&self, stored: Option<String>) -> Result<Settings, StoreError> {
+        match stored {
             None => Ok(Settings::default()),
             Some(raw) => match serde_json::from_str(&raw) {
                 Ok(settings) => {
