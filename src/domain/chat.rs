@@ -107,6 +107,7 @@ fn default_length() -> u32 {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageChange {
     pub stage: Stage,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub at: DateTime<Utc>,
 }
 
@@ -184,7 +185,9 @@ pub struct Chat {
     /// People they suggested, added to the list as introduced by them.
     #[serde(default)]
     pub referrals: Vec<PersonId>,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -192,6 +195,7 @@ pub struct Chat {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     pub id: String,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub created_at: DateTime<Utc>,
     /// How far into the meeting it was written, when the timer had started.
     #[serde(default)]

@@ -110,7 +110,9 @@ pub struct FollowUp {
     pub title: String,
     #[serde(default)]
     pub note: String,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -9,6 +9,7 @@ pub mod chat;
 pub mod followup;
 pub mod ics;
 pub mod insights;
+pub mod instant;
 pub mod linter;
 pub mod message;
 pub mod person;

@@ -43,7 +43,9 @@ pub struct Person {
     pub tags: Vec<String>,
     #[serde(default)]
     pub notes: String,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub updated_at: DateTime<Utc>,
 }
 

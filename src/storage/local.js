@@ -24,3 +24,13 @@ export function read_all(storage) {
   });
   return { bytes: bytes.subarray(0, at), lengths };
 }
+
+// Every key of `storage`, in one crossing.
+export function all_keys(storage) {
+  const keys = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key !== null) keys.push(key);
+  }
+  return keys;
+}

@@ -10,6 +10,8 @@ extern "C" {
     /// Every entry at once: `{ bytes, lengths }` (see local.js).
     #[wasm_bindgen(catch)]
     fn read_all(storage: &web_sys::Storage) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn all_keys(storage: &web_sys::Storage) -> Result<Vec<String>, JsValue>;
 }
 
 /// The browser's `localStorage`. Built only through [`LocalStore::open`],
@@ -65,14 +67,7 @@ impl KeyValueStore for LocalStore {
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let count = self.0.length().map_err(classify)?;
-        let mut keys = Vec::with_capacity(count as usize);
-        for index in 0..count {
-            if let Some(key) = self.0.key(index).map_err(classify)? {
-                keys.push(key);
-            }
-        }
-        Ok(keys)
+        all_keys(&self.0).map_err(classify)
     }
 
     fn entries(&self) -> Result<Vec<(String, String)>, StoreError> {
