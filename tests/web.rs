@@ -60,6 +60,9 @@ fn reading_every_entry_at_once_gives_each_text_exactly() {
         ("coffee-chat/emoji", "☕🙂 and 𝄞".to_string()),
         ("coffee-chat/nul", "before\u{0}after".to_string()),
         ("coffee-chat/long", "x".repeat(200_000) + "ü"),
+        // More bytes than characters: the buffer has to grow.
+        ("coffee-chat/accents", "é".repeat(150_000)),
+        ("coffee-chat/cups", "☕".repeat(100_000)),
         ("someone-else", "{\"not\": \"ours\"}".to_string()),
     ];
     for (key, value) in &awkward {

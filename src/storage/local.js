@@ -12,13 +12,22 @@ export function read_all(storage) {
     texts.push(key, value);
     units += key.length + value.length;
   }
-  // A UTF-16 unit never takes more than three bytes in UTF-8.
-  const bytes = new Uint8Array(units * 3);
+  // Room for mostly ASCII text, grown when accents or emoji need more: a
+  // buffer sized for the worst case would be three times the data.
+  let bytes = new Uint8Array(units + (units >> 3) + 64);
   const lengths = new Uint32Array(texts.length);
   const encoder = new TextEncoder();
   let at = 0;
   texts.forEach((text, i) => {
-    const { written } = encoder.encodeInto(text, bytes.subarray(at));
+    let { read, written } = encoder.encodeInto(text, bytes.subarray(at));
+    while (read < text.length) {
+      const bigger = new Uint8Array(bytes.length * 2 + (text.length - read) * 3);
+      bigger.set(bytes.subarray(0, at + written));
+      bytes = bigger;
+      const rest = encoder.encodeInto(text.slice(read), bytes.subarray(at + written));
+      read += rest.read;
+      written += rest.written;
+    }
     lengths[i] = written;
     at += written;
   });
