@@ -46,6 +46,7 @@ test('Back and Forward return to the screen and the place in it', async ({ page 
   await openApp(page);
   await replaceWithBackup(page, backupOf({ people: numberedPeople(40) }));
   await nav(page).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('button', { name: 'Show 25 more of 25' }).click();
   const far = page.getByRole('link', { name: 'Person 030' });
   await far.scrollIntoViewIfNeeded();
   const scrolled = await page.evaluate(() => window.scrollY);

@@ -1,3 +1,5 @@
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use crate::domain::chat::stages_by_person;
@@ -23,13 +25,20 @@ const FIRST_PAGE: usize = 15;
 /// Rows added by each "Show more", or by scrolling near it.
 const PAGE: usize = 50;
 
+thread_local! {
+    /// How many rows the list showed when it was left, so that Back lands
+    /// on the same row, not on a list cut back to its first page.
+    static ROWS_SHOWN: Cell<usize> = const { Cell::new(FIRST_PAGE) };
+}
+
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     super::set_title(t().people_people());
     let app = use_app();
     let query = RwSignal::new(String::new());
     let stage_filter = RwSignal::new(None::<Stage>);
-    let limit = RwSignal::new(FIRST_PAGE);
+    let limit = RwSignal::new(ROWS_SHOWN.get());
+    Effect::new(move |_| ROWS_SHOWN.set(limit.get()));
     let total = Memo::new(move |_| app.people.with(Vec::len));
     // Worked out when chats change, not on every keystroke in the search.
     let stages = Memo::new(move |_| app.chats.with(|chats| stages_by_person(chats)));
