@@ -5,9 +5,8 @@
 export function read_all(storage) {
   const texts = [];
   let units = 0;
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    const value = key === null ? null : storage.getItem(key);
+  for (const key of all_keys(storage)) {
+    const value = storage.getItem(key);
     if (value === null) continue;
     texts.push(key, value);
     units += key.length + value.length;

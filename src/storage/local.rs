@@ -86,20 +86,18 @@ impl KeyValueStore for LocalStore {
 /// Cuts UTF-8 `bytes` into texts of the given lengths, and pairs them as
 /// key and value. `None` if they do not add up.
 fn split_texts(bytes: &[u8], lengths: &[u32]) -> Option<Vec<(String, String)>> {
-    let mut texts = Vec::with_capacity(lengths.len());
-    let mut at = 0;
-    for &length in lengths {
-        let end = at + length as usize;
-        texts.push(std::str::from_utf8(bytes.get(at..end)?).ok()?.to_owned());
-        at = end;
-    }
-    if at != bytes.len() || texts.len() % 2 != 0 {
+    if !lengths.len().is_multiple_of(2) {
         return None;
     }
-    let mut texts = texts.into_iter();
-    let mut entries = Vec::with_capacity(lengths.len() / 2);
-    while let (Some(key), Some(value)) = (texts.next(), texts.next()) {
-        entries.push((key, value));
-    }
-    Some(entries)
+    let mut rest = bytes;
+    let mut next = |length: u32| {
+        let (text, after) = rest.split_at_checked(length as usize)?;
+        rest = after;
+        Some(std::str::from_utf8(text).ok()?.to_owned())
+    };
+    let entries = lengths
+        .chunks_exact(2)
+        .map(|pair| Some((next(pair[0])?, next(pair[1])?)))
+        .collect::<Option<Vec<_>>>()?;
+    rest.is_empty().then_some(entries)
 }

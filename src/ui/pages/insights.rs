@@ -324,7 +324,7 @@ fn DebriefsSection(filter: RwSignal<DebriefFilter>) -> impl IntoView {
                         .with(|list| list.iter().take(page.get()).filter_map(|&at| index.get(at)).map(debrief_card).collect_view())
                 }}
             </ul>
-            {move || show_more(page, move || shown.with(Vec::len), PAGE, t().insights_more_chats())}
+            {show_more(page, move || shown.with(Vec::len), PAGE, t().insights_more_chats())}
         </section>
     }
 }
