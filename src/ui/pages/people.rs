@@ -3,7 +3,7 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use crate::domain::chat::stages_by_person;
-use crate::domain::person::{list_key, Person, PersonId, SearchQuery};
+use crate::domain::person::{list_key, PersonId, SearchQuery};
 use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
 use crate::state::use_app;
@@ -42,44 +42,51 @@ pub fn PeoplePage() -> impl IntoView {
     let total = Memo::new(move |_| app.people.with(Vec::len));
     // Worked out when chats change, not on every keystroke in the search.
     let stages = Memo::new(move |_| app.chats.with(|chats| stages_by_person(chats)));
-    // Folded once per change to the list, not once per person per keystroke.
-    let search_keys = Memo::new(move |_| {
-        app.people
-            .with(|people| people.iter().map(Person::search_key).collect::<Vec<_>>())
+    // Everyone in list order with their folded search text, worked out when
+    // the people or their stages change, so a keystroke only filters.
+    let directory = Memo::new(move |_| {
+        let stages = stages.read();
+        app.people.with(|people| {
+            let mut entries: Vec<(usize, Stage)> = people
+                .iter()
+                .enumerate()
+                .map(|(at, p)| (at, stages.get(&p.id).copied().unwrap_or_default()))
+                .collect();
+            entries.sort_by_cached_key(|&(at, stage)| list_key(stage, &people[at]));
+            entries
+                .into_iter()
+                .map(|(at, stage)| (at, stage, people[at].search_key()))
+                .collect::<Vec<_>>()
+        })
     });
     // How many match, and the first `limit` of them as rows.
     let listed = Memo::new(move |_| {
         let limit = limit.get();
         let query = query.with(|q| SearchQuery::new(q));
         let wanted = stage_filter.get();
-        let stages = stages.read();
-        let keys = search_keys.read();
+        let directory = directory.read();
         app.people.with(|people| {
-            let mut matching: Vec<(Stage, &Person)> = people
+            let mut matching = directory
                 .iter()
-                .zip(keys.iter())
-                .filter(|(_, key)| query.matches(key))
-                .map(|(p, _)| (stages.get(&p.id).copied().unwrap_or_default(), p))
-                .filter(|(stage, _)| wanted.is_none_or(|w| w == *stage))
-                .collect();
-            // Each name folded once, not at every comparison.
-            matching.sort_by_cached_key(|(stage, person)| list_key(*stage, person));
-            let count = matching.len();
+                .filter(|(_, stage, key)| wanted.is_none_or(|w| w == *stage) && query.matches(key));
             let rows = matching
-                .into_iter()
+                .by_ref()
                 .take(limit)
-                .map(|(stage, p)| Row {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    detail: [p.role.as_str(), p.organisation.as_str()]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · "),
-                    stage,
+                .map(|&(at, stage, _)| {
+                    let p = &people[at];
+                    Row {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        detail: [p.role.as_str(), p.organisation.as_str()]
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                        stage,
+                    }
                 })
                 .collect::<Vec<_>>();
-            (count, rows)
+            (rows.len() + matching.count(), rows)
         })
     });
     let matching = move || listed.with(|(count, _)| *count);
