@@ -7,8 +7,8 @@ pub mod ui;
 
 use std::sync::Arc;
 
-use state::AppState;
-use storage::{LocalStore, MemoryStore, SharedStore};
+use state::{AppState, Glance};
+use storage::{KeyValueStore, LocalStore, MemoryStore, SharedStore, GLANCE_KEY};
 
 /// Opens the browser's storage, or an in-memory store with a warning when
 /// the browser refuses it, so the app still starts.
@@ -17,6 +17,19 @@ pub fn open_state() -> AppState {
         Ok(store) => AppState::open(Arc::new(store) as SharedStore, None),
         Err(error) => AppState::open(Arc::new(MemoryStore::new()), Some(error)),
     }
+}
+
+/// Today's glance, when the app opens on Today and one was kept for today.
+pub fn glance_for_start() -> Option<Glance> {
+    let on_today = leptos::prelude::window()
+        .location()
+        .pathname()
+        .is_ok_and(|path| path == "/");
+    if !on_today {
+        return None;
+    }
+    let text = LocalStore::open().ok()?.get(GLANCE_KEY).ok()??;
+    Glance::stored_for(&text, state::today())
 }
 
 /// Shows a plain message instead of a frozen screen if the app ever hits a

@@ -1,9 +1,12 @@
 use coffee_chat::i18n::{start_in, Lang};
+use leptos::mount::{mount_to, mount_to_body};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn main() {
     coffee_chat::show_crash_message();
     // public/first-paint.js chose the language before the first paint.
-    let french = leptos::prelude::document()
+    let french = document()
         .document_element()
         .is_some_and(|root| root.get_attribute("lang").as_deref() == Some("fr"));
     if french {
@@ -21,21 +24,62 @@ fn main() {
 }
 
 fn mark_language(lang: Lang) {
-    if let Some(root) = leptos::prelude::document().document_element() {
+    if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
 }
 
 fn start() {
-    let state = coffee_chat::open_state();
-    // Two tasks, not one: compiling the wasm and opening the store, then
-    // building the first screen. Each is shorter than the two together,
-    // and a tap that comes between them is not held up by both.
-    coffee_chat::pwa::in_next_task(move || {
-        // The static skeleton in index.html stays until the app replaces it.
-        if let Some(skeleton) = leptos::prelude::document().get_element_by_id("skeleton") {
-            skeleton.remove();
+    match coffee_chat::glance_for_start() {
+        Some(glance) => start_from(glance),
+        None => {
+            let state = coffee_chat::open_state();
+            // Two tasks, not one: compiling the wasm and opening the store,
+            // then building the first screen. Each is shorter than the two
+            // together, and a tap that comes between them is not held up by
+            // both.
+            coffee_chat::pwa::in_next_task(move || {
+                remove_skeleton();
+                mount_app(state);
+            });
         }
-        leptos::mount::mount_to_body(move || leptos::view! { <coffee_chat::ui::App state /> });
+    }
+}
+
+/// A returning person's Today, drawn from its glance in a few milliseconds
+/// whatever the number of records; then, once that is on screen, the
+/// records are read and the app takes its place.
+fn start_from(glance: coffee_chat::state::Glance) {
+    let holder = document().create_element("div").expect("a div can be made");
+    let _ = holder.set_attribute("id", "glance");
+    let _ = holder.set_attribute("inert", "");
+    let _ = holder.set_attribute("aria-busy", "true");
+    remove_skeleton();
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&holder);
+    }
+    let state = coffee_chat::state::AppState::at_a_glance(glance);
+    let glimpse = mount_to(holder.clone().unchecked_into(), move || {
+        view! { <coffee_chat::ui::TodayAtAGlance state /> }
     });
+    // Reading the records and building the app: two tasks, as above.
+    coffee_chat::pwa::after_next_paint(move || {
+        let state = coffee_chat::open_state();
+        coffee_chat::pwa::in_next_task(move || {
+            drop(glimpse);
+            holder.remove();
+            mount_app(state);
+        });
+    });
+}
+
+fn mount_app(state: coffee_chat::state::AppState) {
+    mount_to_body(move || view! { <coffee_chat::ui::App state /> });
+}
+
+/// The static first screen in index.html stays until the app replaces it.
+fn remove_skeleton() {
+    if let Some(skeleton) = document().get_element_by_id("skeleton") {
+        skeleton.remove();
+    }
 }

@@ -111,6 +111,11 @@ pub fn in_next_task(then: impl FnOnce() + 'static) {
     post_to_self(&Closure::once_into_js(then));
 }
 
+/// Runs `then` in a task of its own once the next frame is painted.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || in_next_task(then));
+}
+
 /// Calls `then` with the French catalogue's text, or `None` when it
 /// cannot be read.
 pub fn french_catalogue(then: impl FnOnce(Option<String>) + 'static) {

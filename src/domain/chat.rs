@@ -377,17 +377,24 @@ pub fn next_booked<'a>(
     chats: impl IntoIterator<Item = &'a Chat>,
     now: NaiveDateTime,
 ) -> Option<&'a Chat> {
+    booked_from(chats, now).min_by_key(|c| c.starts_at)
+}
+
+/// Booked chats that are next or under way at `now` or later, in no order.
+pub fn booked_from<'a>(
+    chats: impl IntoIterator<Item = &'a Chat>,
+    now: NaiveDateTime,
+) -> impl Iterator<Item = &'a Chat> {
     chats
         .into_iter()
         .filter(|c| c.stage() == Stage::Booked)
-        .filter(|c| {
+        .filter(move |c| {
             c.starts_at.is_some_and(|at| {
                 let grace = i64::from(c.length_minutes) + STILL_NEXT_AFTER_END_MINUTES;
                 at.checked_add_signed(chrono::TimeDelta::minutes(grace))
                     .is_none_or(|until| until >= now)
             })
         })
-        .min_by_key(|c| c.starts_at)
 }
 
 /// Every person's stage in one pass over the chats, for lists: a person

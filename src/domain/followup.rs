@@ -412,6 +412,14 @@ pub fn followed_up_without_answer(chat: &Chat, followups: &[FollowUp]) -> bool {
         })
 }
 
+/// What is due by `today`, the longest waiting first: what Today lists and
+/// counts, in one order wherever it is worked out.
+pub fn due_by(all: &[FollowUp], today: NaiveDate) -> Vec<&FollowUp> {
+    let mut due: Vec<&FollowUp> = all.iter().filter(|f| f.is_due(today)).collect();
+    due.sort_by_key(|f| f.due);
+    due
+}
+
 /// Others on the list at the same organisation, for the second contact.
 pub fn colleagues<'a>(person: &Person, people: &'a [Person]) -> Vec<&'a Person> {
     let organisation = fold(person.organisation.trim());

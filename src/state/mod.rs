@@ -3,6 +3,7 @@
 //! signals. No rule lives here; the commands are plain Rust, tested natively.
 
 mod commands;
+mod glance;
 mod insights;
 mod workspace;
 
@@ -16,21 +17,27 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 pub use commands::{ChatText, SettingChange, SettingText, TextTarget};
+pub use glance::{Counts, Glance, DUE_SHOWN};
 pub use insights::{use_insights, Insights, QuestionGroups};
 pub use workspace::{
     Clock, CommandError, CommandResult, Deleted, IdSource, RecordRef, StorageNotices, Workspace,
 };
 
 use crate::domain::chat::{Chat, ChatId};
-use crate::domain::followup::FollowUp;
+use crate::domain::followup::{due_by, FollowUp};
 use crate::domain::person::{Person, PersonId};
 use crate::domain::settings::Settings;
-use crate::storage::{Record, SharedStore, StoreError};
+use crate::domain::stage::Stage;
+use crate::storage::{MemoryStore, Record, SharedStore, StoreError};
 
 /// The longest a keystroke waits before it is written. The timer starts at
 /// the first unsaved keystroke and is not pushed back by later ones, so
 /// continuous typing is saved several times a second.
 const AUTOSAVE_WITHIN: Duration = Duration::from_millis(250);
+
+/// How long Today's glance may lag the records while the app is open;
+/// hiding or leaving the page writes it at once.
+const GLANCE_WITHIN: Duration = Duration::from_secs(1);
 
 /// The browser's clock and the phone's time zone.
 pub struct BrowserClock;
@@ -89,8 +96,12 @@ pub struct AppState {
     pub notices: RwSignal<StorageNotices>,
     /// The last Person deleted, so the People screen can offer Undo.
     pub recently_deleted: RwSignal<Option<Deleted>>,
+    /// Set while Today is drawn from a glance: what it counts over every
+    /// record, which the glance's few records cannot tell.
+    glance_counts: Option<Counts>,
     workspace: StoredValue<Workspace>,
     autosave_armed: StoredValue<bool>,
+    glance_armed: StoredValue<bool>,
     persistence_asked: StoredValue<bool>,
 }
 
@@ -98,6 +109,24 @@ impl AppState {
     pub fn open(store: SharedStore, fallback: Option<StoreError>) -> AppState {
         let workspace =
             Workspace::open(store, fallback, Arc::new(BrowserClock), Arc::new(RandomIds));
+        AppState::over(workspace, None)
+    }
+
+    /// Today's few records from a glance, to look at while the rest are
+    /// read. They sit on a store of their own in memory, so nothing done
+    /// here could ever reach the person's data.
+    pub fn at_a_glance(glance: Glance) -> AppState {
+        let mut workspace = Workspace::open(
+            Arc::new(MemoryStore::new()),
+            None,
+            Arc::new(BrowserClock),
+            Arc::new(RandomIds),
+        );
+        workspace.data = glance.data();
+        AppState::over(workspace, Some(glance.counts))
+    }
+
+    fn over(workspace: Workspace, glance_counts: Option<Counts>) -> AppState {
         let data = workspace.data().clone();
         AppState {
             people: RwSignal::new(data.people),
@@ -106,10 +135,57 @@ impl AppState {
             settings: RwSignal::new(data.settings),
             notices: RwSignal::new(workspace.notices().clone()),
             recently_deleted: RwSignal::new(None),
+            glance_counts,
             workspace: StoredValue::new(workspace),
             autosave_armed: StoredValue::new(false),
+            glance_armed: StoredValue::new(false),
             persistence_asked: StoredValue::new(false),
         }
+    }
+
+    /// Done chats, over every record.
+    pub fn done_chats(&self) -> usize {
+        match self.glance_counts {
+            Some(counts) => counts.done_chats,
+            None => self
+                .chats
+                .with(|chats| chats.iter().filter(|c| c.stage() == Stage::Done).count()),
+        }
+    }
+
+    /// The first [`DUE_SHOWN`] items due by `today`, the longest waiting
+    /// first, with how many are due and how many of those overdue, over
+    /// every record.
+    pub fn due_first(&self, today: NaiveDate) -> (Vec<FollowUp>, Counts) {
+        self.followups.with(|all| {
+            let due = due_by(all, today);
+            let counts = self.glance_counts.unwrap_or(Counts {
+                done_chats: 0,
+                due: due.len(),
+                overdue: due.iter().filter(|f| f.when() < today).count(),
+            });
+            let first = due.into_iter().take(DUE_SHOWN).cloned().collect();
+            (first, counts)
+        })
+    }
+
+    /// Keeps Today's glance in step with the records, at most once a
+    /// second however fast they change, so the next start can draw Today
+    /// before reading them.
+    pub fn keep_glance(&self) {
+        if self.glance_counts.is_some() || self.glance_armed.get_value() {
+            return;
+        }
+        self.glance_armed.set_value(true);
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.glance_armed.try_set_value(false).is_none() {
+                    state.read(Workspace::note_glance);
+                }
+            },
+            GLANCE_WITHIN,
+        );
     }
 
     /// Runs a command and shows what it changed.
@@ -185,7 +261,7 @@ impl AppState {
 
     /// The one save path for typed text: shown at once, written within
     /// [`AUTOSAVE_WITHIN`] however fast the typing, and at once when the
-    /// page is hidden, frozen or left (see [`AppState::save_now`]).
+    /// page is hidden, frozen or left (see [`AppState::save_before_leaving`]).
     pub fn type_text(&self, target: &TextTarget, text: &str) -> Result<(), String> {
         self.try_run(|w| w.type_text(target, text))?;
         if !self.autosave_armed.get_value() {
@@ -207,6 +283,15 @@ impl AppState {
     pub fn save_now(&self) {
         let _ = self.workspace.try_update_value(Workspace::save);
         self.show_changes();
+    }
+
+    /// Writes everything pending, and Today's glance, as the page is
+    /// hidden, frozen or left.
+    pub fn save_before_leaving(&self) {
+        self.save_now();
+        if self.glance_counts.is_none() {
+            self.read(Workspace::note_glance);
+        }
     }
 
     /// The current text of a field, kept up to date as it changes here or

@@ -16,7 +16,9 @@ use crate::domain::settings::{LanguageChoice, Theme};
 use crate::domain::stage::Stage;
 use crate::domain::timer::TimerAction;
 use crate::storage::backup::{self, ImportMode};
-use crate::storage::{KeyValueStore, MemoryStore, StoreError, FIRST_PAINT_KEY, SCHEMA_KEY};
+use crate::storage::{
+    KeyValueStore, MemoryStore, StoreError, FIRST_PAINT_KEY, GLANCE_KEY, SCHEMA_KEY,
+};
 
 struct TestClock(Mutex<DateTime<Utc>>);
 
@@ -867,4 +869,168 @@ fn storage_that_cannot_be_used_says_so_and_keeps_working_in_memory() {
         .blocked
         .as_deref()
         .is_some_and(|m| m.contains("kept after this tab is closed")));
+}
+
+// Today at a glance
+
+fn stored_glance(store: &Arc<MemoryStore>) -> Option<String> {
+    store.get(GLANCE_KEY).unwrap()
+}
+
+/// Ana booked for tomorrow with notes typed in her chat; Ben and Chloé
+/// asked ten days ago, so their reminders are due; Dev at Ben's company.
+fn a_busy_week() -> (Arc<MemoryStore>, Workspace, ChatId) {
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open(&store);
+    let ana = w.add_person("Ana", None, "", "").unwrap();
+    let ben = w.add_person("Ben", None, "Shopify", "").unwrap();
+    let chloe = w.add_person("Chloé", None, "", "").unwrap();
+    w.add_person("Dev", None, "shopify ", "").unwrap();
+    w.add_person("Eve", None, "", "").unwrap();
+    let mut asked = vec![ben, chloe];
+    for name in ["Farah", "Gus"] {
+        asked.push(w.add_person(name, None, "", "").unwrap());
+    }
+    for person in &asked {
+        let chat = w.create_chat(person).unwrap();
+        w.move_chat(&chat, Stage::Asked).unwrap();
+    }
+    let booked = w.create_chat(&ana).unwrap();
+    w.move_chat(&booked, Stage::Asked).unwrap();
+    let tomorrow = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+    w.set_start(&booked, tomorrow.and_hms_opt(8, 30, 0))
+        .unwrap();
+    w.set_format(&booked, Some(MeetingFormat::InPerson))
+        .unwrap();
+    w.type_text(
+        &TextTarget::Chat(booked.clone(), ChatText::Place),
+        "Café Olimpico",
+    )
+    .unwrap();
+    w.move_chat(&booked, Stage::Booked).unwrap();
+    w.type_text(
+        &TextTarget::Chat(booked.clone(), ChatText::Research),
+        "Her talk on pricing",
+    )
+    .unwrap();
+    w.save();
+    (
+        store.clone(),
+        open_with(&store, TestClock::at(2026, 12, 10, 10)),
+        booked,
+    )
+}
+
+#[test]
+fn todays_glance_holds_what_today_shows_and_nothing_typed() {
+    let (store, w, booked) = a_busy_week();
+    w.note_glance();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+    let text = stored_glance(&store).expect("a glance is kept once someone is saved");
+    let glance = Glance::stored_for(&text, today).expect("it reads back for today");
+    let data = w.data();
+
+    // What Today lists and counts, as worked out over every record.
+    let due = crate::domain::followup::due_by(&data.followups, today);
+    assert!(due.len() > DUE_SHOWN, "{} due", due.len());
+    assert_eq!(glance.counts.due, due.len());
+    assert_eq!(
+        glance.counts.overdue,
+        due.iter().filter(|f| f.when() < today).count()
+    );
+    let first: Vec<&FollowUp> = due.into_iter().take(DUE_SHOWN).collect();
+    assert_eq!(glance.followups.iter().collect::<Vec<_>>(), first);
+    let now = today.and_hms_opt(9, 0, 0).unwrap();
+    let next = crate::domain::chat::next_booked(&glance.chats, now).unwrap();
+    assert_eq!(next.id, booked);
+    assert_eq!(next.place, "Café Olimpico");
+    assert_eq!(
+        next.checklist,
+        data.chats
+            .iter()
+            .find(|c| c.id == booked)
+            .unwrap()
+            .checklist
+    );
+    // Typed text Today never shows stays out, so typing does not rewrite it.
+    assert!(next.research.is_empty());
+    // Everyone named, and the colleague a second contact offers, in order.
+    let names: Vec<&str> = glance.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.starts_with(&["Ana"]), "{names:?}");
+    assert!(
+        names.contains(&"Dev") && !names.contains(&"Eve"),
+        "{names:?}"
+    );
+    assert_eq!(glance.settings, data.settings);
+
+    // Another day, or another format of the records: not used.
+    assert!(Glance::stored_for(&text, today.succ_opt().unwrap()).is_none());
+    let other_format = text.replacen(
+        &format!("\"schema\":{}", crate::storage::CURRENT_SCHEMA),
+        &format!("\"schema\":{}", crate::storage::CURRENT_SCHEMA + 1),
+        1,
+    );
+    assert!(Glance::stored_for(&other_format, today).is_none());
+    assert!(Glance::stored_for("{not json", today).is_none());
+    // Not a record: reopening finds nothing unreadable.
+    assert_eq!(reopen(&store).unreadable_count(), 0);
+}
+
+#[test]
+fn the_glance_follows_what_today_shows_and_goes_when_no_one_is_left() {
+    let (store, mut w, booked) = a_busy_week();
+    w.note_glance();
+    let before = stored_glance(&store).unwrap();
+    w.type_text(
+        &TextTarget::Chat(booked.clone(), ChatText::Research),
+        "Her talk on pricing, and the podcast",
+    )
+    .unwrap();
+    w.save();
+    w.note_glance();
+    assert_eq!(
+        stored_glance(&store).unwrap(),
+        before,
+        "typing changes nothing Today shows"
+    );
+
+    let first_due = w
+        .data()
+        .followups
+        .iter()
+        .find(|f| f.is_due(w.clock.today()))
+        .unwrap()
+        .id
+        .clone();
+    w.set_followup_status(&first_due, FollowUpStatus::Done)
+        .unwrap();
+    w.note_glance();
+    assert_ne!(stored_glance(&store).unwrap(), before);
+
+    let everyone: Vec<PersonId> = w.data().people.iter().map(|p| p.id.clone()).collect();
+    for person in &everyone {
+        w.delete_person(person).unwrap();
+    }
+    w.note_glance();
+    assert_eq!(
+        stored_glance(&store),
+        None,
+        "nothing of theirs is left to show"
+    );
+}
+
+#[test]
+fn a_glance_that_cannot_be_written_is_removed_not_left_out_of_date() {
+    let (store, mut w, _) = a_busy_week();
+    w.note_glance();
+    let ana = w.data().people[0].id.clone();
+    w.type_text(
+        &TextTarget::Person(ana, PersonField::Name),
+        "Ana Beatriz Silva",
+    )
+    .unwrap();
+    w.save();
+    store.leave_free(0);
+    w.note_glance();
+    assert_eq!(stored_glance(&store), None);
 }

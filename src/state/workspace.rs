@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::Glance;
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::followup::{FollowUp, FollowUpId};
 use crate::domain::person::{Person, PersonId};
@@ -175,6 +176,12 @@ impl Workspace {
             settings.theme.slug(),
             settings.language.slug()
         ));
+    }
+
+    /// Keeps Today's glance in step with the records, for the next start.
+    pub fn note_glance(&self) {
+        let glance = Glance::of(&self.data, self.clock.today()).and_then(|g| g.to_json());
+        self.repo.note_glance(glance.as_deref());
     }
 
     pub fn recently_deleted(&self) -> Option<&Deleted> {

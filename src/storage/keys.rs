@@ -20,6 +20,10 @@ pub const IMPORT_JOURNAL_KEY: &str = "coffee-chat/import-journal";
 /// for the wasm: the theme and whether anyone is saved, as "dark returning".
 /// Not data: losing it only costs a plainer first paint.
 pub const FIRST_PAINT_KEY: &str = "coffee-chat/first-paint";
+/// Today at a glance (`state::Glance`): the few records a returning
+/// person's Today shows, drawn before the rest are read. Not data: it is
+/// only ever looked at, and losing it costs a slower first Today.
+pub const GLANCE_KEY: &str = "coffee-chat/glance";
 
 /// A kind of record stored one per key, `coffee-chat/<collection>/<id>`,
 /// with the ids in order under `coffee-chat/index/<collection>`.

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::merge::merge_record;
 use super::{
     index_key, quarantine_key, record_id_of, record_key, run_migrations, write_verified, Record,
-    SharedStore, StoreError, CURRENT_SCHEMA, FIRST_PAINT_KEY, IMPORT_JOURNAL_KEY, MIGRATIONS,
-    NAMESPACE, QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
+    SharedStore, StoreError, CURRENT_SCHEMA, FIRST_PAINT_KEY, GLANCE_KEY, IMPORT_JOURNAL_KEY,
+    MIGRATIONS, NAMESPACE, QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
 };
 use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
@@ -163,6 +163,19 @@ impl Repository {
     pub fn note_first_paint(&self, hint: &str) {
         if self.store.get(FIRST_PAINT_KEY).ok().flatten().as_deref() != Some(hint) {
             let _ = self.store.set(FIRST_PAINT_KEY, hint);
+        }
+    }
+
+    /// Keeps Today's glance ([`GLANCE_KEY`]) as `text`, or removes it for
+    /// `None`, writing only when it changes. A glance that cannot be written
+    /// is removed rather than left out of date.
+    pub fn note_glance(&self, text: Option<&str>) {
+        let store = self.store.as_ref();
+        if store.get(GLANCE_KEY).ok().flatten().as_deref() == text {
+            return;
+        }
+        if text.is_none_or(|text| store.set(GLANCE_KEY, text).is_err()) {
+            let _ = store.remove(GLANCE_KEY);
         }
     }
 

@@ -11,7 +11,7 @@ use pages::{
     ChatPage, InsightsPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage,
     PersonPage, PreparePage, QueuePage, SettingsPage, TodayPage,
 };
-use router::{provide_router, Screen};
+use router::{provide_address, provide_router, Screen};
 
 /// The whole app around an already opened [`AppState`].
 #[component]
@@ -39,13 +39,13 @@ pub fn App(state: AppState) -> impl IntoView {
     }
     // Typed text is saved within a fraction of a second; hiding, freezing
     // or leaving the page saves it at once.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save_before_leaving());
     let _ = window_event_listener_untyped("visibilitychange", move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            state.save_now();
+            state.save_before_leaving();
         }
     });
-    crate::pwa::on_freeze(move || state.save_now());
+    crate::pwa::on_freeze(move || state.save_before_leaving());
     let _ = window_event_listener(leptos::ev::storage, move |event| {
         match event.key() {
             Some(key) => state.apply_external_change(&key, event.new_value().as_deref()),
@@ -56,13 +56,36 @@ pub fn App(state: AppState) -> impl IntoView {
         }
     });
 
-    let screen = provide_router().screen();
+    // Today's glance follows the records, for the next start.
+    Effect::new(move |_| {
+        state.people.track();
+        state.chats.track();
+        state.followups.track();
+        state.settings.track();
+        state.keep_glance();
+    });
 
+    let screen = provide_router().screen();
+    frame(update_ready, move || screen_view(screen.get()))
+}
+
+/// Today drawn from a glance ([`crate::state::Glance`]) while the records
+/// are read: the app's own Today in the app's own frame, so that nothing
+/// moves when the app takes its place. Its holder is `inert`: the glance
+/// is to look at, and the app that follows is what a tap reaches.
+#[component]
+pub fn TodayAtAGlance(state: AppState) -> impl IntoView {
+    provide_context(state);
+    provide_address();
+    frame(RwSignal::new(false), || view! { <TodayPage /> })
+}
+
+fn frame(update_ready: RwSignal<bool>, screen: impl IntoView + 'static) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t().app_skip_to_content()}</a>
         <Notices update_ready />
         <main id="main" tabindex="-1">
-            {move || screen_view(screen.get())}
+            {screen}
         </main>
         <BottomNav />
     }

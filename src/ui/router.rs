@@ -129,16 +129,23 @@ pub struct Router {
 /// Starts following the address: taps on the app's own links and the back
 /// and forward buttons change the screen without loading a page.
 pub fn provide_router() -> Router {
+    let router = provide_address();
+    let _ = window_event_listener(leptos::ev::click, move |ev| router.follow_link(&ev));
+    // The browser restores the scroll position itself once the screen has
+    // been rebuilt, which happens before it does so.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| router.settle());
+    router
+}
+
+/// The address as it is, without following links: for a screen drawn
+/// before the app starts.
+pub fn provide_address() -> Router {
     let address = RwSignal::new(Address::current());
     let router = Router {
         address,
         screen: Memo::new(move |_| address.with(|a| Screen::of_path(&a.path))),
     };
     provide_context(router);
-    let _ = window_event_listener(leptos::ev::click, move |ev| router.follow_link(&ev));
-    // The browser restores the scroll position itself once the screen has
-    // been rebuilt, which happens before it does so.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| router.settle());
     router
 }
 

@@ -9,7 +9,8 @@ export async function openApp(page: Page, path = '/') {
 
 export async function waitForApp(page: Page) {
   // Generous: a busy 2-core machine can take a while to compile the wasm.
-  await expect(page.locator('#skeleton')).toHaveCount(0, { timeout: 30_000 });
+  // Neither the static first screen nor Today drawn from its glance.
+  await expect(page.locator('#skeleton, #glance')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 

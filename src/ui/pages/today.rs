@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use crate::domain::calendar::{countdown, long_date, short_date_time};
 use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
-use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
-use crate::state::{today, use_app};
+use crate::state::{today, use_app, Counts, DUE_SHOWN};
 use crate::ui::components::{FollowUpItem, HomeScreenTip, InstallButton};
 
 fn local_now() -> chrono::NaiveDateTime {
@@ -123,25 +122,15 @@ fn NextChat() -> impl IntoView {
 }
 
 /// Today is a glance: the oldest few due items, the rest in the queue.
-const DUE_SHOWN: usize = 5;
-
 #[component]
 fn DueFollowUps() -> impl IntoView {
     let app = use_app();
-    let due = Memo::new(move |_| {
-        let today = today();
-        app.followups.with(|all| {
-            let mut due: Vec<_> = all.iter().filter(|f| f.is_due(today)).cloned().collect();
-            due.sort_by_key(|f| f.due);
-            due
-        })
-    });
+    let due = Memo::new(move |_| app.due_first(today()));
     view! {
         <section class="card" aria-labelledby="due-heading">
             <h2 id="due-heading">{t().today_due_heading()}</h2>
             {move || {
-                let count = due.with(Vec::len);
-                let overdue = due.with(|items| items.iter().filter(|f| f.when() < today()).count());
+                let Counts { due: count, overdue, .. } = due.with(|(_, counts)| *counts);
                 (count > 0)
                     .then(|| {
                         view! {
@@ -153,8 +142,8 @@ fn DueFollowUps() -> impl IntoView {
                     })
             }}
             {move || {
-                let items: Vec<_> = due.with(|all| all.iter().take(DUE_SHOWN).cloned().collect());
-                let hidden = due.with(Vec::len).saturating_sub(DUE_SHOWN);
+                let (items, counts) = due.get();
+                let hidden = counts.due.saturating_sub(items.len());
                 if items.is_empty() {
                     view! { <p class="muted">{t().today_nothing_due()}</p> }.into_any()
                 } else {
@@ -182,10 +171,7 @@ fn DueFollowUps() -> impl IntoView {
 #[component]
 fn Progress() -> impl IntoView {
     let app = use_app();
-    let done = Memo::new(move |_| {
-        app.chats
-            .with(|chats| chats.iter().filter(|c| c.stage() == Stage::Done).count())
-    });
+    let done = Memo::new(move |_| app.done_chats());
     let target = Memo::new(move |_| app.settings.with(|s| s.target_chats));
     let field = Memo::new(move |_| app.settings.with(|s| s.target_field.trim().to_string()));
     let summary = move || {

@@ -1,0 +1,215 @@
+//! Today at a glance: the few records a returning person's Today shows,
+//! kept beside the records so that the next start can draw Today before
+//! it reads them all. A year of chats takes a cheap phone most of a second
+//! to read; this takes a few milliseconds.
+//!
+//! It is a copy to look at, never to change: the app draws Today from it
+//! with every control switched off, reads the records, then draws Today
+//! again from them. A glance worked out on another day is not used.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::chat::{booked_from, Chat, ChatId};
+use crate::domain::followup::{colleagues, due_by, FollowUp, FollowUpKind};
+use crate::domain::person::{Person, PersonId};
+use crate::domain::settings::Settings;
+use crate::domain::stage::Stage;
+use crate::storage::{Data, CURRENT_SCHEMA};
+
+/// Due items Today lists; the rest wait in the queue.
+pub const DUE_SHOWN: usize = 5;
+
+/// Booked chats kept, so that the next one is still right after the first
+/// few of the day have ended.
+const UPCOMING_KEPT: usize = 5;
+
+/// What Today counts over every record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub done_chats: usize,
+    pub due: usize,
+    pub overdue: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Glance {
+    /// The records' format ([`CURRENT_SCHEMA`]); another is not used.
+    pub schema: u32,
+    /// The local date it was worked out for.
+    pub date: NaiveDate,
+    pub counts: Counts,
+    pub people: Vec<Person>,
+    pub chats: Vec<Chat>,
+    pub followups: Vec<FollowUp>,
+    pub settings: Settings,
+}
+
+impl Glance {
+    /// What Today shows on `today`; nothing when no one is saved, since
+    /// the welcome card needs no records.
+    pub fn of(data: &Data, today: NaiveDate) -> Option<Glance> {
+        let first = data.people.first()?;
+        let due = due_by(&data.followups, today);
+        let counts = Counts {
+            done_chats: data
+                .chats
+                .iter()
+                .filter(|c| c.stage() == Stage::Done)
+                .count(),
+            due: due.len(),
+            overdue: due.iter().filter(|f| f.when() < today).count(),
+        };
+        let followups: Vec<FollowUp> = due.into_iter().take(DUE_SHOWN).cloned().collect();
+
+        // The day's booked chats, soonest first, without sorting them all.
+        let since = today.and_hms_opt(0, 0, 0).unwrap_or_default();
+        let mut booked: Vec<&Chat> = booked_from(&data.chats, since).collect();
+        let mut upcoming: Vec<&Chat> = Vec::new();
+        while upcoming.len() < UPCOMING_KEPT {
+            let Some(at) = (0..booked.len()).min_by_key(|&i| booked[i].starts_at) else {
+                break;
+            };
+            upcoming.push(booked.swap_remove(at));
+        }
+        let mut chat_ids: Vec<&ChatId> = upcoming.iter().map(|c| &c.id).collect();
+        chat_ids.extend(followups.iter().filter_map(|f| f.chat_id.as_ref()));
+        let chats: Vec<Chat> = data
+            .chats
+            .iter()
+            .filter(|c| chat_ids.contains(&&c.id))
+            .map(glance_of_chat)
+            .collect();
+
+        let mut named: Vec<&PersonId> = vec![&first.id];
+        named.extend(chats.iter().map(|c| &c.person_id));
+        named.extend(followups.iter().map(|f| &f.person_id));
+        // A second contact at the same organisation offers its colleagues.
+        for item in followups
+            .iter()
+            .filter(|f| f.kind == FollowUpKind::SecondContact)
+        {
+            if let Some(person) = data.people.iter().find(|p| p.id == item.person_id) {
+                named.extend(colleagues(person, &data.people).into_iter().map(|p| &p.id));
+            }
+        }
+        // In the records' own order, as the screens read them.
+        let people: Vec<Person> = data
+            .people
+            .iter()
+            .filter(|p| named.contains(&&p.id))
+            .cloned()
+            .collect();
+
+        Some(Glance {
+            schema: CURRENT_SCHEMA,
+            date: today,
+            counts,
+            people,
+            chats,
+            followups,
+            settings: data.settings.clone(),
+        })
+    }
+
+    /// The stored glance, if it was worked out for `today` by this version
+    /// of the records' format and reads back whole.
+    pub fn stored_for(text: &str, today: NaiveDate) -> Option<Glance> {
+        serde_json::from_str::<Glance>(text)
+            .ok()
+            .filter(|g| g.schema == CURRENT_SCHEMA && g.date == today && !g.people.is_empty())
+    }
+
+    pub fn to_json(&self) -> Option<String> {
+        serde_json::to_string(self).ok()
+    }
+
+    /// The records as a [`Data`], for screens that read records.
+    pub fn data(&self) -> Data {
+        Data {
+            people: self.people.clone(),
+            chats: self.chats.clone(),
+            followups: self.followups.clone(),
+            settings: self.settings.clone(),
+        }
+    }
+}
+
+/// A chat as Today shows it: when, where, its preparation and stages,
+/// without the notes and messages that change as the person types, so the
+/// glance is rewritten only when what Today shows changes.
+fn glance_of_chat(chat: &Chat) -> Chat {
+    let Chat {
+        id,
+        person_id,
+        history,
+        starts_at,
+        format,
+        place,
+        length_minutes,
+        request_subject: _,
+        request: _,
+        follow_up_subject: _,
+        follow_up: _,
+        introduction_subject: _,
+        introduction: _,
+        booking_reply_subject: _,
+        booking_reply: _,
+        questions_email_subject: _,
+        questions_email: _,
+        why_them: _,
+        goal: _,
+        research: _,
+        questions,
+        checklist,
+        meeting_log: _,
+        current_question: _,
+        notes: _,
+        note_draft: _,
+        takeaways: _,
+        advice: _,
+        referrals: _,
+        created_at,
+        updated_at: _,
+    } = chat.clone();
+    Chat {
+        id,
+        person_id,
+        history,
+        starts_at,
+        format,
+        place,
+        length_minutes,
+        request_subject: String::new(),
+        request: String::new(),
+        follow_up_subject: String::new(),
+        follow_up: String::new(),
+        introduction_subject: String::new(),
+        introduction: String::new(),
+        booking_reply_subject: String::new(),
+        booking_reply: String::new(),
+        questions_email_subject: String::new(),
+        questions_email: String::new(),
+        why_them: String::new(),
+        goal: String::new(),
+        research: String::new(),
+        questions: questions
+            .into_iter()
+            .map(|q| crate::domain::prep::ChatQuestion {
+                asked: false,
+                answer: String::new(),
+                ..q
+            })
+            .collect(),
+        checklist,
+        meeting_log: Vec::new(),
+        current_question: 0,
+        notes: Vec::new(),
+        note_draft: String::new(),
+        takeaways: String::new(),
+        advice: String::new(),
+        referrals: Vec::new(),
+        created_at,
+        updated_at: created_at,
+    }
+}
