@@ -170,8 +170,8 @@ impl AppState {
     }
 
     /// Keeps Today's glance in step with the records, at most once a
-    /// second however fast they change, so the next start can draw Today
-    /// before reading them.
+    /// second however fast they change and when the phone is idle, so the
+    /// next start can draw Today before reading them.
     pub fn keep_glance(&self) {
         if self.glance_counts.is_some() || self.glance_armed.get_value() {
             return;
@@ -180,9 +180,11 @@ impl AppState {
         let state = *self;
         set_timeout(
             move || {
-                if state.glance_armed.try_set_value(false).is_none() {
-                    state.read(Workspace::note_glance);
-                }
+                crate::pwa::when_idle(move || {
+                    if state.glance_armed.try_set_value(false).is_none() {
+                        state.read(Workspace::note_glance);
+                    }
+                })
             },
             GLANCE_WITHIN,
         );
