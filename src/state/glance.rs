@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::chat::{booked_from, Chat, ChatId};
 use crate::domain::followup::{colleagues, due_by, FollowUp, FollowUpKind};
 use crate::domain::person::{Person, PersonId};
+use crate::domain::prep::ChatQuestion;
 use crate::domain::settings::Settings;
 use crate::domain::stage::Stage;
 use crate::storage::{Data, CURRENT_SCHEMA};
@@ -137,79 +138,31 @@ impl Glance {
 
 /// A chat as Today shows it: when, where, its preparation and stages,
 /// without the notes and messages that change as the person types, so the
-/// glance is rewritten only when what Today shows changes.
+/// glance is rewritten only when what Today shows changes. It starts from
+/// an empty chat, so whatever a chat gains later stays out unless Today
+/// needs it.
 fn glance_of_chat(chat: &Chat) -> Chat {
-    let Chat {
-        id,
-        person_id,
-        history,
-        starts_at,
-        format,
-        place,
-        length_minutes,
-        request_subject: _,
-        request: _,
-        follow_up_subject: _,
-        follow_up: _,
-        introduction_subject: _,
-        introduction: _,
-        booking_reply_subject: _,
-        booking_reply: _,
-        questions_email_subject: _,
-        questions_email: _,
-        why_them: _,
-        goal: _,
-        research: _,
-        questions,
-        checklist,
-        meeting_log: _,
-        current_question: _,
-        notes: _,
-        note_draft: _,
-        takeaways: _,
-        advice: _,
-        referrals: _,
-        created_at,
-        updated_at: _,
-    } = chat.clone();
     Chat {
-        id,
-        person_id,
-        history,
-        starts_at,
-        format,
-        place,
-        length_minutes,
-        request_subject: String::new(),
-        request: String::new(),
-        follow_up_subject: String::new(),
-        follow_up: String::new(),
-        introduction_subject: String::new(),
-        introduction: String::new(),
-        booking_reply_subject: String::new(),
-        booking_reply: String::new(),
-        questions_email_subject: String::new(),
-        questions_email: String::new(),
-        why_them: String::new(),
-        goal: String::new(),
-        research: String::new(),
-        questions: questions
-            .into_iter()
-            .map(|q| crate::domain::prep::ChatQuestion {
+        history: chat.history.clone(),
+        starts_at: chat.starts_at,
+        format: chat.format,
+        place: chat.place.clone(),
+        length_minutes: chat.length_minutes,
+        questions: chat
+            .questions
+            .iter()
+            .map(|q| ChatQuestion {
                 asked: false,
                 answer: String::new(),
-                ..q
+                ..q.clone()
             })
             .collect(),
-        checklist,
-        meeting_log: Vec::new(),
-        current_question: 0,
-        notes: Vec::new(),
-        note_draft: String::new(),
-        takeaways: String::new(),
-        advice: String::new(),
-        referrals: Vec::new(),
-        created_at,
-        updated_at: created_at,
+        checklist: chat.checklist.clone(),
+        ..Chat::new(
+            chat.id.clone(),
+            chat.person_id.clone(),
+            chat.created_at,
+            &[],
+        )
     }
 }
