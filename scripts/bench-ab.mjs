@@ -19,7 +19,8 @@ for (const origin of origins) {
 for (let round = 0; round < Number(rounds); round++) {
   for (const { origin, page, figures } of builds) {
     await page.goto(`${origin}/`);
-    await page.waitForFunction(() => !document.getElementById('skeleton') && document.querySelector('main h1'), null, {
+    // The app ready for taps: neither the static first screen nor Today's glance.
+    await page.waitForFunction(() => !document.getElementById('skeleton') && !document.getElementById('glance') && document.querySelector('main h1'), null, {
       polling: 10,
       timeout: 120_000,
     });
