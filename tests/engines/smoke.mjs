@@ -112,7 +112,8 @@ class Browser {
   async appShown() {
     await this.waitFor(
       'the app',
-      `return !document.getElementById('skeleton') && !!document.querySelector('nav[aria-label="Main"]')`,
+      // Neither the static first screen nor Today drawn from its glance.
+      `return !document.getElementById('skeleton') && !document.getElementById('glance') && !!document.querySelector('nav[aria-label="Main"]')`,
     );
     await this.collectErrors();
     // WebKitGTK's driver cannot read the console: it has no WebDriver BiDi,
