@@ -52,7 +52,6 @@ fn start() {
 fn start_from(glance: coffee_chat::state::Glance) {
     let holder = document().create_element("div").expect("a div can be made");
     let _ = holder.set_attribute("id", "glance");
-    let _ = holder.set_attribute("inert", "");
     let _ = holder.set_attribute("aria-busy", "true");
     remove_skeleton();
     if let Some(body) = document().body() {
@@ -62,6 +61,11 @@ fn start_from(glance: coffee_chat::state::Glance) {
     let glimpse = mount_to(holder.clone().unchecked_into(), move || {
         view! { <coffee_chat::ui::TodayAtAGlance state /> }
     });
+    // Today is to look at until the app takes its place. The navigation's
+    // links load their page, as the static first screen's do.
+    if let Ok(Some(today)) = holder.query_selector("main") {
+        let _ = today.set_attribute("inert", "");
+    }
     // Reading the records and building the app: two tasks, as above.
     coffee_chat::pwa::after_next_paint(move || {
         let state = coffee_chat::open_state();

@@ -71,8 +71,8 @@ pub fn App(state: AppState) -> impl IntoView {
 
 /// Today drawn from a glance ([`crate::state::Glance`]) while the records
 /// are read: the app's own Today in the app's own frame, so that nothing
-/// moves when the app takes its place. Its holder is `inert`: the glance
-/// is to look at, and the app that follows is what a tap reaches.
+/// moves when the app takes its place. Its Today is `inert`: it is to look
+/// at, and the app that follows is what a tap reaches.
 #[component]
 pub fn TodayAtAGlance(state: AppState) -> impl IntoView {
     provide_context(state);

@@ -63,7 +63,9 @@ async function watchTheStart(page: Page) {
         const box = e.getBoundingClientRect();
         return [Math.round(box.top), Math.round(box.height)];
       }),
-      inert: (document.getElementById('glance') as HTMLElement | null)?.inert ?? null,
+      today: (document.querySelector('#glance main') as HTMLElement | null)?.inert ?? null,
+      // Its links load their page, as the static first screen's do.
+      nav: document.querySelector('#glance nav')?.closest('[inert]') === null,
     });
     w.__glance = null;
     w.__app = null;
@@ -102,7 +104,8 @@ test('a returning person sees Today before the records are read, exactly as the 
   await waitForApp(page);
   const [seen, app, shifts] = await page.evaluate(() => [(window as any).__glance, (window as any).__app, (window as any).__shifts]);
   expect(seen, 'Today was drawn from its glance').not.toBeNull();
-  expect(seen.inert).toBe(true);
+  expect(seen.today, 'Today is there to look at, not to tap').toBe(true);
+  expect(seen.nav, 'the navigation is not inert').toBe(true);
   expect(seen.text).toContain('Ana Silva');
   expect(seen.text).toContain('7 due today or overdue (7 overdue)');
   expect(seen.text).toContain('The 5 oldest are shown here; 2 more wait in the queue.');
