@@ -380,6 +380,11 @@ pub fn next_booked<'a>(
     booked_from(chats, now).min_by_key(|c| c.starts_at)
 }
 
+/// How many chats are done: Today's progress and Insights' threshold.
+pub fn done_count(chats: &[Chat]) -> usize {
+    chats.iter().filter(|c| c.stage() == Stage::Done).count()
+}
+
 /// Booked chats that are next or under way at `now` or later, in no order.
 pub fn booked_from<'a>(
     chats: impl IntoIterator<Item = &'a Chat>,

@@ -420,6 +420,11 @@ pub fn due_by(all: &[FollowUp], today: NaiveDate) -> Vec<&FollowUp> {
     due
 }
 
+/// How many of `due` (see [`due_by`]) were due before `today`.
+pub fn overdue_among(due: &[&FollowUp], today: NaiveDate) -> usize {
+    due.iter().filter(|f| f.when() < today).count()
+}
+
 /// Others on the list at the same organisation, for the second contact.
 pub fn colleagues<'a>(person: &Person, people: &'a [Person]) -> Vec<&'a Person> {
     let organisation = fold(person.organisation.trim());

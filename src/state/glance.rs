@@ -10,12 +10,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::chat::{booked_from, Chat, ChatId};
-use crate::domain::followup::{colleagues, due_by, FollowUp, FollowUpKind};
+use crate::domain::chat::{booked_from, done_count, Chat, ChatId};
+use crate::domain::followup::{colleagues, due_by, overdue_among, FollowUp, FollowUpKind};
 use crate::domain::person::{Person, PersonId};
 use crate::domain::prep::ChatQuestion;
 use crate::domain::settings::Settings;
-use crate::domain::stage::Stage;
 use crate::storage::{Data, CURRENT_SCHEMA};
 
 /// Due items Today lists; the rest wait in the queue.
@@ -53,13 +52,9 @@ impl Glance {
         let first = data.people.first()?;
         let due = due_by(&data.followups, today);
         let counts = Counts {
-            done_chats: data
-                .chats
-                .iter()
-                .filter(|c| c.stage() == Stage::Done)
-                .count(),
+            done_chats: done_count(&data.chats),
             due: due.len(),
-            overdue: due.iter().filter(|f| f.when() < today).count(),
+            overdue: overdue_among(&due, today),
         };
         let followups: Vec<FollowUp> = due.into_iter().take(DUE_SHOWN).cloned().collect();
 
@@ -126,12 +121,12 @@ impl Glance {
     }
 
     /// The records as a [`Data`], for screens that read records.
-    pub fn data(&self) -> Data {
+    pub fn into_data(self) -> Data {
         Data {
-            people: self.people.clone(),
-            chats: self.chats.clone(),
-            followups: self.followups.clone(),
-            settings: self.settings.clone(),
+            people: self.people,
+            chats: self.chats,
+            followups: self.followups,
+            settings: self.settings,
         }
     }
 }

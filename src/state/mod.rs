@@ -23,11 +23,10 @@ pub use workspace::{
     Clock, CommandError, CommandResult, Deleted, IdSource, RecordRef, StorageNotices, Workspace,
 };
 
-use crate::domain::chat::{Chat, ChatId};
-use crate::domain::followup::{due_by, FollowUp};
+use crate::domain::chat::{done_count, Chat, ChatId};
+use crate::domain::followup::{due_by, overdue_among, FollowUp};
 use crate::domain::person::{Person, PersonId};
 use crate::domain::settings::Settings;
-use crate::domain::stage::Stage;
 use crate::storage::{MemoryStore, Record, SharedStore, StoreError};
 
 /// The longest a keystroke waits before it is written. The timer starts at
@@ -122,8 +121,9 @@ impl AppState {
             Arc::new(BrowserClock),
             Arc::new(RandomIds),
         );
-        workspace.data = glance.data();
-        AppState::over(workspace, Some(glance.counts))
+        let counts = glance.counts;
+        workspace.data = glance.into_data();
+        AppState::over(workspace, Some(counts))
     }
 
     fn over(workspace: Workspace, glance_counts: Option<Counts>) -> AppState {
@@ -147,25 +147,33 @@ impl AppState {
     pub fn done_chats(&self) -> usize {
         match self.glance_counts {
             Some(counts) => counts.done_chats,
+            None => self.chats.with(|chats| done_count(chats)),
+        }
+    }
+
+    /// How many items are due by `today`, over every record: a count, with
+    /// nothing sorted.
+    pub fn due_count(&self, today: NaiveDate) -> usize {
+        match self.glance_counts {
+            Some(counts) => counts.due,
             None => self
-                .chats
-                .with(|chats| chats.iter().filter(|c| c.stage() == Stage::Done).count()),
+                .followups
+                .with(|all| all.iter().filter(|f| f.is_due(today)).count()),
         }
     }
 
     /// The first [`DUE_SHOWN`] items due by `today`, the longest waiting
     /// first, with how many are due and how many of those overdue, over
     /// every record.
-    pub fn due_first(&self, today: NaiveDate) -> (Vec<FollowUp>, Counts) {
+    pub fn due_first(&self, today: NaiveDate) -> (Vec<FollowUp>, usize, usize) {
         self.followups.with(|all| {
             let due = due_by(all, today);
-            let counts = self.glance_counts.unwrap_or(Counts {
-                done_chats: 0,
-                due: due.len(),
-                overdue: due.iter().filter(|f| f.when() < today).count(),
-            });
+            let (count, overdue) = match self.glance_counts {
+                Some(counts) => (counts.due, counts.overdue),
+                None => (due.len(), overdue_among(&due, today)),
+            };
             let first = due.into_iter().take(DUE_SHOWN).cloned().collect();
-            (first, counts)
+            (first, count, overdue)
         })
     }
 
@@ -173,7 +181,7 @@ impl AppState {
     /// second however fast they change and when the phone is idle, so the
     /// next start can draw Today before reading them.
     pub fn keep_glance(&self) {
-        if self.glance_counts.is_some() || self.glance_armed.get_value() {
+        if self.glance_armed.get_value() {
             return;
         }
         self.glance_armed.set_value(true);
@@ -291,9 +299,7 @@ impl AppState {
     /// hidden, frozen or left.
     pub fn save_before_leaving(&self) {
         self.save_now();
-        if self.glance_counts.is_none() {
-            self.read(Workspace::note_glance);
-        }
+        self.read(Workspace::note_glance);
     }
 
     /// The current text of a field, kept up to date as it changes here or

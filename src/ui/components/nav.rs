@@ -9,7 +9,7 @@ use crate::ui::router::use_router;
 pub fn BottomNav() -> impl IntoView {
     let app = use_app();
     // Overdue and due today, as a badge on the queue.
-    let due = Memo::new(move |_| app.due_first(today()).1.due);
+    let due = Memo::new(move |_| app.due_count(today()));
     view! {
         <nav class="bottom-nav" aria-label=t().nav_main()>
             <NavLink href="/" exact=true>

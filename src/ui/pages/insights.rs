@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
 use crate::domain::calendar::short_date;
+use crate::domain::chat::done_count;
 use crate::domain::insights::{
     business_days, export, funnel, introducers, introduction_summary, organisations,
     referral_chains, speakers_line, AnswerRow, Debrief, DebriefFilter, RecurringTerm, Section,
     Speaker,
 };
-use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, use_insights, Insights, QuestionGroups};
 use crate::ui::components::{show_more, StageBadge};
@@ -44,10 +44,7 @@ pub fn InsightsPage() -> impl IntoView {
             .and_then(|slug| Section::from_slug(&slug))
             .unwrap_or(Section::Questions)
     });
-    let done = Memo::new(move |_| {
-        app.chats
-            .with(|chats| chats.iter().filter(|c| c.stage() == Stage::Done).count())
-    });
+    let done = Memo::new(move |_| app.chats.with(|chats| done_count(chats)));
     let filter = RwSignal::new(DebriefFilter::default());
     let insights = use_insights();
     // Counted while the first section is read, not when Words is tapped.

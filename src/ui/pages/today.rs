@@ -6,7 +6,7 @@ use crate::domain::calendar::{countdown, long_date, short_date_time};
 use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
 use crate::i18n::{fill, t};
-use crate::state::{today, use_app, Counts, DUE_SHOWN};
+use crate::state::{today, use_app, DUE_SHOWN};
 use crate::ui::components::{FollowUpItem, HomeScreenTip, InstallButton};
 
 fn local_now() -> chrono::NaiveDateTime {
@@ -130,7 +130,7 @@ fn DueFollowUps() -> impl IntoView {
         <section class="card" aria-labelledby="due-heading">
             <h2 id="due-heading">{t().today_due_heading()}</h2>
             {move || {
-                let Counts { due: count, overdue, .. } = due.with(|(_, counts)| *counts);
+                let (count, overdue) = due.with(|(_, count, overdue)| (*count, *overdue));
                 (count > 0)
                     .then(|| {
                         view! {
@@ -142,8 +142,8 @@ fn DueFollowUps() -> impl IntoView {
                     })
             }}
             {move || {
-                let (items, counts) = due.get();
-                let hidden = counts.due.saturating_sub(items.len());
+                let (items, count, _) = due.get();
+                let hidden = count.saturating_sub(items.len());
                 if items.is_empty() {
                     view! { <p class="muted">{t().today_nothing_due()}</p> }.into_any()
                 } else {
