@@ -82,6 +82,32 @@ fn reading_every_entry_at_once_gives_each_text_exactly() {
 }
 
 #[wasm_bindgen_test]
+fn characters_are_counted_in_the_page_as_the_browser_counts_its_quota() {
+    clear_local_storage();
+    let store = LocalStore::open().unwrap();
+    let entries = [
+        ("coffee-chat/é", "Chloé « à bientôt »"),
+        // Outside the basic plane: two UTF-16 units each, as the quota counts.
+        ("coffee-chat/emoji", "☕🙂𝄞"),
+        ("coffee-chat/empty", ""),
+        ("someone-else", "not counted"),
+    ];
+    for (key, value) in entries {
+        store.set(key, value).unwrap();
+    }
+    let expected: usize = entries
+        .iter()
+        .filter(|(key, _)| key.starts_with("coffee-chat/"))
+        .map(|(key, value)| key.encode_utf16().count() + value.encode_utf16().count())
+        .sum();
+    assert_eq!(store.characters_under("coffee-chat/").unwrap(), expected);
+    assert_eq!(
+        MemoryStore::with_entries(entries).characters_under("coffee-chat/"),
+        Ok(expected)
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_full_local_storage_is_reported_as_quota_and_loses_nothing() {
     clear_local_storage();
     let store = LocalStore::open().unwrap();

@@ -42,3 +42,14 @@ export function all_keys(storage) {
   }
   return keys;
 }
+
+// What the keys starting with `prefix` and their values take, counted in
+// the page: the texts never cross into the wasm.
+export function characters_under(storage, prefix) {
+  let units = 0;
+  for (const key of all_keys(storage)) {
+    if (!key.startsWith(prefix)) continue;
+    units += key.length + (storage.getItem(key)?.length ?? 0);
+  }
+  return units;
+}

@@ -12,6 +12,8 @@ extern "C" {
     fn read_all(storage: &web_sys::Storage) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn all_keys(storage: &web_sys::Storage) -> Result<Vec<String>, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn characters_under(storage: &web_sys::Storage, prefix: &str) -> Result<f64, JsValue>;
 }
 
 /// The browser's `localStorage`. Built only through [`LocalStore::open`],
@@ -80,6 +82,12 @@ impl KeyValueStore for LocalStore {
             // Never seen; the slow way is still right.
             None => super::entries_one_by_one(self),
         }
+    }
+
+    fn characters_under(&self, prefix: &str) -> Result<usize, StoreError> {
+        characters_under(&self.0, prefix)
+            .map(|units| units as usize)
+            .map_err(classify)
     }
 }
 

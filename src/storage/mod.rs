@@ -74,6 +74,19 @@ pub trait KeyValueStore {
     fn entries(&self) -> Result<Vec<(String, String)>, StoreError> {
         entries_one_by_one(self)
     }
+
+    /// The characters (UTF-16 code units, as browsers count their quota)
+    /// that keys starting with `prefix` and their values take.
+    fn characters_under(&self, prefix: &str) -> Result<usize, StoreError> {
+        let mut total = 0;
+        for key in self.keys()? {
+            if key.starts_with(prefix) {
+                let value = self.get(&key)?.unwrap_or_default();
+                total += key.encode_utf16().count() + value.encode_utf16().count();
+            }
+        }
+        Ok(total)
+    }
 }
 
 /// Every key with its value, read a key at a time.

@@ -545,15 +545,7 @@ impl Repository {
     /// Characters this app keeps in the store (keys and values), the
     /// measure browsers apply their localStorage limit to.
     pub fn used_characters(&self) -> Result<usize, StoreError> {
-        let store = self.store.as_ref();
-        let mut total = 0;
-        for key in store.keys()? {
-            if key.starts_with(NAMESPACE) {
-                let value = store.get(&key)?.unwrap_or_default();
-                total += key.encode_utf16().count() + value.encode_utf16().count();
-            }
-        }
-        Ok(total)
+        self.store.characters_under(NAMESPACE)
     }
 
     fn record_change<T: Record>(

@@ -420,6 +420,9 @@ test('Settings shows the share of the localStorage budget, warns from 80% and ar
     updated_at: '2025-02-05T09:00:00Z',
     takeaways: 'Learn SQL first',
   };
+  // Measured again once the data has changed.
+  const gauge = page.getByText(/Coffee Chat uses .* of the about 5\.0 MB this browser keeps for a site/);
+  const empty = await gauge.textContent();
   const backup = page.getByRole('region', { name: 'Backup' });
   await backup.getByLabel('Import a backup').setInputFiles({
     name: 'old.json',
@@ -428,6 +431,7 @@ test('Settings shows the share of the localStorage budget, warns from 80% and ar
   });
   await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
   await expect(page.getByText(/Coffee Chat uses .* of the about 5\.0 MB this browser keeps for a site \(0%\)/)).toBeVisible();
+  await expect(gauge).not.toHaveText(empty!);
   await expect(page.getByText('Storage is nearly full')).toHaveCount(0);
 
   const download = page.waitForEvent('download');

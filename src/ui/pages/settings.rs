@@ -278,13 +278,23 @@ mod tests {
 #[component]
 fn Capacity() -> impl IntoView {
     let app = use_app();
-    // Measured again whenever the data changes.
-    let used = Memo::new(move |_| {
+    // Measured on opening, then again when the phone is idle after the
+    // data changes: with a year of data a measure reads 5 million
+    // characters, too many for every keystroke in a field here.
+    let used = RwSignal::new(app.used_characters());
+    let measuring = StoredValue::new(false);
+    Effect::new(move |opened: Option<()>| {
         app.people.track();
         app.chats.track();
         app.followups.track();
         app.settings.track();
-        app.used_characters()
+        if opened.is_some() && !measuring.get_value() {
+            measuring.set_value(true);
+            crate::pwa::when_idle(move || {
+                measuring.set_value(false);
+                used.set(app.used_characters());
+            });
+        }
     });
     let percent = move || used.get().map(budget_percent);
     let cutoff = crate::domain::calendar::days_before(crate::state::today(), 183);
