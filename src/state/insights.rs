@@ -4,13 +4,22 @@
 
 use leptos::prelude::*;
 
-use super::AppState;
+use super::{local_date, AppState};
 use crate::domain::insights::{
-    by_question, debrief_choices, recurring_terms, DebriefChoices, DebriefIndex, RecurringTerm,
-    SharedQuestion, UnaskedQuestion, TERMS_SHOWN,
+    by_question, debrief_choices, funnel, introducers, organisations, recurring_terms,
+    referral_chains, Contact, DebriefChoices, DebriefIndex, Funnel, Introducer, Organisation,
+    RecurringTerm, SharedQuestion, UnaskedQuestion, TERMS_SHOWN,
 };
 
 pub type QuestionGroups = (Vec<SharedQuestion>, Vec<UnaskedQuestion>);
+
+/// The funnel, the referral chains, the introducers and the organisations.
+pub type Network = (
+    Funnel,
+    Vec<Vec<Contact>>,
+    Vec<Introducer>,
+    Vec<Organisation>,
+);
 
 #[derive(Clone, Copy)]
 pub struct Insights {
@@ -18,6 +27,7 @@ pub struct Insights {
     pub debriefs: Memo<DebriefIndex>,
     pub choices: Memo<DebriefChoices>,
     pub terms: Memo<Vec<RecurringTerm>>,
+    pub network: Memo<Network>,
 }
 
 impl Insights {
@@ -37,6 +47,18 @@ impl Insights {
                 people
                     .with(|people| chats.with(|chats| recurring_terms(people, chats, TERMS_SHOWN)))
             }),
+            network: Memo::new(move |_| {
+                people.with(|people| {
+                    chats.with(|chats| {
+                        (
+                            funnel(chats, &local_date),
+                            referral_chains(people, chats),
+                            introducers(people, chats),
+                            organisations(people, chats),
+                        )
+                    })
+                })
+            }),
         }
     }
 
@@ -47,9 +69,14 @@ impl Insights {
         self.questions.try_with_untracked(|_| ());
     }
 
-    /// Counts the words: the one slow part with a year of notes.
-    pub fn count_words(&self) {
+    /// Counts the words and maps the network, the two slow sections with a
+    /// year of records, each in a task of its own so that neither holds up
+    /// a tap for long.
+    pub fn work_out_other_sections(self) {
         self.terms.try_with_untracked(|_| ());
+        crate::pwa::when_idle(move || {
+            self.network.try_with_untracked(|_| ());
+        });
     }
 }
 

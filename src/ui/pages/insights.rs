@@ -3,9 +3,8 @@ use leptos::prelude::*;
 use crate::domain::calendar::short_date;
 use crate::domain::chat::done_count;
 use crate::domain::insights::{
-    business_days, export, funnel, introducers, introduction_summary, organisations,
-    referral_chains, speakers_line, AnswerRow, Debrief, DebriefFilter, RecurringTerm, Section,
-    Speaker,
+    business_days, export, introduction_summary, speakers_line, AnswerRow, Debrief, DebriefFilter,
+    RecurringTerm, Section, Speaker,
 };
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, use_insights, Insights, QuestionGroups};
@@ -47,9 +46,9 @@ pub fn InsightsPage() -> impl IntoView {
     let done = Memo::new(move |_| app.chats.with(|chats| done_count(chats)));
     let filter = RwSignal::new(DebriefFilter::default());
     let insights = use_insights();
-    // Counted while the first section is read, not when Words is tapped.
+    // Worked out while the first section is read, not when a tab is tapped.
     set_timeout(
-        move || insights.count_words(),
+        move || insights.work_out_other_sections(),
         std::time::Duration::from_millis(300),
     );
 
@@ -475,19 +474,7 @@ fn person_link(id: &crate::domain::person::PersonId, name: &str) -> impl IntoVie
 
 #[component]
 fn NetworkSection() -> impl IntoView {
-    let app = use_app();
-    let network = Memo::new(move |_| {
-        app.people.with(|people| {
-            app.chats.with(|chats| {
-                (
-                    funnel(chats, &local_date),
-                    referral_chains(people, chats),
-                    introducers(people, chats),
-                    organisations(people, chats),
-                )
-            })
-        })
-    });
+    let network = use_insights().network;
     let (chains_shown, introducers_shown, organisations_shown) = (
         RwSignal::new(PAGE),
         RwSignal::new(PAGE),
