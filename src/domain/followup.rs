@@ -45,6 +45,16 @@ pub enum FollowUpKind {
 }
 
 impl FollowUpKind {
+    /// Whether the app drafts a message for it. The rest are done outside
+    /// a message: finding a second person, opening a profile, or a task of
+    /// the person's own.
+    pub fn has_message(self) -> bool {
+        !matches!(
+            self,
+            FollowUpKind::SecondContact | FollowUpKind::Connect | FollowUpKind::Custom
+        )
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             FollowUpKind::SecondContact => t().followup_kind_second_contact(),

@@ -75,6 +75,11 @@ test('a finished chat fills the queue; snooze, send, skip, a week later, and cal
   await page.getByLabel('Note on: Keep in touch with Ana Silva').pressSequentially('Send the transit report when it is out');
   await expect(page.getByLabel('Note on: Keep in touch with Ana Silva')).toHaveValue('Send the transit report when it is out');
   await expect(page.locator('.followup')).toHaveCount(3);
+  // An item with a note opens with it showing, controls and all.
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByLabel('Note on: Keep in touch with Ana Silva')).toHaveValue('Send the transit report when it is out');
+  await expect(page.getByRole('button', { name: 'Next week: snooze Keep in touch with Ana Silva' })).toBeVisible();
 
   // A week later Mei is overdue, on Today and on the badge too.
   await page.clock.setFixedTime(new Date('2026-12-08T09:00:00-05:00'));
@@ -147,7 +152,7 @@ test('Today shows the five oldest due items and leaves the rest to the queue', a
   await expect(page.locator('.followup')).toHaveCount(8);
 });
 
-test('a long queue shows twenty per group and the rest on request', async ({ page }) => {
+test('a long queue shows ten per group and the rest on request', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-12-02T10:00:00-05:00'));
   await openApp(page);
   const at = '2026-11-01T10:00:00Z';
@@ -178,11 +183,11 @@ test('a long queue shows twenty per group and the rest on request', async ({ pag
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Queue/ }).click();
   const overdue = page.getByRole('region', { name: 'Overdue (45)' });
-  await expect(overdue.locator('.followup')).toHaveCount(20);
-  await overdue.getByRole('button', { name: 'Show 20 more of 25 in Overdue' }).click();
-  await expect(overdue.locator('.followup')).toHaveCount(40);
-  await overdue.getByRole('button', { name: 'Show 5 more of 5 in Overdue' }).click();
-  await expect(overdue.locator('.followup')).toHaveCount(45);
+  await expect(overdue.locator('.followup')).toHaveCount(10);
+  for (const [more, hidden] of [[10, 35], [10, 25], [10, 15], [5, 5]]) {
+    await overdue.getByRole('button', { name: `Show ${more} more of ${hidden} in Overdue` }).click();
+    await expect(overdue.locator('.followup')).toHaveCount(45 - hidden + more);
+  }
   await expect(overdue.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Later (3)' }).locator('.followup')).toHaveCount(3);
   // Marking one done keeps what was opened.

@@ -50,6 +50,9 @@ fn draft_for(
     met: Option<&Person>,
     takeaway: Option<&str>,
 ) -> Option<Draft> {
+    if !item.kind.has_message() {
+        return None;
+    }
     let app = use_app();
     let settings = app.settings.get_untracked();
     let length = chat.map_or(10, |c| c.length_minutes);
@@ -170,12 +173,11 @@ pub fn FollowUpItem(
     let (done_id, skip_id) = (id.clone(), id.clone());
     let done_label = fill(t().followup_mark_done(), &[("what", &what)]);
     let skip_label = fill(t().followup_skip_named(), &[("what", &what)]);
-    let composable = full
-        && item.is_open()
-        && person
-            .as_ref()
-            .is_some_and(|p| draft_for(&item, p, chat.as_ref(), met.as_ref(), None).is_some());
+    // Drafted only when asked for: a year of follow-ups fills the queue.
+    let composable = full && item.is_open() && person.is_some() && item.kind.has_message();
     let writing = RwSignal::new(false);
+    // Built on first opening, or at once when there is a note to show.
+    let controls_built = RwSignal::new(!item.note.is_empty());
     view! {
         <li class=if overdue { "followup overdue" } else { "followup" }>
             <p class="followup-what">
@@ -189,10 +191,18 @@ pub fn FollowUpItem(
             {help}
             {(full && item.is_open())
                 .then(|| {
+                    let (item, what) = (item.clone(), what.clone());
+                    let has_note = !item.note.is_empty();
                     view! {
-                        <details class="more" open=!item.note.is_empty()>
+                        <details
+                            class="more"
+                            open=has_note
+                            on:toggle=move |_| controls_built.set(true)
+                        >
                             <summary>{t().followup_note_and_snooze()}</summary>
-                            <QueueControls item=item.clone() what=what.clone() />
+                            <Show when=move || controls_built.get()>
+                                <QueueControls item=item.clone() what=what.clone() />
+                            </Show>
                         </details>
                     }
                 })}

@@ -10,9 +10,9 @@ use crate::i18n::{fill, t};
 use crate::state::{today, use_app};
 use crate::ui::components::FollowUpItem;
 
-/// Items rendered per group at first: a year of unanswered follow-ups opens
-/// as fast as a week's.
-const PAGE: usize = 20;
+/// Items rendered per group at first, each a screenful or so: a year of
+/// unanswered follow-ups opens about as fast as a week's.
+const PAGE: usize = 10;
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
