@@ -5,7 +5,7 @@
 // median of five, then the ratios the speed goals are written in.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { click, navLink, onScreen, phonePage, timed, timedFilterChange } from './bench-timing.mjs';
+import { click, navLink, onScreen, phonePage, timed, timedFilterChange, timedFrames } from './bench-timing.mjs';
 
 const [origin, ...datasets] = process.argv.slice(2);
 const RUNS = 5;
@@ -65,7 +65,13 @@ async function measure(name, file) {
   });
   const page = await phonePage(browser, origin, entries, instrument);
 
-  const figures = { startup: [], ready: [], people: [], search: [], insights: [], words: [], network: [], filter: [], note: [], noteBytes: [] };
+  const figures = { startup: [], ready: [], people: [], search: [], insights: [], words: [], network: [], filter: [], settings: [], settingsKey: [], note: [], noteBytes: [] };
+  // A screen change, to the frame that shows it and to the frame after.
+  const opening = async (name, action, ready) => {
+    const [shown, next] = await timedFrames(page, action, ready);
+    figures[name].push(shown);
+    (figures[`${name}Next`] ??= []).push(next);
+  };
   let heap = 0;
   let wasm = 0;
   for (let run = 0; run < RUNS; run++) {
@@ -76,7 +82,7 @@ async function measure(name, file) {
     heap = await page.evaluate(() => performance.memory.usedJSHeapSize);
     wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
 
-    figures.people.push(await timed(page, navLink('People'), onScreen('/people', 'People')));
+    await opening('people', navLink('People'), onScreen('/people', 'People'));
     if (await page.evaluate(() => document.getElementById('people-search'))) {
       figures.search.push(
         await timed(
@@ -88,13 +94,24 @@ async function measure(name, file) {
     }
     // From Today, so that leaving a long People list is not counted.
     await timed(page, navLink('Today'), onScreen('/', 'Today'));
-    figures.insights.push(await timed(page, navLink('Insights'), `${onScreen('/insights', 'Insights')} && document.getElementById('questions-heading')`));
+    await opening('insights', navLink('Insights'), `${onScreen('/insights', 'Insights')} && document.getElementById('questions-heading')`);
     // A person reads the first section before tapping another.
     await page.waitForTimeout(1000);
-    figures.words.push(await timed(page, click('a[href="/insights?section=words"]'), "document.getElementById('terms-heading')"));
-    figures.network.push(await timed(page, click('a[href="/insights?section=network"]'), "document.getElementById('network-heading')"));
+    await opening('words', click('a[href="/insights?section=words"]'), "document.getElementById('terms-heading')");
+    await opening('network', click('a[href="/insights?section=network"]'), "document.getElementById('network-heading')");
     const filter = await timedFilterChange(page);
     if (filter !== undefined) figures.filter.push(filter);
+
+    // Settings measures the storage the data takes; typing there must not.
+    await opening('settings', navLink('Settings'), "document.getElementById('settings-signature')");
+    await page.waitForTimeout(500);
+    figures.settingsKey.push(
+      await timed(
+        page,
+        `const box = document.getElementById('settings-signature'); box.focus(); box.value += 'x'; box.dispatchEvent(new Event('input', { bubbles: true }));`,
+        'true',
+      ),
+    );
 
     // A booked chat: its meeting screen has the note field.
     const chat = await page.evaluate(() =>
@@ -134,8 +151,9 @@ for (const spec of datasets) {
   const [, result] = await measure(name, file);
   results[name] = result;
   const ms = (v) => (v === null ? '–' : `${v.toFixed(0)} ms`);
+  const opened = (name) => `${ms(result[name])} (${ms(result[`${name}Next`])} to the frame after)`;
   console.log(
-    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | Today on screen ${ms(result.startup)} | app ready ${ms(result.ready)} | open People ${ms(result.people)} | search keystroke ${ms(result.search)} | open Insights ${ms(result.insights)} | Words ${ms(result.words)} | Network ${ms(result.network)} | filter ${ms(result.filter)} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
+    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | Today on screen ${ms(result.startup)} | app ready ${ms(result.ready)} | open People ${opened('people')} | search keystroke ${ms(result.search)} | open Insights ${opened('insights')} | Words ${opened('words')} | Network ${opened('network')} | filter ${ms(result.filter)} | open Settings ${opened('settings')} | Settings keystroke ${ms(result.settingsKey)} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
   );
 }
 const { empty, small, large } = results;
@@ -147,5 +165,7 @@ if (empty && large) {
 if (small && large) {
   console.log(`open People, large over small: ${ratio(large.people, small.people)}×`);
   console.log(`open Insights, large over small: ${ratio(large.insights, small.insights)}×`);
+  console.log(`open Settings, large over small: ${ratio(large.settings, small.settings)}×`);
+  console.log(`Settings keystroke, large over small: ${ratio(large.settingsKey, small.settingsKey)}×`);
   console.log(`chars written per note keystroke, large over small: ${ratio(large.noteBytes, small.noteBytes)}×`);
 }
