@@ -65,7 +65,7 @@ async function measure(name, file) {
   });
   const page = await phonePage(browser, origin, entries, instrument);
 
-  const figures = { startup: [], ready: [], people: [], search: [], insights: [], words: [], network: [], filter: [], settings: [], settingsKey: [], note: [], noteBytes: [] };
+  const figures = { startup: [], ready: [], people: [], search: [], insights: [], words: [], network: [], filter: [], settings: [], settingsKey: [], queue: [], note: [], noteBytes: [] };
   // A screen change, to the frame that shows it and to the frame after.
   const opening = async (name, action, ready) => {
     const [shown, next] = await timedFrames(page, action, ready);
@@ -112,6 +112,7 @@ async function measure(name, file) {
         'true',
       ),
     );
+    await opening('queue', navLink('Queue'), "location.pathname === '/queue' && document.querySelector('main h1')");
 
     // A booked chat: its meeting screen has the note field.
     const chat = await page.evaluate(() =>
@@ -153,7 +154,7 @@ for (const spec of datasets) {
   const ms = (v) => (v === null ? '–' : `${v.toFixed(0)} ms`);
   const opened = (name) => `${ms(result[name])} (${ms(result[`${name}Next`])} to the frame after)`;
   console.log(
-    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | Today on screen ${ms(result.startup)} | app ready ${ms(result.ready)} | open People ${opened('people')} | search keystroke ${ms(result.search)} | open Insights ${opened('insights')} | Words ${opened('words')} | Network ${opened('network')} | filter ${ms(result.filter)} | open Settings ${opened('settings')} | Settings keystroke ${ms(result.settingsKey)} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
+    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | Today on screen ${ms(result.startup)} | app ready ${ms(result.ready)} | open People ${opened('people')} | search keystroke ${ms(result.search)} | open Insights ${opened('insights')} | Words ${opened('words')} | Network ${opened('network')} | filter ${ms(result.filter)} | open Settings ${opened('settings')} | Settings keystroke ${ms(result.settingsKey)} | open Queue ${opened('queue')} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
   );
 }
 const { empty, small, large } = results;
@@ -167,5 +168,6 @@ if (small && large) {
   console.log(`open Insights, large over small: ${ratio(large.insights, small.insights)}×`);
   console.log(`open Settings, large over small: ${ratio(large.settings, small.settings)}×`);
   console.log(`Settings keystroke, large over small: ${ratio(large.settingsKey, small.settingsKey)}×`);
+  console.log(`open Queue, large over small: ${ratio(large.queue, small.queue)}×`);
   console.log(`chars written per note keystroke, large over small: ${ratio(large.noteBytes, small.noteBytes)}×`);
 }

@@ -5,11 +5,11 @@
 # in headless Chromium at 360x740 with the CPU slowed 4x: startup to Today
 # on screen and to the app ready for taps, opening People, a search
 # keystroke, opening Insights and two of its sections, a filter change,
-# opening Settings and a keystroke there, a note keystroke and the
-# characters it writes, the JS heap and the wasm memory. Each action is
-# timed to the end of the frame that shows its result; screen changes also
-# to the frame after, as they were timed before 2026-11-27. Medians of
-# five; prints the ratios.
+# opening Settings and a keystroke there, opening the queue, a note
+# keystroke and the characters it writes, the JS heap and the wasm memory.
+# Each action is timed to the end of the frame that first shows its result;
+# screen changes also to the end of the frame after, as they were first
+# timed. Medians of five; prints the ratios.
 # Record the figures in BENCHMARKS.md.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
