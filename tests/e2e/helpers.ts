@@ -19,7 +19,12 @@ export async function addPerson(page: Page, name: string, introducedBy?: string)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await page.getByRole('link', { name: 'Add person' }).click();
   await page.getByLabel('Name').fill(name);
-  if (introducedBy) await page.getByLabel('Introduced by').selectOption({ label: introducedBy });
+  if (introducedBy) {
+    // Reached from the keyboard, the menu lists everyone.
+    const menu = page.getByLabel('Introduced by');
+    await menu.focus();
+    await menu.selectOption({ label: introducedBy });
+  }
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }

@@ -107,6 +107,7 @@ test('delete offers undo, and a delete that is kept survives reload', async ({ p
 
 test('"introduced by" links the two people both ways', async ({ page }) => {
   await openApp(page);
+  await addPerson(page, 'Bea Quist');
   await addPerson(page, 'Ana Silva');
   await page.getByRole('link', { name: 'Add someone they introduced' }).click();
   await expect(page.getByLabel('Introduced by')).toHaveValue(/.+/);
@@ -115,6 +116,14 @@ test('"introduced by" links the two people both ways', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Carla Mendes' })).toBeVisible();
   await expect(page.getByLabel('Introduced by')).toHaveValue(/.+/);
   await expect(page.getByText('Introduced by Ana Silva')).toBeVisible();
+  // The menu opens the screen with the current choice alone; a tap on it
+  // lists everyone else, the choice still made.
+  const menu = page.getByLabel('Introduced by');
+  await expect(menu.locator('option')).toHaveText(['No one on my list', 'Ana Silva']);
+  await menu.click();
+  await expect(menu.locator('option')).toHaveText(['No one on my list', 'Ana Silva', 'Bea Quist']);
+  await expect(menu.locator('option:checked')).toHaveText('Ana Silva');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('link', { name: 'Ana Silva' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ana Silva' })).toBeVisible();

@@ -16,6 +16,10 @@ pub fn ReferrerSelect(
     // The options are rebuilt when a name changes; they must keep showing
     // the latest choice, not the one the select started with.
     let current = StoredValue::new(selected);
+    // A year of contacts is hundreds of options: the screen opens with the
+    // current choice alone, and the rest come as the menu is reached (a
+    // tap's pointerdown or focus, both before a phone shows its picker).
+    let reached = RwSignal::new(false);
     let choices = Memo::new(move |_| {
         app.people.with(|people| {
             let mut choices: Vec<(PersonId, String)> = people
@@ -32,6 +36,8 @@ pub fn ReferrerSelect(
             <label for=field_id>{t().referrer_introduced_by()}</label>
             <select
                 id=field_id
+                on:pointerdown=move |_| reached.set(true)
+                on:focus=move |_| reached.set(true)
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     let choice = (!value.is_empty()).then_some(PersonId(value));
@@ -44,8 +50,15 @@ pub fn ReferrerSelect(
                 </option>
                 {move || {
                     let selected = current.get_value();
-                    choices
-                        .get()
+                    let listed = if reached.get() {
+                        choices.get()
+                    } else {
+                        selected
+                            .iter()
+                            .filter_map(|id| Some((id.clone(), app.person(id)?.name)))
+                            .collect()
+                    };
+                    listed
                         .into_iter()
                         .map(|(id, name)| {
                             let is_selected = Some(&id) == selected.as_ref();

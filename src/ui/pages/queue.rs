@@ -132,6 +132,9 @@ fn AddFollowUp() -> impl IntoView {
         })
     });
     let person = RwSignal::new(String::new());
+    // Everyone on the list, hundreds with a year of data: listed once the
+    // menu is reached (a tap's pointerdown or focus), not with the queue.
+    let reached = RwSignal::new(false);
     let title = RwSignal::new(String::new());
     let due = RwSignal::new(date_input_value(next_day(today())));
     let error = RwSignal::new(None::<String>);
@@ -161,16 +164,24 @@ fn AddFollowUp() -> impl IntoView {
         <section class="card form" aria-labelledby="add-followup-heading">
             <h2 id="add-followup-heading">{t().queue_add_a_follow_up()}</h2>
             {move || {
-                if people.with(Vec::is_empty) {
+                if app.people.with(Vec::is_empty) {
                     return view! { <p class="muted">{t().queue_add_someone_to_your()}</p> }.into_any();
                 }
                 view! {
                     <form on:submit=add>
                         <div class="field">
                             <label for="custom-person">{t().queue_who()}</label>
-                            <select id="custom-person" on:change=move |ev| person.set(event_target_value(&ev))>
+                            <select
+                                id="custom-person"
+                                on:pointerdown=move |_| reached.set(true)
+                                on:focus=move |_| reached.set(true)
+                                on:change=move |ev| person.set(event_target_value(&ev))
+                            >
                                 <option value="">{t().queue_choose()}</option>
-                                {people.get().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
+                                {move || {
+                                    let listed = if reached.get() { people.get() } else { Vec::new() };
+                                    listed.into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()
+                                }}
                             </select>
                         </div>
                         <div class="field">
