@@ -50,9 +50,6 @@ fn draft_for(
     met: Option<&Person>,
     takeaway: Option<&str>,
 ) -> Option<Draft> {
-    if !item.kind.has_message() {
-        return None;
-    }
     let app = use_app();
     let settings = app.settings.get_untracked();
     let length = chat.map_or(10, |c| c.length_minutes);
@@ -74,6 +71,7 @@ fn draft_for(
             Wording::default(),
             "",
         )),
+        // The kinds `FollowUpKind::has_message` leaves out.
         FollowUpKind::SecondContact | FollowUpKind::Connect | FollowUpKind::Custom => None,
     }
 }
@@ -176,8 +174,6 @@ pub fn FollowUpItem(
     // Drafted only when asked for: a year of follow-ups fills the queue.
     let composable = full && item.is_open() && person.is_some() && item.kind.has_message();
     let writing = RwSignal::new(false);
-    // Built on first opening, or at once when there is a note to show.
-    let controls_built = RwSignal::new(!item.note.is_empty());
     view! {
         <li class=if overdue { "followup overdue" } else { "followup" }>
             <p class="followup-what">
@@ -193,6 +189,8 @@ pub fn FollowUpItem(
                 .then(|| {
                     let (item, what) = (item.clone(), what.clone());
                     let has_note = !item.note.is_empty();
+                    // Built on first opening, or at once when there is a note to show.
+                    let controls_built = RwSignal::new(has_note);
                     view! {
                         <details
                             class="more"
