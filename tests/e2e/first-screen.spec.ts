@@ -40,14 +40,25 @@ test.use({ serviceWorkers: 'block' });
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 test.beforeEach(async ({ page }) => {
-  // Every layout shift of the visit, from the first paint on.
+  // Every layout shift of the visit, from the first paint on, with what
+  // moved and from where to where.
   await page.addInitScript(() => {
-    (window as any).__shifts = 0;
+    const shifts: string[] = [];
+    (window as any).__shifts = shifts;
+    const describe = (node: any) =>
+      !node ? '(gone)' : node.nodeType === 1 ? node.outerHTML.slice(0, 100) : `text "${node.textContent.slice(0, 40)}"`;
+    const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as any[]) (window as any).__shifts += entry.value;
+      for (const entry of list.getEntries() as any[]) {
+        const moved = entry.sources.map((s: any) => `${describe(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`);
+        shifts.push(`${entry.value} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
 });
+
+/** The layout shifts seen so far, described: none is the goal. */
+const shifts = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).__shifts);
 
 test('someone new sees the real first screen before the app starts, and nothing moves when it does', async ({ page }) => {
   const release = await holdTheWasm(page);
@@ -81,7 +92,7 @@ test('someone new sees the real first screen before the app starts, and nothing 
   expect(flat(await page.getByRole('main').innerText())).toBe(text.replace(/^Today /, `Today ${date} `));
   expect(await layout(page)).toEqual(before);
   await page.waitForTimeout(300);
-  expect(await page.evaluate(() => (window as any).__shifts)).toBe(0);
+  expect(await shifts(page)).toEqual([]);
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -113,7 +124,7 @@ test.describe('on a phone set to French', () => {
     expect(flat(await page.getByRole('main').innerText())).toBe(text.replace(/^Aujourd’hui /, `Aujourd’hui ${date} `));
     expect(await layout(page)).toEqual(before);
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as any).__shifts)).toBe(0);
+    expect(await shifts(page)).toEqual([]);
     await expectNoSeriousA11yViolations(page);
   });
 });
@@ -140,7 +151,7 @@ test('a returning person with a dark theme gets it before the first paint, and T
   await expect(page.getByRole('heading', { level: 2, name: 'Next chat' })).toBeVisible();
   const after = await layout(page);
   expect({ heading: after.heading, date: after.date }).toEqual({ heading: before.heading, date: before.date });
-  expect(await page.evaluate(() => (window as any).__shifts)).toBe(0);
+  expect(await shifts(page)).toEqual([]);
 
   // Back to the phone's theme and an empty list: the hint follows.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
