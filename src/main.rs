@@ -39,8 +39,11 @@ fn start() {
             // together, and a tap that comes between them is not held up by
             // both.
             coffee_chat::pwa::in_next_task(move || {
-                remove_skeleton();
-                mount_app(state);
+                mount_app(
+                    state,
+                    document().get_element_by_id("skeleton"),
+                    Box::new(|| ()),
+                );
             });
         }
     }
@@ -53,7 +56,9 @@ fn start_from(glance: coffee_chat::state::Glance) {
     let holder = document().create_element("div").expect("a div can be made");
     let _ = holder.set_attribute("id", "glance");
     let _ = holder.set_attribute("aria-busy", "true");
-    remove_skeleton();
+    if let Some(skeleton) = document().get_element_by_id("skeleton") {
+        skeleton.remove();
+    }
     if let Some(body) = document().body() {
         let _ = body.append_child(&holder);
     }
@@ -70,20 +75,32 @@ fn start_from(glance: coffee_chat::state::Glance) {
     coffee_chat::pwa::after_next_paint(move || {
         let state = coffee_chat::open_state();
         coffee_chat::pwa::in_next_task(move || {
-            drop(glimpse);
-            holder.remove();
-            mount_app(state);
+            mount_app(state, Some(holder), Box::new(move || drop(glimpse)))
         });
     });
 }
 
-fn mount_app(state: coffee_chat::state::AppState) {
-    mount_to_body(move || view! { <coffee_chat::ui::App state /> });
-}
-
-/// The static first screen in index.html stays until the app replaces it.
-fn remove_skeleton() {
-    if let Some(skeleton) = document().get_element_by_id("skeleton") {
-        skeleton.remove();
+/// Builds the app over the first screen `shown` (the static one in
+/// index.html, or Today drawn from its glance): the app's screen takes the
+/// place of its main at once, and the rest of it, the navigation, stays
+/// until the app's own is built (see [`coffee_chat::ui::App`]); then
+/// `then` runs.
+fn mount_app(
+    state: coffee_chat::state::AppState,
+    shown: Option<web_sys::Element>,
+    then: Box<dyn FnOnce()>,
+) {
+    if let Some(main) = shown
+        .as_ref()
+        .and_then(|s| s.query_selector("main").ok().flatten())
+    {
+        main.remove();
     }
+    let first_screen_gone = Box::new(move || {
+        if let Some(shown) = shown {
+            shown.remove();
+        }
+        then();
+    });
+    mount_to_body(move || view! { <coffee_chat::ui::App state first_screen_gone /> });
 }

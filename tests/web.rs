@@ -169,7 +169,9 @@ fn mount_app_at(
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), move || view! { <App state /> });
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <App state first_screen_gone=Box::new(|| ()) /> }
+    });
     (host, handle)
 }
 

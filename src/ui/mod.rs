@@ -13,30 +13,19 @@ use pages::{
 };
 use router::{provide_address, provide_router, Screen};
 
-/// The whole app around an already opened [`AppState`].
+/// The whole app around an already opened [`AppState`], built in three
+/// tasks: a phone compiles each function on its first call, and the whole
+/// build in one task held up a tap for 100 ms with a 4x slower CPU. First
+/// the screen, in place of the first screen's main; then the banners and
+/// the navigation, after which `first_screen_gone` removes what is left of
+/// the first screen; then the service worker and the effects that keep
+/// what the next start reads.
 #[component]
-pub fn App(state: AppState) -> impl IntoView {
+pub fn App(state: AppState, first_screen_gone: Box<dyn FnOnce()>) -> impl IntoView {
     provide_context(state);
     provide_install_state();
     let insights = Insights::new(state);
     provide_context(insights);
-    crate::pwa::when_idle(move || insights.work_out_first_section());
-    let update_ready = RwSignal::new(false);
-    // The chosen theme, on <html> so the whole page follows it; and the
-    // hint that lets the next start paint it before the app runs.
-    let anyone_saved = Memo::new(move |_| state.people.with(|p| !p.is_empty()));
-    Effect::new(move |_| {
-        let theme = state.settings.with(|s| s.theme);
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", theme.slug());
-        }
-        // Read, not only tracked: a memo that is never read never updates.
-        anyone_saved.get();
-        state.read(Workspace::note_first_paint);
-    });
-    if !cfg!(debug_assertions) {
-        crate::pwa::register_service_worker(move || update_ready.set(true));
-    }
     // Typed text is saved within a fraction of a second; hiding, freezing
     // or leaving the page saves it at once.
     let _ = window_event_listener(leptos::ev::pagehide, move |_| state.save_before_leaving());
@@ -56,6 +45,38 @@ pub fn App(state: AppState) -> impl IntoView {
         }
     });
 
+    let update_ready = RwSignal::new(false);
+    let framed = RwSignal::new(false);
+    // The effects made later belong to the app, like those made now.
+    let owner = Owner::current().unwrap_or_default();
+    crate::pwa::in_next_task(move || {
+        framed.set(true);
+        first_screen_gone();
+        crate::pwa::in_next_task(move || {
+            owner.with(|| keep_in_step(state, insights, update_ready));
+        });
+    });
+
+    let screen = provide_router().screen();
+    frame(update_ready, framed, move || screen_view(screen.get()))
+}
+
+/// What runs once the app is on screen: the service worker, and the hints
+/// that let the next start paint the right first screen.
+fn keep_in_step(state: AppState, insights: Insights, update_ready: RwSignal<bool>) {
+    crate::pwa::when_idle(move || insights.work_out_first_section());
+    // The chosen theme, on <html> so the whole page follows it; and the
+    // hint that lets the next start paint it before the app runs.
+    let anyone_saved = Memo::new(move |_| state.people.with(|p| !p.is_empty()));
+    Effect::new(move |_| {
+        let theme = state.settings.with(|s| s.theme);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.slug());
+        }
+        // Read, not only tracked: a memo that is never read never updates.
+        anyone_saved.get();
+        state.read(Workspace::note_first_paint);
+    });
     // Today's glance follows the records, for the next start.
     Effect::new(move |_| {
         state.people.track();
@@ -64,9 +85,9 @@ pub fn App(state: AppState) -> impl IntoView {
         state.settings.track();
         state.keep_glance();
     });
-
-    let screen = provide_router().screen();
-    frame(update_ready, move || screen_view(screen.get()))
+    if !cfg!(debug_assertions) {
+        crate::pwa::register_service_worker(move || update_ready.set(true));
+    }
 }
 
 /// Today drawn from a glance ([`crate::state::Glance`]) while the records
@@ -77,17 +98,27 @@ pub fn App(state: AppState) -> impl IntoView {
 pub fn TodayAtAGlance(state: AppState) -> impl IntoView {
     provide_context(state);
     provide_address();
-    frame(RwSignal::new(false), || view! { <TodayPage /> })
+    frame(
+        RwSignal::new(false),
+        RwSignal::new(true),
+        || view! { <TodayPage /> },
+    )
 }
 
-fn frame(update_ready: RwSignal<bool>, screen: impl IntoView + 'static) -> impl IntoView {
+/// The screen in its frame; the banners above it and the navigation below
+/// are built once `framed`.
+fn frame(
+    update_ready: RwSignal<bool>,
+    framed: RwSignal<bool>,
+    screen: impl IntoView + 'static,
+) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t().app_skip_to_content()}</a>
-        <Notices update_ready />
+        {move || framed.get().then(|| view! { <Notices update_ready /> })}
         <main id="main" tabindex="-1">
             {screen}
         </main>
-        <BottomNav />
+        {move || framed.get().then(|| view! { <BottomNav /> })}
     }
 }
 
