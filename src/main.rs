@@ -53,6 +53,7 @@ fn start() {
 /// whatever the number of records; then, once that is on screen, the
 /// records are read and the app takes its place.
 fn start_from(glance: coffee_chat::state::Glance) {
+    let follow_tap = coffee_chat::ui::router::hold_link_taps();
     let holder = document().create_element("div").expect("a div can be made");
     let _ = holder.set_attribute("id", "glance");
     let _ = holder.set_attribute("aria-busy", "true");
@@ -66,8 +67,8 @@ fn start_from(glance: coffee_chat::state::Glance) {
     let glimpse = mount_to(holder.clone().unchecked_into(), move || {
         view! { <coffee_chat::ui::TodayAtAGlance state /> }
     });
-    // Today is to look at until the app takes its place. The navigation's
-    // links load their page, as the static first screen's do.
+    // Today is to look at until the app takes its place. A tap on the
+    // navigation is kept for the app (see `hold_link_taps`).
     if let Ok(Some(today)) = holder.query_selector("main") {
         let _ = today.set_attribute("inert", "");
     }
@@ -75,6 +76,7 @@ fn start_from(glance: coffee_chat::state::Glance) {
     coffee_chat::pwa::after_next_paint(move || {
         let state = coffee_chat::open_state();
         coffee_chat::pwa::in_next_task(move || {
+            follow_tap();
             mount_app(state, Some(holder), Box::new(move || drop(glimpse)))
         });
     });

@@ -64,7 +64,7 @@ async function watchTheStart(page: Page) {
         return [Math.round(box.top), Math.round(box.height)];
       }),
       today: (document.querySelector('#glance main') as HTMLElement | null)?.inert ?? null,
-      // Its links load their page, as the static first screen's do.
+      // Its links can be tapped: the tap is kept for the app.
       nav: document.querySelector('#glance nav')?.closest('[inert]') === null,
     });
     w.__glance = null;
@@ -147,4 +147,29 @@ test('a glance the records moved past is put right by them, and one from another
   // No one left: nothing of theirs stays behind to be drawn.
   await replaceWithBackup(tomorrow, backupOf({}));
   await expect.poll(() => stored(tomorrow)).toBeNull();
+});
+
+test('a tap on the navigation before the records are read opens that screen in the app, without loading the page again', async ({ page }) => {
+  await aReturningPerson(page);
+  // The tap comes the moment Today is drawn from its glance, before the
+  // app is there to follow it. Once: the page it would load must not tap.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('tapped')) return;
+    new MutationObserver((_, observer) => {
+      const people = document.querySelector<HTMLAnchorElement>('#glance nav a[href="/people"]');
+      if (!people) return;
+      observer.disconnect();
+      sessionStorage.setItem('tapped', 'yes');
+      (window as any).__tappedHere = true;
+      people.click();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await expect(page).toHaveURL(/\/people$/);
+  expect(await page.evaluate(() => (window as any).__tappedHere), 'the page that was tapped, not a new load').toBe(true);
+  expect(await page.evaluate(() => (window as any).__glance), 'the tap came while Today was drawn from its glance').not.toBeNull();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
 });
