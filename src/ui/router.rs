@@ -110,6 +110,10 @@ struct Address {
 }
 
 impl Address {
+    fn joined(&self) -> String {
+        format!("{}{}", self.path, self.query)
+    }
+
     fn current() -> Address {
         let location = window().location();
         Address {
@@ -184,23 +188,8 @@ impl Router {
     }
 
     fn visit(self, to: &str, replace: bool) {
-        let Ok(history) = window().history() else {
-            return;
-        };
-        let here = self
-            .address
-            .with_untracked(|a| format!("{}{}", a.path, a.query));
-        let changed = if replace {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
-        } else if here == to {
-            // The tab already open: no second step in the history.
-            Ok(())
-        } else {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
-        };
-        if changed.is_err() {
-            // A history the browser refuses to change: load the page instead.
-            let _ = window().location().set_href(to);
+        let here = self.address.with_untracked(Address::joined);
+        if !write_history(&here, to, replace) {
             return;
         }
         self.settle();
@@ -274,10 +263,32 @@ pub fn hold_link_taps() -> impl FnOnce() {
     });
     move || {
         listener.remove();
-        if let (Some(address), Ok(history)) = (asked_for.take(), window().history()) {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        if let Some(address) = asked_for.take() {
+            write_history(&Address::current().joined(), &address, false);
         }
     }
+}
+
+/// Moves the history from `here` to `to`: in place of the current step
+/// when `replace`, else as a new step unless `to` is `here`. False when it
+/// could not: then, if the browser refused, the page is loading `to`.
+fn write_history(here: &str, to: &str, replace: bool) -> bool {
+    let Ok(history) = window().history() else {
+        return false;
+    };
+    let changed = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
+    } else if here == to {
+        // The tab already open: no second step in the history.
+        Ok(())
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
+    };
+    if changed.is_err() {
+        // A history the browser refuses to change: load the page instead.
+        let _ = window().location().set_href(to);
+    }
+    changed.is_ok()
 }
 
 #[cfg(test)]
