@@ -8,15 +8,49 @@ pub mod ui;
 use std::sync::Arc;
 
 use state::{AppState, Glance};
-use storage::{KeyValueStore, LocalStore, MemoryStore, SharedStore, GLANCE_KEY};
+use storage::{
+    HeldChanges, KeyValueStore, LocalStore, MemoryStore, Opening, Repository, GLANCE_KEY,
+};
 
-/// Opens the browser's storage, or an in-memory store with a warning when
-/// the browser refuses it, so the app still starts.
-pub fn open_state() -> AppState {
+/// Opens the browser's storage and reads the records over as many tasks
+/// as it takes, each short enough not to hold up a tap; then, in a task of
+/// its own, calls `then` with the app's state and the changes other tabs
+/// made meanwhile, to be sent again once the app listens. When the browser
+/// refuses its storage, an in-memory store with a warning, at once.
+pub fn open_state_in_steps(then: OnceOpened) {
     match LocalStore::open() {
-        Ok(store) => AppState::open(Arc::new(store) as SharedStore, None),
-        Err(error) => AppState::open(Arc::new(MemoryStore::new()), Some(error)),
+        Ok(store) => {
+            let held = store.hold_changes_from_other_tabs();
+            read_in_steps(Repository::opening(Arc::new(store)), held, then, false);
+        }
+        Err(error) => then(
+            AppState::open(Arc::new(MemoryStore::new()), Some(error)),
+            HeldChanges::none(),
+        ),
     }
+}
+
+/// What to do with the app's state once the records are read: boxed, so
+/// that the reading is compiled once for every way the app starts.
+pub type OnceOpened = Box<dyn FnOnce(AppState, HeldChanges)>;
+
+/// How long one task reads records, in milliseconds: long enough that a
+/// year of data takes a dozen tasks on a slow phone, not a hundred; short
+/// enough that a tap waits at most about this.
+const READING_STEP_MS: f64 = 25.0;
+
+fn read_in_steps(mut opening: Opening, held: HeldChanges, then: OnceOpened, all_read: bool) {
+    pwa::in_next_task(move || {
+        if all_read {
+            let state = AppState::opened(opening.opened(), None);
+            pwa::in_next_task(move || then(state, held));
+        } else {
+            let started = js_sys::Date::now();
+            let all_read =
+                opening.read_some(&mut || js_sys::Date::now() - started < READING_STEP_MS);
+            read_in_steps(opening, held, then, all_read);
+        }
+    });
 }
 
 /// Today's glance, when the app opens on Today and one was kept for today.

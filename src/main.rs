@@ -32,20 +32,10 @@ fn mark_language(lang: Lang) {
 fn start() {
     match coffee_chat::glance_for_start() {
         Some(glance) => start_from(glance),
-        None => {
-            let state = coffee_chat::open_state();
-            // Two tasks, not one: compiling the wasm and opening the store,
-            // then building the first screen. Each is shorter than the two
-            // together, and a tap that comes between them is not held up by
-            // both.
-            coffee_chat::pwa::in_next_task(move || {
-                mount_app(
-                    state,
-                    document().get_element_by_id("skeleton"),
-                    Box::new(|| ()),
-                );
-            });
-        }
+        None => coffee_chat::open_state_in_steps(Box::new(|state, held| {
+            let skeleton = document().get_element_by_id("skeleton");
+            mount_app(state, held, skeleton, Box::new(|| ()));
+        })),
     }
 }
 
@@ -72,13 +62,11 @@ fn start_from(glance: coffee_chat::state::Glance) {
     if let Ok(Some(today)) = holder.query_selector("main") {
         let _ = today.set_attribute("inert", "");
     }
-    // Reading the records and building the app: two tasks, as above.
     coffee_chat::pwa::after_next_paint(move || {
-        let state = coffee_chat::open_state();
-        coffee_chat::pwa::in_next_task(move || {
+        coffee_chat::open_state_in_steps(Box::new(move |state, held| {
             follow_tap();
-            mount_app(state, Some(holder), Box::new(move || drop(glimpse)))
-        });
+            mount_app(state, held, Some(holder), Box::new(move || drop(glimpse)));
+        }));
     });
 }
 
@@ -86,9 +74,11 @@ fn start_from(glance: coffee_chat::state::Glance) {
 /// index.html, or Today drawn from its glance): the app's screen takes the
 /// place of its main at once, and the rest of it, the navigation, stays
 /// until the app's own is built (see [`coffee_chat::ui::App`]); then
-/// `then` runs.
+/// `then` runs. The changes other tabs made while the records were read
+/// reach the app as soon as it listens.
 fn mount_app(
     state: coffee_chat::state::AppState,
+    held: coffee_chat::storage::HeldChanges,
     shown: Option<web_sys::Element>,
     then: Box<dyn FnOnce()>,
 ) {
@@ -105,4 +95,5 @@ fn mount_app(
         then();
     });
     mount_to_body(move || view! { <coffee_chat::ui::App state first_screen_gone /> });
+    held.send_again();
 }

@@ -27,7 +27,7 @@ use crate::domain::chat::{done_count, Chat, ChatId};
 use crate::domain::followup::{due_by, overdue_among, FollowUp};
 use crate::domain::person::{Person, PersonId};
 use crate::domain::settings::Settings;
-use crate::storage::{MemoryStore, Record, SharedStore, StoreError};
+use crate::storage::{MemoryStore, Opened, Record, Repository, SharedStore, StoreError};
 
 /// The longest a keystroke waits before it is written. The timer starts at
 /// the first unsaved keystroke and is not pushed back by later ones, so
@@ -106,8 +106,17 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(store: SharedStore, fallback: Option<StoreError>) -> AppState {
-        let workspace =
-            Workspace::open(store, fallback, Arc::new(BrowserClock), Arc::new(RandomIds));
+        AppState::opened(Repository::open(store), fallback)
+    }
+
+    /// The app's state over a store already opened and read.
+    pub fn opened(opened: Opened, fallback: Option<StoreError>) -> AppState {
+        let workspace = Workspace::over(
+            opened,
+            fallback,
+            Arc::new(BrowserClock),
+            Arc::new(RandomIds),
+        );
         AppState::over(workspace, None)
     }
 

@@ -15,7 +15,9 @@ use crate::domain::chat::{Chat, ChatId};
 use crate::domain::followup::{FollowUp, FollowUpId};
 use crate::domain::person::{Person, PersonId};
 use crate::i18n::{fill, t};
-use crate::storage::{Change, Data, ExternalChange, Record, Repository, SharedStore, StoreError};
+use crate::storage::{
+    Change, Data, ExternalChange, Opened, Record, Repository, SharedStore, StoreError,
+};
 
 /// Where the time comes from: the browser's clock in the app, a fixed one
 /// in tests.
@@ -131,7 +133,16 @@ impl Workspace {
         clock: Arc<dyn Clock>,
         ids: Arc<dyn IdSource>,
     ) -> Workspace {
-        let opened = Repository::open(store);
+        Workspace::over(Repository::open(store), fallback, clock, ids)
+    }
+
+    /// The workspace over a store already opened and read.
+    pub fn over(
+        opened: Opened,
+        fallback: Option<StoreError>,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdSource>,
+    ) -> Workspace {
         let blocked = fallback
             .map(|error| fill(t().command_not_kept(), &[("error", &error)]))
             .or_else(|| opened.problem.map(|problem| problem.to_string()));

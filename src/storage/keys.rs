@@ -54,17 +54,32 @@ impl Record for FollowUp {
 }
 
 pub fn record_key<T: Record>(id: &str) -> String {
-    format!("{NAMESPACE}{}/{id}", T::COLLECTION)
+    record_key_in(T::COLLECTION, id)
+}
+
+/// [`record_key`] for a collection named at run time; the generic
+/// functions call these, so their code is in the wasm once, not once per
+/// collection.
+pub fn record_key_in(collection: &str, id: &str) -> String {
+    format!("{NAMESPACE}{collection}/{id}")
 }
 
 pub fn index_key<T: Record>() -> String {
-    format!("{NAMESPACE}index/{}", T::COLLECTION)
+    index_key_in(T::COLLECTION)
+}
+
+pub fn index_key_in(collection: &str) -> String {
+    format!("{NAMESPACE}index/{collection}")
 }
 
 /// The record id a key belongs to, if it is a key of collection `T`.
 pub fn record_id_of<T: Record>(key: &str) -> Option<&str> {
+    record_id_in(T::COLLECTION, key)
+}
+
+pub fn record_id_in<'a>(collection: &str, key: &'a str) -> Option<&'a str> {
     key.strip_prefix(NAMESPACE)?
-        .strip_prefix(T::COLLECTION)?
+        .strip_prefix(collection)?
         .strip_prefix('/')
         .filter(|id| !id.is_empty() && !id.contains('/'))
 }

@@ -7,13 +7,19 @@ use crate::i18n::t;
 
 #[wasm_bindgen(module = "/src/storage/local.js")]
 extern "C" {
-    /// Every entry at once: `{ bytes, lengths }` (see local.js).
+    /// The entries of the packed keys, packed (see local.js).
     #[wasm_bindgen(catch)]
-    fn read_all(storage: &web_sys::Storage) -> Result<JsValue, JsValue>;
+    fn read_entries(
+        storage: &web_sys::Storage,
+        keys: &[u8],
+        key_lengths: &[u32],
+    ) -> Result<JsValue, JsValue>;
+    /// Every key, packed.
     #[wasm_bindgen(catch)]
-    fn all_keys(storage: &web_sys::Storage) -> Result<Vec<String>, JsValue>;
+    fn read_keys(storage: &web_sys::Storage) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn characters_under(storage: &web_sys::Storage, prefix: &str) -> Result<f64, JsValue>;
+    fn hold_storage_events() -> js_sys::Function;
 }
 
 /// The browser's `localStorage`. Built only through [`LocalStore::open`],
@@ -34,6 +40,34 @@ impl LocalStore {
             Some(storage) => Ok(LocalStore(SendWrapper::new(storage))),
             None => Err(StoreError::Unavailable(t().store_switched_off().into())),
         }
+    }
+}
+
+/// Changes other tabs made to storage while this one was not yet listening
+/// (see [`LocalStore::hold_changes_from_other_tabs`]).
+pub struct HeldChanges(Option<js_sys::Function>);
+
+impl HeldChanges {
+    /// Nothing held: storage was never opened.
+    pub fn none() -> HeldChanges {
+        HeldChanges(None)
+    }
+
+    /// Sends the changes held, in the order they came, as `storage` events
+    /// to the window, where the app now listens; and stops holding.
+    pub fn send_again(self) {
+        if let Some(send) = self.0 {
+            let _ = send.call0(&JsValue::NULL);
+        }
+    }
+}
+
+impl LocalStore {
+    /// Starts keeping the `storage` events other tabs cause, until
+    /// [`HeldChanges::send_again`]: a change made while the records are read
+    /// over several tasks, before the app listens, would be missed.
+    pub fn hold_changes_from_other_tabs(&self) -> HeldChanges {
+        HeldChanges(Some(hold_storage_events()))
     }
 }
 
@@ -69,18 +103,31 @@ impl KeyValueStore for LocalStore {
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        all_keys(&self.0).map_err(classify)
+        match unpack(read_keys(&self.0).map_err(classify)?)? {
+            Some(keys) => Ok(keys),
+            // Never seen; the slow way is still right.
+            None => {
+                let count = self.0.length().map_err(classify)?;
+                let keys = (0..count).map(|i| self.0.key(i).map_err(classify));
+                keys.filter_map(Result::transpose).collect()
+            }
+        }
     }
 
-    fn entries(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let read = read_all(&self.0).map_err(classify)?;
-        let field = |name: &str| js_sys::Reflect::get(&read, &name.into()).map_err(classify);
-        let bytes = js_sys::Uint8Array::new(&field("bytes")?).to_vec();
-        let lengths = js_sys::Uint32Array::new(&field("lengths")?).to_vec();
-        match split_texts(&bytes, &lengths) {
+    fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, StoreError> {
+        let (bytes, lengths) = pack(keys);
+        let read = read_entries(&self.0, &bytes, &lengths).map_err(classify)?;
+        let paired = unpack(read)?.and_then(|texts| {
+            let mut texts = texts.into_iter();
+            let mut entries = Vec::with_capacity(texts.len() / 2);
+            while let Some(key) = texts.next() {
+                entries.push((key, texts.next()?));
+            }
+            Some(entries)
+        });
+        match paired {
             Some(entries) => Ok(entries),
-            // Never seen; the slow way is still right.
-            None => super::entries_one_by_one(self),
+            None => super::entries_one_by_one(self, keys),
         }
     }
 
@@ -91,21 +138,28 @@ impl KeyValueStore for LocalStore {
     }
 }
 
-/// Cuts UTF-8 `bytes` into texts of the given lengths, and pairs them as
-/// key and value. `None` if they do not add up.
-fn split_texts(bytes: &[u8], lengths: &[u32]) -> Option<Vec<(String, String)>> {
-    if !lengths.len().is_multiple_of(2) {
-        return None;
+/// `texts` as local.js packs them: their UTF-8 one after another, and each
+/// one's length in bytes.
+fn pack(texts: &[String]) -> (Vec<u8>, Vec<u32>) {
+    let mut bytes = Vec::with_capacity(texts.iter().map(String::len).sum());
+    for text in texts {
+        bytes.extend_from_slice(text.as_bytes());
     }
-    let mut rest = bytes;
-    let mut next = |length: u32| {
+    (bytes, texts.iter().map(|text| text.len() as u32).collect())
+}
+
+/// The texts local.js packed into `{ bytes, lengths }`; `None` if they do
+/// not add up.
+fn unpack(packed: JsValue) -> Result<Option<Vec<String>>, StoreError> {
+    let field = |name: &str| js_sys::Reflect::get(&packed, &name.into()).map_err(classify);
+    let bytes = js_sys::Uint8Array::new(&field("bytes")?).to_vec();
+    let lengths = js_sys::Uint32Array::new(&field("lengths")?).to_vec();
+    let mut rest = bytes.as_slice();
+    let texts = lengths.into_iter().map(|length| {
         let (text, after) = rest.split_at_checked(length as usize)?;
         rest = after;
         Some(std::str::from_utf8(text).ok()?.to_owned())
-    };
-    let entries = lengths
-        .chunks_exact(2)
-        .map(|pair| Some((next(pair[0])?, next(pair[1])?)))
-        .collect::<Option<Vec<_>>>()?;
-    rest.is_empty().then_some(entries)
+    });
+    let texts = texts.collect::<Option<Vec<_>>>();
+    Ok(texts.filter(|_| rest.is_empty()))
 }

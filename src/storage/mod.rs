@@ -13,10 +13,10 @@ mod properties;
 mod repo;
 
 pub use keys::*;
-pub use local::LocalStore;
+pub use local::{HeldChanges, LocalStore};
 pub use memory::MemoryStore;
 pub use migrate::{run_migrations, MigrationStep, CURRENT_SCHEMA, MIGRATIONS};
-pub use repo::{Change, Data, ExternalChange, Opened, Repository};
+pub use repo::{Change, Data, ExternalChange, Opened, Opening, Repository};
 
 use crate::i18n::{fill, t};
 use std::fmt;
@@ -70,9 +70,9 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 
-    /// Every key with its value, read together.
-    fn entries(&self) -> Result<Vec<(String, String)>, StoreError> {
-        entries_one_by_one(self)
+    /// Those of `keys` that are present, with their values, read together.
+    fn entries_of(&self, keys: &[String]) -> Result<Vec<(String, String)>, StoreError> {
+        entries_one_by_one(self, keys)
     }
 
     /// The characters (UTF-16 code units, as browsers count their quota)
@@ -89,14 +89,16 @@ pub trait KeyValueStore {
     }
 }
 
-/// Every key with its value, read a key at a time.
+/// Those of `keys` that are present, with their values, read a key at a
+/// time.
 pub fn entries_one_by_one(
     store: &(impl KeyValueStore + ?Sized),
+    keys: &[String],
 ) -> Result<Vec<(String, String)>, StoreError> {
-    let mut entries = Vec::new();
-    for key in store.keys()? {
-        if let Some(value) = store.get(&key)? {
-            entries.push((key, value));
+    let mut entries = Vec::with_capacity(keys.len());
+    for key in keys {
+        if let Some(value) = store.get(key)? {
+            entries.push((key.clone(), value));
         }
     }
     Ok(entries)

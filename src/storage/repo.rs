@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::merge::merge_record;
 use super::{
-    index_key, quarantine_key, record_id_of, record_key, run_migrations, write_verified, Record,
-    SharedStore, StoreError, CURRENT_SCHEMA, FIRST_PAINT_KEY, GLANCE_KEY, IMPORT_JOURNAL_KEY,
-    MIGRATIONS, NAMESPACE, QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
+    index_key, index_key_in, quarantine_key, record_id_in, record_id_of, record_key, record_key_in,
+    run_migrations, write_verified, Record, SharedStore, StoreError, CURRENT_SCHEMA,
+    FIRST_PAINT_KEY, GLANCE_KEY, IMPORT_JOURNAL_KEY, MIGRATIONS, NAMESPACE, QUARANTINE_PREFIX,
+    SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
 };
 use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
@@ -49,6 +50,68 @@ pub struct Opened {
     /// Problem that stops saving altogether (newer data, failed migration,
     /// storage that cannot be read).
     pub problem: Option<StoreError>,
+}
+
+/// The store being opened: prepared, with its records still to read (see
+/// [`Repository::opening`]).
+pub struct Opening {
+    repo: Repository,
+    problem: Option<StoreError>,
+    reading: Result<Reading, StoreError>,
+}
+
+/// Records being read a batch at a time.
+struct Reading {
+    /// Record keys still to read, in the order records are loaded.
+    queue: std::vec::IntoIter<String>,
+    data: Data,
+}
+
+/// Records read and decoded between two checks of the time: enough that a
+/// check costs nothing, few enough that a step ends close to its budget.
+const READ_BATCH: usize = 32;
+
+impl Opening {
+    /// Reads records until `keep_going` says stop. True once every record
+    /// is read; a store that fails to read counts as read, and
+    /// [`Opening::opened`] reports it.
+    pub fn read_some(&mut self, keep_going: &mut dyn FnMut() -> bool) -> bool {
+        let Ok(reading) = &mut self.reading else {
+            return true;
+        };
+        match self.repo.read_some(reading, keep_going) {
+            Ok(done) => done,
+            Err(error) => {
+                self.reading = Err(error);
+                true
+            }
+        }
+    }
+
+    /// What opening found, once any records still unread are read.
+    pub fn opened(mut self) -> Opened {
+        self.read_some(&mut || true);
+        let Opening {
+            repo,
+            problem,
+            reading,
+        } = self;
+        match reading {
+            Ok(reading) => Opened {
+                data: repo.finish_reading(reading),
+                repo,
+                problem,
+            },
+            Err(error) => {
+                repo.read_only.store(true, Ordering::Relaxed);
+                Opened {
+                    repo,
+                    data: Data::default(),
+                    problem: Some(error),
+                }
+            }
+        }
+    }
 }
 
 /// A record another tab saved or removed, already merged with this tab's
@@ -109,25 +172,26 @@ impl Repository {
     }
 
     pub fn open(store: SharedStore) -> Opened {
+        Repository::opening(store).opened()
+    }
+
+    /// Checks and prepares the store and lists the records to read, leaving
+    /// the reading to [`Opening::read_some`] so that a page can spread a
+    /// year of data over tasks short enough not to hold up a tap.
+    pub fn opening(store: SharedStore) -> Opening {
         let repo = Repository::new(store);
-        let problem = repo.prepare().err();
-        if problem.is_some() {
-            repo.read_only.store(true, Ordering::Relaxed);
-        }
-        match repo.load_all() {
-            Ok(data) => Opened {
-                repo,
-                data,
-                problem,
-            },
-            Err(error) => {
+        let (keys, problem) = match repo.prepare() {
+            Ok(keys) => (Ok(keys), None),
+            Err(problem) => {
                 repo.read_only.store(true, Ordering::Relaxed);
-                Opened {
-                    repo,
-                    data: Data::default(),
-                    problem: Some(error),
-                }
+                (repo.store.keys(), Some(problem))
             }
+        };
+        let reading = keys.and_then(|keys| repo.start_reading(&keys));
+        Opening {
+            repo,
+            problem,
+            reading,
         }
     }
 
@@ -141,7 +205,8 @@ impl Repository {
 
     /// Brings the store to a state this build can write: the schema checked
     /// and migrated, an interrupted import finished, stray staging removed.
-    fn prepare(&self) -> Result<(), StoreError> {
+    /// Gives the keys it leaves, read once for the whole start.
+    fn prepare(&self) -> Result<Vec<String>, StoreError> {
         self.prepare_schema()?;
         let store = self.store.as_ref();
         if let Some(raw) = store.get(IMPORT_JOURNAL_KEY)? {
@@ -150,12 +215,11 @@ impl Repository {
                 Err(_) => self.set_aside(IMPORT_JOURNAL_KEY)?,
             }
         }
-        for key in store.keys()? {
-            if key.starts_with(STAGING_PREFIX) {
-                store.remove(&key)?;
-            }
+        let mut keys = store.keys()?;
+        for staged in keys.extract_if(.., |key| key.starts_with(STAGING_PREFIX)) {
+            store.remove(&staged)?;
         }
-        Ok(())
+        Ok(keys)
     }
 
     /// Keeps the loader's hint ([`FIRST_PAINT_KEY`]) current, writing only
@@ -199,26 +263,35 @@ impl Repository {
 
     /// Everything stored, read again from the store.
     pub fn load_all(&self) -> Result<Data, StoreError> {
+        let mut reading = self.start_reading(&self.store.keys()?)?;
+        self.read_some(&mut reading, &mut || true)?;
+        Ok(self.finish_reading(reading))
+    }
+
+    /// The settings, and every record key in the order records are loaded.
+    fn start_reading(&self, keys: &[String]) -> Result<Reading, StoreError> {
         self.known.lock().unwrap().clear();
         self.unreadable_in_place.lock().unwrap().clear();
-        // One read of every entry serves every collection: reading a key at
-        // a time crosses into the browser thousands of times with a year of
-        // data.
-        let mut entries: HashMap<String, String> = self.store.entries()?.into_iter().collect();
-        Ok(Data {
-            people: self.load(&mut entries)?,
-            chats: self.load(&mut entries)?,
-            followups: self.load(&mut entries)?,
-            settings: self.load_settings(entries.remove(SETTINGS_KEY))?,
+        let settings = self.load_settings(self.store.get(SETTINGS_KEY)?)?;
+        let mut queue = self.load_order(Person::COLLECTION, keys)?;
+        queue.extend(self.load_order(Chat::COLLECTION, keys)?);
+        queue.extend(self.load_order(FollowUp::COLLECTION, keys)?);
+        Ok(Reading {
+            queue: queue.into_iter(),
+            data: Data {
+                settings,
+                ..Data::default()
+            },
         })
     }
 
-    /// The collection's records, taken out of `entries`.
-    fn load<T: Record>(&self, entries: &mut HashMap<String, String>) -> Result<Vec<T>, StoreError> {
-        let index = index_key::<T>();
-        let indexed: Vec<String> = match entries.get(&index) {
+    /// The keys of the collection's records among `keys`: in the order of
+    /// its index, then those the index does not know.
+    fn load_order(&self, collection: &str, keys: &[String]) -> Result<Vec<String>, StoreError> {
+        let index = index_key_in(collection);
+        let indexed: Vec<String> = match self.store.get(&index)? {
             None => Vec::new(),
-            Some(raw) => match serde_json::from_str(raw) {
+            Some(raw) => match serde_json::from_str(&raw) {
                 Ok(ids) => ids,
                 Err(_) => {
                     self.set_aside(&index)?;
@@ -226,45 +299,85 @@ impl Repository {
                 }
             },
         };
-        let mut on_disk: Vec<&str> = entries
-            .keys()
-            .filter_map(|k| record_id_of::<T>(k))
+        let mut on_disk: Vec<&str> = keys
+            .iter()
+            .filter_map(|k| record_id_in(collection, k))
             .collect();
         on_disk.sort_unstable();
-        let mut order: Vec<String> = Vec::with_capacity(on_disk.len());
+        let mut order = Vec::with_capacity(on_disk.len());
         let mut seen = std::collections::HashSet::with_capacity(on_disk.len());
-        for id in indexed {
-            if on_disk.binary_search(&id.as_str()).is_ok() && seen.insert(id.clone()) {
-                order.push(id);
+        for id in &indexed {
+            if on_disk.binary_search(&id.as_str()).is_ok() && seen.insert(id.as_str()) {
+                order.push(record_key_in(collection, id));
             }
         }
         for id in on_disk {
-            if seen.insert(id.to_string()) {
-                order.push(id.to_string());
+            if seen.insert(id) {
+                order.push(record_key_in(collection, id));
             }
         }
+        Ok(order)
+    }
 
-        let mut records = Vec::with_capacity(order.len());
-        let mut known = Vec::with_capacity(order.len());
-        for id in order {
-            let key = record_key::<T>(&id);
-            let Some(raw) = entries.remove(&key) else {
-                continue;
-            };
-            match serde_json::from_str::<T>(&raw) {
-                Ok(record) if record.record_id() == id => {
-                    records.push(record);
-                    known.push((key, raw));
+    /// Reads and decodes the next records, a batch at a time, until
+    /// `keep_going` says stop. True once every record is read. Each record
+    /// is read and decoded in the same step, so one that turns out
+    /// unreadable is set aside as it was read.
+    fn read_some(
+        &self,
+        reading: &mut Reading,
+        keep_going: &mut dyn FnMut() -> bool,
+    ) -> Result<bool, StoreError> {
+        loop {
+            let batch: Vec<String> = reading.queue.by_ref().take(READ_BATCH).collect();
+            if batch.is_empty() {
+                return Ok(true);
+            }
+            for (key, raw) in self.store.entries_of(&batch)? {
+                let data = &mut reading.data;
+                if record_id_of::<Person>(&key).is_some() {
+                    self.decode_into(key, raw, &mut data.people)?;
+                } else if record_id_of::<Chat>(&key).is_some() {
+                    self.decode_into(key, raw, &mut data.chats)?;
+                } else {
+                    self.decode_into(key, raw, &mut data.followups)?;
                 }
-                _ => self.set_aside(&key)?,
+            }
+            if !keep_going() {
+                return Ok(reading.queue.len() == 0);
             }
         }
-        self.known.lock().unwrap().extend(known);
-        self.indexes.lock().unwrap().insert(
-            T::COLLECTION,
-            records.iter().map(|r| r.record_id().to_string()).collect(),
-        );
-        Ok(records)
+    }
+
+    /// Adds the record stored as `raw` under `key` to `records`, or sets it
+    /// aside when it cannot be read as one.
+    fn decode_into<T: Record>(
+        &self,
+        key: String,
+        raw: String,
+        records: &mut Vec<T>,
+    ) -> Result<(), StoreError> {
+        match serde_json::from_str::<T>(&raw) {
+            Ok(record) if record_id_of::<T>(&key) == Some(record.record_id()) => {
+                records.push(record);
+                self.known.lock().unwrap().insert(key, raw);
+                Ok(())
+            }
+            _ => self.set_aside(&key),
+        }
+    }
+
+    fn finish_reading(&self, reading: Reading) -> Data {
+        fn ids<T: Record>(records: &[T]) -> Vec<String> {
+            records.iter().map(|r| r.record_id().to_string()).collect()
+        }
+        let data = reading.data;
+        let mut indexes = self.indexes.lock().unwrap();
+        indexes.insert(Person::COLLECTION, ids(&data.people));
+        indexes.insert(Chat::COLLECTION, ids(&data.chats));
+        indexes.insert(FollowUp::COLLECTION, ids(&data.followups));
+        drop(indexes);
+        data
     }
 
     fn load_settings(&self, stored: Option<String>) -> Result<Settings, StoreError> {
@@ -684,6 +797,94 @@ mod tests {
             store.get(SCHEMA_KEY).unwrap().as_deref(),
             Some(CURRENT_SCHEMA.to_string().as_str())
         );
+    }
+
+    /// A store with more people than one batch, their chats, a corrupt
+    /// record, one missing from the index and a staged leftover.
+    fn a_busy_store() -> Arc<MemoryStore> {
+        let store = Arc::new(MemoryStore::new());
+        let repo = open(&store).repo;
+        for n in 0..READ_BATCH * 2 + 5 {
+            let someone = person(&format!("p{n}"), &format!("Person {n}"));
+            repo.save(&someone).unwrap();
+            let chat = Chat::new(
+                ChatId(format!("c{n}")),
+                someone.id.clone(),
+                someone.created_at,
+                &[],
+            );
+            repo.save(&chat).unwrap();
+        }
+        store.insert_raw("coffee-chat/person/p50", "{ not a person");
+        store.insert_raw(
+            "coffee-chat/person/unindexed",
+            &serde_json::to_string(&person("unindexed", "Zed")).unwrap(),
+        );
+        store.insert_raw(&staging_key("coffee-chat/person/p3"), "left over");
+        store
+    }
+
+    #[test]
+    fn reading_a_batch_at_a_time_finds_what_reading_at_once_finds() {
+        let at_once = a_busy_store();
+        let in_steps = a_busy_store();
+        let whole = open(&at_once);
+
+        let mut opening = Repository::opening(in_steps.clone());
+        let mut steps = 1;
+        while !opening.read_some(&mut || false) {
+            steps += 1;
+        }
+        let stepped = opening.opened();
+
+        assert!(steps > 4, "{steps} steps");
+        assert_eq!(stepped.data, whole.data);
+        assert_eq!(stepped.data.people.len(), READ_BATCH * 2 + 5);
+        assert_eq!(
+            stepped.data.people.last().map(|p| p.name.as_str()),
+            Some("Zed")
+        );
+        assert_eq!(stepped.repo.quarantined_count(), 1);
+        assert_eq!(in_steps.snapshot(), at_once.snapshot());
+    }
+
+    #[test]
+    fn a_record_another_tab_changes_between_steps_is_read_as_it_then_is() {
+        let store = a_busy_store();
+        let mut opening = Repository::opening(store.clone());
+        assert!(!opening.read_some(&mut || false));
+        // The first batch is read. Another tab renames a later person,
+        // repairs the corrupt one, and deletes a chat.
+        let mut renamed = person("p60", "Renamed");
+        renamed.notes = "Typed in another tab".into();
+        store.insert_raw(
+            "coffee-chat/person/p60",
+            &serde_json::to_string(&renamed).unwrap(),
+        );
+        store.insert_raw(
+            "coffee-chat/person/p50",
+            &serde_json::to_string(&person("p50", "Repaired")).unwrap(),
+        );
+        store.remove("coffee-chat/chat/c9").unwrap();
+        let opened = opening.opened();
+
+        let named = |id: &str| {
+            opened
+                .data
+                .people
+                .iter()
+                .find(|p| p.id.0 == id)
+                .map(|p| p.name.as_str())
+        };
+        assert_eq!(named("p60"), Some("Renamed"));
+        assert_eq!(named("p50"), Some("Repaired"));
+        assert_eq!(
+            opened.repo.quarantined_count(),
+            0,
+            "nothing readable is set aside"
+        );
+        assert!(opened.data.chats.iter().all(|c| c.id.0 != "c9"));
+        assert_eq!(opened.data.chats.len(), READ_BATCH * 2 + 4);
     }
 
     #[test]

@@ -225,6 +225,56 @@ test('a stale tab shows what another tab typed and never puts back older text', 
   await expect(a.getByLabel('What I want to learn')).toHaveValue('How the team grew');
 });
 
+test('a change another tab makes while this tab reads the records is not missed', async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a);
+  // Ana first, then enough people that reading them takes many steps.
+  const notes = 'Talked about the team, the tools and the hiring plans. '.repeat(60);
+  const people = [personRecord('ana', 'Ana Silva')];
+  for (let i = 0; i < 400; i++) people.push(personRecord(`p${i}`, `Person ${String(i).padStart(3, '0')}`, { notes }));
+  await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const backup = a.getByRole('region', { name: 'Backup' });
+  await backup.getByLabel('Import a backup').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: backupOf(people) });
+  await a.getByRole('button', { name: 'Replace everything with the backup' }).click();
+  await expect(backup.getByRole('alert')).toContainText('Imported');
+  const anaKey = 'coffee-chat/person/ana';
+
+  // Tab B is starting, on a slow phone. The moment it has read Ana's
+  // record, and before its app listens for changes, another document
+  // renames her: a frame of B's own, which storage treats as another tab.
+  const b = await context.newPage();
+  const cdp = await context.newCDPSession(b);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await b.addInitScript((key) => {
+    if (window !== window.top) return;
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (this: Storage, asked: string) {
+      const value = getItem.call(this, asked);
+      if (asked === key && value && !(window as any).__renamed) {
+        (window as any).__renamed = true;
+        const frame = document.createElement('iframe');
+        document.documentElement.append(frame);
+        frame.contentWindow!.localStorage.setItem(key, JSON.stringify({ ...JSON.parse(value), name: 'Ana Costa' }));
+        frame.remove();
+      }
+      return value;
+    };
+  }, anaKey);
+  await b.goto('/people');
+  await waitForApp(b);
+  expect(await b.evaluate(() => (window as any).__renamed), 'renamed during the read').toBe(true);
+  const list = b.getByRole('main');
+  await expect(list.getByRole('link', { name: /Ana Costa/ })).toBeVisible();
+  await expect(list.getByRole('link', { name: /Ana Silva/ })).toHaveCount(0);
+  await expect(list.getByRole('link', { name: /Person 000/ })).toBeVisible();
+  // And B keeps the new name when it writes.
+  await b.getByRole('link', { name: /Ana Costa/ }).click();
+  await b.getByLabel('Notes').fill('Moved to the design team.');
+  await b.waitForTimeout(600);
+  const stored = (await storedPeople(b))[anaKey] as { name: string; notes: string };
+  expect([stored.name, stored.notes]).toEqual(['Ana Costa', 'Moved to the design team.']);
+});
+
 test('an edit that could not be saved is remembered until storage has room', async ({ page }) => {
   await openApp(page);
   await addPerson(page, 'Yasmin Haddad');
