@@ -60,7 +60,7 @@ pub fn record_key<T: Record>(id: &str) -> String {
 /// [`record_key`] for a collection named at run time; the generic
 /// functions call these, so their code is in the wasm once, not once per
 /// collection.
-pub fn record_key_in(collection: &str, id: &str) -> String {
+fn record_key_in(collection: &str, id: &str) -> String {
     format!("{NAMESPACE}{collection}/{id}")
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::merge::merge_record;
 use super::{
-    index_key, index_key_in, quarantine_key, record_id_in, record_id_of, record_key, record_key_in,
+    index_key, index_key_in, quarantine_key, record_id_in, record_id_of, record_key,
     run_migrations, write_verified, Record, SharedStore, StoreError, CURRENT_SCHEMA,
     FIRST_PAINT_KEY, GLANCE_KEY, IMPORT_JOURNAL_KEY, MIGRATIONS, NAMESPACE, QUARANTINE_PREFIX,
     SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
@@ -299,23 +299,26 @@ impl Repository {
                 }
             },
         };
-        let mut on_disk: Vec<&str> = keys
+        // Each record's id with its key, sorted by id: the keys are taken
+        // as they are, not made again from the ids.
+        let mut on_disk: Vec<(&str, &String)> = keys
             .iter()
-            .filter_map(|k| record_id_in(collection, k))
+            .filter_map(|key| Some((record_id_in(collection, key)?, key)))
             .collect();
-        on_disk.sort_unstable();
+        on_disk.sort_unstable_by_key(|(id, _)| *id);
         let mut order = Vec::with_capacity(on_disk.len());
-        let mut seen = std::collections::HashSet::with_capacity(on_disk.len());
+        let mut taken = vec![false; on_disk.len()];
+        let mut take = |at: usize| {
+            if !std::mem::replace(&mut taken[at], true) {
+                order.push(on_disk[at].1.clone());
+            }
+        };
         for id in &indexed {
-            if on_disk.binary_search(&id.as_str()).is_ok() && seen.insert(id.as_str()) {
-                order.push(record_key_in(collection, id));
+            if let Ok(at) = on_disk.binary_search_by_key(&id.as_str(), |(id, _)| id) {
+                take(at);
             }
         }
-        for id in on_disk {
-            if seen.insert(id) {
-                order.push(record_key_in(collection, id));
-            }
-        }
+        (0..on_disk.len()).for_each(take);
         Ok(order)
     }
 
