@@ -2,8 +2,9 @@
 # A/B speed comparison of the working tree against another commit, for
 # changes whose effect is smaller than this machine's run-to-run spread.
 # Builds both releases, serves them side by side and times them turn about
-# on the scale benchmark's large dataset (startup, opening People and
-# Insights, a filter change; 4x CPU; medians).
+# on the scale benchmark's large dataset (startup and the longest task
+# before the app is ready, opening People and Insights, a filter change;
+# 4x CPU; medians).
 # Usage: scripts/bench-ab.sh COMMIT [ROUNDS]
 set -euo pipefail
 source "$(dirname "$0")/env.sh"

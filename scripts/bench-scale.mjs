@@ -35,6 +35,12 @@ const instrument = () => {
   WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
   const plain = WebAssembly.instantiate;
   WebAssembly.instantiate = (...args) => plain(...args).then(keep);
+  // Every long task (over 50 ms), to find the longest before the app is
+  // ready: how long a tap during the start could have to wait.
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) window.__longTasks.push([task.startTime, task.duration]);
+  }).observe({ type: 'longtask', buffered: true });
   const shown = () =>
     !document.getElementById('skeleton') && document.querySelector('nav[aria-label="Main"]') && document.querySelector('main h1');
   const frameAfter = (name) => requestAnimationFrame(() => setTimeout(() => (window[name] = performance.now()), 0));
@@ -56,6 +62,10 @@ const instrument = () => {
   watch();
 };
 
+/** In the page: the longest task that began before the app was ready, or 0. */
+const longestBeforeReady = () =>
+  Math.max(0, ...window.__longTasks.filter(([start]) => start < window.__readyAt).map(([, duration]) => duration));
+
 async function measure(name, file) {
   console.error(`measuring ${name}…`);
   const entries = file ? JSON.parse(readFileSync(file, 'utf8')) : {};
@@ -65,7 +75,7 @@ async function measure(name, file) {
   });
   const page = await phonePage(browser, origin, entries, instrument);
 
-  const figures = { startup: [], ready: [], people: [], search: [], insights: [], words: [], network: [], filter: [], settings: [], settingsKey: [], queue: [], note: [], noteBytes: [] };
+  const figures = { startup: [], ready: [], longest: [], people: [], search: [], insights: [], words: [], network: [], filter: [], settings: [], settingsKey: [], queue: [], note: [], noteBytes: [] };
   // A screen change, to the frame that shows it and to the frame after.
   const opening = async (name, action, ready) => {
     const [shown, next] = await timedFrames(page, action, ready);
@@ -79,6 +89,7 @@ async function measure(name, file) {
     await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 120_000 });
     figures.startup.push(await page.evaluate(() => window.__appShownAt));
     figures.ready.push(await page.evaluate(() => window.__readyAt));
+    figures.longest.push(await page.evaluate(longestBeforeReady));
     heap = await page.evaluate(() => performance.memory.usedJSHeapSize);
     wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
 
@@ -154,7 +165,7 @@ for (const spec of datasets) {
   const ms = (v) => (v === null ? '–' : `${v.toFixed(0)} ms`);
   const opened = (name) => `${ms(result[name])} (${ms(result[`${name}Next`])} to the frame after)`;
   console.log(
-    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | Today on screen ${ms(result.startup)} | app ready ${ms(result.ready)} | open People ${opened('people')} | search keystroke ${ms(result.search)} | open Insights ${opened('insights')} | Words ${opened('words')} | Network ${opened('network')} | filter ${ms(result.filter)} | open Settings ${opened('settings')} | Settings keystroke ${ms(result.settingsKey)} | open Queue ${opened('queue')} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
+    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | Today on screen ${ms(result.startup)} | app ready ${ms(result.ready)}, longest task before it ${ms(result.longest)} | open People ${opened('people')} | search keystroke ${ms(result.search)} | open Insights ${opened('insights')} | Words ${opened('words')} | Network ${opened('network')} | filter ${ms(result.filter)} | open Settings ${opened('settings')} | Settings keystroke ${ms(result.settingsKey)} | open Queue ${opened('queue')} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
   );
 }
 const { empty, small, large } = results;

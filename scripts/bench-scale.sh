@@ -3,10 +3,11 @@
 # app's own commands and storage (empty; 10 people, 10 chats, 50 notes; and
 # a year's worth: 500 people, 1,000 chats, 5,000 notes), then measures each
 # in headless Chromium at 360x740 with the CPU slowed 4x: startup to Today
-# on screen and to the app ready for taps, opening People, a search
-# keystroke, opening Insights and two of its sections, a filter change,
-# opening Settings and a keystroke there, opening the queue, a note
-# keystroke and the characters it writes, the JS heap and the wasm memory.
+# on screen and to the app ready for taps (and the longest task before
+# it), opening People, a search keystroke, opening Insights and two of
+# its sections, a filter change, opening Settings and a keystroke there,
+# opening the queue, a note keystroke and the characters it writes, the
+# JS heap and the wasm memory.
 # Each action is timed to the end of the frame that first shows its result;
 # screen changes also to the end of the frame after, as they were first
 # timed. Medians of five; prints the ratios.

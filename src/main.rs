@@ -32,10 +32,16 @@ fn mark_language(lang: Lang) {
 fn start() {
     match coffee_chat::glance_for_start() {
         Some(glance) => start_from(glance),
-        None => coffee_chat::open_state_in_steps(Box::new(|state, held| {
-            let skeleton = document().get_element_by_id("skeleton");
-            mount_app(state, held, skeleton, Box::new(|| ()));
-        })),
+        None => {
+            // The static first screen's links, like the glance's, are kept
+            // for the app while the records are read.
+            let follow_tap = coffee_chat::ui::router::hold_link_taps();
+            coffee_chat::open_state_in_steps(Box::new(move |state, held| {
+                follow_tap();
+                let skeleton = document().get_element_by_id("skeleton");
+                mount_app(state, held, skeleton, Box::new(|| ()));
+            }));
+        }
     }
 }
 

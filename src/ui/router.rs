@@ -247,9 +247,9 @@ fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
 }
 
 /// Keeps the last tap on one of the app's links while there is no router
-/// to follow it (Today drawn from its glance, with every record still to
-/// read): followed by the browser, it would load the page and start all
-/// over. The returned function, called as the app starts, stops keeping
+/// to follow it (the static first screen, or Today drawn from its glance,
+/// while the records are read): followed by the browser, it would load the
+/// page and start all over. The returned function, called as the app starts, stops keeping
 /// taps and puts the address last asked for in the history, where the
 /// app's router finds it.
 pub fn hold_link_taps() -> impl FnOnce() {

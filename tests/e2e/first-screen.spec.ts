@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { addPerson, expectNoSeriousA11yViolations, openApp, waitForApp } from './helpers';
+import { addPerson, backupOf, expectNoSeriousA11yViolations, numberedPeople, openApp, replaceWithBackup, waitForApp } from './helpers';
 
 /** Holds every wasm request until `release` is called: the page shows what
  * it paints before the app starts. */
@@ -168,5 +168,40 @@ test('a deep link paints a plain line, not Today, until its screen is ready', as
   await expect(skeleton.getByRole('heading', { name: 'Today' })).toBeHidden();
   await release();
   await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+});
+
+test('a tap on the first screen while the records are read opens that screen in the app, without loading the page again', async ({ page }) => {
+  await openApp(page);
+  // Enough people that reading them takes many steps.
+  const notes = 'Talked about the team, the tools and the hiring plans. '.repeat(60);
+  await replaceWithBackup(page, backupOf({ people: numberedPeople(400, () => ({ notes })) }));
+  // The tap comes in the task after the first record is read, on the static
+  // first screen of a deep link. Once: the page it would load must not tap.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('tapped')) return;
+    const getItem = Storage.prototype.getItem;
+    let tapped = false;
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      if (!tapped && key.startsWith('coffee-chat/person/')) {
+        tapped = true;
+        sessionStorage.setItem('tapped', 'yes');
+        setTimeout(() => {
+          const w = window as any;
+          w.__tappedHere = true;
+          w.__firstScreenAtTap = document.getElementById('skeleton') !== null;
+          document.querySelector<HTMLAnchorElement>('#skeleton nav a[href="/insights"]')!.click();
+        });
+      }
+      return getItem.call(this, key);
+    };
+  });
+  await page.goto('/people');
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+  await expect(page).toHaveURL(/\/insights$/);
+  expect(await page.evaluate(() => (window as any).__tappedHere), 'the page that was tapped, not a new load').toBe(true);
+  expect(await page.evaluate(() => (window as any).__firstScreenAtTap), 'the tap came on the first screen').toBe(true);
+  await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
 });
