@@ -177,7 +177,10 @@ test('a tap on the first screen while the records are read opens that screen in 
   const notes = 'Talked about the team, the tools and the hiring plans. '.repeat(60);
   await replaceWithBackup(page, backupOf({ people: numberedPeople(400, () => ({ notes })) }));
   // The tap comes in the task after the first record is read, on the static
-  // first screen of a deep link. Once: the page it would load must not tap.
+  // first screen of a deep link, on a slow phone, so that many steps of the
+  // read are still to come. Once: the page it would load must not tap.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(() => {
     if (sessionStorage.getItem('tapped')) return;
     const getItem = Storage.prototype.getItem;
