@@ -4,7 +4,7 @@
 // the two origins. Prints each build's medians and every run.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { navLink, onScreen, phonePage, timed, timedFilterChange } from './bench-timing.mjs';
+import { longestTaskBefore, navLink, onScreen, phonePage, timed, timedFilterChange } from './bench-timing.mjs';
 
 const [file, rounds, ...origins] = process.argv.slice(2);
 const entries = JSON.parse(readFileSync(file, 'utf8'));
@@ -12,12 +12,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 
 const builds = [];
 for (const origin of origins) {
-  const page = await phonePage(browser, origin, entries, () => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const task of list.getEntries()) window.__longTasks.push([task.startTime, task.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  const page = await phonePage(browser, origin, entries);
   builds.push({ origin, page, figures: { startup: [], longest: [], people: [], insights: [], filter: [] } });
 }
 
@@ -32,11 +27,7 @@ for (let round = 0; round < Number(rounds); round++) {
     const ready = await page.evaluate(() => performance.now());
     figures.startup.push(ready);
     await page.waitForTimeout(1500);
-    // The longest task that began before the app was ready: how long a tap
-    // during the start could have to wait.
-    figures.longest.push(
-      await page.evaluate((ready) => Math.max(0, ...window.__longTasks.filter(([start]) => start < ready).map(([, duration]) => duration)), ready),
-    );
+    figures.longest.push(await longestTaskBefore(page, ready));
     figures.people.push(await timed(page, navLink('People'), onScreen('/people', 'People')));
     await timed(page, navLink('Today'), onScreen('/', 'Today'));
     await page.waitForTimeout(300);

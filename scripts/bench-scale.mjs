@@ -5,7 +5,7 @@
 // median of five, then the ratios the speed goals are written in.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { click, navLink, onScreen, phonePage, timed, timedFilterChange, timedFrames } from './bench-timing.mjs';
+import { click, longestTaskBefore, navLink, onScreen, phonePage, timed, timedFilterChange, timedFrames } from './bench-timing.mjs';
 
 const [origin, ...datasets] = process.argv.slice(2);
 const RUNS = 5;
@@ -35,12 +35,6 @@ const instrument = () => {
   WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
   const plain = WebAssembly.instantiate;
   WebAssembly.instantiate = (...args) => plain(...args).then(keep);
-  // Every long task (over 50 ms), to find the longest before the app is
-  // ready: how long a tap during the start could have to wait.
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const task of list.getEntries()) window.__longTasks.push([task.startTime, task.duration]);
-  }).observe({ type: 'longtask', buffered: true });
   const shown = () =>
     !document.getElementById('skeleton') && document.querySelector('nav[aria-label="Main"]') && document.querySelector('main h1');
   const frameAfter = (name) => requestAnimationFrame(() => setTimeout(() => (window[name] = performance.now()), 0));
@@ -61,10 +55,6 @@ const instrument = () => {
   };
   watch();
 };
-
-/** In the page: the longest task that began before the app was ready, or 0. */
-const longestBeforeReady = () =>
-  Math.max(0, ...window.__longTasks.filter(([start]) => start < window.__readyAt).map(([, duration]) => duration));
 
 async function measure(name, file) {
   console.error(`measuring ${name}…`);
@@ -88,7 +78,8 @@ async function measure(name, file) {
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 120_000 });
     figures.startup.push(await page.evaluate(() => window.__appShownAt));
-    figures.ready.push(await page.evaluate(() => window.__readyAt));
+    const ready = await page.evaluate(() => window.__readyAt);
+    figures.ready.push(ready);
     heap = await page.evaluate(() => performance.memory.usedJSHeapSize);
     wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
 
@@ -107,8 +98,7 @@ async function measure(name, file) {
     await opening('insights', navLink('Insights'), `${onScreen('/insights', 'Insights')} && document.getElementById('questions-heading')`);
     // A person reads the first section before tapping another.
     await page.waitForTimeout(1000);
-    // Read only now: the page learns of a long task a while after it.
-    figures.longest.push(await page.evaluate(longestBeforeReady));
+    figures.longest.push(await longestTaskBefore(page, ready));
     await opening('words', click('a[href="/insights?section=words"]'), "document.getElementById('terms-heading')");
     await opening('network', click('a[href="/insights?section=network"]'), "document.getElementById('network-heading')");
     const filter = await timedFilterChange(page);

@@ -4,7 +4,8 @@
 
 /**
  * A 360x740 page of `origin` with `entries` in its localStorage and the CPU
- * slowed 4x; `instrument`, if given, runs before any of the app's code.
+ * slowed 4x, which records its long tasks (see `longestTaskBefore`);
+ * `instrument`, if given, runs before any of the app's code.
  */
 export async function phonePage(browser, origin, entries, instrument) {
   const context = await browser.newContext({
@@ -14,6 +15,7 @@ export async function phonePage(browser, origin, entries, instrument) {
     // The timed actions are passed as text and built with `new Function`.
     bypassCSP: true,
   });
+  await context.addInitScript(recordLongTasks);
   if (instrument) await context.addInitScript(instrument);
   const page = await context.newPage();
   await page.goto(`${origin}/manifest.webmanifest`);
@@ -24,6 +26,27 @@ export async function phonePage(browser, origin, entries, instrument) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   return page;
+}
+
+/** In the page, before any of the app's code: every long task (over 50 ms). */
+function recordLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) window.__longTasks.push([task.startTime, task.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * The longest task that began before `time` (the page's clock), or 0: for
+ * `time` the app ready for taps, how long a tap during the start could
+ * have to wait. Read a while after `time`: the page learns of a long task
+ * some time after it ends.
+ */
+export async function longestTaskBefore(page, time) {
+  return page.evaluate(
+    (time) => Math.max(0, ...window.__longTasks.filter(([start]) => start < time).map(([, duration]) => duration)),
+    time,
+  );
 }
 
 /**
