@@ -30,26 +30,23 @@ fn mark_language(lang: Lang) {
 }
 
 fn start() {
+    // The first screen's links, static or Today's glance, are kept for the
+    // app until it is built: followed by the browser, they would load the
+    // page and read every record again.
+    let follow_tap = coffee_chat::ui::router::hold_link_taps();
     match coffee_chat::glance_for_start() {
-        Some(glance) => start_from(glance),
-        None => {
-            // The static first screen's links, like the glance's, are kept
-            // for the app while the records are read.
-            let follow_tap = coffee_chat::ui::router::hold_link_taps();
-            coffee_chat::open_state_in_steps(Box::new(move |state, held| {
-                follow_tap();
-                let skeleton = document().get_element_by_id("skeleton");
-                mount_app(state, held, skeleton, Box::new(|| ()));
-            }));
-        }
+        Some(glance) => start_from(glance, follow_tap),
+        None => coffee_chat::open_state_in_steps(Box::new(move |state, held| {
+            let skeleton = document().get_element_by_id("skeleton");
+            mount_app(state, held, Box::new(follow_tap), skeleton, Box::new(|| ()));
+        })),
     }
 }
 
 /// A returning person's Today, drawn from its glance in a few milliseconds
 /// whatever the number of records; then, once that is on screen, the
 /// records are read and the app takes its place.
-fn start_from(glance: coffee_chat::state::Glance) {
-    let follow_tap = coffee_chat::ui::router::hold_link_taps();
+fn start_from(glance: coffee_chat::state::Glance, follow_tap: impl FnOnce() + 'static) {
     let holder = document().create_element("div").expect("a div can be made");
     let _ = holder.set_attribute("id", "glance");
     let _ = holder.set_attribute("aria-busy", "true");
@@ -63,15 +60,15 @@ fn start_from(glance: coffee_chat::state::Glance) {
     let glimpse = mount_to(holder.clone().unchecked_into(), move || {
         view! { <coffee_chat::ui::TodayAtAGlance state /> }
     });
-    // Today is to look at until the app takes its place. A tap on the
-    // navigation is kept for the app (see `hold_link_taps`).
+    // Today is to look at until the app takes its place; a tap on the
+    // navigation is kept for the app.
     if let Ok(Some(today)) = holder.query_selector("main") {
         let _ = today.set_attribute("inert", "");
     }
     coffee_chat::pwa::after_next_paint(move || {
         coffee_chat::open_state_in_steps(Box::new(move |state, held| {
-            follow_tap();
-            mount_app(state, held, Some(holder), Box::new(move || drop(glimpse)));
+            let then = Box::new(move || drop(glimpse));
+            mount_app(state, held, Box::new(follow_tap), Some(holder), then);
         }));
     });
 }
@@ -80,14 +77,17 @@ fn start_from(glance: coffee_chat::state::Glance) {
 /// index.html, or Today drawn from its glance): the app's screen takes the
 /// place of its main at once, and the rest of it, the navigation, stays
 /// until the app's own is built (see [`coffee_chat::ui::App`]); then
-/// `then` runs. The changes other tabs made while the records were read
+/// `then` runs. A tap kept from the first screen (`follow_tap`) opens its
+/// screen, and the changes other tabs made while the records were read
 /// reach the app as soon as it listens.
 fn mount_app(
     state: coffee_chat::state::AppState,
     held: coffee_chat::storage::HeldChanges,
+    follow_tap: Box<dyn FnOnce()>,
     shown: Option<web_sys::Element>,
     then: Box<dyn FnOnce()>,
 ) {
+    follow_tap();
     if let Some(main) = shown
         .as_ref()
         .and_then(|s| s.query_selector("main").ok().flatten())
