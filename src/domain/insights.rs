@@ -1445,18 +1445,21 @@ pub fn export(
 }
 
 /// t().insights_one_business_day(), "2.5 business days".
+/// Integer arithmetic only: formatting a float would add its own 10 KB to
+/// the download.
 pub fn business_days(days: f64) -> String {
-    if days == 1.0 {
-        t().insights_one_business_day().into()
-    } else if days.fract() == 0.0 {
-        fill(
-            t().insights_business_days(),
-            &[("n", &format!("{days:.0}"))],
-        )
-    } else {
-        let days = format!("{days:.1}").replace('.', t().settings_decimal_point());
-        fill(t().insights_business_days(), &[("n", &days)])
-    }
+    let tenths = (days * 10.0).round() as i64;
+    let days = match tenths {
+        10 => return t().insights_one_business_day().into(),
+        _ if tenths % 10 == 0 => (tenths / 10).to_string(),
+        _ => format!(
+            "{}{}{}",
+            tenths / 10,
+            t().settings_decimal_point(),
+            tenths % 10
+        ),
+    };
+    fill(t().insights_business_days(), &[("n", &days)])
 }
 
 /// Who used a term, short enough for one line: "Ana Silva, Ben Okafor,

@@ -283,6 +283,13 @@ impl AppState {
     /// page is hidden, frozen or left (see [`AppState::save_before_leaving`]).
     pub fn type_text(&self, target: &TextTarget, text: &str) -> Result<(), String> {
         self.try_run(|w| w.type_text(target, text))?;
+        self.save_soon();
+        Ok(())
+    }
+
+    /// Writes what is pending within [`AUTOSAVE_WITHIN`], however often it
+    /// is asked.
+    fn save_soon(&self) {
         if !self.autosave_armed.get_value() {
             self.autosave_armed.set_value(true);
             let state = *self;
@@ -295,7 +302,6 @@ impl AppState {
                 AUTOSAVE_WITHIN,
             );
         }
-        Ok(())
     }
 
     /// Writes everything pending now.
@@ -350,9 +356,15 @@ impl AppState {
         self.person(id).map(|p| p.name).unwrap_or_default()
     }
 
-    /// Keeps this tab in step with a `storage` event from another tab.
+    /// Keeps this tab in step with a `storage` event from another tab, and
+    /// writes again what that tab's write lacked.
     pub fn apply_external_change(&self, key: &str, new_value: Option<&str>) {
-        self.run(|w| w.apply_external_change(key, new_value));
+        if self.run(|w| {
+            w.apply_external_change(key, new_value);
+            w.has_pending()
+        }) {
+            self.save_soon();
+        }
     }
 
     /// Characters the app's keys use in localStorage.

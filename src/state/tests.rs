@@ -673,6 +673,57 @@ fn a_change_from_another_tab_reaches_this_tab_and_keeps_its_unsaved_typing() {
 }
 
 #[test]
+fn three_tabs_writing_over_copies_that_lag_keep_every_field() {
+    let store = Arc::new(MemoryStore::new());
+    let mut tab_a = open(&store);
+    let ana = tab_a.add_person("Ana", None, "", "").unwrap();
+    let mut tab_b = second_tab(&store);
+    let mut tab_c = second_tab(&store);
+    let key = format!("coffee-chat/person/{}", ana.0);
+    let field = |field| TextTarget::Person(ana.clone(), field);
+    let stored_now = || store.get(&key).unwrap();
+
+    // C writes its Notes; A's and B's copies of storage have not caught up
+    // when they write, so each writes over a version without C's Notes.
+    let before_c = stored_now();
+    tab_c
+        .type_text(&field(PersonField::Notes), "Met at the fair")
+        .unwrap();
+    tab_c.save();
+    store.insert_raw(&key, before_c.as_deref().unwrap());
+    tab_a
+        .type_text(&field(PersonField::Role), "Analyst")
+        .unwrap();
+    tab_a.save();
+    let after_a = stored_now();
+    tab_b
+        .type_text(&field(PersonField::Organisation), "Acme")
+        .unwrap();
+    tab_b.save();
+    assert!(!notes(&field(PersonField::Notes), &reopen(&store)).contains("fair"));
+
+    // Each tab takes in the others' writes as its `storage` events bring
+    // them, late ones included, and writes again what a write lacked.
+    tab_c.apply_external_change(&key, after_a.as_deref());
+    tab_c.apply_external_change(&key, stored_now().as_deref());
+    assert_eq!(notes(&field(PersonField::Notes), &tab_c), "Met at the fair");
+    assert!(tab_c.has_pending());
+    tab_c.save();
+    for tab in [&mut tab_a, &mut tab_b] {
+        tab.apply_external_change(&key, stored_now().as_deref());
+        tab.save();
+    }
+    let stored = reopen(&store);
+    for tab in [&tab_a, &tab_b, &tab_c, &stored] {
+        assert_eq!(notes(&field(PersonField::Notes), tab), "Met at the fair");
+        assert_eq!(notes(&field(PersonField::Role), tab), "Analyst");
+        assert_eq!(notes(&field(PersonField::Organisation), tab), "Acme");
+    }
+    // Nothing left to write: the tabs agree with storage.
+    assert!(!tab_a.has_pending() && !tab_b.has_pending() && !tab_c.has_pending());
+}
+
+#[test]
 fn notes_added_in_two_tabs_are_both_kept() {
     let store = Arc::new(MemoryStore::new());
     let mut tab_a = open(&store);

@@ -152,9 +152,12 @@ impl Workspace {
             unreadable: opened.repo.quarantined_count(),
             unreadable_left_in_place: opened.repo.unreadable_left_in_place(),
         };
+        let mut repo = opened.repo;
+        let stamps = clock.clone();
+        repo.use_clock(move || stamps.now().timestamp_millis().max(0) as u64);
         Workspace {
             data: opened.data,
-            repo: opened.repo,
+            repo,
             clock,
             ids,
             pending: BTreeSet::new(),
@@ -347,43 +350,58 @@ impl Workspace {
     }
 
     /// Takes in a change another tab made to `key` (`None`: removed),
-    /// merged with this tab's unsaved edits of the same record.
+    /// merged with this tab's unsaved edits of the same record. Where this
+    /// tab holds changes the stored copy lacks, the record is pending again:
+    /// the other tabs take those changes in from its next write.
     pub fn apply_external_change(&mut self, key: &str, new_value: Option<&str>) {
-        fn apply<T: Record>(list: &mut Vec<T>, change: Change<T>, pending: bool) -> Option<String> {
-            match change {
-                Change::Saved(record) => {
-                    let id = record.record_id().to_string();
-                    match list.iter_mut().find(|r| r.record_id() == id) {
-                        Some(slot) => *slot = *record,
-                        None => list.push(*record),
-                    }
-                    Some(id)
-                }
+        /// The record changed, and whether this tab must write it again.
+        fn apply<T: Record>(
+            list: &mut Vec<T>,
+            change: Change<T>,
+            pending: bool,
+        ) -> Option<(String, bool)> {
+            let (record, write_back) = match change {
+                Change::Saved(record) => (record, false),
+                Change::Kept(record) => (record, true),
                 // Text still being saved here brings the record back.
-                Change::Removed(_) if pending => None,
+                Change::Removed(_) if pending => return None,
                 Change::Removed(id) => {
                     list.retain(|r| r.record_id() != id);
-                    Some(id)
+                    return Some((id, false));
                 }
+            };
+            let id = record.record_id().to_string();
+            match list.iter_mut().find(|r| r.record_id() == id) {
+                Some(slot) => *slot = *record,
+                None => list.push(*record),
             }
+            Some((id, write_back))
         }
         let pending = |record: RecordRef| self.pending.contains(&record);
         let touched = match self.repo.external_change(key, new_value, &self.data) {
             ExternalChange::Person(change) => {
                 let is_pending = pending(RecordRef::Person(change_id(&change)));
-                apply(&mut self.data.people, change, is_pending).map(RecordRef::Person)
+                apply(&mut self.data.people, change, is_pending)
+                    .map(|(id, again)| (RecordRef::Person(id), again))
             }
             ExternalChange::Chat(change) => {
                 let is_pending = pending(RecordRef::Chat(change_id(&change)));
-                apply(&mut self.data.chats, change, is_pending).map(RecordRef::Chat)
+                apply(&mut self.data.chats, change, is_pending)
+                    .map(|(id, again)| (RecordRef::Chat(id), again))
             }
             ExternalChange::FollowUp(change) => {
                 let is_pending = pending(RecordRef::FollowUp(change_id(&change)));
-                apply(&mut self.data.followups, change, is_pending).map(RecordRef::FollowUp)
+                apply(&mut self.data.followups, change, is_pending)
+                    .map(|(id, again)| (RecordRef::FollowUp(id), again))
             }
-            ExternalChange::Settings(settings) => {
+            ExternalChange::Settings(change) => {
+                let (settings, again) = match change {
+                    Change::Saved(settings) => (settings, false),
+                    Change::Kept(settings) => (settings, true),
+                    Change::Removed(_) => return,
+                };
                 self.data.settings = *settings;
-                Some(RecordRef::Settings)
+                Some((RecordRef::Settings, again))
             }
             ExternalChange::SchemaChanged => {
                 self.notices.blocked = Some(t().command_newer_elsewhere().into());
@@ -391,8 +409,11 @@ impl Workspace {
             }
             ExternalChange::Unrelated => None,
         };
-        if let Some(record) = touched {
-            self.touch(record);
+        if let Some((record, write_back)) = touched {
+            self.touch(record.clone());
+            if write_back {
+                self.pending.insert(record);
+            }
         }
     }
 
@@ -422,7 +443,7 @@ impl Workspace {
 
 fn change_id<T: Record>(change: &Change<T>) -> String {
     match change {
-        Change::Saved(record) => record.record_id().to_string(),
+        Change::Saved(record) | Change::Kept(record) => record.record_id().to_string(),
         Change::Removed(id) => id.clone(),
     }
 }

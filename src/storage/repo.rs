@@ -2,10 +2,11 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
+use chrono::Utc;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::merge::merge_record;
+use super::merge::{merge, Versioned};
 use super::{
     index_key, index_key_in, quarantine_key, record_id_in, record_id_of, record_key,
     run_migrations, write_verified, Record, SharedStore, StoreError, CURRENT_SCHEMA,
@@ -24,10 +25,12 @@ use crate::domain::settings::Settings;
 pub struct Repository {
     store: SharedStore,
     indexes: Mutex<HashMap<&'static str, Vec<String>>>,
-    /// Each record's stored text as this tab last read or wrote it: what
-    /// another tab's later change is measured against, so a write merges
-    /// instead of putting back an older value.
+    /// Each record as this tab last read, wrote or merged it, with when each
+    /// part changed (see `merge`): what this tab's edits since are measured
+    /// against, so that only what it changed takes a new time.
     known: Mutex<HashMap<String, String>>,
+    /// Milliseconds since the Unix epoch, for the times of changes.
+    clock: Box<dyn Fn() -> u64 + Send + Sync>,
     read_only: AtomicBool,
     /// Unreadable records that could not be copied aside (storage full, or
     /// read-only) and so stay under their own key, hidden but counted.
@@ -118,7 +121,11 @@ impl Opening {
 /// copy.
 #[derive(Debug, PartialEq)]
 pub enum Change<T> {
+    /// Saved there; this tab now holds what is stored.
     Saved(Box<T>),
+    /// Saved there, and merged here with changes the stored copy lacks:
+    /// this tab must write it again.
+    Kept(Box<T>),
     Removed(String),
 }
 
@@ -128,7 +135,8 @@ pub enum ExternalChange {
     Person(Change<Person>),
     Chat(Change<Chat>),
     FollowUp(Change<FollowUp>),
-    Settings(Box<Settings>),
+    /// Never `Removed`: settings always exist.
+    Settings(Change<Settings>),
     /// Another tab moved the data to another schema: this tab stops writing.
     SchemaChanged,
     Unrelated,
@@ -153,6 +161,23 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Unavailable(e.to_string()))
 }
 
+/// The record a merged version holds, if this build can read it.
+fn decode<T: DeserializeOwned>(version: &Versioned) -> Option<T> {
+    // Through text, not `from_value`: a second way to decode every record
+    // would cost the download tens of kilobytes.
+    serde_json::from_str(&serde_json::to_string(&version.fields).ok()?).ok()
+}
+
+/// A record's fields, through its text for the same reason as [`decode`].
+fn fields_of<T: Serialize>(
+    record: &T,
+) -> Result<serde_json::Map<String, serde_json::Value>, StoreError> {
+    match serde_json::from_str(&to_json(record)?) {
+        Ok(serde_json::Value::Object(fields)) => Ok(fields),
+        _ => Err(StoreError::Unavailable("not a record".into())),
+    }
+}
+
 fn is_record_key(key: &str) -> bool {
     record_id_of::<Person>(key).is_some()
         || record_id_of::<Chat>(key).is_some()
@@ -166,9 +191,16 @@ impl Repository {
             store,
             indexes: Mutex::new(HashMap::new()),
             known: Mutex::new(HashMap::new()),
+            clock: Box::new(|| Utc::now().timestamp_millis().max(0) as u64),
             read_only: AtomicBool::new(false),
             unreadable_in_place: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Times this tab's changes by `clock` (milliseconds since the Unix
+    /// epoch) instead of the system's.
+    pub fn use_clock(&mut self, clock: impl Fn() -> u64 + Send + Sync + 'static) {
+        self.clock = Box::new(clock);
     }
 
     pub fn open(store: SharedStore) -> Opened {
@@ -385,7 +417,19 @@ impl Repository {
 
     fn load_settings(&self, stored: Option<String>) -> Result<Settings, StoreError> {
         match stored {
-            None => Ok(Settings::default()),
+            None => {
+                // The defaults, as if written at the start of time, so that
+                // what this tab types in them is a change from them.
+                let defaults = Settings::default();
+                if let Ok(fields) = fields_of(&defaults) {
+                    let held = Versioned::new(fields, 0).to_text();
+                    self.known
+                        .lock()
+                        .unwrap()
+                        .insert(SETTINGS_KEY.to_string(), held);
+                }
+                Ok(defaults)
+            }
             Some(raw) => match serde_json::from_str(&raw) {
                 Ok(settings) => {
                     self.known
@@ -487,37 +531,67 @@ impl Repository {
         write_verified(self.store.as_ref(), &index_key::<T>(), &to_json(&ids)?)
     }
 
-    /// Writes `value` under `key`, merged with whatever another tab stored
-    /// there since this tab last read it. Returns the merged value when it
-    /// differs from `value`, so the caller can show it.
+    /// `value` as a new version of what this tab holds under `key`: the
+    /// parts it changes since then take the time now. A record this tab
+    /// has never held counts as written at `first_written_at`.
+    fn versioned<T: Serialize>(
+        &self,
+        key: &str,
+        value: &T,
+        first_written_at: u64,
+    ) -> Result<Versioned, StoreError> {
+        let fields = fields_of(value)?;
+        Ok(match self.held(key) {
+            Some(held) => held.changed_to(fields, (self.clock)()),
+            None => Versioned::new(fields, first_written_at),
+        })
+    }
+
+    fn held(&self, key: &str) -> Option<Versioned> {
+        Versioned::parse(self.known.lock().unwrap().get(key)?)
+    }
+
+    /// The version stored as `text`, its changes timed if it has no times.
+    fn stored_version(&self, key: &str, text: &str) -> Option<Versioned> {
+        let stored = Versioned::parse(text)?;
+        Some(match self.held(key) {
+            Some(held) => stored.timed_against(&held, (self.clock)()),
+            None => stored,
+        })
+    }
+
+    /// Writes `value` under `key`, merged part by part with whatever
+    /// another tab stored there (see `merge`). Returns the merged value
+    /// when it differs from `value`, so the caller can show it.
     fn write_merged<T: Serialize + DeserializeOwned>(
         &self,
         key: &str,
         value: &T,
     ) -> Result<Option<T>, StoreError> {
         let store = self.store.as_ref();
-        let mine = to_json(value)?;
-        let base = self.known.lock().unwrap().get(key).cloned();
         let stored = store.get(key)?;
-        let mut merged = None;
-        let text = match (base, stored) {
-            (Some(base), Some(stored)) if stored != base && stored != mine => {
-                match merge_record::<T>(&base, &mine, &stored) {
-                    Some(record) => {
-                        let text = to_json(&record)?;
-                        if text != mine {
-                            merged = Some(record);
-                        }
-                        text
-                    }
-                    None => mine,
-                }
-            }
-            _ => mine,
+        let theirs = stored
+            .as_deref()
+            .and_then(|text| self.stored_version(key, text));
+        let mine = self.versioned(key, value, (self.clock)())?;
+        let both = theirs
+            .filter(|theirs| theirs != &mine)
+            .map(|theirs| merge(&mine, &theirs));
+        let (version, record) = match both {
+            Some(both) if both.fields == mine.fields => (both, None),
+            Some(both) => match decode::<T>(&both) {
+                Some(record) => (both, Some(record)),
+                // A merge this build cannot read back keeps this tab's.
+                None => (mine, None),
+            },
+            None => (mine, None),
         };
-        write_verified(store, key, &text)?;
+        let text = version.to_text();
+        if stored.as_deref() != Some(text.as_str()) {
+            write_verified(store, key, &text)?;
+        }
         self.known.lock().unwrap().insert(key.to_string(), text);
-        Ok(merged)
+        Ok(record)
     }
 
     /// Saves one record, merged with any newer stored copy (see
@@ -571,15 +645,20 @@ impl Repository {
     pub fn replace_all(&self, data: &Data) -> Result<(), StoreError> {
         self.ensure_schema()?;
         let store = self.store.as_ref();
-        let mut wanted: Vec<(String, String)> = Vec::new();
+        let mut wanted: Vec<(String, Versioned)> = Vec::new();
         let mut indexes = Vec::new();
+        // Each record as a change from what this tab holds, so the parts an
+        // import changes outdate what other tabs hold, and nothing else does.
         fn collect<T: Record>(
+            repo: &Repository,
             records: &[T],
-            wanted: &mut Vec<(String, String)>,
+            wanted: &mut Vec<(String, Versioned)>,
             indexes: &mut Vec<(String, Vec<String>)>,
         ) -> Result<(), StoreError> {
             for record in records {
-                wanted.push((record_key::<T>(record.record_id()), to_json(record)?));
+                let key = record_key::<T>(record.record_id());
+                let version = repo.versioned(&key, record, (repo.clock)())?;
+                wanted.push((key, version));
             }
             indexes.push((
                 index_key::<T>(),
@@ -587,10 +666,13 @@ impl Repository {
             ));
             Ok(())
         }
-        collect(&data.people, &mut wanted, &mut indexes)?;
-        collect(&data.chats, &mut wanted, &mut indexes)?;
-        collect(&data.followups, &mut wanted, &mut indexes)?;
-        wanted.push((SETTINGS_KEY.to_string(), to_json(&data.settings)?));
+        collect(self, &data.people, &mut wanted, &mut indexes)?;
+        collect(self, &data.chats, &mut wanted, &mut indexes)?;
+        collect(self, &data.followups, &mut wanted, &mut indexes)?;
+        wanted.push((
+            SETTINGS_KEY.to_string(),
+            self.versioned(SETTINGS_KEY, &data.settings, (self.clock)())?,
+        ));
 
         let remove: Vec<String> = store
             .keys()?
@@ -600,13 +682,14 @@ impl Repository {
         let mut apply = Vec::new();
         let mut staged = Vec::new();
         let stage = || -> Result<(), StoreError> {
-            for (key, json) in &wanted {
-                if store.get(key)?.as_deref() == Some(json.as_str()) {
+            for (key, version) in &wanted {
+                let stored = store.get(key)?;
+                if stored.as_deref().and_then(Versioned::parse).as_ref() == Some(version) {
                     continue;
                 }
                 let target = staging_key(key);
                 staged.push(target.clone());
-                write_verified(store, &target, json)?;
+                write_verified(store, &target, &version.to_text())?;
                 apply.push(key.clone());
             }
             let journal = ImportJournal {
@@ -684,30 +767,45 @@ impl Repository {
         if !index.iter().any(|known| known == id) {
             index.push(id.to_string());
         }
-        Some(Change::Saved(Box::new(
-            self.take_in(key, text, theirs, mine),
-        )))
+        Some(self.take_in(key, text, theirs, mine))
     }
 
-    /// Another tab's `text` for `key`, merged with this tab's copy when
-    /// this tab has changed it since it last read the key.
+    /// Another tab's `text` for `key`, merged with this tab's copy. Kept
+    /// when this tab holds changes that `text` lacks: made here and not yet
+    /// saved, or saved and then written over by a tab whose copy of storage
+    /// had not caught up.
     fn take_in<T: Serialize + DeserializeOwned>(
         &self,
         key: &str,
         text: &str,
         theirs: T,
         mine: Option<&T>,
-    ) -> T {
-        let base = self
-            .known
+    ) -> Change<T> {
+        let (Some(stored), Some(Ok(mine))) = (
+            self.stored_version(key, text),
+            // Never stored, this tab's copy is older than anything stored.
+            mine.map(|mine| self.versioned(key, mine, 0)),
+        ) else {
+            self.known
+                .lock()
+                .unwrap()
+                .insert(key.to_string(), text.to_string());
+            return Change::Saved(Box::new(theirs));
+        };
+        let both = merge(&mine, &stored);
+        let (record, version) = match decode::<T>(&both) {
+            Some(record) => (record, both),
+            None => (theirs, stored.clone()),
+        };
+        let write_back = version != stored;
+        self.known
             .lock()
             .unwrap()
-            .insert(key.to_string(), text.to_string());
-        match (base, mine.and_then(|m| to_json(m).ok())) {
-            (Some(base), Some(mine)) if mine != base => {
-                merge_record(&base, &mine, text).unwrap_or(theirs)
-            }
-            _ => theirs,
+            .insert(key.to_string(), version.to_text());
+        if write_back {
+            Change::Kept(Box::new(record))
+        } else {
+            Change::Saved(Box::new(record))
         }
     }
 
@@ -743,8 +841,12 @@ impl Repository {
                 return ExternalChange::Unrelated;
             };
             let text = new_value.unwrap_or_default();
-            let merged = self.take_in(key, text, theirs, Some(&current.settings));
-            return ExternalChange::Settings(Box::new(merged));
+            return ExternalChange::Settings(self.take_in(
+                key,
+                text,
+                theirs,
+                Some(&current.settings),
+            ));
         }
         if key == SCHEMA_KEY {
             let still_ours = new_value.is_none_or(|v| v.trim().parse() == Ok(CURRENT_SCHEMA));
@@ -772,7 +874,9 @@ mod tests {
     }
 
     fn open(store: &Arc<MemoryStore>) -> Opened {
-        Repository::open(store.clone())
+        let mut opened = Repository::open(store.clone());
+        opened.repo.use_clock(|| 1_000);
+        opened
     }
 
     fn names(people: &[Person]) -> Vec<&str> {
@@ -1181,7 +1285,7 @@ mod tests {
         let json = serde_json::to_string(&Settings::default()).unwrap();
         assert_eq!(
             repo.external_change(SETTINGS_KEY, Some(&json), &Data::default()),
-            ExternalChange::Settings(Box::default())
+            ExternalChange::Settings(Change::Saved(Box::default()))
         );
         let chat = Chat::new(
             ChatId("c".into()),
