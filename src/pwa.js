@@ -319,6 +319,13 @@ export function on_freeze(callback) {
   document.addEventListener('freeze', () => callback());
 }
 
+// A page the phone froze, or kept in the back-forward cache, gets no
+// `storage` events until it runs again, and perhaps none for that time.
+export function on_resume(callback) {
+  document.addEventListener('resume', () => callback());
+  addEventListener('pageshow', (event) => event.persisted && callback());
+}
+
 // The crash screen: shows it and lets the person take their data with them.
 export function show_crash_screen(backup) {
   const screen = document.getElementById('crash');

@@ -37,6 +37,8 @@ extern "C" {
     fn copy_text(text: &str, on_done: &JsValue);
     #[wasm_bindgen(js_name = on_freeze)]
     fn listen_for_freeze(callback: &Closure<dyn Fn()>);
+    #[wasm_bindgen(js_name = on_resume)]
+    fn listen_for_resume(callback: &Closure<dyn Fn()>);
     /// Shows the crash screen, with an export of `backup` when there is one.
     pub fn show_crash_screen(backup: &str);
 }
@@ -44,18 +46,26 @@ extern "C" {
 /// Runs `on_freeze` when the browser freezes the page (a phone putting a
 /// background tab to sleep).
 pub fn on_freeze(on_freeze: impl Fn() + 'static) {
-    let callback = Closure::<dyn Fn()>::new(on_freeze);
-    listen_for_freeze(&callback);
-    // Lives as long as the page.
-    callback.forget();
+    listen_while_the_page_lives(listen_for_freeze, on_freeze);
+}
+
+/// Runs `on_resume` when a frozen page runs again, or one kept in the
+/// back-forward cache is shown again.
+pub fn on_resume(on_resume: impl Fn() + 'static) {
+    listen_while_the_page_lives(listen_for_resume, on_resume);
 }
 
 /// Registers the service worker; `on_update` runs when a new version has
 /// been downloaded and waits for the user's go-ahead.
 pub fn register_service_worker(on_update: impl Fn() + 'static) {
-    let callback = Closure::<dyn Fn()>::new(on_update);
-    watch_for_updates(&callback);
-    // Lives as long as the page: the worker may report an update at any time.
+    listen_while_the_page_lives(watch_for_updates, on_update);
+}
+
+/// Hands `callback` to `listen`, and keeps it for the life of the page:
+/// these events may come at any time.
+fn listen_while_the_page_lives(listen: fn(&Closure<dyn Fn()>), callback: impl Fn() + 'static) {
+    let callback = Closure::<dyn Fn()>::new(callback);
+    listen(&callback);
     callback.forget();
 }
 

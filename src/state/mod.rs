@@ -359,8 +359,18 @@ impl AppState {
     /// Keeps this tab in step with a `storage` event from another tab, and
     /// writes again what that tab's write lacked.
     pub fn apply_external_change(&self, key: &str, new_value: Option<&str>) {
+        self.take_in_other_tabs(|w| w.apply_external_change(key, new_value));
+    }
+
+    /// Takes in what other tabs changed while this page was frozen, before
+    /// a key typed here could build on text that is out of date.
+    pub fn catch_up(&self) {
+        self.take_in_other_tabs(Workspace::catch_up);
+    }
+
+    fn take_in_other_tabs(&self, take_in: impl FnOnce(&mut Workspace)) {
         if self.run(|w| {
-            w.apply_external_change(key, new_value);
+            take_in(w);
             w.has_pending()
         }) {
             self.save_soon();

@@ -724,6 +724,42 @@ fn three_tabs_writing_over_copies_that_lag_keep_every_field() {
 }
 
 #[test]
+fn a_tab_that_slept_through_changes_takes_them_in_before_its_next_key() {
+    let store = Arc::new(MemoryStore::new());
+    let mut tab_a = open(&store);
+    let ana = tab_a.add_person("Ana", None, "", "").unwrap();
+    let ben = tab_a.add_person("Ben", None, "", "").unwrap();
+    let mut frozen = second_tab(&store);
+    let notes_of_ana = TextTarget::Person(ana.clone(), PersonField::Notes);
+    // While the tab was frozen, no `storage` event reached it.
+    tab_a.type_text(&notes_of_ana, "Moved to Lisbon").unwrap();
+    tab_a.save();
+    tab_a.delete_person(&ben).unwrap();
+    let cleo = tab_a.add_person("Cleo", None, "", "").unwrap();
+
+    frozen.catch_up();
+    assert_eq!(notes(&notes_of_ana, &frozen), "Moved to Lisbon");
+    let names: Vec<&str> = frozen
+        .data()
+        .people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ana", "Cleo"]);
+    assert!(!frozen.has_pending(), "nothing of its own to write");
+    // A key typed now builds on the text as it is.
+    frozen
+        .type_text(&notes_of_ana, "Moved to Lisbon; hiring in spring")
+        .unwrap();
+    frozen.save();
+    assert_eq!(
+        notes(&notes_of_ana, &reopen(&store)),
+        "Moved to Lisbon; hiring in spring"
+    );
+    assert!(frozen.data().people.iter().any(|p| p.id == cleo));
+}
+
+#[test]
 fn notes_added_in_two_tabs_are_both_kept() {
     let store = Arc::new(MemoryStore::new());
     let mut tab_a = open(&store);

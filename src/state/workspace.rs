@@ -417,6 +417,14 @@ impl Workspace {
         }
     }
 
+    /// Takes in what other tabs changed while this page was frozen or kept
+    /// in the back-forward cache, when no `storage` event could reach it.
+    pub fn catch_up(&mut self) {
+        for (key, value) in self.repo.missed_changes().unwrap_or_default() {
+            self.apply_external_change(&key, value.as_deref());
+        }
+    }
+
     /// Reads everything again from storage: after an import, the screen
     /// shows exactly what storage holds.
     pub(super) fn reload(&mut self) {

@@ -809,6 +809,30 @@ impl Repository {
         }
     }
 
+    /// The records other tabs changed since this tab last read, wrote or
+    /// merged them, as the `storage` events it would have had: a page the
+    /// phone froze, or kept in its back-forward cache, may have missed them.
+    pub fn missed_changes(&self) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let known = self.known.lock().unwrap().clone();
+        let mut missed = Vec::new();
+        for key in self.store.keys()? {
+            if is_record_key(&key) {
+                let held = known.get(&key).and_then(|text| Versioned::parse(text));
+                let stored = self.store.get(&key)?;
+                let now = stored.as_deref().and_then(Versioned::parse);
+                if now.is_some() && now != held {
+                    missed.push((key, stored));
+                }
+            }
+        }
+        for key in known.keys() {
+            if self.store.get(key)?.is_none() {
+                missed.push((key.clone(), None));
+            }
+        }
+        Ok(missed)
+    }
+
     /// Interprets a `storage` event from another tab (`None` when the key
     /// was removed), merged with what this tab holds in `current`.
     pub fn external_change(

@@ -35,6 +35,7 @@ pub fn App(state: AppState, first_screen_gone: Box<dyn FnOnce()>) -> impl IntoVi
         }
     });
     crate::pwa::on_freeze(move || state.save_before_leaving());
+    crate::pwa::on_resume(move || state.catch_up());
     let _ = window_event_listener(leptos::ev::storage, move |event| {
         match event.key() {
             Some(key) => state.apply_external_change(&key, event.new_value().as_deref()),
