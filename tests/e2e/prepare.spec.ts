@@ -4,7 +4,9 @@ import { addPerson, expectNoSeriousA11yViolations, openApp, waitForApp } from '.
 async function bookedChat(page: Page, name: string) {
   await addPerson(page, name);
   await page.getByRole('button', { name: 'Plan a chat' }).click();
-  await page.getByLabel('Date and time').fill('2026-12-04T08:30');
+  // Tomorrow morning, so that it is still the next chat when Today is checked.
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByLabel('Date and time').fill(`${tomorrow}T08:30`);
   await page.getByLabel('Format', { exact: true }).selectOption({ label: 'Video' });
   await page.getByLabel('Video link').fill('https://meet.example.com/abc');
   await page.getByRole('button', { name: 'Mark as booked' }).click();
