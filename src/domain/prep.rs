@@ -65,12 +65,69 @@ impl ChecklistGroup {
 
 /// One line of the checklist template, or of a chat's own copy of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StoredChecklistItem", into = "StoredChecklistItem")]
 pub struct ChecklistItem {
     pub id: String,
     pub group: ChecklistGroup,
     pub text: String,
-    #[serde(default)]
     pub done: bool,
+}
+
+/// A checklist item as stored: an item in the built-in English wording is
+/// kept by its id alone (every build has those words), and one not done
+/// leaves `done` out. Each chat's copy of the checklist was 47% of a
+/// year of data, close to what a browser lets a site keep.
+#[derive(Serialize, Deserialize)]
+struct StoredChecklistItem {
+    id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    group: Option<ChecklistGroup>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    done: bool,
+}
+
+fn is_false(done: &bool) -> bool {
+    !*done
+}
+
+/// The built-in item `id` in English: its group and words.
+fn built_in_english(id: &str) -> Option<(ChecklistGroup, &'static str)> {
+    let n: usize = id.strip_prefix('t')?.parse().ok()?;
+    checklist_in(&ENGLISH).get(n).copied()
+}
+
+impl From<ChecklistItem> for StoredChecklistItem {
+    fn from(item: ChecklistItem) -> StoredChecklistItem {
+        let built_in = built_in_english(&item.id) == Some((item.group, item.text.as_str()));
+        StoredChecklistItem {
+            group: (!built_in).then_some(item.group),
+            text: (!built_in).then_some(item.text),
+            id: item.id,
+            done: item.done,
+        }
+    }
+}
+
+impl TryFrom<StoredChecklistItem> for ChecklistItem {
+    type Error = &'static str;
+    fn try_from(stored: StoredChecklistItem) -> Result<ChecklistItem, &'static str> {
+        let (group, text) = match (stored.group, stored.text) {
+            (Some(group), Some(text)) => (group, text),
+            _ => {
+                let (group, text) =
+                    built_in_english(&stored.id).ok_or("a checklist item without its words")?;
+                (group, text.to_string())
+            }
+        };
+        Ok(ChecklistItem {
+            id: stored.id,
+            group,
+            text,
+            done: stored.done,
+        })
+    }
 }
 
 /// The built-in checklist in one language's words.
@@ -364,6 +421,37 @@ impl Guidance {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_built_in_checklist_item_is_stored_by_id_and_any_other_whole() {
+        let mut items = built_in_checklist_in(&ENGLISH);
+        items[3].done = true;
+        items[4].text = "None of them answered by their website".into();
+        items.push(ChecklistItem {
+            id: "c1".into(),
+            group: ChecklistGroup::Own,
+            text: "Print the transit report".into(),
+            done: false,
+        });
+        let text = serde_json::to_string(&items).unwrap();
+        assert!(
+            text.starts_with(r#"[{"id":"t0"},{"id":"t1"},{"id":"t2"},{"id":"t3","done":true},"#)
+        );
+        assert!(text.contains(
+            r#"{"id":"t4","group":"questions","text":"None of them answered by their website"}"#
+        ));
+        assert!(text.contains(r#"{"id":"c1","group":"own","text":"Print the transit report"}"#));
+        let back: Vec<ChecklistItem> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, items);
+        // The wording of schema 1 reads as it always did.
+        let whole = r#"{"id":"t2","group":"research","text":"Anything","done":true}"#;
+        let item: ChecklistItem = serde_json::from_str(whole).unwrap();
+        assert_eq!((item.text.as_str(), item.done), ("Anything", true));
+        // An id with no words of its own and none built in cannot be read.
+        assert!(serde_json::from_str::<ChecklistItem>(r#"{"id":"c9"}"#).is_err());
+        assert!(serde_json::from_str::<ChecklistItem>(r#"{"id":"t99"}"#).is_err());
+    }
+
     use super::*;
 
     #[test]

@@ -210,9 +210,12 @@ impl Versioned {
                     let item_path = join(path, id);
                     match find(old, id) {
                         Some(was) => self.note_changes(&item_path, Some(was), Some(item), now),
+                        // A new item needs no time of its own (ids are never
+                        // reused), unless it comes back after its removal.
                         None => {
-                            self.removed.remove(&item_path);
-                            self.mark(&item_path, now);
+                            if self.removed.remove(&item_path).is_some() {
+                                self.mark(&item_path, now);
+                            }
                         }
                     }
                 }

@@ -3,12 +3,47 @@
 //! A step must be safe to run again: the version is written after each step,
 //! so a crash mid-way repeats at most the step that was interrupted.
 
-use super::{write_verified, KeyValueStore, StoreError, SCHEMA_KEY};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::{record_id_of, write_verified, KeyValueStore, StoreError, SCHEMA_KEY, SETTINGS_KEY};
+use crate::domain::chat::Chat;
+use crate::domain::settings::Settings;
 
 pub type MigrationStep = fn(&dyn KeyValueStore) -> Result<(), StoreError>;
 
 /// `MIGRATIONS[n]` turns schema `n + 1` into schema `n + 2`.
-pub const MIGRATIONS: &[MigrationStep] = &[];
+pub const MIGRATIONS: &[MigrationStep] = &[store_checklists_by_id];
+
+/// Schema 2 stores a checklist item in the built-in English wording by its
+/// id alone (see `domain::prep`): every chat and the template are written
+/// again in that shape, which only ever makes them shorter. A build of
+/// schema 1 cannot read such an item, so it sees the new number and stops
+/// writing instead of setting chats aside as unreadable.
+fn store_checklists_by_id(store: &dyn KeyValueStore) -> Result<(), StoreError> {
+    fn again<T: Serialize + DeserializeOwned>(
+        store: &dyn KeyValueStore,
+        key: &str,
+    ) -> Result<(), StoreError> {
+        let Some(raw) = store.get(key)? else {
+            return Ok(());
+        };
+        // One that cannot be read is left for the quarantine at load.
+        let Ok(record) = serde_json::from_str::<T>(&raw) else {
+            return Ok(());
+        };
+        match serde_json::to_string(&record) {
+            Ok(text) if text != raw => write_verified(store, key, &text),
+            _ => Ok(()),
+        }
+    }
+    for key in store.keys()? {
+        if record_id_of::<Chat>(&key).is_some() {
+            again::<Chat>(store, &key)?;
+        }
+    }
+    again::<Settings>(store, SETTINGS_KEY)
+}
 
 pub const CURRENT_SCHEMA: u32 = MIGRATIONS.len() as u32 + 1;
 
@@ -81,6 +116,51 @@ mod tests {
     #[test]
     fn the_current_schema_follows_the_list_of_steps() {
         assert_eq!(CURRENT_SCHEMA as usize, MIGRATIONS.len() + 1);
+    }
+
+    #[test]
+    fn schema_2_stores_built_in_checklist_items_by_id_and_changes_nothing_else() {
+        use crate::domain::chat::{Chat, ChatId};
+        use crate::domain::person::PersonId;
+        use crate::domain::prep::built_in_checklist;
+        let mut chat = Chat::new(
+            ChatId("c1".into()),
+            PersonId("p1".into()),
+            chrono::DateTime::UNIX_EPOCH,
+            &built_in_checklist(),
+        );
+        chat.checklist[0].done = true;
+        chat.checklist[1].text = "Read their latest paper".into();
+        // As schema 1 wrote it: every item with its group and words.
+        let mut as_written: Value = serde_json::to_value(&chat).unwrap();
+        for (item, full) in as_written["checklist"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .zip(&chat.checklist)
+        {
+            item["group"] = full.group.slug().into();
+            item["text"] = full.text.clone().into();
+            item["done"] = full.done.into();
+        }
+        let raw = as_written.to_string();
+        let store = MemoryStore::with_entries([
+            ("coffee-chat/schema", "1"),
+            ("coffee-chat/chat/c1", raw.as_str()),
+            ("coffee-chat/chat/bad", "{ not a chat"),
+        ]);
+        assert_eq!(run_migrations(&store, 1, MIGRATIONS), Ok(2));
+        let now = store.get("coffee-chat/chat/c1").unwrap().unwrap();
+        assert!(now.len() < raw.len() / 2, "{} of {}", now.len(), raw.len());
+        assert_eq!(serde_json::from_str::<Chat>(&now).unwrap(), chat);
+        assert_eq!(
+            store.get("coffee-chat/chat/bad").unwrap().as_deref(),
+            Some("{ not a chat")
+        );
+        // Again, nothing changes.
+        store.take_writes();
+        store_checklists_by_id(&store).unwrap();
+        assert!(store.take_writes().is_empty());
     }
 
     #[test]

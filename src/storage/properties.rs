@@ -154,9 +154,11 @@ proptest! {
 enum Step {
     /// Types a character at the end of a field.
     Type { tab: usize, field: usize, key: char },
-    /// Adds the list item with this id, or removes it if the tab has it.
-    AddOrRemove { tab: usize, item: usize },
-    /// Types a character at the end of an item's text, if the tab has it.
+    /// Adds a list item with an id never used before.
+    Add { tab: usize },
+    /// Removes the tab's `item`th list item (counted round), if it has any.
+    Remove { tab: usize, item: usize },
+    /// Types a character at the end of the tab's `item`th list item's text.
     TypeInItem { tab: usize, item: usize, key: char },
     /// Moves the first list item to the end.
     Reorder { tab: usize },
@@ -172,11 +174,12 @@ fn any_step() -> impl Strategy<Value = Step> {
     prop_oneof![
         3 => (tab.clone(), 0usize..3, proptest::char::range('a', 'z'))
             .prop_map(|(tab, field, key)| Step::Type { tab, field, key }),
-        1 => (tab.clone(), 0usize..3).prop_map(|(tab, item)| Step::AddOrRemove { tab, item }),
-        1 => (tab.clone(), 0usize..3, proptest::char::range('a', 'z'))
+        1 => tab.clone().prop_map(|tab| Step::Add { tab }),
+        1 => (tab.clone(), 0usize..4).prop_map(|(tab, item)| Step::Remove { tab, item }),
+        1 => (tab.clone(), 0usize..4, proptest::char::range('a', 'z'))
             .prop_map(|(tab, item, key)| Step::TypeInItem { tab, item, key }),
-        2 => (tab.clone(), 0usize..3).prop_map(|(tab, lag)| Step::Write { tab, lag }),
         1 => tab.clone().prop_map(|tab| Step::Reorder { tab }),
+        2 => (tab.clone(), 0usize..3).prop_map(|(tab, lag)| Step::Write { tab, lag }),
         2 => tab.prop_map(|tab| Step::TakeIn { tab }),
     ]
 }
@@ -202,8 +205,9 @@ fn check_tabs(tabs: usize, steps: &[Step]) -> Result<(), TestCaseError> {
     let mut copies = vec![start.clone(); tabs];
     let mut writes = vec![start];
     let mut latest_field = [String::new(), String::new(), String::new()];
-    // Per item: the latest text typed, and whether its latest change removed it.
-    let mut latest_item: [Option<(String, bool)>; 3] = Default::default();
+    // Per item id: the latest text typed, and whether its latest change
+    // removed it.
+    let mut latest_item: std::collections::BTreeMap<String, (String, bool)> = Default::default();
     let mut now = 1_000;
     for step in steps {
         now += 10;
@@ -216,34 +220,44 @@ fn check_tabs(tabs: usize, steps: &[Step]) -> Result<(), TestCaseError> {
                 *copy = copy.changed_to(fields, now);
                 latest_field[field] = text;
             }
-            Step::AddOrRemove { tab, item } => {
+            Step::Add { tab } => {
                 let copy = &mut copies[tab % tabs];
                 let mut fields = copy.fields.clone();
                 let mut items = items_of(&fields);
-                let id = format!("n{item}");
-                let removing = items.iter().any(|i| i["id"] == id.as_str());
-                if removing {
-                    items.retain(|i| i["id"] != id.as_str());
-                } else {
-                    items.push(json!({"id": id, "text": ""}));
-                }
+                let id = format!("n{}", latest_item.len());
+                items.push(json!({"id": id, "text": ""}));
                 fields.insert("notes_list".into(), Value::Array(items));
                 *copy = copy.changed_to(fields, now);
-                latest_item[item] = Some((String::new(), removing));
+                latest_item.insert(id, (String::new(), false));
+            }
+            Step::Remove { tab, item } => {
+                let copy = &mut copies[tab % tabs];
+                let mut fields = copy.fields.clone();
+                let mut items = items_of(&fields);
+                if items.is_empty() {
+                    continue;
+                }
+                let gone = items.remove(item % items.len());
+                let id = gone["id"].as_str().unwrap().to_string();
+                fields.insert("notes_list".into(), Value::Array(items));
+                *copy = copy.changed_to(fields, now);
+                latest_item.insert(id, (String::new(), true));
             }
             Step::TypeInItem { tab, item, key } => {
                 let copy = &mut copies[tab % tabs];
                 let mut fields = copy.fields.clone();
                 let mut items = items_of(&fields);
-                let id = format!("n{item}");
-                let Some(found) = items.iter_mut().find(|i| i["id"] == id.as_str()) else {
+                if items.is_empty() {
                     continue;
-                };
+                }
+                let count = items.len();
+                let found = &mut items[item % count];
+                let id = found["id"].as_str().unwrap().to_string();
                 let text = format!("{}{key}", found["text"].as_str().unwrap());
                 found["text"] = Value::String(text.clone());
                 fields.insert("notes_list".into(), Value::Array(items));
                 *copy = copy.changed_to(fields, now);
-                latest_item[item] = Some((text, false));
+                latest_item.insert(id, (text, false));
             }
             Step::Reorder { tab } => {
                 let copy = &mut copies[tab % tabs];
@@ -284,16 +298,13 @@ fn check_tabs(tabs: usize, steps: &[Step]) -> Result<(), TestCaseError> {
         prop_assert_eq!(stored.fields[*field].as_str().unwrap(), text.as_str());
     }
     let items = items_of(&stored.fields);
-    for (item, latest) in latest_item.iter().enumerate() {
-        let found = items
-            .iter()
-            .find(|i| i["id"] == format!("n{item}").as_str());
-        match latest {
-            Some((text, false)) => {
-                let found = found.ok_or_else(|| TestCaseError::fail(format!("n{item} lost")))?;
-                prop_assert_eq!(found["text"].as_str().unwrap(), text.as_str());
-            }
-            _ => prop_assert!(found.is_none(), "n{} came back", item),
+    for (id, (text, removed)) in &latest_item {
+        let found = items.iter().find(|i| i["id"] == id.as_str());
+        match (found, removed) {
+            (Some(found), false) => prop_assert_eq!(found["text"].as_str().unwrap(), text.as_str()),
+            (None, false) => prop_assert!(false, "{} lost", id),
+            (Some(_), true) => prop_assert!(false, "{} came back", id),
+            (None, true) => {}
         }
     }
     // The times travel with the record: read back, it is the same.

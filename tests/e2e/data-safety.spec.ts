@@ -561,7 +561,7 @@ test('another tab moving the data to a newer version makes this tab read-only wi
   await addPerson(a, 'Ana Silva');
   const b = await context.newPage();
   await openApp(b, '/settings');
-  await b.evaluate(() => localStorage.setItem('coffee-chat/schema', '2'));
+  await b.evaluate(() => localStorage.setItem('coffee-chat/schema', '3'));
   await expect(a.getByText('Coffee Chat was updated in another tab')).toBeVisible();
   await a.getByLabel('Role').fill('Designer');
   await expect(a.getByRole('alert')).toContainText('Not saved');
@@ -581,7 +581,7 @@ for (const schema of ['abc', '', '-1', '0']) {
     await page.getByLabel('Role').fill('Designer');
     await page.waitForTimeout(500);
     await expect(page.getByRole('alert')).not.toContainText('Not saved');
-    expect(await page.evaluate(() => localStorage.getItem('coffee-chat/schema'))).toBe('1');
+    expect(await page.evaluate(() => localStorage.getItem('coffee-chat/schema'))).toBe('2');
   });
 }
 
