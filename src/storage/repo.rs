@@ -531,20 +531,19 @@ impl Repository {
         write_verified(self.store.as_ref(), &index_key::<T>(), &to_json(&ids)?)
     }
 
-    /// `value` as a new version of what this tab holds under `key`: the
-    /// parts it changes since then take the time now. A record this tab
+    /// `fields` as a new version of what this tab holds under `key`: the
+    /// parts they change since then take the time now. A record this tab
     /// has never held counts as written at `first_written_at`.
-    fn versioned<T: Serialize>(
+    fn versioned(
         &self,
         key: &str,
-        value: &T,
+        fields: serde_json::Map<String, serde_json::Value>,
         first_written_at: u64,
-    ) -> Result<Versioned, StoreError> {
-        let fields = fields_of(value)?;
-        Ok(match self.held(key) {
+    ) -> Versioned {
+        match self.held(key) {
             Some(held) => held.changed_to(fields, (self.clock)()),
             None => Versioned::new(fields, first_written_at),
-        })
+        }
     }
 
     fn held(&self, key: &str) -> Option<Versioned> {
@@ -568,30 +567,46 @@ impl Repository {
         key: &str,
         value: &T,
     ) -> Result<Option<T>, StoreError> {
+        let mut merged = None;
+        self.write_version(key, fields_of(value)?, &mut |both| {
+            merged = decode::<T>(both);
+            merged.is_some()
+        })?;
+        Ok(merged)
+    }
+
+    /// [`Repository::write_merged`] for any kind of record: `readable` is
+    /// asked about a merge that differs from `fields`, and one this build
+    /// cannot read back keeps this tab's version.
+    fn write_version(
+        &self,
+        key: &str,
+        fields: serde_json::Map<String, serde_json::Value>,
+        readable: &mut dyn FnMut(&Versioned) -> bool,
+    ) -> Result<(), StoreError> {
         let store = self.store.as_ref();
         let stored = store.get(key)?;
         let theirs = stored
             .as_deref()
             .and_then(|text| self.stored_version(key, text));
-        let mine = self.versioned(key, value, (self.clock)())?;
-        let both = theirs
-            .filter(|theirs| theirs != &mine)
-            .map(|theirs| merge(&mine, &theirs));
-        let (version, record) = match both {
-            Some(both) if both.fields == mine.fields => (both, None),
-            Some(both) => match decode::<T>(&both) {
-                Some(record) => (both, Some(record)),
-                // A merge this build cannot read back keeps this tab's.
-                None => (mine, None),
-            },
-            None => (mine, None),
+        let mine = self.versioned(key, fields, (self.clock)());
+        let version = match theirs.filter(|theirs| theirs != &mine) {
+            Some(theirs) => {
+                let both = merge(&mine, &theirs);
+                if both.fields == mine.fields || readable(&both) {
+                    both
+                } else {
+                    mine
+                }
+            }
+            None => mine,
         };
         let text = version.to_text();
         if stored.as_deref() != Some(text.as_str()) {
             write_verified(store, key, &text)?;
         }
         self.known.lock().unwrap().insert(key.to_string(), text);
-        Ok(record)
+        Ok(())
     }
 
     /// Saves one record, merged with any newer stored copy (see
@@ -657,7 +672,7 @@ impl Repository {
         ) -> Result<(), StoreError> {
             for record in records {
                 let key = record_key::<T>(record.record_id());
-                let version = repo.versioned(&key, record, (repo.clock)())?;
+                let version = repo.versioned(&key, fields_of(record)?, (repo.clock)());
                 wanted.push((key, version));
             }
             indexes.push((
@@ -671,7 +686,7 @@ impl Repository {
         collect(self, &data.followups, &mut wanted, &mut indexes)?;
         wanted.push((
             SETTINGS_KEY.to_string(),
-            self.versioned(SETTINGS_KEY, &data.settings, (self.clock)())?,
+            self.versioned(SETTINGS_KEY, fields_of(&data.settings)?, (self.clock)()),
         ));
 
         let remove: Vec<String> = store
@@ -781,32 +796,52 @@ impl Repository {
         theirs: T,
         mine: Option<&T>,
     ) -> Change<T> {
-        let (Some(stored), Some(Ok(mine))) = (
-            self.stored_version(key, text),
-            // Never stored, this tab's copy is older than anything stored.
-            mine.map(|mine| self.versioned(key, mine, 0)),
-        ) else {
+        let mut merged = None;
+        let mine = mine.and_then(|mine| fields_of(mine).ok());
+        let write_back = self.take_in_version(key, text, mine, &mut |both| {
+            merged = decode::<T>(both);
+            merged.is_some()
+        });
+        let record = Box::new(merged.unwrap_or(theirs));
+        if write_back {
+            Change::Kept(record)
+        } else {
+            Change::Saved(record)
+        }
+    }
+
+    /// [`Repository::take_in`] for any kind of record: true when this tab
+    /// must write the record again. A merge this build cannot read back
+    /// (`readable` says) gives way to the stored version.
+    fn take_in_version(
+        &self,
+        key: &str,
+        text: &str,
+        mine: Option<serde_json::Map<String, serde_json::Value>>,
+        readable: &mut dyn FnMut(&Versioned) -> bool,
+    ) -> bool {
+        let stored = self.stored_version(key, text);
+        // Never stored, this tab's copy is older than anything stored.
+        let mine = mine.map(|mine| self.versioned(key, mine, 0));
+        let (Some(stored), Some(mine)) = (stored, mine) else {
             self.known
                 .lock()
                 .unwrap()
                 .insert(key.to_string(), text.to_string());
-            return Change::Saved(Box::new(theirs));
+            return false;
         };
         let both = merge(&mine, &stored);
-        let (record, version) = match decode::<T>(&both) {
-            Some(record) => (record, both),
-            None => (theirs, stored.clone()),
+        let version = if readable(&both) {
+            both
+        } else {
+            stored.clone()
         };
         let write_back = version != stored;
         self.known
             .lock()
             .unwrap()
             .insert(key.to_string(), version.to_text());
-        if write_back {
-            Change::Kept(Box::new(record))
-        } else {
-            Change::Saved(Box::new(record))
-        }
+        write_back
     }
 
     /// The records other tabs changed since this tab last read, wrote or
