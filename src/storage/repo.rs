@@ -1370,6 +1370,43 @@ mod tests {
     }
 
     #[test]
+    fn a_change_written_without_times_by_an_older_build_is_taken_in_not_undone() {
+        let store = Arc::new(MemoryStore::new());
+        let tab = open(&store).repo;
+        let mut ana = person("a", "Ana");
+        tab.save(&ana).unwrap();
+        ana.notes = "Typed here".into();
+        tab.save(&ana).unwrap();
+        // A tab still on schema 1's build writes the record as it knows it:
+        // its role typed, no times at all.
+        let mut older = ana.clone();
+        older.role = "Analyst".into();
+        let plain = serde_json::to_string(&older).unwrap();
+        store.insert_raw("coffee-chat/person/a", &plain);
+        let change = tab.external_change(
+            "coffee-chat/person/a",
+            Some(&plain),
+            &Data {
+                people: vec![ana.clone()],
+                ..Data::default()
+            },
+        );
+        let ExternalChange::Person(Change::Saved(merged) | Change::Kept(merged)) = change else {
+            panic!("taken in: {change:?}");
+        };
+        assert_eq!(
+            (merged.role.as_str(), merged.notes.as_str()),
+            ("Analyst", "Typed here")
+        );
+        tab.save(&*merged).unwrap();
+        let stored = open(&store).data.people;
+        assert_eq!(
+            (stored[0].role.as_str(), stored[0].notes.as_str()),
+            ("Analyst", "Typed here")
+        );
+    }
+
+    #[test]
     fn a_write_merges_with_what_another_tab_stored_since() {
         let store = Arc::new(MemoryStore::new());
         let tab_a = open(&store).repo;
