@@ -173,6 +173,10 @@ pub struct Chat {
     /// Index of the question on screen in the meeting.
     #[serde(default)]
     pub current_question: usize,
+    /// The meeting screen shows its timer and nothing else, for when the
+    /// other person glances at the phone.
+    #[serde(default, skip_serializing_if = "crate::domain::prep::is_false")]
+    pub covered: bool,
     #[serde(default)]
     pub notes: Vec<Note>,
     /// The note being typed, kept until it is added.
@@ -280,6 +284,7 @@ impl Chat {
             checklist: copy_template(checklist_template),
             meeting_log: Vec::new(),
             current_question: 0,
+            covered: false,
             notes: Vec::new(),
             note_draft: String::new(),
             takeaways: String::new(),

@@ -88,8 +88,8 @@ struct StoredChecklistItem {
     done: bool,
 }
 
-fn is_false(done: &bool) -> bool {
-    !*done
+pub(crate) fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 /// The built-in item `id` in English: its group and words.

@@ -671,6 +671,14 @@ impl Workspace {
         Ok(())
     }
 
+    /// Covers the meeting screen but for its timer, or shows it all again.
+    pub fn cover_meeting(&mut self, id: &ChatId, covered: bool) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            chat.covered = covered;
+            Ok(())
+        })
+    }
+
     pub fn go_to_question(&mut self, id: &ChatId, index: usize) -> CommandResult {
         self.edit_chat(id, |chat| {
             if index >= chat.questions.len() {

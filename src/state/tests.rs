@@ -616,6 +616,17 @@ fn the_export_holds_what_is_on_screen_even_when_it_could_not_be_saved() {
 // Two tabs
 
 #[test]
+fn a_covered_meeting_screen_stays_covered_after_a_reload() {
+    let (store, mut w, _, chat) = with_chat();
+    w.cover_meeting(&chat, true).unwrap();
+    let covered = |w: &Workspace| w.data().chats.iter().any(|c| c.id == chat && c.covered);
+    assert!(covered(&reopen(&store)));
+    w.cover_meeting(&chat, false).unwrap();
+    assert!(!covered(&reopen(&store)));
+    assert!(w.cover_meeting(&ChatId("gone".into()), true).is_err());
+}
+
+#[test]
 fn a_stale_tab_never_puts_back_older_text() {
     let store = Arc::new(MemoryStore::new());
     let mut tab_a = open(&store);

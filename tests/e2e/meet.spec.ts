@@ -216,3 +216,63 @@ test('at 360x640 the timer, question, mark-asked and note fit without scrolling'
   await expect(page.locator('.phase-label')).toHaveText("Time's up");
   await expectNoSeriousA11yViolations(page);
 });
+
+test('one tap covers everything but the timer, through a reload, and says so', async ({ page }) => {
+  await meeting(page);
+  await page.getByLabel('Note', { exact: true }).fill('Their team moved to Python last year.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  const privateWords = ['Ana Silva', 'How analysts move into data roles', 'What does a typical day look like', 'moved to Python'];
+  // Everything a glance could read: the text, and what the fields hold.
+  const onScreen = () =>
+    page.evaluate(() =>
+      [document.body.innerText, ...[...document.querySelectorAll('input, textarea')].filter((e) => (e as HTMLElement).offsetParent).map((e) => (e as HTMLInputElement).value)].join(' '),
+    );
+  const expectCovered = async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meeting');
+    const shown = await onScreen();
+    for (const words of privateWords) expect(shown, `"${words}" covered`).not.toContain(words);
+    await expect(digits(page)).toBeVisible();
+  };
+  for (const words of privateWords) expect(await onScreen()).toContain(words);
+
+  await page.getByRole('button', { name: 'Cover screen' }).click();
+  // Announced to a screen reader, and nothing of theirs left to read.
+  await expect(page.getByRole('status').filter({ hasText: 'Covered: only the timer shows.' })).toHaveCount(1);
+  await expectCovered();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // axe waits on timers, which the paused clock holds.
+  await page.clock.resume();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('button', { name: 'Uncover screen' })).toBeVisible();
+  await expectCovered();
+
+  await page.getByRole('button', { name: 'Uncover screen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meeting Ana Silva');
+  await expect(page.getByRole('textbox', { name: /^Note at/ })).toHaveValue('Their team moved to Python last year.');
+  await expect(page.getByRole('button', { name: 'Cover screen' })).toBeVisible();
+});
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-CA' });
+  test('the cover is offered and announced in French', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('#skeleton, #glance')).toHaveCount(0, { timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Principale' }).getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: 'Ajouter une personne' }).click();
+    await page.getByLabel('Nom', { exact: true }).fill('Ana Silva');
+    await page.getByRole('button', { name: 'Ajouter une personne' }).click();
+    await page.getByRole('button', { name: 'Planifier une rencontre' }).click();
+    await page.getByRole('link', { name: 'Ouvrir l’écran de rencontre' }).click();
+    await page.getByRole('button', { name: 'Masquer l’écran' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Écran masqué\u00a0: seul le minuteur reste visible.' })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rencontre');
+    await expect(page.getByText('Ana Silva')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Réafficher l’écran' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rencontre avec Ana Silva');
+  });
+});

@@ -126,6 +126,17 @@ fn Meet(id: ChatId) -> impl IntoView {
             .min(count.saturating_sub(1))
     });
 
+    // One tap leaves only the timer, for when the other person glances at
+    // the phone; kept with the chat, so a reload keeps it covered.
+    let covered = Memo::new(move |_| chat.with(|c| c.as_ref().is_some_and(|c| c.covered)));
+    let toggle_cover = {
+        let id = id.clone();
+        move |_| {
+            let _ = app.try_run(|w| w.cover_meeting(&id, !covered.get_untracked()));
+        }
+    };
+    let heading = fill(t().meet_heading(), &[("name", &name)]);
+    let goal = initial.goal.trim().to_string();
     view! {
         <div class=move || format!("meet phase-{}", phase.get().slug())>
             {move || {
@@ -136,31 +147,46 @@ fn Meet(id: ChatId) -> impl IntoView {
                     })
             }}
             <div class="meet-head">
-                <h1 class="meet-title">{fill(t().meet_heading(), &[("name", &name)])}</h1>
-                {(!initial.goal.trim().is_empty())
-                    .then(|| view! { <p class="meet-goal">{fill(t().meet_goal(), &[("goal", &initial.goal.trim())])}</p> })}
+                <div class="meet-top">
+                    <h1 class="meet-title">
+                        {move || if covered.get() { t().meet_covered_heading().to_string() } else { heading.clone() }}
+                    </h1>
+                    <button type="button" class="button cover-toggle" on:click=toggle_cover>
+                        {move || if covered.get() { t().meet_uncover() } else { t().meet_cover() }}
+                    </button>
+                </div>
+                {move || {
+                    (!covered.get() && !goal.is_empty())
+                        .then(|| view! { <p class="meet-goal">{fill(t().meet_goal(), &[("goal", &goal)])}</p> })
+                }}
                 <Timer id=id.clone() view_now phase />
+                <p class="sr-only" role="status">{move || covered.get().then(|| t().meet_covered())}</p>
                 <ScreenLockNotice />
             </div>
-            <div class="meet-body">
-                {move || {
-                    if ended.get() {
-                        view! { <Debrief id=body_id.clone() chat view_now /> }.into_any()
-                    } else {
-                        view! {
-                            <CurrentQuestion id=body_id.clone() questions index />
-                            <QuickNote id=body_id.clone() />
-                            <AnswerNote id=body_id.clone() questions index />
+            <Show when=move || !covered.get()>
+                <div class="meet-body">
+                    {
+                        let body_id = body_id.clone();
+                        move || {
+                            if ended.get() {
+                                view! { <Debrief id=body_id.clone() chat view_now /> }.into_any()
+                            } else {
+                                view! {
+                                    <CurrentQuestion id=body_id.clone() questions index />
+                                    <QuickNote id=body_id.clone() />
+                                    <AnswerNote id=body_id.clone() questions index />
+                                }
+                                    .into_any()
+                            }
                         }
-                            .into_any()
                     }
-                }}
-                <AtTheTable chat />
-                <Notes id=id.clone() chat />
-                <p class="muted">
-                    <a href=format!("/chats/{id}")>{t().meet_back_to_the_chat()}</a>
-                </p>
-            </div>
+                    <AtTheTable chat />
+                    <Notes id=id.clone() chat />
+                    <p class="muted">
+                        <a href=format!("/chats/{id}")>{t().meet_back_to_the_chat()}</a>
+                    </p>
+                </div>
+            </Show>
         </div>
     }
 }
