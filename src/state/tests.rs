@@ -574,6 +574,20 @@ fn the_first_paint_hint_follows_the_theme_and_whether_anyone_is_saved() {
 // Storage full: nothing typed is forgotten
 
 #[test]
+fn the_not_saved_banner_speaks_the_language_of_the_interface() {
+    crate::i18n::in_french(|| {
+        let (store, mut w, x) = with_person("Xavier");
+        store.leave_free(0);
+        w.type_text(&TextTarget::Person(x, PersonField::Notes), "à garder")
+            .unwrap();
+        assert!(!w.save());
+        let banner = w.notices().not_saved.clone().unwrap();
+        assert!(banner.contains("restent à l’écran"), "{banner}");
+        assert!(!banner.contains("kept on this screen"), "{banner}");
+    });
+}
+
+#[test]
 fn an_edit_that_could_not_be_saved_stays_pending_until_it_can() {
     let (store, mut w, x) = with_person("Xavier");
     let y = w.add_person("Yasmin", None, "", "").unwrap();

@@ -283,9 +283,7 @@ impl Workspace {
         }
         self.notices.not_saved = failure.map(|error| match error {
             StoreError::ReadOnly => error.to_string(),
-            _ => format!(
-                "{error} Your latest changes are kept on this screen and saved as soon as storage allows."
-            ),
+            _ => fill(t().store_kept_on_screen(), &[("error", &error.to_string())]),
         });
         self.pending.is_empty()
     }

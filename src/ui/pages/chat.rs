@@ -172,7 +172,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         </div>
         <p class="muted">
             {stage_since} " · "
-            <a href=format!("/people/{}", initial.person_id)>{format!("About {name}")}</a>
+            <a href=format!("/people/{}", initial.person_id)>{fill(t().chat_about_person(), &[("name", &name)])}</a>
         </p>
 
         <section class="card" aria-labelledby="stage-heading">
