@@ -156,7 +156,7 @@ impl Versioned {
     pub fn timed_against(self, held: &Versioned, now: u64) -> Versioned {
         let unversioned = self.whole == 0 && self.parts.is_empty() && self.removed.is_empty();
         if unversioned && held.whole != 0 {
-            held.changed_to(self.fields, now)
+            held.clone().changed_to(self.fields, now)
         } else {
             self
         }
@@ -174,18 +174,17 @@ impl Versioned {
     /// This version with its fields changed to `fields` at `now`: each part
     /// that differs takes the time, later than any this version holds, so a
     /// change always beats what it replaced even if the clock went back.
-    pub fn changed_to(&self, fields: Map<String, Value>, now: u64) -> Versioned {
+    pub fn changed_to(mut self, fields: Map<String, Value>, now: u64) -> Versioned {
         let now = now.max(self.latest() + 1);
-        let mut next = Versioned {
-            fields: Map::new(),
-            ..self.clone()
-        };
-        let (old, new) = (Value::Object(self.fields.clone()), Value::Object(fields));
-        next.note_changes("", Some(&old), Some(&new), now);
+        let (old, new) = (
+            Value::Object(std::mem::take(&mut self.fields)),
+            Value::Object(fields),
+        );
+        self.note_changes("", Some(&old), Some(&new), now);
         if let Value::Object(fields) = new {
-            next.fields = fields;
+            self.fields = fields;
         }
-        next
+        self
     }
 
     fn mark(&mut self, path: &str, now: u64) {
@@ -333,8 +332,9 @@ fn merge_lists(
     y: &[Value],
 ) -> Vec<Value> {
     let outlived = |by: &Versioned, item_path: &str, of: &Versioned| {
-        time(by.removed.get(item_path)) >= of.last_change_within(item_path)
-            && by.removed.contains_key(item_path)
+        by.removed
+            .get(item_path)
+            .is_some_and(|at| time(Some(at)) >= of.last_change_within(item_path))
     };
     let (in_a, in_b) = (order_of(a, path, x), order_of(b, path, y));
     let rank = |(at, ids): &(u64, Vec<&str>)| (*at, ids.len());
@@ -398,7 +398,7 @@ mod tests {
     }
 
     fn edit(v: &Versioned, value: Value, at: u64) -> Versioned {
-        v.changed_to(fields(value), at)
+        v.clone().changed_to(fields(value), at)
     }
 
     fn merged(a: &Versioned, b: &Versioned) -> Value {

@@ -217,7 +217,7 @@ fn check_tabs(tabs: usize, steps: &[Step]) -> Result<(), TestCaseError> {
                 let mut fields = copy.fields.clone();
                 let text = format!("{}{key}", fields[FIELDS[field]].as_str().unwrap());
                 fields.insert(FIELDS[field].into(), Value::String(text.clone()));
-                *copy = copy.changed_to(fields, now);
+                *copy = copy.clone().changed_to(fields, now);
                 latest_field[field] = text;
             }
             Step::Add { tab } => {
@@ -227,7 +227,7 @@ fn check_tabs(tabs: usize, steps: &[Step]) -> Result<(), TestCaseError> {
                 let id = format!("n{}", latest_item.len());
                 items.push(json!({"id": id, "text": ""}));
                 fields.insert("notes_list".into(), Value::Array(items));
-                *copy = copy.changed_to(fields, now);
+                *copy = copy.clone().changed_to(fields, now);
                 latest_item.insert(id, (String::new(), false));
             }
             Step::Remove { tab, item } => {
@@ -240,7 +240,7 @@ fn check_tabs(tabs: usize, steps: &[Step]) -> Result<(), TestCaseError> {
                 let gone = items.remove(item % items.len());
                 let id = gone["id"].as_str().unwrap().to_string();
                 fields.insert("notes_list".into(), Value::Array(items));
-                *copy = copy.changed_to(fields, now);
+                *copy = copy.clone().changed_to(fields, now);
                 latest_item.insert(id, (String::new(), true));
             }
             Step::TypeInItem { tab, item, key } => {
@@ -256,7 +256,7 @@ fn check_tabs(tabs: usize, steps: &[Step]) -> Result<(), TestCaseError> {
                 let text = format!("{}{key}", found["text"].as_str().unwrap());
                 found["text"] = Value::String(text.clone());
                 fields.insert("notes_list".into(), Value::Array(items));
-                *copy = copy.changed_to(fields, now);
+                *copy = copy.clone().changed_to(fields, now);
                 latest_item.insert(id, (text, false));
             }
             Step::Reorder { tab } => {
@@ -268,7 +268,7 @@ fn check_tabs(tabs: usize, steps: &[Step]) -> Result<(), TestCaseError> {
                 }
                 items.rotate_left(1);
                 fields.insert("notes_list".into(), Value::Array(items));
-                *copy = copy.changed_to(fields, now);
+                *copy = copy.clone().changed_to(fields, now);
             }
             Step::Write { tab, lag } => {
                 let seen = &writes[writes.len().saturating_sub(1 + lag)];

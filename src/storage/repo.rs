@@ -531,16 +531,16 @@ impl Repository {
         write_verified(self.store.as_ref(), &index_key::<T>(), &to_json(&ids)?)
     }
 
-    /// `fields` as a new version of what this tab holds under `key`: the
-    /// parts they change since then take the time now. A record this tab
-    /// has never held counts as written at `first_written_at`.
+    /// `fields` as a new version of `held`, what this tab holds under the
+    /// key: the parts they change since then take the time now. A record
+    /// this tab has never held counts as written at `first_written_at`.
     fn versioned(
         &self,
-        key: &str,
+        held: Option<Versioned>,
         fields: serde_json::Map<String, serde_json::Value>,
         first_written_at: u64,
     ) -> Versioned {
-        match self.held(key) {
+        match held {
             Some(held) => held.changed_to(fields, (self.clock)()),
             None => Versioned::new(fields, first_written_at),
         }
@@ -550,11 +550,12 @@ impl Repository {
         Versioned::parse(self.known.lock().unwrap().get(key)?)
     }
 
-    /// The version stored as `text`, its changes timed if it has no times.
-    fn stored_version(&self, key: &str, text: &str) -> Option<Versioned> {
+    /// The version stored as `text`, its changes timed against `held` if
+    /// it has no times.
+    fn stored_version(&self, held: Option<&Versioned>, text: &str) -> Option<Versioned> {
         let stored = Versioned::parse(text)?;
-        Some(match self.held(key) {
-            Some(held) => stored.timed_against(&held, (self.clock)()),
+        Some(match held {
+            Some(held) => stored.timed_against(held, (self.clock)()),
             None => stored,
         })
     }
@@ -586,10 +587,11 @@ impl Repository {
     ) -> Result<(), StoreError> {
         let store = self.store.as_ref();
         let stored = store.get(key)?;
+        let held = self.held(key);
         let theirs = stored
             .as_deref()
-            .and_then(|text| self.stored_version(key, text));
-        let mine = self.versioned(key, fields, (self.clock)());
+            .and_then(|text| self.stored_version(held.as_ref(), text));
+        let mine = self.versioned(held, fields, (self.clock)());
         let version = match theirs.filter(|theirs| theirs != &mine) {
             Some(theirs) => {
                 let both = merge(&mine, &theirs);
@@ -672,7 +674,7 @@ impl Repository {
         ) -> Result<(), StoreError> {
             for record in records {
                 let key = record_key::<T>(record.record_id());
-                let version = repo.versioned(&key, fields_of(record)?, (repo.clock)());
+                let version = repo.versioned(repo.held(&key), fields_of(record)?, (repo.clock)());
                 wanted.push((key, version));
             }
             indexes.push((
@@ -686,7 +688,11 @@ impl Repository {
         collect(self, &data.followups, &mut wanted, &mut indexes)?;
         wanted.push((
             SETTINGS_KEY.to_string(),
-            self.versioned(SETTINGS_KEY, fields_of(&data.settings)?, (self.clock)()),
+            self.versioned(
+                self.held(SETTINGS_KEY),
+                fields_of(&data.settings)?,
+                (self.clock)(),
+            ),
         ));
 
         let remove: Vec<String> = store
@@ -820,9 +826,10 @@ impl Repository {
         mine: Option<serde_json::Map<String, serde_json::Value>>,
         readable: &mut dyn FnMut(&Versioned) -> bool,
     ) -> bool {
-        let stored = self.stored_version(key, text);
+        let held = self.held(key);
+        let stored = self.stored_version(held.as_ref(), text);
         // Never stored, this tab's copy is older than anything stored.
-        let mine = mine.map(|mine| self.versioned(key, mine, 0));
+        let mine = mine.map(|mine| self.versioned(held, mine, 0));
         let (Some(stored), Some(mine)) = (stored, mine) else {
             self.known
                 .lock()
@@ -831,7 +838,9 @@ impl Repository {
             return false;
         };
         let both = merge(&mine, &stored);
-        let version = if readable(&both) {
+        // Only a merge that changes the stored fields needs reading back:
+        // the caller has already read those.
+        let version = if both.fields == stored.fields || readable(&both) {
             both
         } else {
             stored.clone()
@@ -848,23 +857,28 @@ impl Repository {
     /// merged them, as the `storage` events it would have had: a page the
     /// phone froze, or kept in its back-forward cache, may have missed them.
     pub fn missed_changes(&self) -> Result<Vec<(String, Option<String>)>, StoreError> {
-        let known = self.known.lock().unwrap().clone();
+        // What is left of it once the stored records are seen was removed.
+        let mut unseen = self.known.lock().unwrap().clone();
+        let keys: Vec<String> = self
+            .store
+            .keys()?
+            .into_iter()
+            .filter(|key| is_record_key(key))
+            .collect();
         let mut missed = Vec::new();
-        for key in self.store.keys()? {
-            if is_record_key(&key) {
-                let held = known.get(&key).and_then(|text| Versioned::parse(text));
-                let stored = self.store.get(&key)?;
-                let now = stored.as_deref().and_then(Versioned::parse);
-                if now.is_some() && now != held {
-                    missed.push((key, stored));
-                }
+        // Read together, and compared as text first: after a short sleep
+        // nearly every record is what this tab last wrote or took in.
+        for (key, stored) in self.store.entries_of(&keys)? {
+            let held = unseen.remove(&key);
+            if held.as_ref() == Some(&stored) {
+                continue;
+            }
+            let now = Versioned::parse(&stored);
+            if now.is_some() && now != held.as_deref().and_then(Versioned::parse) {
+                missed.push((key, Some(stored)));
             }
         }
-        for key in known.keys() {
-            if self.store.get(key)?.is_none() {
-                missed.push((key.clone(), None));
-            }
-        }
+        missed.extend(unseen.into_keys().map(|key| (key, None)));
         Ok(missed)
     }
 
