@@ -368,12 +368,14 @@ impl AppState {
         self.take_in_other_tabs(Workspace::catch_up);
     }
 
+    /// Writes at once what the other tab's write lacked: while it waits,
+    /// storage lacks it too, and a tab that reads it then builds on that.
     fn take_in_other_tabs(&self, take_in: impl FnOnce(&mut Workspace)) {
         if self.run(|w| {
             take_in(w);
             w.has_pending()
         }) {
-            self.save_soon();
+            self.save_now();
         }
     }
 
