@@ -21,8 +21,9 @@ use crate::domain::prep::{
 use crate::domain::settings::{LanguageChoice, Theme};
 use crate::domain::stage::Stage;
 use crate::domain::timer::{self, TimerAction, TimerEvent};
-use crate::i18n::t;
-use crate::storage::backup::{self, Backup, ImportMode};
+use crate::i18n::{fill, t};
+use crate::storage::backup::{self, Checked, ImportMode};
+use crate::storage::{merge_replicas, Device, Exchange, Preview, Replica};
 
 /// A text field a person types into. Each is saved by the same path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -901,14 +902,14 @@ impl Workspace {
         let text = backup::export(&archive, self.clock.now());
         for item in &archive.followups {
             self.repo
-                .delete::<FollowUp>(&item.id.0)
+                .archive::<FollowUp>(&item.id.0)
                 .map_err(CommandError::NotSaved)?;
             self.data.followups.retain(|f| f.id != item.id);
             self.touch(RecordRef::followup(&item.id));
         }
         for chat in &archive.chats {
             self.repo
-                .delete::<Chat>(&chat.id.0)
+                .archive::<Chat>(&chat.id.0)
                 .map_err(CommandError::NotSaved)?;
             self.data.chats.retain(|c| c.id != chat.id);
             self.touch(RecordRef::chat(&chat.id));
@@ -918,29 +919,118 @@ impl Workspace {
 
     // Backup
 
-    /// The backup file's text; remembers when it was made. Unsaved edits
-    /// are in it: it is made from what is on screen.
+    /// What is on screen, saved or not, as a file without times: for when
+    /// storage refuses to save it.
+    pub fn export_on_screen(&self) -> String {
+        backup::export(&self.data, self.clock.now())
+    }
+
+    /// The backup file's text, for this device or another; remembers when
+    /// it was made. Pending edits are saved first, so that they are in it.
     pub fn export_backup(&mut self) -> String {
         let now = self.clock.now();
         self.data.settings.last_backup_at = Some(now);
         self.changed(RecordRef::Settings);
         self.save();
-        backup::export(&self.data, now)
+        let device = self.repo.device(|| self.ids.next_id());
+        backup::export_replica(&self.repo.replica(), &self.data, &device, now)
     }
 
-    /// Imports a checked backup, all or nothing. Unsaved edits must be
-    /// saved first, or the import would have to overwrite them.
-    pub fn import_backup(&mut self, incoming: Backup, mode: ImportMode) -> CommandResult {
+    /// What merging `file` would change here; nothing is written.
+    pub fn merge_preview(&mut self, file: &Checked) -> Preview {
+        self.save();
+        self.merged_with(file).1
+    }
+
+    /// This device's records merged with the file's, what that changes,
+    /// and this device's memory with the file taken.
+    fn merged_with(&self, file: &Checked) -> (Replica, Preview, Device) {
+        let mut device = self.repo.device(|| self.ids.next_id());
+        let from = file.backup.device.as_str();
+        let at = |map: &serde_json::Map<String, serde_json::Value>, key: &str| {
+            map.get(key)
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or(0)
+        };
+        let now = millis(self.clock.now());
+        // A file of this device's own was made from what it held.
+        let own = from == device.id;
+        let exchange = Exchange {
+            me: &device.id,
+            them: from,
+            they_know_mine: if own {
+                u64::MAX
+            } else {
+                at(&file.backup.seen, &device.id)
+            },
+            i_know_theirs: if own {
+                u64::MAX
+            } else {
+                at(&device.taken, from)
+            },
+            now,
+            arrived_mine: &device.arrived,
+            arrived_theirs: &file.backup.arrived,
+            taken_mine: &device.taken,
+            taken_theirs: &file.backup.seen,
+        };
+        let (merged, preview, arrived) = merge_replicas(
+            &self.repo.replica(),
+            &file.replica,
+            exchange,
+            &|mine, theirs| {
+                fill(
+                    t().backup_both_kept(),
+                    &[("mine", &mine), ("theirs", &theirs)],
+                )
+            },
+        );
+        if !from.is_empty() && from != device.id {
+            let mut take = |id: &str, made: u64| {
+                if id != device.id && at(&device.taken, id) < made {
+                    device.taken.insert(id.to_string(), made.into());
+                }
+            };
+            take(from, millis(file.backup.exported_at));
+            for (id, made) in &file.backup.seen {
+                take(id, made.as_u64().unwrap_or(0));
+            }
+            device.arrived.extend(arrived);
+        }
+        (merged, preview, device)
+    }
+
+    /// Imports a checked backup, all or nothing, and says what changed.
+    /// Unsaved edits must be saved first, or the import would have to
+    /// overwrite them.
+    pub fn import_backup(
+        &mut self,
+        file: Checked,
+        mode: ImportMode,
+    ) -> Result<Preview, CommandError> {
         if !self.save() {
             return Err(t().command_not_imported().into());
         }
-        let next = backup::combine(&self.data, incoming, mode);
-        let result = self.repo.replace_all(&next);
+        let result = match mode {
+            ImportMode::Replace => self
+                .repo
+                .replace_all(&backup::restored(file.backup))
+                .map(|()| Preview::default()),
+            ImportMode::Merge => {
+                let (merged, preview, device) = self.merged_with(&file);
+                self.repo
+                    .replace_with(&merged, &self.data)
+                    .and_then(|()| self.repo.remember_device(&device))
+                    .map(|()| preview)
+            }
+        };
         self.reload();
         result.map_err(|error| {
-            CommandError::Invalid(format!(
-                "{error} Nothing was imported: your data is as it was."
-            ))
+            CommandError::Invalid(fill(t().command_nothing_imported(), &[("error", &error)]))
         })
     }
+}
+
+fn millis(at: chrono::DateTime<chrono::Utc>) -> u64 {
+    at.timestamp_millis().max(0) as u64
 }

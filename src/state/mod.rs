@@ -7,6 +7,8 @@ mod glance;
 mod insights;
 mod workspace;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod devices_properties;
 #[cfg(test)]
 mod tests;
 
@@ -386,8 +388,8 @@ impl AppState {
 
     /// The backup of what is on screen, saved or not, for the "not saved"
     /// banner's export.
-    pub fn export_backup(&self) -> String {
-        self.run(Workspace::export_backup)
+    pub fn export_on_screen(&self) -> String {
+        self.read(Workspace::export_on_screen)
     }
 }
 

@@ -20,15 +20,15 @@ use crate::storage::{
     KeyValueStore, MemoryStore, StoreError, FIRST_PAINT_KEY, GLANCE_KEY, SCHEMA_KEY,
 };
 
-struct TestClock(Mutex<DateTime<Utc>>);
+pub(super) struct TestClock(Mutex<DateTime<Utc>>);
 
 impl TestClock {
-    fn at(y: i32, m: u32, d: u32, h: u32) -> Arc<TestClock> {
+    pub(super) fn at(y: i32, m: u32, d: u32, h: u32) -> Arc<TestClock> {
         Arc::new(TestClock(Mutex::new(
             Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap(),
         )))
     }
-    fn advance_minutes(&self, minutes: i64) {
+    pub(super) fn advance_minutes(&self, minutes: i64) {
         *self.0.lock().unwrap() += chrono::TimeDelta::minutes(minutes);
     }
 }
@@ -43,7 +43,7 @@ impl Clock for TestClock {
 }
 
 #[derive(Default)]
-struct CountingIds(AtomicU64);
+pub(super) struct CountingIds(pub(super) AtomicU64);
 
 impl IdSource for CountingIds {
     fn next_id(&self) -> String {
@@ -622,7 +622,7 @@ fn the_export_holds_what_is_on_screen_even_when_it_could_not_be_saved() {
     let x_notes = TextTarget::Person(x, PersonField::Notes);
     w.type_text(&x_notes, "only on screen").unwrap();
     assert!(!w.save());
-    let text = w.export_backup();
+    let text = w.export_on_screen();
     let imported = backup::parse(&text).unwrap().backup;
     assert_eq!(imported.people[0].notes, "only on screen");
 }
@@ -877,9 +877,7 @@ fn a_replace_import_that_runs_out_of_room_changes_nothing() {
     store.leave_free(256 * 1024);
     let before = store.snapshot();
     let checked = backup::parse(&text).unwrap();
-    let error = w
-        .import_backup(checked.backup, ImportMode::Replace)
-        .unwrap_err();
+    let error = w.import_backup(checked, ImportMode::Replace).unwrap_err();
     assert!(error.to_string().contains("Nothing was imported"));
     assert_eq!(store.snapshot(), before);
     assert_eq!(w.data().people.len(), 2);
@@ -894,9 +892,7 @@ fn an_import_refuses_to_run_over_unsaved_typing() {
     w.type_text(&TextTarget::Person(ana, PersonField::Notes), "unsaved")
         .unwrap();
     let checked = backup::parse(&text).unwrap();
-    assert!(w
-        .import_backup(checked.backup, ImportMode::Replace)
-        .is_err());
+    assert!(w.import_backup(checked, ImportMode::Replace).is_err());
     assert_eq!(w.data().people[0].notes, "unsaved");
 }
 
@@ -911,9 +907,7 @@ fn export_then_import_is_the_identity_and_the_screen_shows_storage() {
     fresh.add_person("Someone else", None, "", "").unwrap();
     let checked = backup::parse(&text).unwrap();
     assert!(checked.repairs.is_empty());
-    fresh
-        .import_backup(checked.backup, ImportMode::Replace)
-        .unwrap();
+    fresh.import_backup(checked, ImportMode::Replace).unwrap();
     assert_eq!(fresh.data().people, data.people);
     assert_eq!(fresh.data().chats, data.chats);
     assert_eq!(fresh.data().followups, data.followups);
@@ -951,7 +945,7 @@ fn old_done_chats_can_be_archived_to_a_file_and_merged_back() {
         .all(|f| f.chat_id.as_ref() != Some(&old)));
     assert!(w.archive_done_chats(cutoff).is_err());
 
-    let archived = backup::parse(&file).unwrap().backup;
+    let archived = backup::parse(&file).unwrap();
     w.import_backup(archived, ImportMode::Merge).unwrap();
     assert_eq!(reopen(&store).data().chats.len(), 2);
 }
@@ -1145,4 +1139,148 @@ fn a_glance_that_cannot_be_written_is_removed_not_left_out_of_date() {
     store.leave_free(0);
     w.note_glance();
     assert_eq!(stored_glance(&store), None);
+}
+
+// Two devices
+
+/// A phone and a laptop: a store, a clock and ids each. The laptop starts
+/// from the phone's backup, as a second device does.
+fn two_devices() -> (Workspace, Workspace, Arc<TestClock>, PersonId, ChatId) {
+    let clock = clock();
+    let mut phone = open_with(&Arc::new(MemoryStore::new()), clock.clone());
+    let ana = phone.add_person("Ana", None, "", "").unwrap();
+    let chat = phone.create_chat(&ana).unwrap();
+    let laptop_ids = CountingIds(AtomicU64::new(5000));
+    let mut laptop = Workspace::open(
+        Arc::new(MemoryStore::new()),
+        None,
+        clock.clone(),
+        Arc::new(laptop_ids),
+    );
+    clock.advance_minutes(1);
+    exchange(&mut phone, &mut laptop);
+    (phone, laptop, clock, ana, chat)
+}
+
+/// `from`'s backup, merged into `to`.
+fn exchange(from: &mut Workspace, to: &mut Workspace) -> crate::storage::Preview {
+    let file = backup::parse(&from.export_backup()).unwrap();
+    to.import_backup(file, ImportMode::Merge).unwrap()
+}
+
+#[test]
+fn research_on_the_laptop_and_notes_on_the_phone_both_survive_an_exchange() {
+    let (mut phone, mut laptop, clock, _, chat) = two_devices();
+    let research = TextTarget::Chat(chat.clone(), ChatText::Research);
+    let draft = TextTarget::Chat(chat.clone(), ChatText::NoteDraft);
+    clock.advance_minutes(5);
+    laptop
+        .type_text(&research, "Annual report: two new offices")
+        .unwrap();
+    clock.advance_minutes(5);
+    phone
+        .type_text(&draft, "Started on the support desk")
+        .unwrap();
+    clock.advance_minutes(5);
+    let on_laptop = exchange(&mut phone, &mut laptop);
+    assert_eq!(on_laptop.kinds[1].changed, 1);
+    assert_eq!(on_laptop.both_kept, 0);
+    exchange(&mut laptop, &mut phone);
+    for device in [&phone, &laptop] {
+        assert_eq!(notes(&research, device), "Annual report: two new offices");
+        assert_eq!(notes(&draft, device), "Started on the support desk");
+    }
+}
+
+#[test]
+fn a_person_deleted_on_the_phone_stays_deleted_when_an_older_laptop_file_comes_in() {
+    let (mut phone, mut laptop, clock, ana, _) = two_devices();
+    let old_laptop_file = backup::parse(&laptop.export_backup()).unwrap();
+    clock.advance_minutes(5);
+    phone.delete_person(&ana).unwrap();
+    clock.advance_minutes(5);
+    let preview = phone.merge_preview(&old_laptop_file);
+    assert!(preview.changes_nothing(), "{preview:?}");
+    phone
+        .import_backup(old_laptop_file, ImportMode::Merge)
+        .unwrap();
+    assert!(phone.data().people.is_empty());
+    assert!(phone.data().chats.is_empty());
+    // And the deletion travels.
+    let preview = exchange(&mut phone, &mut laptop);
+    assert_eq!(preview.kinds[0].deleted, 1);
+    assert_eq!(preview.kinds[1].deleted, 1);
+    assert!(laptop.data().people.is_empty());
+}
+
+#[test]
+fn an_edit_made_after_a_deletion_brings_the_record_back_and_says_so() {
+    let (mut phone, mut laptop, clock, ana, _) = two_devices();
+    clock.advance_minutes(5);
+    phone.delete_person(&ana).unwrap();
+    clock.advance_minutes(5);
+    let role = TextTarget::Person(ana.clone(), PersonField::Role);
+    laptop.type_text(&role, "Analyst").unwrap();
+    clock.advance_minutes(5);
+    let preview = exchange(&mut laptop, &mut phone);
+    assert_eq!(preview.edited_after_deletion, 1);
+    assert_eq!(preview.kinds[0].added, 1);
+    assert_eq!(notes(&role, &phone), "Analyst");
+}
+
+#[test]
+fn a_text_changed_on_both_devices_keeps_both_versions() {
+    let (mut phone, mut laptop, clock, ana, _) = two_devices();
+    let about = TextTarget::Person(ana.clone(), PersonField::Notes);
+    clock.advance_minutes(5);
+    phone.type_text(&about, "Met at the meetup").unwrap();
+    clock.advance_minutes(5);
+    laptop.type_text(&about, "Alumni of my school").unwrap();
+    clock.advance_minutes(5);
+    let preview = exchange(&mut laptop, &mut phone);
+    assert_eq!(preview.both_kept, 1);
+    let both = notes(&about, &phone);
+    assert!(both.starts_with("Met at the meetup"), "{both}");
+    assert!(both.ends_with("Alumni of my school"), "{both}");
+    // Back on the laptop the kept pair replaces its text: no third copy.
+    clock.advance_minutes(5);
+    let preview = exchange(&mut phone, &mut laptop);
+    assert_eq!(preview.both_kept, 0);
+    assert_eq!(notes(&about, &laptop), both);
+    // A name is not prose: the later change wins, both sides agree.
+    let name = TextTarget::Person(ana, PersonField::Name);
+    phone.type_text(&name, "Ana Silva").unwrap();
+    clock.advance_minutes(1);
+    laptop.type_text(&name, "Ana Costa").unwrap();
+    clock.advance_minutes(1);
+    exchange(&mut laptop, &mut phone);
+    exchange(&mut phone, &mut laptop);
+    assert_eq!(notes(&name, &phone), "Ana Costa");
+    assert_eq!(notes(&name, &laptop), "Ana Costa");
+}
+
+#[test]
+fn a_devices_own_older_file_merges_without_doubling_its_texts() {
+    let (mut phone, _, clock, ana, _) = two_devices();
+    let about = TextTarget::Person(ana, PersonField::Notes);
+    phone.type_text(&about, "First").unwrap();
+    let monday = backup::parse(&phone.export_backup()).unwrap();
+    clock.advance_minutes(60);
+    phone.type_text(&about, "First, then more").unwrap();
+    let preview = phone.merge_preview(&monday);
+    assert!(preview.changes_nothing(), "{preview:?}");
+    phone.import_backup(monday, ImportMode::Merge).unwrap();
+    assert_eq!(notes(&about, &phone), "First, then more");
+}
+
+#[test]
+fn a_plain_backup_from_an_older_build_still_merges_by_its_dates() {
+    let (store, mut w, ana) = with_person("Ana");
+    let mut old = w.data().clone();
+    old.people[0].role = "Analyst".into();
+    old.people[0].updated_at += chrono::TimeDelta::days(1);
+    let file = backup::parse(&backup::export(&old, Utc::now())).unwrap();
+    w.import_backup(file, ImportMode::Merge).unwrap();
+    let role = TextTarget::Person(ana, PersonField::Role);
+    assert_eq!(notes(&role, &reopen(&store)), "Analyst");
 }

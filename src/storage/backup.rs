@@ -1,12 +1,15 @@
 //! The backup file: everything in one JSON document with the schema
-//! version. An import is checked whole before anything changes.
+//! version, each record with when its parts changed, and what was deleted.
+//! An import is checked whole before anything changes.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Data, Record, CURRENT_SCHEMA};
+use super::devices::Replica;
+use super::merge::Versioned;
+use super::{record_key, Data, Record, CURRENT_SCHEMA, SETTINGS_KEY};
 use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
 use crate::domain::person::Person;
@@ -24,16 +27,30 @@ pub struct Backup {
     pub chats: Vec<Chat>,
     pub followups: Vec<FollowUp>,
     pub settings: Settings,
+    /// The device that made the file; empty in files from older builds
+    /// and in the plain copy of what is on screen.
+    #[serde(default)]
+    pub device: String,
+    /// That device's memory of the files it took (see `Device`).
+    #[serde(default)]
+    pub seen: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    pub deleted: serde_json::Map<String, serde_json::Value>,
+    /// The texts that device took in from others (see `devices`).
+    #[serde(default)]
+    pub arrived: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportMode {
     /// What is stored becomes exactly the backup.
     Replace,
-    /// Records from both; where both have one, the more recently changed.
+    /// Both devices' records, merged field by field (`devices`).
     Merge,
 }
 
+/// `data` without times, as a file from an older build would be: for
+/// what is on screen but not saved, and for an archive.
 pub fn export(data: &Data, now: DateTime<Utc>) -> String {
     let backup = Backup {
         app: APP.into(),
@@ -43,8 +60,126 @@ pub fn export(data: &Data, now: DateTime<Utc>) -> String {
         chats: data.chats.clone(),
         followups: data.followups.clone(),
         settings: data.settings.clone(),
+        device: String::new(),
+        seen: serde_json::Map::new(),
+        deleted: serde_json::Map::new(),
+        arrived: serde_json::Map::new(),
     };
     serde_json::to_string_pretty(&backup).unwrap_or_default()
+}
+
+/// The whole of `replica`, each record as stored (its fields, then when
+/// they changed), in the order of `data`, for `device` to send.
+pub fn export_replica(
+    replica: &Replica,
+    data: &Data,
+    device: &super::Device,
+    now: DateTime<Utc>,
+) -> String {
+    #[derive(Serialize)]
+    struct File<'a> {
+        app: &'a str,
+        schema: u32,
+        exported_at: DateTime<Utc>,
+        device: &'a str,
+        seen: &'a serde_json::Map<String, serde_json::Value>,
+        people: Vec<serde_json::Map<String, serde_json::Value>>,
+        chats: Vec<serde_json::Map<String, serde_json::Value>>,
+        followups: Vec<serde_json::Map<String, serde_json::Value>>,
+        settings: serde_json::Map<String, serde_json::Value>,
+        deleted: &'a serde_json::Map<String, serde_json::Value>,
+        arrived: &'a serde_json::Map<String, serde_json::Value>,
+    }
+    fn stored<T: Record>(
+        replica: &Replica,
+        records: &[T],
+    ) -> Vec<serde_json::Map<String, serde_json::Value>> {
+        records
+            .iter()
+            .filter_map(
+                |r| match replica.records.get(&record_key::<T>(r.record_id()))? {
+                    serde_json::Value::Object(stored) => Some(stored.clone()),
+                    _ => None,
+                },
+            )
+            .collect()
+    }
+    let file = File {
+        app: APP,
+        schema: CURRENT_SCHEMA,
+        exported_at: now,
+        device: &device.id,
+        seen: &device.taken,
+        people: stored(replica, &data.people),
+        chats: stored(replica, &data.chats),
+        followups: stored(replica, &data.followups),
+        settings: match replica.records.get(SETTINGS_KEY) {
+            Some(serde_json::Value::Object(stored)) => stored.clone(),
+            _ => serde_json::Map::new(),
+        },
+        deleted: &replica.deleted,
+        arrived: &device.arrived,
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The checked records of `backup` with the times `text` gives them; a
+/// record without times, from an older build, dated by its last update.
+fn replica_of(backup: &Backup, text: &str) -> Result<Replica, String> {
+    let damaged = |e: &dyn std::fmt::Display| fill(t().backup_damaged(), &[("error", e)]);
+    let file: serde_json::Value = serde_json::from_str(text).map_err(|e| damaged(&e))?;
+    let stored = |list: &str, at: usize| match &file[list] {
+        serde_json::Value::Array(records) => records.get(at).and_then(|r| r.as_object()).cloned(),
+        serde_json::Value::Object(settings) => Some(settings.clone()),
+        _ => None,
+    };
+    let mut replica = Replica {
+        records: serde_json::Map::new(),
+        deleted: backup.deleted.clone(),
+    };
+    fn add<T: Serialize>(
+        replica: &mut Replica,
+        key: String,
+        record: &T,
+        stored: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<(), String> {
+        let text = serde_json::to_string(record).map_err(|e| e.to_string())?;
+        let Some(checked) = Versioned::parse(&text) else {
+            return Err(text);
+        };
+        let timed = Versioned::from_stored(stored.unwrap_or_default()).with_fields(checked.fields);
+        replica.put(key, &timed.dated_by_its_update());
+        Ok(())
+    }
+    fn all<T: Record>(
+        replica: &mut Replica,
+        records: &[T],
+        stored: &dyn Fn(usize) -> Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<(), String> {
+        for (at, record) in records.iter().enumerate() {
+            add(
+                replica,
+                record_key::<T>(record.record_id()),
+                record,
+                stored(at),
+            )?;
+        }
+        Ok(())
+    }
+    all(&mut replica, &backup.people, &|at| stored("people", at)).map_err(|e| damaged(&e))?;
+    all(&mut replica, &backup.chats, &|at| stored("chats", at)).map_err(|e| damaged(&e))?;
+    all(&mut replica, &backup.followups, &|at| {
+        stored("followups", at)
+    })
+    .map_err(|e| damaged(&e))?;
+    add(
+        &mut replica,
+        SETTINGS_KEY.into(),
+        &backup.settings,
+        stored("settings", 0),
+    )
+    .map_err(|e| damaged(&e))?;
+    Ok(replica)
 }
 
 fn unique_ids<T: Record>(records: &[T], what: &str) -> Result<(), String> {
@@ -69,6 +204,8 @@ pub struct Checked {
     pub backup: Backup,
     /// Broken links that were dropped, one sentence each.
     pub repairs: Vec<String>,
+    /// The checked records with their times, for a merge.
+    pub replica: Replica,
 }
 
 /// Reads and checks a backup file, references included; the message says
@@ -169,53 +306,21 @@ pub fn parse(text: &str) -> Result<Checked, String> {
             item.chat_id = None;
         }
     }
-    Ok(Checked { backup, repairs })
+    let replica = replica_of(&backup, text)?;
+    Ok(Checked {
+        backup,
+        repairs,
+        replica,
+    })
 }
 
-fn merge_records<T: Record>(
-    current: &[T],
-    incoming: Vec<T>,
-    newer: impl Fn(&T, &T) -> bool,
-) -> Vec<T> {
-    let mut merged: Vec<T> = current.to_vec();
-    for record in incoming {
-        match merged
-            .iter_mut()
-            .find(|r| r.record_id() == record.record_id())
-        {
-            Some(slot) => {
-                if newer(&record, slot) {
-                    *slot = record;
-                }
-            }
-            None => merged.push(record),
-        }
-    }
-    merged
-}
-
-/// What the store should hold after importing `backup`.
-pub fn combine(current: &Data, backup: Backup, mode: ImportMode) -> Data {
-    match mode {
-        ImportMode::Replace => Data {
-            people: backup.people,
-            chats: backup.chats,
-            followups: backup.followups,
-            settings: backup.settings,
-        },
-        ImportMode::Merge => Data {
-            people: merge_records(&current.people, backup.people, |a, b| {
-                a.updated_at > b.updated_at
-            }),
-            chats: merge_records(&current.chats, backup.chats, |a, b| {
-                a.updated_at > b.updated_at
-            }),
-            followups: merge_records(&current.followups, backup.followups, |a, b| {
-                a.updated_at > b.updated_at
-            }),
-            // The settings on this device are kept.
-            settings: current.settings.clone(),
-        },
+/// What the store holds after replacing everything with `backup`.
+pub fn restored(backup: Backup) -> Data {
+    Data {
+        people: backup.people,
+        chats: backup.chats,
+        followups: backup.followups,
+        settings: backup.settings,
     }
 }
 
@@ -224,7 +329,7 @@ mod tests {
     use super::*;
     use crate::domain::chat::ChatId;
     use crate::domain::person::PersonId;
-    use chrono::{Duration, TimeZone};
+    use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
@@ -249,10 +354,7 @@ mod tests {
         let text = export(&data(), now());
         let backup = parse(&text).unwrap().backup;
         assert_eq!(backup.schema, CURRENT_SCHEMA);
-        assert_eq!(
-            combine(&Data::default(), backup, ImportMode::Replace),
-            data()
-        );
+        assert_eq!(restored(backup), data());
     }
 
     #[test]
@@ -298,29 +400,5 @@ mod tests {
         assert!(parse(&export(&twice, now()))
             .unwrap_err()
             .contains("same person twice"));
-    }
-
-    #[test]
-    fn merging_keeps_both_sides_and_the_newer_copy() {
-        let mut current = data();
-        current.people[1].notes = "edited here later".into();
-        current.people[1].updated_at = now() + Duration::days(2);
-        let mut incoming = data();
-        incoming.people[0].role = "Analyst".into();
-        incoming.people[0].updated_at = now() + Duration::days(1);
-        incoming.people[1].notes = "older".into();
-        incoming.people.push(person("z", "Zoë", now()));
-        incoming.settings.my_name = "From the file".into();
-        let backup = parse(&export(&incoming, now())).unwrap().backup;
-
-        let merged = combine(&current, backup.clone(), ImportMode::Merge);
-        assert_eq!(merged.people.len(), 3);
-        assert_eq!(merged.people[0].role, "Analyst");
-        assert_eq!(merged.people[1].notes, "edited here later");
-        assert_eq!(merged.settings.my_name, "");
-
-        let replaced = combine(&current, backup, ImportMode::Replace);
-        assert_eq!(replaced.people[1].notes, "older");
-        assert_eq!(replaced.settings.my_name, "From the file");
     }
 }

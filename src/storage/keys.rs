@@ -15,6 +15,12 @@ pub const QUARANTINE_PREFIX: &str = "coffee-chat/quarantine/";
 pub const STAGING_PREFIX: &str = "coffee-chat/staging/";
 /// Present only while a committed import is switching over.
 pub const IMPORT_JOURNAL_KEY: &str = "coffee-chat/import-journal";
+/// Deleted records: key to when, in milliseconds. A backup carries them,
+/// so a record deleted here never comes back from another device's file.
+pub const DELETED_KEY: &str = "coffee-chat/deleted";
+/// This device's id, and when the last file it took from each other
+/// device was made (`storage::devices`). Not in backups.
+pub const DEVICE_KEY: &str = "coffee-chat/device";
 /// Read by `public/first-paint.js` before the first paint, so the page
 /// takes the chosen theme and shows the right first screen without waiting
 /// for the wasm: the theme and whether anyone is saved, as "dark returning".

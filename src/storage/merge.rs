@@ -99,19 +99,30 @@ impl Versioned {
     /// A stored record; one written before parts had times counts as
     /// written at the start of time, so any later change beats it.
     pub fn parse(text: &str) -> Option<Versioned> {
-        let Value::Object(mut fields) = serde_json::from_str(text).ok()? else {
-            return None;
-        };
-        Some(Versioned {
+        match serde_json::from_str(text).ok()? {
+            Value::Object(fields) => Some(Versioned::from_stored(fields)),
+            _ => None,
+        }
+    }
+
+    /// A record as stored, its times among its fields.
+    pub fn from_stored(mut fields: Map<String, Value>) -> Versioned {
+        Versioned {
             whole: time(fields.remove(WHOLE).as_ref()),
             parts: map_of(fields.remove(PARTS)),
             removed: map_of(fields.remove(REMOVED)),
             orders: map_of(fields.remove(ORDERS)),
             fields,
-        })
+        }
     }
 
-    pub fn to_text(&self) -> String {
+    /// These times over `fields`.
+    pub fn with_fields(self, fields: Map<String, Value>) -> Versioned {
+        Versioned { fields, ..self }
+    }
+
+    /// The record as stored, its times among its fields.
+    pub fn to_stored(&self) -> Map<String, Value> {
         let mut out = self.fields.clone();
         out.insert(WHOLE.into(), self.whole.into());
         for (key, map) in [
@@ -123,11 +134,47 @@ impl Versioned {
                 out.insert(key.into(), Value::Object(map.clone()));
             }
         }
-        serde_json::to_string(&out).unwrap_or_default()
+        out
+    }
+
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(&self.to_stored()).unwrap_or_default()
+    }
+
+    /// Kept from before parts had times: the record's own `updated_at`
+    /// stands for all of it.
+    pub fn dated_by_its_update(mut self) -> Versioned {
+        if self.whole == 0 && self.parts.is_empty() {
+            self.whole = self
+                .fields
+                .get("updated_at")
+                .and_then(Value::as_str)
+                .and_then(|at| at.parse::<chrono::DateTime<chrono::Utc>>().ok())
+                .map_or(0, |at| at.timestamp_millis().max(0) as u64);
+        }
+        self
+    }
+
+    /// The paths of the parts where this version is later than `other`.
+    pub fn later_than<'a>(&'a self, other: &'a Versioned) -> impl Iterator<Item = &'a String> + 'a {
+        self.parts
+            .iter()
+            .filter_map(move |(path, at)| (time(Some(at)) > other.time_of(path)).then_some(path))
+    }
+
+    /// This version as if all of it were written at `now`: brought back
+    /// after a deletion, it outlives that deletion everywhere.
+    pub fn renewed(mut self, now: u64) -> Versioned {
+        self.whole = now.max(self.latest());
+        self.parts.clear();
+        for at in self.removed.values_mut() {
+            *at = self.whole.into();
+        }
+        self
     }
 
     /// When the part at `path` last changed.
-    fn time_of(&self, path: &str) -> u64 {
+    pub fn time_of(&self, path: &str) -> u64 {
         let mut path = path;
         loop {
             if let Some(at) = self.parts.get(path) {
@@ -163,7 +210,7 @@ impl Versioned {
     }
 
     /// The latest time this version knows of.
-    fn latest(&self) -> u64 {
+    pub fn latest(&self) -> u64 {
         self.parts
             .values()
             .chain(self.removed.values())

@@ -3,6 +3,7 @@
 //! [`MemoryStore`] and the browser runs it against [`LocalStore`].
 
 pub mod backup;
+mod devices;
 mod keys;
 mod local;
 mod memory;
@@ -12,11 +13,12 @@ mod migrate;
 mod properties;
 mod repo;
 
+pub use devices::{merge_replicas, Counts, Exchange, Preview, Replica};
 pub use keys::*;
 pub use local::{HeldChanges, LocalStore};
 pub use memory::MemoryStore;
 pub use migrate::{run_migrations, MigrationStep, CURRENT_SCHEMA, MIGRATIONS};
-pub use repo::{Change, Data, ExternalChange, Opened, Opening, Repository};
+pub use repo::{Change, Data, Device, ExternalChange, Opened, Opening, Repository};
 
 use crate::i18n::{fill, t};
 use std::fmt;

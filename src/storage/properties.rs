@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
-use super::backup::{combine, export, parse, ImportMode};
+use super::backup::{export, parse, restored};
 use super::merge::{merge, Versioned};
 use super::{Data, KeyValueStore, MemoryStore, Repository};
 use crate::domain::chat::{Chat, ChatId, Note};
@@ -105,7 +105,7 @@ proptest! {
     fn export_then_import_gives_back_the_same_data(data in any_data()) {
         let checked = parse(&export(&data, Utc::now())).unwrap();
         prop_assert!(checked.repairs.is_empty());
-        prop_assert_eq!(combine(&Data::default(), checked.backup, ImportMode::Replace), data);
+        prop_assert_eq!(restored(checked.backup), data);
     }
 
     #[test]

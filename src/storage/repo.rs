@@ -6,17 +6,29 @@ use chrono::Utc;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::devices::Replica;
 use super::merge::{merge, Versioned};
 use super::{
     index_key, index_key_in, quarantine_key, record_id_in, record_id_of, record_key,
-    run_migrations, write_verified, Record, SharedStore, StoreError, CURRENT_SCHEMA,
-    FIRST_PAINT_KEY, GLANCE_KEY, IMPORT_JOURNAL_KEY, MIGRATIONS, NAMESPACE, QUARANTINE_PREFIX,
-    SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
+    run_migrations, write_verified, Record, SharedStore, StoreError, CURRENT_SCHEMA, DELETED_KEY,
+    DEVICE_KEY, FIRST_PAINT_KEY, GLANCE_KEY, IMPORT_JOURNAL_KEY, MIGRATIONS, NAMESPACE,
+    QUARANTINE_PREFIX, SCHEMA_KEY, SETTINGS_KEY, STAGING_PREFIX,
 };
 use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
 use crate::domain::person::Person;
 use crate::domain::settings::Settings;
+
+/// This device, for the files it sends to and takes from the others.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Device {
+    pub id: String,
+    /// Another device's id to when the last file taken from it was made.
+    pub taken: serde_json::Map<String, serde_json::Value>,
+    /// The texts this device took in from others (see `devices`).
+    #[serde(default)]
+    pub arrived: serde_json::Map<String, serde_json::Value>,
+}
 
 /// Records on top of a [`KeyValueStore`]: one key per record, plus an index
 /// key per collection that keeps the order records were added in. The index
@@ -639,9 +651,26 @@ impl Repository {
         self.write_merged(SETTINGS_KEY, settings)
     }
 
-    /// Deletes one record: the index first, so a failure there changes
-    /// nothing; then the record.
+    /// Deletes one record, for good: other devices delete it too when they
+    /// take this device's next backup.
     pub fn delete<T: Record>(&self, id: &str) -> Result<(), StoreError> {
+        let key = self.remove::<T>(id)?;
+        // After the removal, which makes room for it. Without it the record
+        // could come back from another device's file.
+        let mut deleted = self.deleted();
+        deleted.insert(key, (self.clock)().into());
+        self.write_deleted(&deleted)
+    }
+
+    /// Moves one record out of this device's storage into an archive file:
+    /// other devices keep it, and the file brings it back.
+    pub fn archive<T: Record>(&self, id: &str) -> Result<(), StoreError> {
+        self.remove::<T>(id).map(drop)
+    }
+
+    /// Removes one record: the index first, so a failure there changes
+    /// nothing; then the record. Returns its key.
+    fn remove<T: Record>(&self, id: &str) -> Result<String, StoreError> {
         self.ensure_schema()?;
         let mut indexes = self.indexes.lock().unwrap();
         let index = indexes.entry(T::COLLECTION).or_default();
@@ -650,7 +679,102 @@ impl Repository {
         *index = remaining;
         let key = record_key::<T>(id);
         self.known.lock().unwrap().remove(&key);
-        self.store.remove(&key)
+        self.store.remove(&key)?;
+        Ok(key)
+    }
+
+    /// Deleted records, key to when (see [`DELETED_KEY`]).
+    fn deleted(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.store
+            .get(DELETED_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    fn write_deleted(
+        &self,
+        deleted: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<(), StoreError> {
+        write_verified(self.store.as_ref(), DELETED_KEY, &to_json(deleted)?)
+    }
+
+    /// Everything this device holds, with when each part changed and what
+    /// was deleted: what a backup for another device carries. Records from
+    /// before parts had times count as changed when they were last updated.
+    pub fn replica(&self) -> Replica {
+        let known = self.known.lock().unwrap();
+        let mut replica = Replica {
+            records: serde_json::Map::new(),
+            deleted: self.deleted(),
+        };
+        for (key, text) in known.iter().filter(|(key, _)| is_record_key(key)) {
+            if let Some(version) = Versioned::parse(text) {
+                replica.put(key.clone(), &version.dated_by_its_update());
+            }
+        }
+        replica
+    }
+
+    /// Makes the store hold `replica`, all or nothing, through the same
+    /// staging as [`Repository::replace_all`]; each collection's index
+    /// keeps the order of `data`, then the records new to it.
+    pub fn replace_with(&self, replica: &Replica, data: &Data) -> Result<(), StoreError> {
+        self.ensure_schema()?;
+        fn order<T: Record>(held: &[T], replica: &Replica) -> (String, Vec<String>) {
+            let mut ids: Vec<String> = held
+                .iter()
+                .map(|r| r.record_id().to_string())
+                .filter(|id| replica.records.contains_key(&record_key::<T>(id)))
+                .collect();
+            for key in replica.records.keys() {
+                if let Some(id) = record_id_of::<T>(key) {
+                    if !ids.iter().any(|known| known == id) {
+                        ids.push(id.to_string());
+                    }
+                }
+            }
+            (index_key::<T>(), ids)
+        }
+        let indexes = vec![
+            order(&data.people, replica),
+            order(&data.chats, replica),
+            order(&data.followups, replica),
+        ];
+        let wanted = replica
+            .records
+            .keys()
+            .filter_map(|key| Some((key.clone(), replica.get(key)?)))
+            .collect();
+        self.switch_to(wanted, indexes)?;
+        self.write_deleted(&replica.deleted)
+    }
+
+    /// When the last file from each other device was made, and this
+    /// device's id, made now if it has none.
+    pub fn device(&self, new_id: impl FnOnce() -> String) -> Device {
+        let stored = self
+            .store
+            .get(DEVICE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str::<Device>(&text).ok());
+        match stored {
+            Some(device) if !device.id.is_empty() => device,
+            _ => {
+                let device = Device {
+                    id: new_id(),
+                    ..Device::default()
+                };
+                let _ = self.remember_device(&device);
+                device
+            }
+        }
+    }
+
+    pub fn remember_device(&self, device: &Device) -> Result<(), StoreError> {
+        write_verified(self.store.as_ref(), DEVICE_KEY, &to_json(device)?)
     }
 
     /// Makes the store hold exactly `data`, all or nothing. Every record
@@ -661,7 +785,6 @@ impl Repository {
     /// is cut short.
     pub fn replace_all(&self, data: &Data) -> Result<(), StoreError> {
         self.ensure_schema()?;
-        let store = self.store.as_ref();
         let mut wanted: Vec<(String, Versioned)> = Vec::new();
         let mut indexes = Vec::new();
         // Each record as a change from what this tab holds, so the parts an
@@ -695,6 +818,18 @@ impl Repository {
             ),
         ));
 
+        self.switch_to(wanted, indexes)
+    }
+
+    /// Stages every record of `wanted` that differs from what is stored,
+    /// removes every record key it lacks, and switches over in one
+    /// journalled step.
+    fn switch_to(
+        &self,
+        wanted: Vec<(String, Versioned)>,
+        indexes: Vec<(String, Vec<String>)>,
+    ) -> Result<(), StoreError> {
+        let store = self.store.as_ref();
         let remove: Vec<String> = store
             .keys()?
             .into_iter()
@@ -1225,8 +1360,17 @@ mod tests {
         repo.delete::<Person>("a").unwrap();
         assert_eq!(
             store.take_writes(),
-            [index_key::<Person>().as_str(), "coffee-chat/person/a"]
+            [
+                index_key::<Person>().as_str(),
+                "coffee-chat/person/a",
+                DELETED_KEY
+            ]
         );
+        assert!(store
+            .get(DELETED_KEY)
+            .unwrap()
+            .unwrap()
+            .contains("coffee-chat/person/a"));
         assert_eq!(names(&open(&store).data.people), ["Ben"]);
         assert_eq!(
             store

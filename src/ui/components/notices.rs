@@ -29,7 +29,7 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="button"
-                                        on:click=move |_| export_what_is_on_screen(app.export_backup())
+                                        on:click=move |_| export_what_is_on_screen(app.export_on_screen())
                                     >
                                         {t().notices_export_what_is_on()}
                                     </button>

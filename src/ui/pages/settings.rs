@@ -9,6 +9,7 @@ use crate::pwa::{storage_status, StorageStatus};
 use crate::state::{local_date, use_app, SettingChange, SettingText, TextTarget, Workspace};
 use crate::storage::backup::{parse, Backup, Checked, ImportMode};
 use crate::storage::{budget_percent, LOCAL_STORAGE_BUDGET_CHARS, NEARLY_FULL_PERCENT};
+use crate::storage::{Counts, Preview};
 use crate::ui::components::{AutosaveField, InstallStatus, TemplateEditor};
 
 #[component]
@@ -411,6 +412,49 @@ fn contents(backup: &Backup) -> String {
     )
 }
 
+/// What a merge would change, a line per kind of change.
+fn preview_lines(preview: &Preview) -> Vec<String> {
+    if preview.changes_nothing() {
+        return vec![t().settings_merge_nothing().to_string()];
+    }
+    let kinds = [
+        t().settings_merge_people(),
+        t().settings_merge_chats(),
+        t().settings_merge_followups(),
+    ];
+    let mut lines: Vec<String> = kinds
+        .iter()
+        .zip(preview.kinds)
+        .filter(|(_, counts)| counts != &Counts::default())
+        .map(|(kind, c)| {
+            fill(
+                t().settings_merge_kind(),
+                &[
+                    ("kind", kind),
+                    ("added", &c.added),
+                    ("changed", &c.changed),
+                    ("deleted", &c.deleted),
+                ],
+            )
+        })
+        .collect();
+    if preview.settings_changed {
+        lines.push(t().settings_merge_settings().to_string());
+    }
+    for (n, text) in [
+        (preview.both_kept, t().settings_merge_both_kept()),
+        (
+            preview.edited_after_deletion,
+            t().settings_merge_edited_after_deletion(),
+        ),
+    ] {
+        if n > 0 {
+            lines.push(fill(text, &[("n", &n)]));
+        }
+    }
+    lines
+}
+
 /// Export everything to one file, and bring a file back in: checked whole
 /// before anything changes, then replacing or merging. It sits beside what
 /// else keeps the data safe: installing, and the browser's promise not to
@@ -436,9 +480,9 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
         }
     };
     let export = move |_| {
-        crate::ui::download_dated_json(t().files_backup(), &app.export_backup());
+        crate::ui::download_dated_json(t().files_backup(), &app.run(Workspace::export_backup));
     };
-    let pending = RwSignal::new(None::<Checked>);
+    let pending = RwSignal::new(None::<(Checked, Preview)>);
     let message = RwSignal::new(None::<String>);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let on_file = move |_| {
@@ -449,7 +493,8 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
             match read.and_then(|text| parse(&text)) {
                 Ok(checked) => {
                     message.set(None);
-                    pending.set(Some(checked));
+                    let preview = app.run(|w| w.merge_preview(&checked));
+                    pending.set(Some((checked, preview)));
                 }
                 Err(reason) => {
                     pending.set(None);
@@ -463,18 +508,18 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
         input.set_value("");
     };
     let import = move |mode: ImportMode| {
-        let Some(Checked { backup, .. }) = pending.get_untracked() else {
+        let Some((checked, _)) = pending.get_untracked() else {
             return;
         };
         let summary = fill(
             t().settings_import_summary(),
             &[
-                ("people", &backup.people.len()),
-                ("chats", &backup.chats.len()),
+                ("people", &checked.backup.people.len()),
+                ("chats", &checked.backup.chats.len()),
             ],
         );
-        match app.try_run(|w| w.import_backup(backup, mode)) {
-            Ok(()) => {
+        match app.try_run(|w| w.import_backup(checked, mode)) {
+            Ok(_) => {
                 pending.set(None);
                 message.set(Some(match mode {
                     ImportMode::Replace => {
@@ -505,7 +550,7 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
             {move || {
                 pending
                     .get()
-                    .map(|Checked { backup, repairs }| {
+                    .map(|(Checked { backup, repairs, .. }, preview)| {
                         let from = short_date(local_date(backup.exported_at));
                         view! {
                             <div class="notice notice-info">
@@ -516,6 +561,8 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
                                     <p>{t().settings_some_links_in_it()}</p>
                                     <ul>{repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                                 })}
+                                <p>{t().settings_merge_preview()}</p>
+                                <ul>{preview_lines(&preview).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                                 <div class="actions">
                                     <button type="button" class="button button-primary" on:click=move |_| import(ImportMode::Replace)>
                                         {t().settings_replace_everything_with_the()}
