@@ -1,3 +1,4 @@
+pub mod crypto;
 pub mod domain;
 pub mod i18n;
 pub mod pwa;

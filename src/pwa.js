@@ -257,6 +257,20 @@ export function download(filename, mime, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+// The share sheet where the browser can share files (phones), else a
+// download; a cancelled share still leaves the download as a way out.
+export function share_or_download(filename, text) {
+  const mime = 'application/json';
+  const file = new File([text], filename, { type: mime });
+  if (navigator.canShare && navigator.canShare({ files: [file] })) {
+    navigator.share({ files: [file] }).catch((error) => {
+      if (error.name !== 'AbortError') download(filename, mime, text);
+    });
+  } else {
+    download(filename, mime, text);
+  }
+}
+
 // Reads the file chosen in an <input type="file"> as text; calls back with
 // (text, "") or ("", reason).
 export function read_chosen_file(input, on_done) {

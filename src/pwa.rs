@@ -15,6 +15,9 @@ extern "C" {
     pub fn can_share() -> bool;
     /// Saves `text` as a file named `filename`.
     pub fn download(filename: &str, mime: &str, text: &str);
+    /// Offers `text` as a file to the share sheet (Files, a drive, an email
+    /// to oneself) where the browser shares files, else downloads it.
+    pub fn share_or_download(filename: &str, text: &str);
     fn read_chosen_file(input: &web_sys::HtmlInputElement, on_done: &JsValue);
     /// Holds a Screen Wake Lock while `on`, where the browser has one; a
     /// `wake-lock-change` event on the window tells when that changes.

@@ -322,3 +322,63 @@ async fn adding_without_a_name_says_why_and_adds_nobody() {
     assert_eq!(people[0].name, "Ana Silva");
     host.remove();
 }
+
+// Encrypted backups, through the browser's own WebCrypto.
+
+#[wasm_bindgen_test]
+async fn an_encrypted_backup_opens_with_its_passphrase_and_with_nothing_else() {
+    use coffee_chat::crypto::{open, seal};
+    use coffee_chat::storage::envelope;
+    let plain = r#"{"app":"coffee-chat","people":["Ana"]}"#;
+    let sealed = seal(plain, "correct horse battery staple").await.unwrap();
+    assert!(!sealed.contains("Ana"), "the name is not in the file");
+    assert_eq!(
+        open(&sealed, "correct horse battery staple").await.unwrap(),
+        plain
+    );
+    // Two files of the same text share no salt, IV or ciphertext.
+    let again = seal(plain, "correct horse battery staple").await.unwrap();
+    let (a, b) = (
+        envelope::parse(&sealed).unwrap(),
+        envelope::parse(&again).unwrap(),
+    );
+    assert!(a.salt != b.salt && a.iv != b.iv && a.ciphertext != b.ciphertext);
+
+    assert!(open(&sealed, "correct horse battery stapler")
+        .await
+        .is_err());
+    assert!(open(&sealed, "").await.is_err());
+    // Every flipped byte of the ciphertext and its tag, a flipped salt and
+    // IV: refused, never a panic.
+    for at in 0..a.ciphertext.len() {
+        let mut flipped = a.clone();
+        flipped.ciphertext[at] ^= 1;
+        assert!(
+            open(&flipped.to_text(), "correct horse battery staple")
+                .await
+                .is_err(),
+            "ciphertext byte {at}"
+        );
+    }
+    for part in 0..2 {
+        let mut flipped = a.clone();
+        if part == 0 {
+            flipped.salt[0] ^= 1;
+        } else {
+            flipped.iv[11] ^= 0x80;
+        }
+        assert!(open(&flipped.to_text(), "correct horse battery staple")
+            .await
+            .is_err());
+    }
+    for end in [0, 1, sealed.len() / 2, sealed.len() - 2] {
+        assert!(open(&sealed[..end], "correct horse battery staple")
+            .await
+            .is_err());
+    }
+    let mut shorter = a.clone();
+    shorter.ciphertext.pop();
+    assert!(open(&shorter.to_text(), "correct horse battery staple")
+        .await
+        .is_err());
+}

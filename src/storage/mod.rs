@@ -4,6 +4,7 @@
 
 pub mod backup;
 mod devices;
+pub mod envelope;
 mod keys;
 mod local;
 mod memory;

@@ -14,7 +14,7 @@ test('export a backup, lose everything, import it back; a bad file changes nothi
   await expect(backup).toContainText('No backup yet. Export one now');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    backup.getByRole('button', { name: 'Export backup (.json)' }).click(),
+    backup.getByRole('button', { name: 'Export readable backup (.json)' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^coffee-chat-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();

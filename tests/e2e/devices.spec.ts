@@ -22,7 +22,7 @@ async function exportFile(page: Page): Promise<Buffer> {
   const backup = await settings(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    backup.getByRole('button', { name: 'Export backup (.json)' }).click(),
+    backup.getByRole('button', { name: 'Export readable backup (.json)' }).click(),
   ]);
   return readFileSync(await download.path());
 }

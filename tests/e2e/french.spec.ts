@@ -79,7 +79,7 @@ test('a phone in French meets French from the first paint to the queue, and Engl
   await nav.getByRole('link', { name: 'Réglages' }).click();
   const [backup] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Exporter une sauvegarde (.json)' }).click(),
+    page.getByRole('button', { name: 'Exporter une sauvegarde lisible (.json)' }).click(),
   ]);
   expect(backup.suggestedFilename()).toMatch(/^coffee-chat-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
   await page.getByLabel('Langue').selectOption('en');
