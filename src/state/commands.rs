@@ -919,6 +919,36 @@ impl Workspace {
 
     // Backup
 
+    /// Whether to offer a backup: a chat debriefed since the last one,
+    /// changes since a backup a week old, or none after a week of data.
+    pub fn backup_due(&self) -> Option<BackupDue> {
+        let last = self.data.settings.last_backup_at;
+        let since = |at: chrono::DateTime<chrono::Utc>| last.is_none_or(|last| at > last);
+        let debriefed = self.data.chats.iter().any(|c| {
+            c.stage() == Stage::Done
+                && !(c.takeaways.trim().is_empty() && c.advice.trim().is_empty())
+                && since(c.updated_at)
+        });
+        if debriefed {
+            return Some(BackupDue::Debriefed);
+        }
+        let week_ago = self.clock.now() - chrono::TimeDelta::days(7);
+        match last {
+            // Never: once something has been kept here a week.
+            None => self
+                .data
+                .people
+                .iter()
+                .any(|p| p.created_at < week_ago)
+                .then_some(BackupDue::Never),
+            Some(last) => {
+                let changed = self.data.people.iter().any(|p| since(p.updated_at))
+                    || self.data.chats.iter().any(|c| since(c.updated_at));
+                (last < week_ago && changed).then_some(BackupDue::Old)
+            }
+        }
+    }
+
     /// What is on screen, saved or not, as a file without times: for when
     /// storage refuses to save it.
     pub fn export_on_screen(&self) -> String {
@@ -933,6 +963,10 @@ impl Workspace {
         self.changed(RecordRef::Settings);
         self.save();
         let device = self.repo.device(|| self.ids.next_id());
+        // Unremembered (storage full), the next file names a new device,
+        // whose differing texts then merge as changed on both: kept twice,
+        // never lost.
+        let _ = self.repo.remember_device(&device);
         backup::export_replica(&self.repo.replica(), &self.data, &device, now)
     }
 
@@ -1029,6 +1063,18 @@ impl Workspace {
             CommandError::Invalid(fill(t().command_nothing_imported(), &[("error", &error)]))
         })
     }
+}
+
+/// Why a backup is offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupDue {
+    /// A meeting was debriefed since the last backup.
+    Debriefed,
+    /// The last backup is more than a week old, and something changed
+    /// since.
+    Old,
+    /// There has never been one, and data has been kept here a week.
+    Never,
 }
 
 fn millis(at: chrono::DateTime<chrono::Utc>) -> u64 {

@@ -18,7 +18,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
-pub use commands::{ChatText, SettingChange, SettingText, TextTarget};
+pub use commands::{BackupDue, ChatText, SettingChange, SettingText, TextTarget};
 pub use glance::{Counts, Glance, DUE_SHOWN};
 pub use insights::{use_insights, Insights, QuestionGroups};
 pub use workspace::{

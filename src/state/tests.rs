@@ -1284,3 +1284,35 @@ fn a_plain_backup_from_an_older_build_still_merges_by_its_dates() {
     let role = TextTarget::Person(ana, PersonField::Role);
     assert_eq!(notes(&role, &reopen(&store)), "Analyst");
 }
+
+#[test]
+fn a_backup_is_offered_after_a_debrief_and_a_week_after_the_last_one() {
+    let clock = clock();
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open_with(&store, clock.clone());
+    let ana = w.add_person("Ana", None, "", "").unwrap();
+    assert_eq!(w.backup_due(), None, "not on the first day");
+    clock.advance_minutes(8 * 24 * 60);
+    assert_eq!(w.backup_due(), Some(BackupDue::Never));
+    w.export_backup();
+    assert_eq!(w.backup_due(), None);
+    let chat = w.create_chat(&ana).unwrap();
+    clock.advance_minutes(60);
+    w.move_chat(&chat, Stage::Done).unwrap();
+    w.type_text(
+        &TextTarget::Chat(chat, ChatText::Takeaways),
+        "Ask about the data team",
+    )
+    .unwrap();
+    assert!(w.save());
+    assert_eq!(w.backup_due(), Some(BackupDue::Debriefed));
+    clock.advance_minutes(1);
+    w.export_backup();
+    assert_eq!(w.backup_due(), None);
+    clock.advance_minutes(8 * 24 * 60);
+    assert_eq!(w.backup_due(), None, "nothing changed since");
+    w.type_text(&TextTarget::Person(ana, PersonField::Role), "Analyst")
+        .unwrap();
+    assert!(w.save());
+    assert_eq!(w.backup_due(), Some(BackupDue::Old));
+}

@@ -752,7 +752,7 @@ impl Repository {
     }
 
     /// When the last file from each other device was made, and this
-    /// device's id, made now if it has none.
+    /// device's id, made now if it has none (and then not yet stored).
     pub fn device(&self, new_id: impl FnOnce() -> String) -> Device {
         let stored = self
             .store
@@ -762,14 +762,11 @@ impl Repository {
             .and_then(|text| serde_json::from_str::<Device>(&text).ok());
         match stored {
             Some(device) if !device.id.is_empty() => device,
-            _ => {
-                let device = Device {
-                    id: new_id(),
-                    ..Device::default()
-                };
-                let _ = self.remember_device(&device);
-                device
-            }
+            // Remembered only once a file names it.
+            _ => Device {
+                id: new_id(),
+                ..Device::default()
+            },
         }
     }
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { webcrypto } from 'node:crypto';
-import { addPerson, openApp, storedPeople } from './helpers';
+import { addPerson, expectNoSeriousA11yViolations, openApp, storedPeople } from './helpers';
 
 // The encrypted file as the README documents it, made and read with
 // Node's own WebCrypto: the format stands without the app.
@@ -60,7 +60,7 @@ test('an encrypted backup hides every name, opens only with its passphrase, and 
   await passphrase.fill('Tr0ub4dor&3');
   await expect(backup.getByText('Too short to protect a lost file')).toBeVisible();
   await backup.getByRole('button', { name: 'Save encrypted backup' }).click();
-  await expect(backup.getByRole('alert')).toContainText('Too short');
+  await expect(backup.getByRole('status').filter({ hasText: 'Too short' })).toBeVisible();
   await passphrase.fill(PASSPHRASE);
   await expect(backup.getByText('Long and strong.')).toBeVisible();
   await expect(backup.getByText('A forgotten passphrase cannot be recovered')).toBeVisible();
@@ -107,4 +107,30 @@ test('an encrypted backup hides every name, opens only with its passphrase, and 
   await region.getByRole('button', { name: 'Merge with what is here' }).click();
   await expect(region.getByRole('alert')).toContainText('Imported');
   expect(Object.keys(await storedPeople(page))).toHaveLength(3);
+});
+
+test('Today offers an encrypted backup a week after the last one, and one tap makes it', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByRole('heading', { name: 'Keep a copy' })).toHaveCount(0);
+  // Eight days later, with nothing backed up.
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('coffee-chat/person/'))!;
+    const ana = JSON.parse(localStorage.getItem(key)!);
+    ana.created_at = new Date(Date.now() - 8 * 86400e3).toISOString();
+    localStorage.setItem(key, JSON.stringify(ana));
+  });
+  await page.reload();
+  const nudge = page.getByRole('region', { name: 'Keep a copy' });
+  await expect(nudge).toContainText('Nothing here has been backed up yet');
+  await nudge.getByLabel('Passphrase for encrypted backups').fill(PASSPHRASE);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    nudge.getByRole('button', { name: 'Save encrypted backup' }).click(),
+  ]);
+  const plain = JSON.parse(await decrypt(readFileSync(await download.path(), 'utf8'), PASSPHRASE));
+  expect(plain.people[0].name).toBe('Ana Silva');
+  await expect(page.getByRole('region', { name: 'Keep a copy' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
 });

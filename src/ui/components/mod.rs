@@ -1,6 +1,7 @@
 mod autosave_field;
 mod composer;
 mod draft_fields;
+mod encrypted_backup;
 mod followup_item;
 mod install;
 mod nav;
@@ -15,6 +16,7 @@ mod template_editor;
 pub use autosave_field::AutosaveField;
 pub use composer::Composer;
 pub use draft_fields::DraftFields;
+pub use encrypted_backup::{passphrase, BackupNudge, SaveEncrypted};
 pub use followup_item::FollowUpItem;
 pub use install::{provide_install_state, HomeScreenTip, InstallButton, InstallStatus};
 pub use nav::BottomNav;

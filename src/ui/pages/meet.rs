@@ -11,7 +11,7 @@ use crate::domain::timer::{
 use crate::i18n::{fill, t};
 use crate::pwa::{wake_lock, WakeLock, WAKE_LOCK_CHANGE};
 use crate::state::{use_app, ChatText, TextTarget};
-use crate::ui::components::AutosaveField;
+use crate::ui::components::{AutosaveField, BackupNudge};
 use crate::ui::router::use_router;
 
 /// `/meet`, the home-screen shortcut: opens the meeting screen of the next
@@ -660,6 +660,7 @@ fn Debrief(
                 <button type="submit" class="button button-primary">{t().meet_add_referral()}</button>
             </form>
         </section>
+        <BackupNudge />
     }
         .into_any()
 }

@@ -10,7 +10,9 @@ use crate::state::{local_date, use_app, SettingChange, SettingText, TextTarget, 
 use crate::storage::backup::{parse, Backup, Checked, ImportMode};
 use crate::storage::{budget_percent, LOCAL_STORAGE_BUDGET_CHARS, NEARLY_FULL_PERCENT};
 use crate::storage::{envelope, Counts, Preview};
-use crate::ui::components::{AutosaveField, InstallStatus, TemplateEditor};
+use crate::ui::components::{
+    passphrase, AutosaveField, InstallStatus, SaveEncrypted, TemplateEditor,
+};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -412,36 +414,6 @@ fn contents(backup: &Backup) -> String {
     )
 }
 
-thread_local! {
-    /// The passphrase last used, for this page's life and never stored.
-    static PASSPHRASE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-fn kept_passphrase() -> String {
-    PASSPHRASE.with(|p| p.borrow().clone())
-}
-
-fn keep_passphrase(passphrase: &str) {
-    PASSPHRASE.with(|p| *p.borrow_mut() = passphrase.to_string());
-}
-
-/// Length is what makes a passphrase hard to guess: four or five random
-/// words beat a short word with symbols.
-const SHORTEST_PASSPHRASE: usize = 12;
-
-fn too_weak(passphrase: &str) -> Option<&'static str> {
-    (passphrase.chars().count() < SHORTEST_PASSPHRASE).then(|| t().settings_passphrase_short())
-}
-
-fn strength(passphrase: &str) -> &'static str {
-    match passphrase.chars().count() {
-        0 => t().settings_passphrase_advice(),
-        n if n < SHORTEST_PASSPHRASE => t().settings_passphrase_short(),
-        n if n < 20 => t().settings_passphrase_good(),
-        _ => t().settings_passphrase_strong(),
-    }
-}
-
 /// What a merge would change, a line per kind of change.
 fn preview_lines(preview: &Preview) -> Vec<String> {
     if preview.changes_nothing() {
@@ -512,7 +484,6 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
     let export = move |_| {
         crate::ui::download_dated_json(t().files_backup(), &app.run(Workspace::export_backup));
     };
-    let passphrase = RwSignal::new(kept_passphrase());
     let pending = RwSignal::new(None::<(Checked, Preview)>);
     // An encrypted file waiting for its passphrase.
     let locked = RwSignal::new(None::<String>);
@@ -532,34 +503,14 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
         }
         Err(reason) => refuse(reason),
     };
-    let save_encrypted = move |_| {
-        let secret = passphrase.get_untracked();
-        if let Some(why) = too_weak(&secret) {
-            message.set(Some(why.to_string()));
-            return;
-        }
-        keep_passphrase(&secret);
-        message.set(Some(t().settings_encrypting().to_string()));
-        let plain = app.run(Workspace::export_backup);
-        leptos::task::spawn_local(async move {
-            match crate::crypto::seal(&plain, &secret).await {
-                Ok(sealed) => {
-                    crate::pwa::share_or_download(t().files_encrypted_backup(), &sealed);
-                    message.set(Some(t().settings_encrypted_saved().to_string()));
-                }
-                Err(reason) => message.set(Some(reason)),
-            }
-        });
-    };
     let open_locked = move |_| {
-        let (Some(text), secret) = (locked.get_untracked(), passphrase.get_untracked()) else {
+        let (Some(text), secret) = (locked.get_untracked(), passphrase().get_untracked()) else {
             return;
         };
         message.set(Some(t().settings_decrypting().to_string()));
         leptos::task::spawn_local(async move {
             match crate::crypto::open(&text, &secret).await {
                 Ok(plain) => {
-                    keep_passphrase(&secret);
                     locked.set(None);
                     show(plain);
                 }
@@ -618,28 +569,10 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
             <p>{last}</p>
             <InstallStatus />
             <p>{persistence}</p>
-            <div class="field">
-                <label for="backup-passphrase">{t().settings_passphrase()}</label>
-                <input
-                    id="backup-passphrase"
-                    type="password"
-                    autocomplete="new-password"
-                    aria-describedby="passphrase-help"
-                    prop:value=move || passphrase.get()
-                    on:input=move |ev| passphrase.set(event_target_value(&ev))
-                />
-                <p id="passphrase-help" class="muted">
-                    {move || strength(&passphrase.get())} " " {t().settings_passphrase_lost()}
-                </p>
-            </div>
-            <div class="actions">
-                <button type="button" class="button button-primary" on:click=save_encrypted>
-                    {t().settings_save_encrypted()}
-                </button>
-                <button type="button" class="button" on:click=export>
-                    {t().settings_export_backup_json()}
-                </button>
-            </div>
+            <SaveEncrypted />
+            <button type="button" class="button" on:click=export>
+                {t().settings_export_backup_json()}
+            </button>
             <p class="muted">{t().settings_readable_by_anyone()}</p>
             <div class="field">
                 <label for="backup-file">{t().settings_import_a_backup()}</label>

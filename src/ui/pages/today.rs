@@ -7,7 +7,7 @@ use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
 use crate::i18n::{fill, t};
 use crate::state::{today, use_app, DUE_SHOWN};
-use crate::ui::components::{FollowUpItem, HomeScreenTip, InstallButton};
+use crate::ui::components::{BackupNudge, FollowUpItem, HomeScreenTip, InstallButton};
 
 fn local_now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
@@ -47,6 +47,7 @@ pub fn TodayPage() -> impl IntoView {
                 view! {
                     <NextChat />
                     <DueFollowUps />
+                    <BackupNudge />
                     <Progress />
                 }
                     .into_any()
