@@ -6,7 +6,7 @@
 //! people they suggested, tell them how their advice worked out, and keep
 //! in touch.
 
-use chrono::{DateTime, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -349,7 +349,12 @@ pub fn next_keep_in_touch(
     let due = today.checked_add_months(Months::new(3))?;
     let base = done.id.0.split('~').next().unwrap_or(&done.id.0);
     Some(FollowUp {
-        id: FollowUpId(format!("{base}~{}", due.format("%Y%m%d"))),
+        id: FollowUpId(format!(
+            "{base}~{:04}{:02}{:02}",
+            due.year(),
+            due.month(),
+            due.day()
+        )),
         status: FollowUpStatus::Open,
         due,
         snoozed_until: None,

@@ -37,7 +37,7 @@ impl Visitor<'_> for InstantVisitor {
 
 /// `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, or `None` for any other shape or an
 /// impossible date or time.
-fn parse_utc(text: &str) -> Option<DateTime<Utc>> {
+pub(crate) fn parse_utc(text: &str) -> Option<DateTime<Utc>> {
     let bytes = text.as_bytes();
     let (head, rest) = bytes.split_at_checked(19)?;
     let number = |range: std::ops::Range<usize>| -> Option<u32> {

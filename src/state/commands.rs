@@ -980,7 +980,7 @@ impl Workspace {
     /// and this device's memory with the file taken.
     fn merged_with(&self, file: &Checked) -> (Replica, Preview, Device) {
         let mut device = self.repo.device(|| self.ids.next_id());
-        let from = file.backup.device.as_str();
+        let from = file.origin.device.as_str();
         let at = |map: &serde_json::Map<String, serde_json::Value>, key: &str| {
             map.get(key)
                 .and_then(serde_json::Value::as_u64)
@@ -995,7 +995,7 @@ impl Workspace {
             they_know_mine: if own {
                 u64::MAX
             } else {
-                at(&file.backup.seen, &device.id)
+                at(&file.origin.seen, &device.id)
             },
             i_know_theirs: if own {
                 u64::MAX
@@ -1004,9 +1004,9 @@ impl Workspace {
             },
             now,
             arrived_mine: &device.arrived,
-            arrived_theirs: &file.backup.arrived,
+            arrived_theirs: &file.origin.arrived,
             taken_mine: &device.taken,
-            taken_theirs: &file.backup.seen,
+            taken_theirs: &file.origin.seen,
         };
         let (merged, preview, arrived) = merge_replicas(
             &self.repo.replica(),
@@ -1026,7 +1026,7 @@ impl Workspace {
                 }
             };
             take(from, millis(file.backup.exported_at));
-            for (id, made) in &file.backup.seen {
+            for (id, made) in &file.origin.seen {
                 take(id, made.as_u64().unwrap_or(0));
             }
             device.arrived.extend(arrived);

@@ -27,17 +27,18 @@ pub struct Backup {
     pub chats: Vec<Chat>,
     pub followups: Vec<FollowUp>,
     pub settings: Settings,
-    /// The device that made the file; empty in files from older builds
-    /// and in the plain copy of what is on screen.
-    #[serde(default)]
+}
+
+/// Who made a file, and what that device knew: empty in files from older
+/// builds and in the plain copy of what is on screen. Read from the file as
+/// a generic value, beside the typed records, so that the typed decoder
+/// stays as it was.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Origin {
     pub device: String,
     /// That device's memory of the files it took (see `Device`).
-    #[serde(default)]
     pub seen: serde_json::Map<String, serde_json::Value>,
-    #[serde(default)]
-    pub deleted: serde_json::Map<String, serde_json::Value>,
     /// The texts that device took in from others (see `devices`).
-    #[serde(default)]
     pub arrived: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -60,12 +61,10 @@ pub fn export(data: &Data, now: DateTime<Utc>) -> String {
         chats: data.chats.clone(),
         followups: data.followups.clone(),
         settings: data.settings.clone(),
-        device: String::new(),
-        seen: serde_json::Map::new(),
-        deleted: serde_json::Map::new(),
-        arrived: serde_json::Map::new(),
     };
-    serde_json::to_string_pretty(&backup).unwrap_or_default()
+    // Compact: the records' compact encoders are in the download already
+    // for storage, and pretty ones would add their own (about 8 KB).
+    serde_json::to_string(&backup).unwrap_or_default()
 }
 
 /// The whole of `replica`, each record as stored (its fields, then when
@@ -120,12 +119,12 @@ pub fn export_replica(
         deleted: &replica.deleted,
         arrived: &device.arrived,
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// The checked records of `backup` with the times `text` gives them; a
 /// record without times, from an older build, dated by its last update.
-fn replica_of(backup: &Backup, text: &str) -> Result<Replica, String> {
+fn replica_of(backup: &Backup, text: &str) -> Result<(Replica, Origin), String> {
     let damaged = |e: &dyn std::fmt::Display| fill(t().backup_damaged(), &[("error", e)]);
     let file: serde_json::Value = serde_json::from_str(text).map_err(|e| damaged(&e))?;
     let stored = |list: &str, at: usize| match &file[list] {
@@ -133,9 +132,15 @@ fn replica_of(backup: &Backup, text: &str) -> Result<Replica, String> {
         serde_json::Value::Object(settings) => Some(settings.clone()),
         _ => None,
     };
+    let map = |name: &str| file[name].as_object().cloned().unwrap_or_default();
+    let origin = Origin {
+        device: file["device"].as_str().unwrap_or_default().to_string(),
+        seen: map("seen"),
+        arrived: map("arrived"),
+    };
     let mut replica = Replica {
         records: serde_json::Map::new(),
-        deleted: backup.deleted.clone(),
+        deleted: map("deleted"),
     };
     fn add<T: Serialize>(
         replica: &mut Replica,
@@ -143,11 +148,8 @@ fn replica_of(backup: &Backup, text: &str) -> Result<Replica, String> {
         record: &T,
         stored: Option<serde_json::Map<String, serde_json::Value>>,
     ) -> Result<(), String> {
-        let text = serde_json::to_string(record).map_err(|e| e.to_string())?;
-        let Some(checked) = Versioned::parse(&text) else {
-            return Err(text);
-        };
-        let timed = Versioned::from_stored(stored.unwrap_or_default()).with_fields(checked.fields);
+        let fields = super::repo::fields_of(record).map_err(|e| e.to_string())?;
+        let timed = Versioned::from_stored(stored.unwrap_or_default()).with_fields(fields);
         replica.put(key, &timed.dated_by_its_update());
         Ok(())
     }
@@ -179,7 +181,7 @@ fn replica_of(backup: &Backup, text: &str) -> Result<Replica, String> {
         stored("settings", 0),
     )
     .map_err(|e| damaged(&e))?;
-    Ok(replica)
+    Ok((replica, origin))
 }
 
 fn unique_ids<T: Record>(records: &[T], what: &str) -> Result<(), String> {
@@ -206,6 +208,7 @@ pub struct Checked {
     pub repairs: Vec<String>,
     /// The checked records with their times, for a merge.
     pub replica: Replica,
+    pub origin: Origin,
 }
 
 /// Reads and checks a backup file, references included; the message says
@@ -306,11 +309,12 @@ pub fn parse(text: &str) -> Result<Checked, String> {
             item.chat_id = None;
         }
     }
-    let replica = replica_of(&backup, text)?;
+    let (replica, origin) = replica_of(&backup, text)?;
     Ok(Checked {
         backup,
         repairs,
         replica,
+        origin,
     })
 }
 

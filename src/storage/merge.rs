@@ -149,7 +149,7 @@ impl Versioned {
                 .fields
                 .get("updated_at")
                 .and_then(Value::as_str)
-                .and_then(|at| at.parse::<chrono::DateTime<chrono::Utc>>().ok())
+                .and_then(crate::domain::instant::parse_utc)
                 .map_or(0, |at| at.timestamp_millis().max(0) as u64);
         }
         self

@@ -20,13 +20,12 @@ use crate::domain::person::Person;
 use crate::domain::settings::Settings;
 
 /// This device, for the files it sends to and takes from the others.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Device {
     pub id: String,
     /// Another device's id to when the last file taken from it was made.
     pub taken: serde_json::Map<String, serde_json::Value>,
     /// The texts this device took in from others (see `devices`).
-    #[serde(default)]
     pub arrived: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -181,7 +180,7 @@ fn decode<T: DeserializeOwned>(version: &Versioned) -> Option<T> {
 }
 
 /// A record's fields, through its text for the same reason as [`decode`].
-fn fields_of<T: Serialize>(
+pub(super) fn fields_of<T: Serialize>(
     record: &T,
 ) -> Result<serde_json::Map<String, serde_json::Value>, StoreError> {
     match serde_json::from_str(&to_json(record)?) {
@@ -671,13 +670,21 @@ impl Repository {
     /// Removes one record: the index first, so a failure there changes
     /// nothing; then the record. Returns its key.
     fn remove<T: Record>(&self, id: &str) -> Result<String, StoreError> {
+        self.remove_in(T::COLLECTION, id)
+    }
+
+    fn remove_in(&self, collection: &'static str, id: &str) -> Result<String, StoreError> {
         self.ensure_schema()?;
         let mut indexes = self.indexes.lock().unwrap();
-        let index = indexes.entry(T::COLLECTION).or_default();
+        let index = indexes.entry(collection).or_default();
         let remaining: Vec<String> = index.iter().filter(|i| *i != id).cloned().collect();
-        self.write_index::<T>(&remaining)?;
+        write_verified(
+            self.store.as_ref(),
+            &index_key_in(collection),
+            &to_json(&remaining)?,
+        )?;
         *index = remaining;
-        let key = record_key::<T>(id);
+        let key = format!("{NAMESPACE}{collection}/{id}");
         self.known.lock().unwrap().remove(&key);
         self.store.remove(&key)?;
         Ok(key)
@@ -685,12 +692,16 @@ impl Repository {
 
     /// Deleted records, key to when (see [`DELETED_KEY`]).
     fn deleted(&self) -> serde_json::Map<String, serde_json::Value> {
-        self.store
-            .get(DELETED_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+        self.stored_map(DELETED_KEY).unwrap_or_default()
+    }
+
+    /// The JSON object stored under `key`, read as a generic value: a
+    /// decoder of its own would cost the download more.
+    fn stored_map(&self, key: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+        match serde_json::from_str(&self.store.get(key).ok()??).ok()? {
+            serde_json::Value::Object(map) => Some(map),
+            _ => None,
+        }
     }
 
     fn write_deleted(
@@ -754,14 +765,18 @@ impl Repository {
     /// When the last file from each other device was made, and this
     /// device's id, made now if it has none (and then not yet stored).
     pub fn device(&self, new_id: impl FnOnce() -> String) -> Device {
-        let stored = self
-            .store
-            .get(DEVICE_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str::<Device>(&text).ok());
-        match stored {
-            Some(device) if !device.id.is_empty() => device,
+        let mut stored = self.stored_map(DEVICE_KEY).unwrap_or_default();
+        let mut map = |name: &str| match stored.remove(name) {
+            Some(serde_json::Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        };
+        let (taken, arrived) = (map("taken"), map("arrived"));
+        match stored.get("id").and_then(serde_json::Value::as_str) {
+            Some(id) if !id.is_empty() => Device {
+                id: id.to_string(),
+                taken,
+                arrived,
+            },
             // Remembered only once a file names it.
             _ => Device {
                 id: new_id(),

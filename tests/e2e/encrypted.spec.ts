@@ -134,3 +134,33 @@ test('Today offers an encrypted backup a week after the last one, and one tap ma
   await expect(page.getByRole('region', { name: 'Keep a copy' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 });
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-CA' });
+  test('an encrypted backup is saved, refused with a wrong passphrase and previewed in French', async ({ page }) => {
+    await page.goto('/settings');
+    await expect(page.locator('#skeleton')).toHaveCount(0, { timeout: 30_000 });
+    const backup = page.getByRole('region', { name: 'Sauvegarde' });
+    const passphrase = backup.getByLabel('Phrase de passe des sauvegardes chiffrées');
+    await passphrase.fill('court');
+    await expect(backup.getByText('Trop courte pour protéger un fichier perdu')).toBeVisible();
+    await passphrase.fill('quatre mots bien choisis');
+    await expect(backup.getByText('Une phrase de passe oubliée ne peut être retrouvée par personne')).toBeVisible();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      backup.getByRole('button', { name: 'Enregistrer une sauvegarde chiffrée' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('coffee-chat-sauvegarde-chiffree.json');
+    const sealed = readFileSync(await download.path());
+    await backup.getByLabel('Importer une sauvegarde').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: sealed });
+    await expect(backup.getByText('Cette sauvegarde est chiffrée.')).toBeVisible();
+    await passphrase.fill('cinq mots bien mal choisis');
+    await backup.getByRole('button', { name: 'Ouvrir la sauvegarde chiffrée' }).click();
+    await expect(backup.getByRole('alert')).toContainText('n’est pas celle de la sauvegarde');
+    await passphrase.fill('quatre mots bien choisis');
+    await backup.getByRole('button', { name: 'Ouvrir la sauvegarde chiffrée' }).click();
+    await expect(backup.getByText('Fusionner cette sauvegarde avec ce qui est ici changerait')).toBeVisible();
+    await expect(backup.getByRole('listitem')).toHaveText(['Fusionner cette sauvegarde ne changerait rien ici\u00a0: cet appareil en a déjà tout le contenu.']);
+    await expectNoSeriousA11yViolations(page);
+  });
+});
