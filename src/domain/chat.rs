@@ -1,3 +1,4 @@
+use crate::domain::sorting::sort_by_key;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -367,7 +368,7 @@ pub fn who_next<'a>(person: &Person, people: &'a [Person], chats: &[Chat]) -> Ve
             same_organisation || same_referrer
         })
         .collect();
-    next.sort_by_cached_key(|p| fold(&p.name));
+    sort_by_key(&mut next, |p| fold(&p.name));
     next
 }
 

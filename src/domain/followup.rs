@@ -6,6 +6,7 @@
 //! people they suggested, tell them how their advice worked out, and keep
 //! in touch.
 
+use crate::domain::sorting::sort_by_key;
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -431,7 +432,7 @@ pub fn followed_up_without_answer(chat: &Chat, followups: &[FollowUp]) -> bool {
 /// counts, in one order wherever it is worked out.
 pub fn due_by(all: &[FollowUp], today: NaiveDate) -> Vec<&FollowUp> {
     let mut due: Vec<&FollowUp> = all.iter().filter(|f| f.is_due(today)).collect();
-    due.sort_by_key(|f| f.due);
+    sort_by_key(&mut due, |f| f.due);
     due
 }
 

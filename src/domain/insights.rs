@@ -3,6 +3,7 @@
 //! the stored records and keeps nothing, so an insight can never disagree
 //! with the chats it comes from.
 
+use crate::domain::sorting::{sort_by, sort_by_key};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -125,7 +126,7 @@ pub fn by_question(
     }
     // Listed in the order of their keys, as the same question worded
     // differently is one question.
-    groups.sort_by(|a, b| a.key.cmp(&b.key));
+    sort_by(&mut groups, |a, b| a.key.cmp(&b.key));
     let mut shared = Vec::new();
     let mut unasked = Vec::new();
     for group in groups {
@@ -155,7 +156,7 @@ pub fn by_question(
                 answer: answer.to_string(),
             })
             .collect();
-        answers.sort_by(|a, b| {
+        sort_by(&mut answers, |a, b| {
             (a.speaker.met, &a.speaker.name).cmp(&(b.speaker.met, &b.speaker.name))
         });
         shared.push((
@@ -167,7 +168,9 @@ pub fn by_question(
         ));
     }
     // Most people first; a stable sort keeps equals in key order.
-    shared.sort_by_key(|(people_asked, _)| std::cmp::Reverse(*people_asked));
+    sort_by_key(&mut shared, |(people_asked, _)| {
+        std::cmp::Reverse(*people_asked)
+    });
     (shared.into_iter().map(|(_, q)| q).collect(), unasked)
 }
 
@@ -259,7 +262,7 @@ impl DebriefIndex {
                 })
             })
             .collect();
-        entries.sort_by(|a, b| {
+        sort_by(&mut entries, |a, b| {
             let (a, b) = (&a.debrief.speaker, &b.debrief.speaker);
             b.met.cmp(&a.met).then_with(|| a.name.cmp(&b.name))
         });
@@ -845,7 +848,7 @@ pub fn recurring_terms(people: &[Person], chats: &[Chat], limit: usize) -> Vec<R
             )
         })
         .collect();
-    ranked.sort_by(|a, b| {
+    sort_by(&mut ranked, |a, b| {
         b.0.cmp(&a.0)
             .then_with(|| b.1.cmp(&a.1))
             .then_with(|| a.2.cmp(&b.2))
@@ -950,7 +953,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
         }
     }
     for list in introduced.values_mut() {
-        list.sort_by_cached_key(|p| fold(&p.name));
+        sort_by_key(list, |p| fold(&p.name));
     }
     let mut roots: Vec<&Person> = people
         .iter()
@@ -961,7 +964,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
                 .is_none_or(|by| !by_id.contains_key(by))
         })
         .collect();
-    roots.sort_by_cached_key(|p| fold(&p.name));
+    sort_by_key(&mut roots, |p| fold(&p.name));
     let mut chains = Vec::new();
     let mut reached: HashSet<&PersonId> = HashSet::new();
     for root in roots {
@@ -973,7 +976,7 @@ pub fn referral_chains(people: &[Person], chats: &[Chat]) -> Vec<Vec<Contact>> {
         .iter()
         .filter(|p| introduced.contains_key(&p.id))
         .collect();
-    in_loops.sort_by_cached_key(|p| fold(&p.name));
+    sort_by_key(&mut in_loops, |p| fold(&p.name));
     for person in in_loops {
         if !reached.contains(&person.id) {
             walk(person, &introduced, &standings, &mut chains, &mut reached);
@@ -1052,10 +1055,12 @@ pub fn introducers(people: &[Person], chats: &[Chat]) -> Vec<Introducer> {
     }
     let mut list: Vec<Introducer> = found.into_values().collect();
     for introducer in &mut list {
-        introducer.introduced.sort_by_cached_key(|c| fold(&c.name));
+        sort_by_key(&mut introducer.introduced, |c| fold(&c.name));
     }
     // Each name folded once, not at every comparison.
-    list.sort_by_cached_key(|i| (std::cmp::Reverse(i.introduced.len()), fold(&i.person.name)));
+    sort_by_key(&mut list, |i| {
+        (std::cmp::Reverse(i.introduced.len()), fold(&i.person.name))
+    });
     list
 }
 
@@ -1130,11 +1135,13 @@ pub fn organisations(people: &[Person], chats: &[Chat]) -> Vec<Organisation> {
             } else {
                 Standing::NotAsked
             };
-            organisation.people.sort_by_cached_key(|c| fold(&c.name));
+            sort_by_key(&mut organisation.people, |c| fold(&c.name));
             organisation
         })
         .collect();
-    list.sort_by_cached_key(|o| (std::cmp::Reverse(o.people.len()), fold(&o.name)));
+    sort_by_key(&mut list, |o| {
+        (std::cmp::Reverse(o.people.len()), fold(&o.name))
+    });
     list
 }
 

@@ -16,5 +16,6 @@ pub mod person;
 pub mod prep;
 pub mod settings;
 pub mod share;
+pub mod sorting;
 pub mod stage;
 pub mod timer;

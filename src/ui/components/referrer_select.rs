@@ -1,3 +1,4 @@
+use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use crate::domain::person::{fold, PersonId};
@@ -27,7 +28,7 @@ pub fn ReferrerSelect(
                 .filter(|p| Some(&p.id) != exclude.as_ref())
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect();
-            choices.sort_by_cached_key(|(_, name)| fold(name));
+            sort_by_key(&mut choices, |(_, name)| fold(name));
             choices
         })
     });

@@ -1,3 +1,4 @@
+use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{
@@ -118,7 +119,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         Memo::new(move |_| {
             app.followups.with(|all| {
                 let mut mine: Vec<_> = all.iter().filter(|f| f.belongs_to(&id)).cloned().collect();
-                mine.sort_by_key(|f| (!f.is_open(), f.due));
+                sort_by_key(&mut mine, |f| (!f.is_open(), f.due));
                 mine
             })
         })

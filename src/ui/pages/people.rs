@@ -1,3 +1,4 @@
+use crate::domain::sorting::sort_by_key;
 use std::cell::Cell;
 
 use leptos::prelude::*;
@@ -52,7 +53,7 @@ pub fn PeoplePage() -> impl IntoView {
                 .enumerate()
                 .map(|(at, p)| (at, stages.get(&p.id).copied().unwrap_or_default()))
                 .collect();
-            entries.sort_by_cached_key(|&(at, stage)| list_key(stage, &people[at]));
+            sort_by_key(&mut entries, |&(at, stage)| list_key(stage, &people[at]));
             entries
                 .into_iter()
                 .map(|(at, stage)| (at, stage, people[at].search_key()))

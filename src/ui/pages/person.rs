@@ -1,3 +1,4 @@
+use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{short_date, short_date_time};
@@ -248,7 +249,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
             app.chats.with(|all| {
                 let mut mine: Vec<Chat> =
                     all.iter().filter(|c| c.person_id == id).cloned().collect();
-                mine.sort_by_key(|c| std::cmp::Reverse(c.created_at));
+                sort_by_key(&mut mine, |c| std::cmp::Reverse(c.created_at));
                 mine
             })
         })
@@ -262,7 +263,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                     .filter(|f| f.person_id == id && f.is_open())
                     .cloned()
                     .collect();
-                open.sort_by_key(|f| f.due);
+                sort_by_key(&mut open, |f| f.due);
                 open
             })
         })
@@ -276,7 +277,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                     .filter(|f| f.person_id == id && !f.is_open())
                     .cloned()
                     .collect();
-                closed.sort_by_key(|f| std::cmp::Reverse(f.updated_at));
+                sort_by_key(&mut closed, |f| std::cmp::Reverse(f.updated_at));
                 closed
             })
         })

@@ -1,3 +1,4 @@
+use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{
@@ -24,7 +25,7 @@ pub fn QueuePage() -> impl IntoView {
         let mut open: Vec<FollowUp> = app
             .followups
             .with_untracked(|all| all.iter().filter(|f| f.is_open()).cloned().collect());
-        open.sort_by_key(|f| (f.when(), f.created_at));
+        sort_by_key(&mut open, |f| (f.when(), f.created_at));
         open
     };
     // The list is rebuilt when items come, go or move, not when a note is
@@ -127,7 +128,7 @@ fn AddFollowUp() -> impl IntoView {
                 .iter()
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect();
-            list.sort_by_cached_key(|(_, name)| fold(name));
+            sort_by_key(&mut list, |(_, name)| fold(name));
             list
         })
     });
