@@ -1,6 +1,6 @@
 //! Property test of the device merge, through the commands: two or three
-//! devices make random edits and deletions and exchange backup files in a
-//! random order, then all exchange once more.
+//! devices make random edits, deletions and list changes and exchange
+//! backup files in a random order, then all exchange once more.
 
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -9,7 +9,9 @@ use proptest::prelude::*;
 
 use super::tests::{CountingIds, TestClock};
 use super::*;
+use crate::domain::chat::ChatId;
 use crate::domain::person::PersonField;
+use crate::domain::prep::QuestionCategory;
 use crate::storage::backup::{self, ImportMode};
 use crate::storage::MemoryStore;
 
@@ -25,6 +27,13 @@ enum Step {
         device: usize,
         person: usize,
     },
+    /// A device changes the planned questions of a person's chat: adds
+    /// one (0), removes its first (1) or moves its last up (2).
+    Question {
+        device: usize,
+        person: usize,
+        change: u8,
+    },
     Send {
         from: usize,
         to: usize,
@@ -36,6 +45,8 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         4 => (0..devices, 0..3usize, any::<bool>())
             .prop_map(|(device, person, notes)| Step::Edit { device, person, notes }),
         1 => (0..devices, 0..3usize).prop_map(|(device, person)| Step::Delete { device, person }),
+        3 => (0..devices, 0..3usize, 0..3u8)
+            .prop_map(|(device, person, change)| Step::Question { device, person, change }),
         3 => (0..devices, 0..devices)
             .prop_filter("two devices", |(a, b)| a != b)
             .prop_map(|(from, to)| Step::Send { from, to }),
@@ -85,6 +96,10 @@ proptest! {
             .iter()
             .map(|name| devices[0].add_person(name, None, "", "").unwrap())
             .collect();
+        let chats: Vec<ChatId> = people
+            .iter()
+            .map(|person| devices[0].create_chat(person).unwrap())
+            .collect();
         for to in 1..count {
             clock.advance_minutes(1);
             let (first, rest) = devices.split_at_mut(1);
@@ -95,6 +110,11 @@ proptest! {
         let mut known: Vec<Vec<usize>> = vec![Vec::new(); count];
         let mut deleted_at: Vec<Option<u64>> = vec![None; 3];
         let mut tick = 0u64;
+        // Question texts added, and those removed, per person.
+        let mut added: Vec<Vec<String>> = vec![Vec::new(); 3];
+        let mut removed: Vec<Vec<String>> = vec![Vec::new(); 3];
+        // A change to a person's chat is an edit that brings them back.
+        let mut chat_changed_at: Vec<Option<u64>> = vec![None; 3];
         for step in &steps {
             clock.advance_minutes(1);
             tick += 1;
@@ -118,6 +138,34 @@ proptest! {
                 Step::Delete { device, person } => {
                     if devices[device].delete_person(&people[person]).is_ok() {
                         deleted_at[person] = Some(tick);
+                    }
+                }
+                Step::Question { device, person, change } => {
+                    let Some(chat) = devices[device].data().chats.iter().find(|c| c.id == chats[person]).cloned() else {
+                        continue;
+                    };
+                    let w = &mut devices[device];
+                    match change {
+                        0 => {
+                            let text = format!("q{tick}");
+                            w.add_question(&chat.id, QuestionCategory::Trends, &text, false).unwrap();
+                            added[person].push(text);
+                        }
+                        1 => {
+                            if let Some(first) = chat.questions.first() {
+                                w.remove_question(&chat.id, &first.id).unwrap();
+                                removed[person].push(first.text.clone());
+                            }
+                        }
+                        _ => {
+                            if chat.questions.len() > 1 {
+                                w.move_question(&chat.id, chat.questions.len() - 1, true).unwrap();
+                            }
+                        }
+                    }
+                    prop_assert!(w.save());
+                    if w.data().chats.iter().find(|c| c.id == chat.id) != Some(&chat) {
+                        chat_changed_at[person] = Some(tick);
                     }
                 }
                 Step::Send { from, to } => {
@@ -152,11 +200,37 @@ proptest! {
             people.into_iter().map(|p| (p.id.0, p.role, p.notes)).collect::<Vec<_>>()
         };
         let first = people_of(&devices[0]);
+        let questions_of = |w: &Workspace| {
+            let mut chats = w.data().chats.clone();
+            chats.sort_by(|a, b| a.id.0.cmp(&b.id.0));
+            chats
+                .into_iter()
+                .map(|c| (c.id.0, c.questions.into_iter().map(|q| q.text).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        };
+        let first_questions = questions_of(&devices[0]);
         for device in &devices[1..] {
             prop_assert_eq!(people_of(device), first.clone(), "every device holds the same");
+            prop_assert_eq!(questions_of(device), first_questions.clone(), "and the same questions in the same order");
+        }
+        for (p, chat) in chats.iter().enumerate() {
+            if deleted_at[p].is_some() {
+                continue;
+            }
+            let held = devices[0].data().chats.iter().find(|c| &c.id == chat).unwrap();
+            let mut got: Vec<String> = held.questions.iter().map(|q| q.text.clone()).collect();
+            let mut expected: Vec<String> = added[p].iter().filter(|q| !removed[p].contains(q)).cloned().collect();
+            expected.sort();
+            got.sort();
+            prop_assert_eq!(got, expected, "every question added and not removed, of {}", p);
         }
         for (p, id) in people.iter().enumerate() {
-            let last_edit = edits.iter().filter(|e| e.person == p).map(|e| e.at).max();
+            let last_edit = edits
+                .iter()
+                .filter(|e| e.person == p)
+                .map(|e| e.at)
+                .chain(chat_changed_at[p])
+                .max();
             let shown = devices[0].data().people.iter().find(|p| &p.id == id).cloned();
             match (deleted_at[p], last_edit) {
                 (Some(deleted), edit) if edit.is_none_or(|at| at < deleted) => {

@@ -231,9 +231,25 @@ pub fn merge_replicas(
             .filter(|key| !mine.records.contains_key(*key)),
     );
     for key in keys {
-        let deleted_at = merged.deleted_at(key);
-        let outlived = |version: &Versioned| deleted_at.is_some_and(|at| at >= version.latest());
+        let outlived = |version: &Versioned| {
+            // Deleting a person deletes their chats and follow-ups.
+            let owner = version
+                .fields
+                .get("person_id")
+                .and_then(Value::as_str)
+                .and_then(|id| merged.deleted_at(&format!("{NAMESPACE}person/{id}")));
+            merged
+                .deleted_at(key)
+                .max(owner)
+                .is_some_and(|at| at >= version.latest())
+        };
         let version = match (mine.get(key), theirs.get(key)) {
+            (Some(m), Some(t)) if outlived(&m) && outlived(&t) => {
+                if let Some(counts) = counts_for(&mut preview, key) {
+                    counts.deleted += 1;
+                }
+                continue;
+            }
             (Some(m), Some(mut t)) => {
                 // Each device's own, whatever the other's says.
                 for field in DEVICE_ONLY {
