@@ -1316,3 +1316,21 @@ fn a_backup_is_offered_after_a_debrief_and_a_week_after_the_last_one() {
     assert!(w.save());
     assert_eq!(w.backup_due(), Some(BackupDue::Old));
 }
+
+#[test]
+fn a_file_that_says_the_settings_were_deleted_changes_nothing() {
+    let (mut phone, mut laptop, clock, _, _) = two_devices();
+    clock.advance_minutes(1);
+    let my_name = TextTarget::Setting(SettingText::MyName);
+    laptop.type_text(&my_name, "Sam").unwrap();
+    assert!(laptop.save());
+    let mut file: serde_json::Value = serde_json::from_str(&phone.export_backup()).unwrap();
+    file["deleted"] = serde_json::json!({
+        "coffee-chat/settings": u64::MAX / 2,
+        "coffee-chat/schema": "soon",
+    });
+    let file = backup::parse(&file.to_string()).unwrap();
+    laptop.import_backup(file, ImportMode::Merge).unwrap();
+    assert_eq!(notes(&my_name, &laptop), "Sam");
+    assert_eq!(laptop.data().people.len(), 1);
+}

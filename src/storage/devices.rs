@@ -231,6 +231,9 @@ pub fn merge_replicas(
             .filter(|key| !mine.records.contains_key(*key)),
     );
     for key in keys {
+        // Only people, chats and follow-ups are ever deleted: a file that
+        // says the settings were is not believed.
+        let deletable = counts_for(&mut Preview::default(), key).is_some();
         let outlived = |version: &Versioned| {
             // Deleting a person deletes their chats and follow-ups.
             let owner = version
@@ -238,10 +241,11 @@ pub fn merge_replicas(
                 .get("person_id")
                 .and_then(Value::as_str)
                 .and_then(|id| merged.deleted_at(&format!("{NAMESPACE}person/{id}")));
-            merged
-                .deleted_at(key)
-                .max(owner)
-                .is_some_and(|at| at >= version.latest())
+            deletable
+                && merged
+                    .deleted_at(key)
+                    .max(owner)
+                    .is_some_and(|at| at >= version.latest())
         };
         let version = match (mine.get(key), theirs.get(key)) {
             (Some(m), Some(t)) if outlived(&m) && outlived(&t) => {
