@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { builtFiles, isFirstLoad, isSecondLanguage } from './built-files.mjs';
 
-const BUDGET_BYTES = 414_800;
+const BUDGET_BYTES = 415_000;
 // The French catalogue, on top of the first load in French (the language issue's limit).
 const SECOND_LANGUAGE_BUDGET_BYTES = 15_000;
 const dist = process.argv[2] ?? 'dist';
