@@ -3,6 +3,7 @@
 
 pub mod asks;
 #[cfg(test)]
+#[cfg(test)]
 mod asks_corpus;
 pub mod calendar;
 pub mod chat;
