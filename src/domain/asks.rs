@@ -108,7 +108,6 @@ pub const ASK_RULES: &[AskRule] = &[
             "looking|searching|hoping for - a - new job|jobs|position|role|work|employment",
             "looking|searching|hoping for new opportunities",
             "seeking|pursuing - new employment|opportunities|position|role",
-            "open to - new opportunities|offers|roles|positions",
             "join a|the|your team|company|organisation|organization like yours",
             "join your team|company|organisation|organization|firm|group|department",
             "love|want|hope|hoping|keen|eager|dream to work for|at|with your|you",
@@ -144,7 +143,6 @@ pub const ASK_RULES: &[AskRule] = &[
             "joindre|rejoindre|integrer votre|vos|l equipe|entreprise|organisation|organisme|service",
             "aimerais|voudrais|souhaite|souhaiterais|reve|reverais * travailler pour|chez|avec|dans votre|vous",
             "postuler|postule|postulerai|postulerais a|au|pour - votre|vos|ce|cet|cette|le|la|l|un|une poste|offre|emploi|equipe|entreprise",
-            "ouvert|ouverte|ouverts a|aux - de|des - nouvelles|nouveaux opportunites|defis|offres",
             "si|quand|lorsque * poste|postes|emploi|ouverture se|s libere|ouvre|presente",
             // Openings, by any name, at their place of work.
             "openings|vacancies|ouvertures ** @unit|chez|here|ici|there",
@@ -247,6 +245,24 @@ pub const ASK_RULES: &[AskRule] = &[
             "consider~|considere~ ** for|pour - a|an|un|une|the|le|la|any @job|employment|work|emploi|travail",
             "offer|give|find me * @job|work|something",
             "m|me offrir|trouver|donner * @job|travail",
+        ],
+    },
+    // One article closes the meeting with "I'm open to opportunities, feel
+    // free to contact me"; the others say to leave any offer to them. The
+    // app sides with them and says so where it flags the line (see
+    // docs/ADVICE.md).
+    AskRule {
+        kind: AskKind::Job,
+        words: |t| [t.asks_open_to_offers_topic(), t.asks_open_to_offers_why(), t.asks_open_to_offers_instead()],
+        in_requests: true,
+        in_questions: true,
+        patterns: &[
+            "open to - new|any - internship|job|work opportunities|offers|roles|positions",
+            "open to internships|jobs",
+            "ouvert|ouverte|ouverts|ouvertes|disponible|disponibles a|aux|pour - de|des - nouvelles|nouveaux occasions|opportunites|defis|offres|postes|stages",
+            "contact|reach me ** good|strong|possible candidate|fit",
+            "me contacter|joindre ** bon|bonne candidat|candidate|candidature",
+            "if|si * think|pensez|croyez * i|je ** good|bon|bonne|strong candidate|candidat|candidate|fit",
         ],
     },
     AskRule {
@@ -697,6 +713,22 @@ mod tests {
         assert!(sentence_matches("job opening~", &words("job openings")));
         assert!(!sentence_matches("hire me", &words("They hire. Me too")));
         assert!(sentence_matches("my cv", &words("my C.V.")));
+    }
+
+    #[test]
+    fn where_the_articles_disagree_the_flag_says_which_side_the_app_takes() {
+        let close = "Thank you for your time. I'm open to opportunities for internships or jobs in this industry. Feel free to contact me if you think I may be a good candidate.";
+        let flagged = asks_in(close, Setting::Question);
+        assert!(flagged
+            .iter()
+            .any(|rule| rule.why().starts_with("One guide ends")));
+        let review =
+            "If you feel comfortable, and with no commitment at all, would you look at my resume?";
+        assert!(asks_in(review, Setting::Question).is_empty());
+        let in_a_request = asks_in(review, Setting::Request);
+        assert!(in_a_request[0]
+            .why()
+            .contains("Near the end of a good meeting"));
     }
 
     #[test]

@@ -178,6 +178,10 @@ pub struct Chat {
     /// other person glances at the phone.
     #[serde(default, skip_serializing_if = "crate::domain::prep::is_false")]
     pub covered: bool,
+    /// They said no because they are hiring for a post: meeting a possible
+    /// candidate could be a conflict of interest until the competition ends.
+    #[serde(default, skip_serializing_if = "crate::domain::prep::is_false")]
+    pub hiring_competition: bool,
     #[serde(default)]
     pub notes: Vec<Note>,
     /// The note being typed, kept until it is added.
@@ -286,6 +290,7 @@ impl Chat {
             meeting_log: Vec::new(),
             current_question: 0,
             covered: false,
+            hiring_competition: false,
             notes: Vec::new(),
             note_draft: String::new(),
             takeaways: String::new(),
@@ -339,16 +344,20 @@ impl Chat {
     }
 }
 
-/// One sentence of reassurance after a no, or `None` for other stages.
-pub fn after_a_no(stage: Stage) -> Option<&'static str> {
-    match stage {
-        Stage::Declined => {
-            Some("A no is about their time, not about you. Thank them, and ask the next person.")
-        }
+/// What to do after a no, or `None` for other stages. A no during a hiring
+/// competition has its own advice: ask someone on the team who is not on
+/// the panel, or write again once it has closed.
+pub fn after_a_no(chat: &Chat) -> Option<&'static str> {
+    match chat.stage() {
+        Stage::Declined if chat.hiring_competition => Some(t().chat_competition_hint()),
+        Stage::Declined => Some(t().chat_declined_hint()),
         Stage::NoReply => Some(t().chat_no_reply_hint()),
         _ => None,
     }
 }
+
+/// How long a hiring competition is given to close before writing again.
+pub const AFTER_COMPETITION_DAYS: u64 = 42;
 
 /// Whom to ask next after `person` said no or did not answer: people on
 /// the list at the same organisation, or introduced by the same person,
@@ -581,9 +590,30 @@ mod tests {
             .map(|p| p.name.as_str())
             .collect();
         assert_eq!(names, ["Ben", "Cleo"]);
-        assert!(after_a_no(Stage::NoReply).unwrap().contains("not rudeness"));
-        assert!(after_a_no(Stage::Declined).is_some());
-        assert_eq!(after_a_no(Stage::Booked), None);
+    }
+
+    #[test]
+    fn a_no_during_a_hiring_competition_gets_its_own_advice() {
+        let at = now();
+        let after = |stage: Stage, competition: bool| {
+            let mut c = chat("x", "a", at);
+            c.move_to(Stage::Asked, at).unwrap();
+            if stage != Stage::Asked {
+                c.move_to(stage, at).unwrap();
+            }
+            c.hiring_competition = competition;
+            after_a_no(&c)
+        };
+        assert!(after(Stage::NoReply, false)
+            .unwrap()
+            .contains("not rudeness"));
+        assert!(after(Stage::Declined, false)
+            .unwrap()
+            .contains("not about you"));
+        let competition = after(Stage::Declined, true).unwrap();
+        assert!(competition.contains("not on the hiring panel"));
+        assert!(competition.contains("once the competition has closed"));
+        assert_eq!(after(Stage::Asked, true), None);
     }
 }
 

@@ -21,6 +21,13 @@ use crate::i18n::{fill, t};
 #[serde(transparent)]
 pub struct FollowUpId(pub String);
 
+impl FollowUpId {
+    /// The one reminder to write again after a hiring competition closes.
+    pub fn after_competition(chat: &ChatId) -> FollowUpId {
+        FollowUpId(format!("{chat}-after-competition"))
+    }
+}
+
 impl fmt::Display for FollowUpId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

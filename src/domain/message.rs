@@ -722,14 +722,17 @@ mod tests {
         let draft = booking_reply(&ben, &settings("Sam Lee", ""), 15);
         assert!(draft
             .body
-            .starts_with("Hi Ben,\n\nThank you for saying yes"));
-        assert!(draft.body.contains("the day, the time and the place"));
+            .starts_with("Hi Ben,\n\nThank you for agreeing to talk."));
         assert!(draft
             .body
-            .contains("A phone or video call works just as well"));
+            .contains("The day, the time and the place are yours"));
         assert!(draft
             .body
-            .contains("Would 15 minutes sometime in the next two weeks work for you?"));
+            .contains("a phone or video call suits me just as well"));
+        // The articles' window: two to four weeks, not a narrower one.
+        assert!(draft.body.contains(
+            "Would about 15 minutes, any day in the next two to four weeks, work for you?"
+        ));
     }
 
     #[test]

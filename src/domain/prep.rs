@@ -1,9 +1,11 @@
 //! Getting ready for a chat: the checklist template, the question bank with
-//! its avoid-list, and how many questions fit the planned length.
+//! its avoid-list, how many questions fit the planned length, and whether
+//! they mix the work, the organisation and this one person.
 
 use serde::{Deserialize, Serialize};
 
 use super::asks::{asks_in, AskRule, Setting};
+use super::person::fold;
 use crate::i18n::{fill, t, Texts, ENGLISH};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -280,7 +282,7 @@ pub struct BankQuestion {
 use QuestionCategory::*;
 
 /// The built-in bank in one language's words.
-fn bank_in(texts: &Texts) -> [(QuestionCategory, &'static str); 52] {
+fn bank_in(texts: &Texts) -> [(QuestionCategory, &'static str); 55] {
     [
         (Trends, texts.bank_trends_1()),
         (Trends, texts.bank_trends_2()),
@@ -334,6 +336,10 @@ fn bank_in(texts: &Texts) -> [(QuestionCategory, &'static str); 52] {
         (NewToCanada, texts.bank_new_to_canada_5()),
         (NewToCanada, texts.bank_new_to_canada_6()),
         (NewToCanada, texts.bank_new_to_canada_7()),
+        // Added after the rest: a question's id is its place in this list.
+        (Culture, texts.bank_culture_7()),
+        (Culture, texts.bank_culture_8()),
+        (Culture, texts.bank_culture_9()),
     ]
 }
 
@@ -365,6 +371,100 @@ pub struct ChatQuestion {
 /// answers…), read for meaning; see [`crate::domain::asks`].
 pub fn avoid_matches(question: &str) -> Vec<&'static AskRule> {
     asks_in(question, Setting::Question)
+}
+
+/// What a planned question is about, in the three kinds a good list
+/// mixes: the work, the organisation, and this one person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Work,
+    Organisation,
+    ThisPerson,
+}
+
+impl QuestionCategory {
+    /// Bank categories about the work or the organisation; a question of
+    /// one's own is written for this person. The rest (trends, advice,
+    /// resources, newcomers) count towards no kind.
+    pub fn focus(self) -> Option<Focus> {
+        match self {
+            DayToDay | Insights | Assignments => Some(Focus::Work),
+            Culture => Some(Focus::Organisation),
+            Own => Some(Focus::ThisPerson),
+            Trends | Advice | Resources | CareerPath | NewToCanada => None,
+        }
+    }
+}
+
+/// How many planned questions are about each kind, in [`Focus`] order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mix {
+    pub work: usize,
+    pub organisation: usize,
+    pub this_person: usize,
+}
+
+impl Mix {
+    /// A question naming the person or their organisation is written for
+    /// them, whatever its category; naming the organisation also makes it
+    /// one about the organisation. One question can count twice.
+    pub fn of(questions: &[ChatQuestion], name: &str, organisation: &str) -> Mix {
+        let folded = |text: &str| Some(fold(text.trim())).filter(|t| t.chars().count() >= 2);
+        let first_name = folded(name.split_whitespace().next().unwrap_or(""));
+        let organisation = folded(organisation);
+        let mut mix = Mix {
+            work: 0,
+            organisation: 0,
+            this_person: 0,
+        };
+        for question in questions {
+            let text = fold(&question.text);
+            let names = |n: &Option<String>| n.as_ref().is_some_and(|n| text.contains(n.as_str()));
+            let focus = question.category.focus();
+            mix.work += usize::from(focus == Some(Focus::Work));
+            mix.organisation +=
+                usize::from(focus == Some(Focus::Organisation) || names(&organisation));
+            mix.this_person += usize::from(
+                focus == Some(Focus::ThisPerson) || names(&first_name) || names(&organisation),
+            );
+        }
+        mix
+    }
+
+    /// The kinds the list has none of, once it has a few questions.
+    pub fn missing(self) -> Vec<Focus> {
+        [
+            (self.work, Focus::Work),
+            (self.organisation, Focus::Organisation),
+            (self.this_person, Focus::ThisPerson),
+        ]
+        .into_iter()
+        .filter(|(count, _)| *count == 0)
+        .map(|(_, focus)| focus)
+        .collect()
+    }
+
+    pub fn summary(self) -> String {
+        fill(
+            t().guidance_mix(),
+            &[
+                ("role", &self.work),
+                ("organisation", &self.organisation),
+                ("own", &self.this_person),
+            ],
+        )
+    }
+}
+
+impl Focus {
+    /// What to add when the list has no question of this kind.
+    pub fn suggestion(self) -> &'static str {
+        match self {
+            Focus::Work => t().guidance_add_role(),
+            Focus::Organisation => t().guidance_add_organisation(),
+            Focus::ThisPerson => t().guidance_add_own(),
+        }
+    }
 }
 
 /// What the planner says about the number of questions.
@@ -453,6 +553,57 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_planned_list_mixes_the_work_the_organisation_and_this_person() {
+        let planned = |list: &[(QuestionCategory, &str)]| -> Vec<ChatQuestion> {
+            list.iter()
+                .enumerate()
+                .map(|(n, (category, text))| ChatQuestion {
+                    id: format!("q{n}"),
+                    category: *category,
+                    text: (*text).to_string(),
+                    asked: false,
+                    answer: String::new(),
+                })
+                .collect()
+        };
+        let generic = planned(&[
+            (DayToDay, "What does a typical day look like?"),
+            (Insights, "What is the hardest part of your work?"),
+            (Trends, "Where is your sector heading?"),
+        ]);
+        let mix = Mix::of(&generic, "Ana Silva", "Hydro-Québec");
+        assert_eq!((mix.work, mix.organisation, mix.this_person), (2, 0, 0));
+        assert_eq!(mix.missing(), [Focus::Organisation, Focus::ThisPerson]);
+        assert_eq!(
+            mix.summary(),
+            "2 about the work, 0 about the organisation, 0 written for this person."
+        );
+
+        // Naming the person or the organisation, accents or not, tailors it.
+        let tailored = planned(&[
+            (DayToDay, "What does a typical day look like?"),
+            (Culture, "How does hydro-quebec help new staff settle in?"),
+            (Advice, "Ana, what did your move from research teach you?"),
+            (Own, "How did the transit study you led change your team?"),
+        ]);
+        let mix = Mix::of(&tailored, "Ana Silva", "Hydro-Québec");
+        assert_eq!((mix.work, mix.organisation, mix.this_person), (1, 1, 3));
+        assert!(mix.missing().is_empty());
+        let without_organisation = Mix::of(&tailored[2..], "Ana Silva", "Hydro-Québec");
+        assert_eq!(
+            without_organisation.missing(),
+            [Focus::Work, Focus::Organisation]
+        );
+        assert!(Focus::Organisation.suggestion().contains("culture"));
+        // Benefits, turnover and the latest hires are in the bank, about the organisation.
+        let bank = built_in_questions();
+        for topic in ["benefits", "turnover", "two most recent people hired"] {
+            let question = bank.iter().find(|q| q.text.contains(topic)).unwrap();
+            assert_eq!(question.category.focus(), Some(Focus::Organisation));
+        }
+    }
 
     #[test]
     fn the_bank_has_at_least_forty_short_questions_in_every_category() {

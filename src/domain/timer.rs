@@ -333,6 +333,17 @@ mod tests {
     }
 
     #[test]
+    fn the_close_cue_thanks_them_and_names_the_career_in_both_languages() {
+        let close = cue(Phase::Close).unwrap();
+        assert!(close.contains("thank them for their time"));
+        assert!(close.contains("name the career you are exploring"));
+        assert!(close.contains("who else to talk to"));
+        let french = crate::i18n::in_french(|| cue(Phase::Close).unwrap());
+        assert!(french.contains("remerciez la personne pour son temps"));
+        assert!(french.contains("la carrière que vous explorez"));
+    }
+
+    #[test]
     fn the_length_is_reported_against_the_plan() {
         let ran = |ms| TimerView {
             elapsed_ms: ms,

@@ -8,7 +8,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::workspace::{CommandError, CommandResult, Deleted, RecordRef, Workspace};
 use crate::domain::calendar::{days_after, in_accepted_years};
 use crate::domain::chat::{
-    move_item, Chat, ChatId, ChatMessage, MeetingFormat, Note, LENGTH_CHOICES,
+    move_item, Chat, ChatId, ChatMessage, MeetingFormat, Note, AFTER_COMPETITION_DAYS,
+    LENGTH_CHOICES,
 };
 use crate::domain::followup::{
     after_stage_change, for_referral, next_keep_in_touch, FollowUp, FollowUpId, FollowUpKind,
@@ -670,6 +671,38 @@ impl Workspace {
             self.move_chat(id, Stage::Done)?;
         }
         Ok(())
+    }
+
+    /// Notes that their no came during a hiring competition, or takes it
+    /// back; the advice after the no follows it.
+    pub fn mark_hiring_competition(&mut self, id: &ChatId, during: bool) -> CommandResult {
+        self.edit_chat(id, |chat| {
+            chat.hiring_competition = during;
+            Ok(())
+        })
+    }
+
+    /// A follow-up to write to them again once the competition has closed,
+    /// due [`AFTER_COMPETITION_DAYS`] from today. Asking twice keeps the
+    /// first one and gives its date.
+    pub fn remind_after_competition(&mut self, id: &ChatId) -> CommandResult<NaiveDate> {
+        let person = self.chat_mut(id)?.person_id.clone();
+        let item_id = FollowUpId::after_competition(id);
+        if let Some(existing) = self.data.followups.iter().find(|f| f.id == item_id) {
+            return Ok(existing.due);
+        }
+        let due = days_after(self.clock.today(), AFTER_COMPETITION_DAYS);
+        let item = FollowUp::custom(
+            item_id,
+            person,
+            t().chat_write_again_after_competition(),
+            due,
+            self.clock.now(),
+        )?;
+        let record = RecordRef::followup(&item.id);
+        self.data.followups.push(item);
+        self.create(record)?;
+        Ok(due)
     }
 
     /// Covers the meeting screen but for its timer, or shows it all again.

@@ -627,6 +627,44 @@ fn the_export_holds_what_is_on_screen_even_when_it_could_not_be_saved() {
     assert_eq!(imported.people[0].notes, "only on screen");
 }
 
+#[test]
+fn a_no_during_a_hiring_competition_is_kept_and_sets_one_reminder_six_weeks_out() {
+    let (store, mut w, person, chat) = with_chat();
+    w.move_chat(&chat, Stage::Asked).unwrap();
+    w.move_chat(&chat, Stage::Declined).unwrap();
+    w.mark_hiring_competition(&chat, true).unwrap();
+    let reopened = reopen(&store);
+    assert!(reopened
+        .data()
+        .chats
+        .iter()
+        .any(|c| c.id == chat && c.hiring_competition));
+
+    let due = w.remind_after_competition(&chat).unwrap();
+    // Wednesday 25 November 2026 plus six weeks.
+    assert_eq!(due, NaiveDate::from_ymd_opt(2027, 1, 6).unwrap());
+    assert_eq!(w.remind_after_competition(&chat).unwrap(), due);
+    let reminders: Vec<_> = reopen(&store)
+        .data()
+        .followups
+        .iter()
+        .filter(|f| f.kind == FollowUpKind::Custom)
+        .map(|f| (f.person_id.clone(), f.due, f.what().to_string()))
+        .collect();
+    assert_eq!(
+        reminders,
+        [(
+            person,
+            due,
+            "Write again now the competition has closed".to_string()
+        )]
+    );
+
+    w.mark_hiring_competition(&chat, false).unwrap();
+    assert!(!reopen(&store).data().chats[0].hiring_competition);
+    assert!(w.remind_after_competition(&ChatId("gone".into())).is_err());
+}
+
 // Two tabs
 
 #[test]

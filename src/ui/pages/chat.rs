@@ -8,7 +8,7 @@ use crate::domain::calendar::{
 use crate::domain::chat::{
     after_a_no, who_next, Chat, ChatId, ChatMessage, MeetingFormat, LENGTH_CHOICES,
 };
-use crate::domain::followup::followed_up_without_answer;
+use crate::domain::followup::{followed_up_without_answer, FollowUpId};
 use crate::domain::ics::{calendar, chat_event};
 use crate::domain::linter::first_name;
 use crate::domain::prep::progress;
@@ -217,9 +217,11 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
 
         {
             let asked = person.clone();
+            let competition_id = id.clone();
             move || {
-                let reassurance = after_a_no(stage.get())?;
+                let reassurance = chat.with(|c| c.as_ref().and_then(after_a_no))?;
                 let asked = asked.as_ref()?;
+                let declined = stage.get() == Stage::Declined;
                 let next: Vec<(String, String)> = app.people.with(|people| {
                     app.chats.with(|chats| {
                         who_next(asked, people, chats)
@@ -231,6 +233,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                 Some(view! {
                     <section class="card" aria-labelledby="next-heading">
                         <h2 id="next-heading">{t().chat_who_to_ask_next()}</h2>
+                        {declined.then(|| view! { <CompetitionChoice id=competition_id.clone() chat /> })}
                         <p>{reassurance}</p>
                         {if next.is_empty() {
                             view! {
@@ -553,4 +556,59 @@ fn Booking(id: ChatId) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// After a no: whether it came during a hiring competition (the advice
+/// below follows it), and then a reminder to write once it has closed.
+#[component]
+fn CompetitionChoice(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
+    let app = use_app();
+    let during =
+        Memo::new(move |_| chat.with(|c| c.as_ref().is_some_and(|c| c.hiring_competition)));
+    let reminder = FollowUpId::after_competition(&id);
+    let reminder_due = Memo::new(move |_| {
+        app.followups.with(|items| {
+            items
+                .iter()
+                .find(|f| f.id == reminder && f.is_open())
+                .map(|f| f.due)
+        })
+    });
+    let status = RwSignal::new(None::<String>);
+    let mark = {
+        let id = id.clone();
+        move |ev| {
+            let checked = event_target_checked(&ev);
+            status.set(
+                app.try_run(|w| w.mark_hiring_competition(&id, checked))
+                    .err(),
+            );
+        }
+    };
+    let remind = move |_| {
+        let id = id.clone();
+        status.set(app.try_run(move |w| w.remind_after_competition(&id)).err())
+    };
+    view! {
+        <label class="checkbox">
+            <input type="checkbox" prop:checked=move || during.get() on:change=mark />
+            {t().chat_hiring_competition()}
+        </label>
+        <Show when=move || during.get() && reminder_due.get().is_none()>
+            <button type="button" class="button" on:click=remind.clone()>
+                {t().chat_remind_after_competition()}
+            </button>
+        </Show>
+        <p role="status" class="muted">
+            {move || {
+                status
+                    .get()
+                    .or_else(|| {
+                        reminder_due
+                            .get()
+                            .map(|due| fill(t().chat_reminder_set(), &[("date", &short_date(due))]))
+                    })
+            }}
+        </p>
+    }
 }

@@ -185,7 +185,10 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
             links.push(
                 view! {
                     <li>
-                        <a href=tel(&person.phone)>{fill(t().person_call_them(), &[("phone", &person.phone)])}</a>
+                        <a href=tel(&person.phone) aria-describedby="cold-call-tip">
+                            {fill(t().person_call_them(), &[("phone", &person.phone)])}
+                        </a>
+                        <p id="cold-call-tip" class="muted">{t().person_cold_call_tip()}</p>
                     </li>
                 }
                 .into_any(),

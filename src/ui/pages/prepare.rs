@@ -5,7 +5,7 @@ use crate::domain::chat::{Chat, ChatId};
 use crate::domain::insights::{asked_of_person, question_key};
 use crate::domain::person::fold;
 use crate::domain::prep::{
-    avoid_matches, built_in_questions, guidance, progress, ChecklistGroup, ChecklistItem,
+    avoid_matches, built_in_questions, guidance, progress, ChecklistGroup, ChecklistItem, Mix,
     QuestionCategory,
 };
 use crate::i18n::{fill, t};
@@ -24,7 +24,9 @@ fn Prepare(id: ChatId) -> impl IntoView {
     let initial = chat
         .get_untracked()
         .expect("the page checked the chat exists");
-    let name = app.person_name(&initial.person_id);
+    let person = app.person(&initial.person_id);
+    let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+    let organisation = person.map(|p| p.organisation).unwrap_or_default();
     super::set_title(&fill(t().prepare_title(), &[("name", &name)]));
 
     view! {
@@ -48,14 +50,19 @@ fn Prepare(id: ChatId) -> impl IntoView {
                 />
             </div>
         </section>
-        <Questions id=id.clone() chat />
+        <Questions id=id.clone() chat name=name.clone() organisation />
         <QuestionBank id=id.clone() chat />
         <Checklist id chat />
     }
 }
 
 #[component]
-fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
+fn Questions(
+    id: ChatId,
+    chat: Memo<Option<Chat>>,
+    name: String,
+    organisation: String,
+) -> impl IntoView {
     let app = use_app();
     let questions = Memo::new(move |_| {
         chat.with(|c| c.as_ref().map(|c| c.questions.clone()).unwrap_or_default())
@@ -64,6 +71,22 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
     let advice = move || {
         let count = questions.with(Vec::len);
         guidance(count, length.get()).message(count, length.get())
+    };
+    let mix = move || {
+        let mix = questions.with(|list| Mix::of(list, &name, &organisation));
+        let any = questions.with(|list| !list.is_empty());
+        any.then(|| {
+            view! {
+                <p class="guidance">{mix.summary()}</p>
+                <ul class="guidance">
+                    {mix
+                        .missing()
+                        .into_iter()
+                        .map(|focus| view! { <li>{focus.suggestion()}</li> })
+                        .collect_view()}
+                </ul>
+            }
+        })
     };
     let draft = RwSignal::new(String::new());
     let category = RwSignal::new(QuestionCategory::Own);
@@ -140,6 +163,7 @@ fn Questions(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
         <section class="card" aria-labelledby="questions-heading">
             <h2 id="questions-heading">{t().prepare_my_questions()}</h2>
             <p aria-live="polite" class="guidance">{advice}</p>
+            <div aria-live="polite">{mix}</div>
             <ol class="questions">{rows}</ol>
             <form class="form" on:submit=add>
                 <div class="field">
