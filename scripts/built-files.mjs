@@ -18,9 +18,20 @@ export function builtFiles(dir) {
 
 /** Icons, manifest and service worker come after the app is up; the
  * screenshots only ever to an install sheet; the French catalogue only to
- * a visit in French (see isSecondLanguage). */
+ * a visit in French (see isSecondLanguage); the ask rules once the app is
+ * up (see isAfterStart). */
 export function isFirstLoad(name) {
-  return !/^(icons|screenshots)\/|^(manifest(\.fr)?\.webmanifest|sw\.js)$/.test(name) && !isSecondLanguage(name);
+  return (
+    !/^(icons|screenshots)\/|^(manifest(\.fr)?\.webmanifest|sw\.js)$/.test(name) &&
+    !isSecondLanguage(name) &&
+    !isAfterStart(name)
+  );
+}
+
+/** Data the app fetches once it is running, before anyone can type: the
+ * ask rules (src/domain/asks_rules.txt). */
+export function isAfterStart(name) {
+  return name === 'asks_rules.txt';
 }
 
 /** What a first visit in French downloads on top of the first load. */

@@ -7,7 +7,9 @@
 // 2. Ships the French catalogue as a list: the keys' fingerprint, then the
 //    texts in key order (what src/i18n reads; build.rs computes the same
 //    fingerprint), so the wasm carries no key names.
-// 3. Writes the precache list and a content hash into sw.js.
+// 3. Ships the ask rules without their comment lines, which are for
+//    whoever edits the rules, not for the phone.
+// 4. Writes the precache list and a content hash into sw.js.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,15 @@ if (keys.some((key) => typeof french[key] !== 'string')) {
 writeFileSync(
   join(staging, 'fr.json'),
   JSON.stringify([fingerprint.toString(16).padStart(16, '0'), ...keys.map((key) => french[key])]),
+);
+
+const rulesPath = join(staging, 'asks_rules.txt');
+writeFileSync(
+  rulesPath,
+  readFileSync(rulesPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .join('\n') + '\n',
 );
 
 const indexPath = join(staging, 'index.html');

@@ -321,6 +321,16 @@ export function french_catalogue(callback) {
   );
 }
 
+// A file the app ships, as text, or null when it cannot be had.
+export function fetch_text(url, callback) {
+  fetch(url)
+    .then((r) => (r.ok ? r.text() : null))
+    .then(
+      (text) => callback(text),
+      () => callback(null),
+    );
+}
+
 // Safari has no idle callback: a second's wait stands in for one.
 export function after_idle(callback) {
   if ('requestIdleCallback' in window) requestIdleCallback(() => callback(), { timeout: 5000 });

@@ -34,6 +34,8 @@ extern "C" {
     fn after_idle(callback: &JsValue);
     #[wasm_bindgen(js_name = french_catalogue)]
     fn read_french_catalogue(callback: &JsValue);
+    #[wasm_bindgen(js_name = fetch_text)]
+    fn read_text(url: &str, callback: &JsValue);
     #[wasm_bindgen(js_name = when_near_screen)]
     fn watch_nearness(element: &web_sys::Element, callback: &JsValue) -> js_sys::Function;
     fn share_text(title: &str, text: &str, on_done: &JsValue);
@@ -133,6 +135,12 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
 /// cannot be read.
 pub fn french_catalogue(then: impl FnOnce(Option<String>) + 'static) {
     read_french_catalogue(&Closure::once_into_js(then));
+}
+
+/// Calls `then` with the text of a file the app ships, or `None` when it
+/// cannot be read.
+pub fn fetch_text(url: &str, then: impl FnOnce(Option<String>) + 'static) {
+    read_text(url, &Closure::once_into_js(then));
 }
 
 /// Runs `then` when the browser is idle, for work worth doing before it

@@ -97,6 +97,9 @@ pub struct AppState {
     pub notices: RwSignal<StorageNotices>,
     /// The last Person deleted, so the People screen can offer Undo.
     pub recently_deleted: RwSignal<Option<Deleted>>,
+    /// Whether the ask rules have arrived (see [`crate::domain::asks::load`]):
+    /// the screens that flag asks read it, so they check again then.
+    pub asks_loaded: RwSignal<bool>,
     /// Set while Today is drawn from a glance: what it counts over every
     /// record, which the glance's few records cannot tell.
     glance_counts: Option<Counts>,
@@ -146,6 +149,7 @@ impl AppState {
             settings: RwSignal::new(data.settings),
             notices: RwSignal::new(workspace.notices().clone()),
             recently_deleted: RwSignal::new(None),
+            asks_loaded: RwSignal::new(crate::domain::asks::loaded()),
             glance_counts,
             workspace: StoredValue::new(workspace),
             autosave_armed: StoredValue::new(false),

@@ -34,6 +34,15 @@ pub fn App(state: AppState, first_screen_gone: Box<dyn FnOnce()>) -> impl IntoVi
             state.save_before_leaving();
         }
     });
+    // The ask rules come in their own file, read once the app is up.
+    if !state.asks_loaded.get_untracked() {
+        crate::pwa::fetch_text("/asks_rules.txt", move |text| {
+            if let Some(text) = text {
+                crate::domain::asks::load(&text);
+                state.asks_loaded.set(true);
+            }
+        });
+    }
     crate::pwa::on_freeze(move || state.save_before_leaving());
     crate::pwa::on_resume(move || state.catch_up());
     let _ = window_event_listener(leptos::ev::storage, move |event| {

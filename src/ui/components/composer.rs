@@ -125,6 +125,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
     let referrer_name = referrer.map(|r| r.name);
     let connection = person.connection.clone();
     let checks = Memo::new(move |_| {
+        app.asks_loaded.track();
         let why = why_them.get();
         let context = LintContext {
             referrer: referrer_name.as_deref(),

@@ -92,6 +92,7 @@ fn Questions(
     let category = RwSignal::new(QuestionCategory::Own);
     let save_to_bank = RwSignal::new(false);
     let warnings = move || {
+        app.asks_loaded.track();
         draft.with(|text| {
             avoid_matches(text)
                 .into_iter()
