@@ -467,6 +467,28 @@ impl Focus {
     }
 }
 
+/// Everything the planner says under the list, in one line: how many
+/// questions fit the length, then what kinds they are and what to add.
+pub fn plan_advice(
+    questions: &[ChatQuestion],
+    length_minutes: u32,
+    name: &str,
+    organisation: &str,
+) -> String {
+    let count = questions.len();
+    let mut advice = guidance(count, length_minutes).message(count, length_minutes);
+    if count > 0 {
+        let mix = Mix::of(questions, name, organisation);
+        advice.push(' ');
+        advice.push_str(&mix.summary());
+        for focus in mix.missing() {
+            advice.push(' ');
+            advice.push_str(focus.suggestion());
+        }
+    }
+    advice
+}
+
 /// What the planner says about the number of questions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Guidance {
@@ -597,6 +619,10 @@ mod tests {
             [Focus::Work, Focus::Organisation]
         );
         assert!(Focus::Organisation.suggestion().contains("culture"));
+        assert_eq!(
+            plan_advice(&generic, 10, "Ana Silva", "Hydro-Québec"),
+            "3 questions. About 5 fit 10 minutes, one every two minutes. 2 about the work, 0 about the organisation, 0 written for this person. Add one about the organisation: its culture, its benefits, why people stay or leave. Write one only this person can answer, from your research: their path, a talk they gave, a project."
+        );
         // Benefits, turnover and the latest hires are in the bank, about the organisation.
         let bank = built_in_questions();
         for topic in ["benefits", "turnover", "two most recent people hired"] {

@@ -36,6 +36,12 @@ impl Stage {
         }
     }
 
+    /// They said no, or never answered: time to thank them and ask the
+    /// next person.
+    pub fn is_a_no(self) -> bool {
+        matches!(self, Stage::Declined | Stage::NoReply)
+    }
+
     /// Order of the People list: what needs attention soonest comes first
     /// (a booked meeting, then requests awaiting an answer, then ideas not
     /// yet acted on); finished and closed contacts sink to the bottom.

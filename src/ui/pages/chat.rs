@@ -216,25 +216,35 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         }}
 
         {
+            // Apart, so that ticking the competition box redraws only the
+            // advice, and the box keeps its focus.
             let asked = person.clone();
-            let competition_id = id.clone();
-            move || {
-                let reassurance = chat.with(|c| c.as_ref().and_then(after_a_no))?;
-                let asked = asked.as_ref()?;
-                let declined = stage.get() == Stage::Declined;
-                let next: Vec<(String, String)> = app.people.with(|people| {
+            let next = Memo::new(move |_| {
+                let Some(asked) = asked.as_ref() else {
+                    return Vec::new();
+                };
+                app.people.with(|people| {
                     app.chats.with(|chats| {
                         who_next(asked, people, chats)
                             .into_iter()
                             .map(|p| (p.id.0.clone(), p.name.clone()))
-                            .collect()
+                            .collect::<Vec<_>>()
                     })
-                });
+                })
+            });
+            let advice = move || chat.with(|c| c.as_ref().and_then(after_a_no));
+            let competition_id = id.clone();
+            move || {
+                let stage = stage.get();
+                if !stage.is_a_no() || person.is_none() {
+                    return None;
+                }
+                let next = next.get();
                 Some(view! {
                     <section class="card" aria-labelledby="next-heading">
                         <h2 id="next-heading">{t().chat_who_to_ask_next()}</h2>
-                        {declined.then(|| view! { <CompetitionChoice id=competition_id.clone() chat /> })}
-                        <p>{reassurance}</p>
+                        {(stage == Stage::Declined).then(|| view! { <CompetitionChoice id=competition_id.clone() chat /> })}
+                        <p>{advice}</p>
                         {if next.is_empty() {
                             view! {
                                 <p class="muted">
@@ -566,14 +576,6 @@ fn CompetitionChoice(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
     let during =
         Memo::new(move |_| chat.with(|c| c.as_ref().is_some_and(|c| c.hiring_competition)));
     let reminder = FollowUpId::after_competition(&id);
-    let reminder_due = Memo::new(move |_| {
-        app.followups.with(|items| {
-            items
-                .iter()
-                .find(|f| f.id == reminder && f.is_open())
-                .map(|f| f.due)
-        })
-    });
     let status = RwSignal::new(None::<String>);
     let mark = {
         let id = id.clone();
@@ -589,26 +591,24 @@ fn CompetitionChoice(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
         let id = id.clone();
         status.set(app.try_run(move |w| w.remind_after_competition(&id)).err())
     };
+    let said = move || {
+        status.get().or_else(|| {
+            app.followups.with(|items| {
+                items
+                    .iter()
+                    .find(|f| f.id == reminder && f.is_open())
+                    .map(|f| fill(t().chat_reminder_set(), &[("date", &short_date(f.due))]))
+            })
+        })
+    };
     view! {
         <label class="checkbox">
-            <input type="checkbox" prop:checked=move || during.get() on:change=mark />
+            <input type="checkbox" prop:checked=during on:change=mark />
             {t().chat_hiring_competition()}
         </label>
-        <Show when=move || during.get() && reminder_due.get().is_none()>
-            <button type="button" class="button" on:click=remind.clone()>
-                {t().chat_remind_after_competition()}
-            </button>
-        </Show>
-        <p role="status" class="muted">
-            {move || {
-                status
-                    .get()
-                    .or_else(|| {
-                        reminder_due
-                            .get()
-                            .map(|due| fill(t().chat_reminder_set(), &[("date", &short_date(due))]))
-                    })
-            }}
-        </p>
+        <button type="button" class="button" hidden=move || !during.get() on:click=remind>
+            {t().chat_remind_after_competition()}
+        </button>
+        <p role="status" class="muted">{said}</p>
     }
 }

@@ -5,7 +5,7 @@ use crate::domain::chat::{Chat, ChatId};
 use crate::domain::insights::{asked_of_person, question_key};
 use crate::domain::person::fold;
 use crate::domain::prep::{
-    avoid_matches, built_in_questions, guidance, progress, ChecklistGroup, ChecklistItem, Mix,
+    avoid_matches, built_in_questions, plan_advice, progress, ChecklistGroup, ChecklistItem,
     QuestionCategory,
 };
 use crate::i18n::{fill, t};
@@ -68,26 +68,8 @@ fn Questions(
         chat.with(|c| c.as_ref().map(|c| c.questions.clone()).unwrap_or_default())
     });
     let length = Memo::new(move |_| chat.with(|c| c.as_ref().map_or(10, |c| c.length_minutes)));
-    let advice = move || {
-        let count = questions.with(Vec::len);
-        guidance(count, length.get()).message(count, length.get())
-    };
-    let mix = move || {
-        let mix = questions.with(|list| Mix::of(list, &name, &organisation));
-        let any = questions.with(|list| !list.is_empty());
-        any.then(|| {
-            view! {
-                <p class="guidance">{mix.summary()}</p>
-                <ul class="guidance">
-                    {mix
-                        .missing()
-                        .into_iter()
-                        .map(|focus| view! { <li>{focus.suggestion()}</li> })
-                        .collect_view()}
-                </ul>
-            }
-        })
-    };
+    let advice =
+        move || questions.with(|list| plan_advice(list, length.get(), &name, &organisation));
     let draft = RwSignal::new(String::new());
     let category = RwSignal::new(QuestionCategory::Own);
     let save_to_bank = RwSignal::new(false);
@@ -164,7 +146,6 @@ fn Questions(
         <section class="card" aria-labelledby="questions-heading">
             <h2 id="questions-heading">{t().prepare_my_questions()}</h2>
             <p aria-live="polite" class="guidance">{advice}</p>
-            <div aria-live="polite">{mix}</div>
             <ol class="questions">{rows}</ol>
             <form class="form" on:submit=add>
                 <div class="field">
