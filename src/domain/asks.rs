@@ -87,17 +87,10 @@ impl AskRule {
 }
 
 pub const ASK_RULES: &[AskRule] = &[
-    AskRule {
-        name: "job",
-        kind: AskKind::Job,
-        words: |t| [t.asks_job_topic(), t.asks_job_why(), t.asks_job_instead()],
-        in_requests: true,
-        in_questions: true,
-    },
     // One article closes the meeting with "I'm open to opportunities, feel
     // free to contact me"; the others say to leave any offer to them. The
     // app sides with them and says so where it flags the line (see
-    // docs/ADVICE.md).
+    // docs/ADVICE.md); first, so that this is the reason a message shows.
     AskRule {
         name: "open_to_offers",
         kind: AskKind::Job,
@@ -108,6 +101,13 @@ pub const ASK_RULES: &[AskRule] = &[
                 t.asks_open_to_offers_instead(),
             ]
         },
+        in_requests: true,
+        in_questions: true,
+    },
+    AskRule {
+        name: "job",
+        kind: AskKind::Job,
+        words: |t| [t.asks_job_topic(), t.asks_job_why(), t.asks_job_instead()],
         in_requests: true,
         in_questions: true,
     },

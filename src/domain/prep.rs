@@ -467,26 +467,19 @@ impl Focus {
     }
 }
 
-/// Everything the planner says under the list, in one line: how many
-/// questions fit the length, then what kinds they are and what to add.
-pub fn plan_advice(
-    questions: &[ChatQuestion],
-    length_minutes: u32,
-    name: &str,
-    organisation: &str,
-) -> String {
-    let count = questions.len();
-    let mut advice = guidance(count, length_minutes).message(count, length_minutes);
-    if count > 0 {
-        let mix = Mix::of(questions, name, organisation);
-        advice.push(' ');
-        advice.push_str(&mix.summary());
-        for focus in mix.missing() {
-            advice.push(' ');
-            advice.push_str(focus.suggestion());
-        }
+/// What the planner says of the kinds of questions planned, and what to
+/// add; nothing before the first question.
+pub fn mix_advice(questions: &[ChatQuestion], name: &str, organisation: &str) -> Option<String> {
+    if questions.is_empty() {
+        return None;
     }
-    advice
+    let mix = Mix::of(questions, name, organisation);
+    let mut advice = mix.summary();
+    for focus in mix.missing() {
+        advice.push(' ');
+        advice.push_str(focus.suggestion());
+    }
+    Some(advice)
 }
 
 /// What the planner says about the number of questions.
@@ -619,9 +612,10 @@ mod tests {
             [Focus::Work, Focus::Organisation]
         );
         assert!(Focus::Organisation.suggestion().contains("culture"));
+        assert_eq!(mix_advice(&[], "Ana Silva", "Hydro-Québec"), None);
         assert_eq!(
-            plan_advice(&generic, 10, "Ana Silva", "Hydro-Québec"),
-            "3 questions. About 5 fit 10 minutes, one every two minutes. 2 about the work, 0 about the organisation, 0 written for this person. Add one about the organisation: its culture, its benefits, why people stay or leave. Write one only this person can answer, from your research: their path, a talk they gave, a project."
+            mix_advice(&generic, "Ana Silva", "Hydro-Québec").unwrap(),
+            "2 about the work, 0 about the organisation, 0 written for this person. Add one about the organisation: its culture, its benefits, why people stay or leave. Write one only this person can answer, from your research: their path, a talk they gave, a project."
         );
         // Benefits, turnover and the latest hires are in the bank, about the organisation.
         let bank = built_in_questions();

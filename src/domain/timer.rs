@@ -337,6 +337,8 @@ mod tests {
         let close = cue(Phase::Close).unwrap();
         assert!(close.contains("thank them for their time"));
         assert!(close.contains("name the career you are exploring"));
+        // Read at a glance on the table: as short as the cue it replaced.
+        assert!(close.split_whitespace().count() <= 21, "{close}");
         assert!(close.contains("who else to talk to"));
         let french = crate::i18n::in_french(|| cue(Phase::Close).unwrap());
         assert!(french.contains("remerciez la personne pour son temps"));

@@ -157,9 +157,10 @@ test('the missing messages: an introduction, a booking reply and questions by em
   await expect(choice.getByRole('radio', { name: 'Follow-up' })).toBeChecked();
   await choice.getByRole('radio', { name: 'Reply to book a time' }).check();
   await expect(subject).toHaveValue('Thank you! When and where suits you?');
-  await expect(message).toHaveValue(/^Hi Ben,\n\nThank you for saying yes/);
-  await expect(message).toHaveValue(/the day, the time and the place/);
-  await expect(message).toHaveValue(/A phone or video call works just as well/);
+  await expect(message).toHaveValue(/^Hi Ben,\n\nThank you for agreeing to talk\./);
+  await expect(message).toHaveValue(/The day, the time and the place are yours to choose/);
+  await expect(message).toHaveValue(/a phone or video call suits me just as well/);
+  await expect(message).toHaveValue(/any day in the next two to four weeks/);
   await expect(checks.getByText('Not met:')).toHaveCount(0);
   await message.press('Control+End');
   await message.pressSequentially(' PS: Tuesdays are easiest for me.');

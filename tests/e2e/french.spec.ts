@@ -41,7 +41,7 @@ test('a phone in French meets French from the first paint to the queue, and Engl
   await expect(body).toHaveValue(/^Bonjour Chloé,/);
   const typed = 'Bonjour Chloé,\n\nJ’ai lu votre article sur le transport. Avez-vous un poste ?\n\nMerci,\nSam';
   await body.fill(typed);
-  await expect(page.locator('.check.fail').filter({ hasText: 'Aucune demande d’emploi' })).toContainText('pas à être embauché');
+  await expect(page.locator('.check.fail').filter({ hasText: 'Aucune demande d’emploi' })).toContainText('pas à obtenir un emploi');
   await expectNoSeriousA11yViolations(page);
 
   // Prepare from the French bank.

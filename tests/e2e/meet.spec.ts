@@ -71,7 +71,9 @@ test('a drift-free phase timer with silent cues, through reloads and a hidden pa
   await page.clock.runFor('07:00');
   await expect(digits(page)).toHaveText('02:00');
   await expect(page.locator('.phase-label')).toHaveText('Close');
-  await expect(page.getByText('Wrap up: ask who else to talk to and if you may use their name; swap cards or LinkedIn; offer help.')).toBeVisible();
+  await expect(
+    page.getByText('Wrap up: thank them for their time; name the career you are exploring; ask who else to talk to; offer help.'),
+  ).toBeVisible();
   await expect(page.locator('.meet')).toHaveClass(/phase-close/);
   expect(await vibrations(page)).toEqual([[200], [200]]);
 

@@ -5,8 +5,8 @@ use crate::domain::chat::{Chat, ChatId};
 use crate::domain::insights::{asked_of_person, question_key};
 use crate::domain::person::fold;
 use crate::domain::prep::{
-    avoid_matches, built_in_questions, plan_advice, progress, ChecklistGroup, ChecklistItem,
-    QuestionCategory,
+    avoid_matches, built_in_questions, guidance, mix_advice, progress, ChecklistGroup,
+    ChecklistItem, QuestionCategory,
 };
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, ChatText, TextTarget};
@@ -68,8 +68,11 @@ fn Questions(
         chat.with(|c| c.as_ref().map(|c| c.questions.clone()).unwrap_or_default())
     });
     let length = Memo::new(move |_| chat.with(|c| c.as_ref().map_or(10, |c| c.length_minutes)));
-    let advice =
-        move || questions.with(|list| plan_advice(list, length.get(), &name, &organisation));
+    let advice = move || {
+        let count = questions.with(Vec::len);
+        guidance(count, length.get()).message(count, length.get())
+    };
+    let mix = move || questions.with(|list| mix_advice(list, &name, &organisation));
     let draft = RwSignal::new(String::new());
     let category = RwSignal::new(QuestionCategory::Own);
     let save_to_bank = RwSignal::new(false);
@@ -146,6 +149,7 @@ fn Questions(
         <section class="card" aria-labelledby="questions-heading">
             <h2 id="questions-heading">{t().prepare_my_questions()}</h2>
             <p aria-live="polite" class="guidance">{advice}</p>
+            <p aria-live="polite" class="question-mix">{mix}</p>
             <ol class="questions">{rows}</ol>
             <form class="form" on:submit=add>
                 <div class="field">
