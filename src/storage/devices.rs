@@ -315,28 +315,40 @@ pub fn merge_replicas(
         };
         merged.put(key.clone(), &version);
     }
-    bring_back_owners(&mut merged, mine, theirs, exchange.now, &mut preview);
+    bring_back_owners(&mut merged, mine, theirs, &mut preview);
     (merged, preview, arrived)
 }
 
 /// A chat or follow-up kept for its edits needs its person: one deleted
-/// on either side comes back with it, renewed so the deletion no longer
-/// outlives it on any device.
+/// on either side comes back with it, renewed to the time of the latest
+/// edit that kept it. So the deletions older than that edit no longer
+/// outlive it on any device, and one made after it, on a device that had
+/// not seen it, still wins: renewed to the time of the merge, the person
+/// would outlive a deletion made after every edit.
 fn bring_back_owners(
     merged: &mut Replica,
     mine: &Replica,
     theirs: &Replica,
-    now: u64,
     preview: &mut Preview,
 ) {
-    let owners: Vec<String> = merged
-        .records
-        .values()
-        .filter_map(|stored| stored.get("person_id")?.as_str())
-        .map(|id| format!("{NAMESPACE}person/{id}"))
-        .filter(|key| !merged.records.contains_key(key))
-        .collect();
-    for key in owners {
+    let mut owners: Vec<(String, u64)> = Vec::new();
+    for key in merged.records.keys() {
+        let Some(version) = merged.get(key) else {
+            continue;
+        };
+        let Some(owner) = version.fields.get("person_id").and_then(Value::as_str) else {
+            continue;
+        };
+        let owner = format!("{NAMESPACE}person/{owner}");
+        if merged.records.contains_key(&owner) {
+            continue;
+        }
+        match owners.iter_mut().find(|(key, _)| *key == owner) {
+            Some((_, at)) => *at = (*at).max(version.latest()),
+            None => owners.push((owner, version.latest())),
+        }
+    }
+    for (key, edited_at) in owners {
         let Some(version) = mine.get(&key).or_else(|| theirs.get(&key)) else {
             continue;
         };
@@ -348,7 +360,7 @@ fn bring_back_owners(
             counts.added += 1;
         }
         preview.edited_after_deletion += 1;
-        merged.put(key, &version.renewed(now));
+        merged.put(key, &version.renewed(edited_at));
     }
 }
 
