@@ -224,6 +224,8 @@ pub fn merge_replicas(
         records: Map::new(),
         deleted,
     };
+    // Each person's kept chats and follow-ups, and their latest edit.
+    let mut owned_until: Vec<(String, u64)> = Vec::new();
     let keys = mine.records.keys().chain(
         theirs
             .records
@@ -313,9 +315,16 @@ pub fn merge_replicas(
             }
             (None, None) => continue,
         };
+        if let Some(owner) = version.fields.get("person_id").and_then(Value::as_str) {
+            let owner = format!("{NAMESPACE}person/{owner}");
+            match owned_until.iter_mut().find(|(key, _)| *key == owner) {
+                Some((_, at)) => *at = (*at).max(version.latest()),
+                None => owned_until.push((owner, version.latest())),
+            }
+        }
         merged.put(key.clone(), &version);
     }
-    bring_back_owners(&mut merged, mine, theirs, &mut preview);
+    bring_back_owners(&mut merged, mine, theirs, owned_until, &mut preview);
     (merged, preview, arrived)
 }
 
@@ -329,26 +338,13 @@ fn bring_back_owners(
     merged: &mut Replica,
     mine: &Replica,
     theirs: &Replica,
+    owned_until: Vec<(String, u64)>,
     preview: &mut Preview,
 ) {
-    let mut owners: Vec<(String, u64)> = Vec::new();
-    for key in merged.records.keys() {
-        let Some(version) = merged.get(key) else {
-            continue;
-        };
-        let Some(owner) = version.fields.get("person_id").and_then(Value::as_str) else {
-            continue;
-        };
-        let owner = format!("{NAMESPACE}person/{owner}");
-        if merged.records.contains_key(&owner) {
+    for (key, edited_at) in owned_until {
+        if merged.records.contains_key(&key) {
             continue;
         }
-        match owners.iter_mut().find(|(key, _)| *key == owner) {
-            Some((_, at)) => *at = (*at).max(version.latest()),
-            None => owners.push((owner, version.latest())),
-        }
-    }
-    for (key, edited_at) in owners {
         let Some(version) = mine.get(&key).or_else(|| theirs.get(&key)) else {
             continue;
         };
