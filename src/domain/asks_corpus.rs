@@ -180,3 +180,25 @@ fn development_half_catches_every_ask() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// For the learned-scorer trial (`scripts/asks-scorer-trial.py`, see
+/// BENCHMARKS.md): every labelled text, its half, its label and whether
+/// the rules flag it, in `target/asks-verdicts.tsv`.
+#[test]
+#[ignore]
+fn write_the_rules_verdicts() {
+    let mut out = String::new();
+    for corpus in &CORPORA {
+        for (half, file) in [("dev", corpus.dev), ("test", corpus.test)] {
+            for (text, is_ask) in labelled(file) {
+                let flagged = !asks_in(text, corpus.setting).is_empty();
+                let (is_ask, flagged) = (u8::from(is_ask), u8::from(flagged));
+                out.push_str(&format!(
+                    "{}\t{half}\t{is_ask}\t{flagged}\t{text}\n",
+                    corpus.name
+                ));
+            }
+        }
+    }
+    std::fs::write("target/asks-verdicts.tsv", out).unwrap();
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""A trial of a small learned scorer beside the ask rules (BENCHMARKS.md,
+"Ask filters"). Not part of the app or of the test suite.
+
+    cargo test --lib write_the_rules_verdicts -- --ignored
+    pip install scikit-learn
+    python3 scripts/asks-scorer-trial.py tfidf            # the trial as planned
+    python3 scripts/asks-scorer-trial.py hashed 1024      # what the app could ship
+
+For each language a logistic regression is trained on the development
+half only (requests and questions together). Its threshold is the lowest
+at which "rules or scorer" flags at most 3 % of the development half's
+honest texts, judged on cross-validated scores, so the test half plays no
+part in choosing it. Then the test half is scored once.
+"""
+import re
+import sys
+import unicodedata
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_predict
+
+rows = [line.rstrip('\n').split('\t', 4) for line in open('target/asks-verdicts.tsv', encoding='utf-8')]
+
+
+def fold(text):
+    return ''.join(c for c in unicodedata.normalize('NFD', text.lower()) if unicodedata.category(c) != 'Mn')
+
+
+def fnv(text):
+    h = 0xCBF29CE484222325
+    for byte in text.encode():
+        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def hashed(texts, buckets):
+    """Words and word pairs of the folded text, hashed into `buckets`."""
+    r, c = [], []
+    for i, text in enumerate(texts):
+        words = [w for w in re.split(r'[^0-9a-z]+', fold(text)) if w]
+        for feature in set(words) | {f'{a} {b}' for a, b in zip(words, words[1:])}:
+            r.append(i)
+            c.append(fnv(feature) % buckets)
+    return csr_matrix((np.ones(len(r)), (r, c)), shape=(len(texts), buckets))
+
+
+def features(kind, train, test):
+    if kind == 'tfidf':
+        words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+        chars = TfidfVectorizer(analyzer='char_wb', ngram_range=(3, 5), min_df=2, sublinear_tf=True)
+        train_f, test_f = [fold(t) for t in train], [fold(t) for t in test]
+        x = hstack([words.fit_transform(train_f), chars.fit_transform(train_f)]).tocsr()
+        return x, hstack([words.transform(test_f), chars.transform(test_f)]).tocsr()
+    buckets = int(sys.argv[2])
+    return hashed(train, buckets), hashed(test, buckets)
+
+
+kind = sys.argv[1]
+for name in sorted({r[0] for r in rows}):
+    language = name.split()[0]
+    dev = [r for r in rows if r[0].split()[0] == language and r[1] == 'dev']
+    test = [r for r in rows if r[0] == name and r[1] == 'test']
+    x, x_test = features(kind, [r[4] for r in dev], [r[4] for r in test])
+    y = np.array([int(r[2]) for r in dev])
+    dev_rules = np.array([int(r[3]) for r in dev])
+    model = LogisticRegression(C=4 if kind == 'tfidf' else 1, max_iter=3000)
+    scores = cross_val_predict(model, x, y, cv=5, method='predict_proba')[:, 1]
+    threshold = next(
+        (t for t in np.arange(0.30, 0.99, 0.01)
+         if (((dev_rules == 1) | (scores >= t)) & (y == 0)).sum() <= 0.03 * (y == 0).sum()),
+        0.99,
+    )
+    model.fit(x, y)
+    p = model.predict_proba(x_test)[:, 1]
+    truth = np.array([int(r[2]) for r in test])
+    rules = np.array([int(r[3]) for r in test])
+
+    def figures(flagged):
+        caught = (flagged & (truth == 1)).sum()
+        alarms = (flagged & (truth == 0)).sum()
+        return f'{caught}/{(truth == 1).sum()} caught, {alarms}/{(truth == 0).sum()} false alarms'
+
+    print(f'{name}: rules {figures(rules == 1)}; rules or scorer (at {threshold:.2f}) {figures((rules == 1) | (p >= threshold))}')
