@@ -33,6 +33,9 @@ test('a no during a hiring competition: its own advice, a reminder six weeks out
   await next.getByRole('button', { name: 'Remind me in six weeks' }).click();
   await expect(next.getByRole('status')).toHaveText('A reminder is in the queue for Wed 6 Jan 2027.');
   await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.reload();
   await waitForApp(page);
