@@ -22,7 +22,8 @@
 //! The rules are written by meaning, not against sentences: a job ask is a
 //! job word beside an opening, a wish to join, a hand-off or someone who
 //! hires. They are tuned on the development half of the corpus
-//! (`asks_corpus/`) and measured on a test half they never saw.
+//! (`asks_corpus/`) and measured on a test half written before them and
+//! never edited since.
 //!
 //! The rules read French as well as English, whatever the app's language:
 //! a request to a francophone contact is written in French. French words
