@@ -36,6 +36,17 @@ impl Stage {
         }
     }
 
+    /// The usual next step from this stage, which the chat screen shows
+    /// first and most visibly; none once the chat is over.
+    pub fn next_step(self) -> Option<Stage> {
+        match self {
+            Stage::Idea => Some(Stage::Asked),
+            Stage::Asked => Some(Stage::Booked),
+            Stage::Booked => Some(Stage::Done),
+            Stage::Done | Stage::Declined | Stage::NoReply => None,
+        }
+    }
+
     /// They said no, or never answered: time to thank them and ask the
     /// next person.
     pub fn is_a_no(self) -> bool {
@@ -87,6 +98,25 @@ mod tests {
         assert!(Stage::Asked.list_rank() < Stage::Idea.list_rank());
         assert!(Stage::Idea.list_rank() < Stage::Done.list_rank());
         assert!(Stage::Done.list_rank() < Stage::Declined.list_rank());
+    }
+
+    #[test]
+    fn the_next_step_walks_from_an_idea_to_a_meeting_and_stops_at_any_end() {
+        let mut stage = Stage::Idea;
+        let mut path = vec![stage];
+        while let Some(next) = stage.next_step() {
+            stage = next;
+            path.push(stage);
+        }
+        assert_eq!(
+            path,
+            [Stage::Idea, Stage::Asked, Stage::Booked, Stage::Done]
+        );
+        for ended in [Stage::Declined, Stage::NoReply] {
+            assert_eq!(ended.next_step(), None);
+            assert!(ended.is_a_no());
+        }
+        assert!(!Stage::Done.is_a_no());
     }
 
     #[test]

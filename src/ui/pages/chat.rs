@@ -35,16 +35,6 @@ fn move_label(stage: Stage) -> &'static str {
     }
 }
 
-/// The usual next step from each stage, shown first and most visibly.
-fn next_step(stage: Stage) -> Option<Stage> {
-    match stage {
-        Stage::Idea => Some(Stage::Asked),
-        Stage::Asked => Some(Stage::Booked),
-        Stage::Booked => Some(Stage::Done),
-        Stage::Done | Stage::Declined | Stage::NoReply => None,
-    }
-}
-
 #[component]
 fn ChatScreen(id: ChatId) -> impl IntoView {
     let app = use_app();
@@ -74,7 +64,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         let move_to = move_to.clone();
         move || {
             let current = stage.get();
-            let next = next_step(current);
+            let next = current.next_step();
             let mut order: Vec<Stage> = next.into_iter().collect();
             order.extend(
                 Stage::ALL
