@@ -457,6 +457,27 @@ mod tests {
         assert!(sentence_matches("my cv", &words("my C.V.")));
     }
 
+    /// A trailing optional part or gap can never narrow a match, so one
+    /// always marks a slip: the words before it match on their own, far
+    /// more widely than written ("ready for a" without "move").
+    #[test]
+    fn no_pattern_ends_in_an_optional_part_or_a_gap() {
+        let patterns = patterns().unwrap();
+        let every = patterns
+            .rules
+            .iter()
+            .flat_map(|(_, patterns)| patterns)
+            .chain(patterns.fixed.iter().map(|(phrase, _)| phrase));
+        for pattern in every {
+            let last = pattern.last().unwrap();
+            assert!(
+                !last.split('|').any(|o| o == "-") && last != "*" && last != "**",
+                "{}",
+                pattern.join(" ")
+            );
+        }
+    }
+
     #[test]
     fn where_the_articles_disagree_the_flag_says_which_side_the_app_takes() {
         let close = "Thank you for your time. I'm open to opportunities for internships or jobs in this industry. Feel free to contact me if you think I may be a good candidate.";
