@@ -683,25 +683,27 @@ impl Workspace {
     }
 
     /// A follow-up to write to them again once the competition has closed,
-    /// due [`AFTER_COMPETITION_DAYS`] from today. Asking twice keeps the
-    /// first one and gives its date.
+    /// due [`AFTER_COMPETITION_DAYS`] from today. There is one at a time:
+    /// asked again while it is open, it keeps its date; once done or
+    /// skipped, it opens again with a new one.
     pub fn remind_after_competition(&mut self, id: &ChatId) -> CommandResult<NaiveDate> {
         let person = self.chat_mut(id)?.person_id.clone();
         let item_id = FollowUpId::after_competition(id);
-        if let Some(existing) = self.data.followups.iter().find(|f| f.id == item_id) {
-            return Ok(existing.due);
-        }
         let due = days_after(self.clock.today(), AFTER_COMPETITION_DAYS);
-        let item = FollowUp::custom(
-            item_id,
-            person,
-            t().chat_write_again_after_competition(),
-            due,
-            self.clock.now(),
-        )?;
-        let record = RecordRef::followup(&item.id);
-        self.data.followups.push(item);
-        self.create(record)?;
+        let now = self.clock.now();
+        if let Some(existing) = self.data.followups.iter().find(|f| f.id == item_id) {
+            if existing.is_open() {
+                return Ok(existing.due);
+            }
+            self.edit_followup(&item_id, |item| {
+                item.due = due;
+                item.snoozed_until = None;
+                item.set_status(FollowUpStatus::Open, now);
+            })?;
+            return Ok(due);
+        }
+        let title = t().chat_write_again_after_competition();
+        self.create_followup(FollowUp::custom(item_id, person, title, due, now)?)?;
         Ok(due)
     }
 
@@ -856,6 +858,11 @@ impl Workspace {
             due,
             self.clock.now(),
         )?;
+        self.create_followup(item)
+    }
+
+    /// Stores a follow-up made here for the first time.
+    fn create_followup(&mut self, item: FollowUp) -> CommandResult {
         let record = RecordRef::followup(&item.id);
         self.data.followups.push(item);
         self.create(record)

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::*;
 use crate::domain::chat::{ChatMessage, MeetingFormat};
-use crate::domain::followup::{FollowUpKind, FollowUpStatus};
+use crate::domain::followup::{FollowUpId, FollowUpKind, FollowUpStatus};
 use crate::domain::person::PersonField;
 use crate::domain::prep::{ChecklistGroup, QuestionCategory};
 use crate::domain::settings::{LanguageChoice, Theme};
@@ -659,6 +659,27 @@ fn a_no_during_a_hiring_competition_is_kept_and_sets_one_reminder_six_weeks_out(
             "Write again now the competition has closed".to_string()
         )]
     );
+
+    // Done, then asked for again: the same reminder opens again.
+    let reminder = FollowUpId::after_competition(&chat);
+    w.set_followup_status(&reminder, FollowUpStatus::Done)
+        .unwrap();
+    assert!(!reopen(&store)
+        .data()
+        .followups
+        .iter()
+        .any(|f| f.id == reminder && f.is_open()));
+    let later = w.remind_after_competition(&chat).unwrap();
+    assert_eq!(later, due);
+    let reopened = reopen(&store);
+    let item = reopened
+        .data()
+        .followups
+        .iter()
+        .find(|f| f.id == reminder)
+        .unwrap();
+    assert!(item.is_open());
+    assert_eq!(item.due, later);
 
     w.mark_hiring_competition(&chat, false).unwrap();
     assert!(!reopen(&store).data().chats[0].hiring_competition);
