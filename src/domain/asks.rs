@@ -224,20 +224,35 @@ fn join_initialisms(text: &str) -> String {
         .collect()
 }
 
-/// The patterns of every rule, the word classes they name and the phrases
-/// blanked before matching, read from `asks_rules.txt`.
+/// The patterns of every rule and the phrases blanked before matching,
+/// read from `asks_rules.txt`, with each `@class` already written out as
+/// its words: a message is checked at every keystroke.
 pub struct Patterns {
-    classes: Vec<(String, String)>,
-    fixed: Vec<(Vec<String>, String)>,
-    rules: Vec<(String, Vec<Vec<String>>)>,
+    fixed: Vec<(Vec<Part>, String)>,
+    rules: Vec<(String, Vec<Vec<Part>>)>,
+}
+
+/// One part of a pattern, read once from its text.
+#[derive(Debug)]
+enum Part {
+    /// Skips up to this many words (`*`, `**`).
+    Gap(usize),
+    /// The end of the sentence (`$`).
+    End,
+    /// One of `options`, where one ending in `~` is a word's start; with
+    /// `optional` (`-`), no word at all also does.
+    Word {
+        options: Vec<String>,
+        optional: bool,
+    },
 }
 
 impl Patterns {
     /// Reads the rules file; a line it cannot read is left out, so a
     /// damaged file flags less, never panics.
     pub fn parse(text: &str) -> Patterns {
+        let mut classes: Vec<(&str, &str)> = Vec::new();
         let mut patterns = Patterns {
-            classes: Vec::new(),
             fixed: Vec::new(),
             rules: Vec::new(),
         };
@@ -248,16 +263,14 @@ impl Patterns {
             let (head, rest) = line.split_once(' ').unwrap_or((line, ""));
             let definition = rest.split_once(" =").map(|(a, b)| (a.trim(), b.trim()));
             match (head, definition) {
-                ("class", Some((name, words))) => {
-                    patterns.classes.push((name.to_string(), words.to_string()))
-                }
-                ("fixed", Some((phrase, word))) => {
-                    patterns.fixed.push((parts(phrase), word.to_string()))
-                }
+                ("class", Some((name, words))) => classes.push((name, words)),
+                ("fixed", Some((phrase, word))) => patterns
+                    .fixed
+                    .push((parts(phrase, &classes), word.to_string())),
                 ("rule", _) => patterns.rules.push((rest.to_string(), Vec::new())),
                 _ => {
                     if let Some((_, rule)) = patterns.rules.last_mut() {
-                        rule.push(parts(line));
+                        rule.push(parts(line, &classes));
                     }
                 }
             }
@@ -265,7 +278,31 @@ impl Patterns {
         patterns
     }
 
-    fn of_rule(&self, name: &str) -> &[Vec<String>] {
+    /// Folded words, sentence by sentence; web addresses are left out.
+    fn sentences(&self, text: &str) -> Vec<Vec<String>> {
+        join_initialisms(&fold(text))
+            .split(['.', '?', '!', ';', '\n', '…'])
+            .map(|sentence| self.without_fixed_phrases(tokens(sentence)))
+            .filter(|words| !words.is_empty())
+            .collect()
+    }
+
+    fn without_fixed_phrases(&self, mut words: Vec<String>) -> Vec<String> {
+        for (phrase, replacement) in &self.fixed {
+            let mut start = 0;
+            while start < words.len() {
+                if let Some(length) = matched_length(phrase, &words[start..]) {
+                    if length > 0 {
+                        words.splice(start..start + length, [replacement.clone()]);
+                    }
+                }
+                start += 1;
+            }
+        }
+        words
+    }
+
+    fn of_rule(&self, name: &str) -> &[Vec<Part>] {
         self.rules
             .iter()
             .find(|(rule, _)| rule == name)
@@ -295,103 +332,88 @@ fn patterns() -> Option<&'static Patterns> {
     PATTERNS.get()
 }
 
-impl Patterns {
-    /// Folded words, sentence by sentence; web addresses are left out.
-    fn sentences(&self, text: &str) -> Vec<Vec<String>> {
-        join_initialisms(&fold(text))
-            .split(['.', '?', '!', ';', '\n', '…'])
-            .map(|sentence| self.without_fixed_phrases(tokens(sentence)))
-            .filter(|words| !words.is_empty())
-            .collect()
-    }
-
-    fn without_fixed_phrases(&self, mut words: Vec<String>) -> Vec<String> {
-        for (phrase, replacement) in &self.fixed {
-            let mut start = 0;
-            while start < words.len() {
-                if let Some(length) = self.matched_length(phrase, &words[start..]) {
-                    if length > 0 {
-                        words.splice(start..start + length, [replacement.clone()]);
-                    }
+/// How many words `pattern` covers when it matches at the start of
+/// `words`, if it does.
+fn matched_length(pattern: &[Part], words: &[String]) -> Option<usize> {
+    let Some((part, rest)) = pattern.split_first() else {
+        return Some(0);
+    };
+    match part {
+        Part::Gap(gap) => (0..=(*gap).min(words.len()))
+            .find_map(|skip| matched_length(rest, &words[skip..]).map(|n| n + skip)),
+        Part::End => words.is_empty().then_some(0),
+        Part::Word { options, optional } => {
+            if *optional {
+                if let Some(length) = matched_length(rest, words) {
+                    return Some(length);
                 }
-                start += 1;
             }
-        }
-        words
-    }
-
-    fn word_matches(&self, choice: &str, word: &str) -> bool {
-        choice.split('|').filter(|o| *o != "-").any(|option| {
-            if let Some(class) = option.strip_prefix('@') {
-                return self
-                    .classes
-                    .iter()
-                    .any(|(name, words)| name == class && self.word_matches(words, word));
-            }
-            match option.strip_suffix('~') {
+            let (word, after) = words.split_first()?;
+            let matches = options.iter().any(|option| match option.strip_suffix('~') {
                 Some(stem) => word.starts_with(stem),
                 None => option == word,
-            }
-        })
-    }
-
-    /// How many words `pattern` (already split into parts) covers when it
-    /// matches at the start of `words`, if it does.
-    fn matched_length(&self, parts: &[String], words: &[String]) -> Option<usize> {
-        let Some((part, rest)) = parts.split_first() else {
-            return Some(0);
-        };
-        let gap = match part.as_str() {
-            "*" => Some(3),
-            "**" => Some(8),
-            "$" => return words.is_empty().then_some(0),
-            _ => None,
-        };
-        if let Some(gap) = gap {
-            return (0..=gap.min(words.len()))
-                .find_map(|skip| self.matched_length(rest, &words[skip..]).map(|n| n + skip));
-        }
-        let optional = part.split('|').any(|option| option == "-");
-        if optional {
-            if let Some(length) = self.matched_length(rest, words) {
-                return Some(length);
+            });
+            if matches {
+                matched_length(rest, after).map(|n| n + 1)
+            } else {
+                None
             }
         }
-        let (word, after) = words.split_first()?;
-        if self.word_matches(part, word) {
-            self.matched_length(rest, after).map(|n| n + 1)
-        } else {
-            None
-        }
-    }
-
-    /// Whether `pattern` matches in the sentence with no negation in the
-    /// two words before it or its own first three ("I'm not looking for
-    /// work at your firm").
-    fn sentence_matches(&self, pattern: &[String], words: &[String]) -> bool {
-        (0..words.len()).any(|start| {
-            self.matched_length(pattern, &words[start..])
-                .is_some_and(|length| {
-                    let end = (start + length.min(3)).min(words.len());
-                    !(start.saturating_sub(2)..end).any(|at| is_negation(words, at))
-                })
-        })
     }
 }
 
-/// The parts of a pattern, with a lone `-` folded into the part after it.
-fn parts(pattern: &str) -> Vec<String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut next_optional = false;
-    for part in pattern.split(' ') {
-        if part == "-" {
-            next_optional = true;
-        } else if next_optional {
-            parts.push(format!("{part}|-"));
-            next_optional = false;
-        } else {
-            parts.push(part.to_string());
-        }
+/// Whether `pattern` matches in the sentence with no negation in the two
+/// words before it or its own first three ("I'm not looking for work at
+/// your firm").
+fn sentence_matches(pattern: &[Part], words: &[String]) -> bool {
+    (0..words.len()).any(|start| {
+        matched_length(pattern, &words[start..]).is_some_and(|length| {
+            let end = (start + length.min(3)).min(words.len());
+            !(start.saturating_sub(2)..end).any(|at| is_negation(words, at))
+        })
+    })
+}
+
+/// A pattern's parts: a lone `-` makes the part after it optional (as `-`
+/// among a part's choices does), and
+/// each `@name` stands for the words of its class (one not yet defined,
+/// for none).
+fn parts(pattern: &str, classes: &[(&str, &str)]) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut optional = false;
+    for text in pattern.split(' ') {
+        let part = match text {
+            "-" => {
+                optional = true;
+                continue;
+            }
+            "*" => Part::Gap(3),
+            "**" => Part::Gap(8),
+            "$" => Part::End,
+            _ => {
+                let mut options = Vec::new();
+                for option in text.split('|') {
+                    let expanded = match option.strip_prefix('@') {
+                        Some(name) => classes
+                            .iter()
+                            .find(|(class, _)| *class == name)
+                            .map_or("", |(_, words)| words),
+                        None => option,
+                    };
+                    for option in expanded.split('|') {
+                        // `a|-`: a choice that may also be no word.
+                        match option {
+                            "-" => optional = true,
+                            "" => {}
+                            _ => options.push(option.to_string()),
+                        }
+                    }
+                }
+                Part::Word { options, optional }
+            }
+        };
+        optional = false;
+        parts.push(part);
     }
     parts
 }
@@ -424,7 +446,7 @@ pub fn asks_in(text: &str, setting: Setting) -> Vec<&'static AskRule> {
             patterns.of_rule(rule.name).iter().any(|pattern| {
                 sentences
                     .iter()
-                    .any(|words| patterns.sentence_matches(pattern, words))
+                    .any(|words| sentence_matches(pattern, words))
             })
         })
         .collect()
@@ -438,7 +460,7 @@ mod tests {
     fn patterns_read_as_documented() {
         let patterns = patterns().unwrap();
         let words = |s: &str| patterns.sentences(s).remove(0);
-        let sentence_matches = |p: &str, w: &[String]| patterns.sentence_matches(&parts(p), w);
+        let sentence_matches = |p: &str, w: &[String]| super::sentence_matches(&parts(p, &[]), w);
         assert!(sentence_matches("hire me", &words("Could you hire me?")));
         assert!(sentence_matches(
             "is|are you * hiring",
@@ -469,11 +491,18 @@ mod tests {
             .flat_map(|(_, patterns)| patterns)
             .chain(patterns.fixed.iter().map(|(phrase, _)| phrase));
         for pattern in every {
-            let last = pattern.last().unwrap();
             assert!(
-                !last.split('|').any(|o| o == "-") && last != "*" && last != "**",
-                "{}",
-                pattern.join(" ")
+                matches!(
+                    pattern.last(),
+                    Some(
+                        Part::End
+                            | Part::Word {
+                                optional: false,
+                                ..
+                            }
+                    )
+                ),
+                "{pattern:?}"
             );
         }
     }
