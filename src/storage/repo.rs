@@ -530,7 +530,7 @@ impl Repository {
         let store = self.store.as_ref();
         match store.get(SCHEMA_KEY)? {
             Some(raw) if raw.trim().parse() == Ok(CURRENT_SCHEMA) => Ok(()),
-            Some(raw) if raw.trim().parse::<u32>().is_ok_and(|v| v > CURRENT_SCHEMA) => {
+            Some(raw) if is_newer_schema(&raw) => {
                 self.read_only.store(true, Ordering::Relaxed);
                 Err(StoreError::ReadOnly)
             }
@@ -1068,15 +1068,18 @@ impl Repository {
                 Some(&current.settings),
             ));
         }
-        if key == SCHEMA_KEY {
-            let still_ours = new_value.is_none_or(|v| v.trim().parse() == Ok(CURRENT_SCHEMA));
-            if !still_ours {
-                self.read_only.store(true, Ordering::Relaxed);
-                return ExternalChange::SchemaChanged;
-            }
+        // A schema that is not a version is damage the next write mends, as
+        // on opening; only a newer version stops this tab.
+        if key == SCHEMA_KEY && new_value.is_some_and(is_newer_schema) {
+            self.read_only.store(true, Ordering::Relaxed);
+            return ExternalChange::SchemaChanged;
         }
         ExternalChange::Unrelated
     }
+}
+
+fn is_newer_schema(raw: &str) -> bool {
+    raw.trim().parse::<u32>().is_ok_and(|v| v > CURRENT_SCHEMA)
 }
 
 #[cfg(test)]
@@ -1629,6 +1632,27 @@ mod tests {
             assert_eq!(names(&opened.data.people), ["Ana"]);
             assert_eq!(opened.repo.quarantined_count(), 1, "schema {bad:?}");
             opened.repo.save(&person("b", "Ben")).unwrap();
+            assert_eq!(
+                store.get(SCHEMA_KEY).unwrap(),
+                Some(CURRENT_SCHEMA.to_string())
+            );
+        }
+    }
+
+    /// A page reloaded just after damaging the key can still be told of it
+    /// as if another tab wrote it; that is damage too, not a newer app.
+    #[test]
+    fn a_storage_event_with_a_schema_that_is_not_a_version_does_not_stop_writing() {
+        for bad in ["abc", "", "-1", "0"] {
+            let store = Arc::new(MemoryStore::new());
+            let repo = open(&store).repo;
+            store.insert_raw(SCHEMA_KEY, bad);
+            assert_eq!(
+                repo.external_change(SCHEMA_KEY, Some(bad), &Data::default()),
+                ExternalChange::Unrelated,
+                "schema {bad:?}"
+            );
+            repo.save(&person("a", "Ana")).unwrap();
             assert_eq!(
                 store.get(SCHEMA_KEY).unwrap(),
                 Some(CURRENT_SCHEMA.to_string())

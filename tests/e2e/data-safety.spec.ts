@@ -582,6 +582,21 @@ test('another tab moving the data to a newer version makes this tab read-only wi
   expect(people[0].role ?? '').toBe('');
 });
 
+test('another tab damaging the schema key leaves this tab writing, and the key is mended', async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a);
+  await addPerson(a, 'Ana Silva');
+  const b = await context.newPage();
+  await openApp(b, '/settings');
+  await b.evaluate(() => localStorage.setItem('coffee-chat/schema', ''));
+  await a.getByLabel('Role').fill('Designer');
+  await a.waitForTimeout(500);
+  await expect(a.getByText('newer version')).toHaveCount(0);
+  const people = Object.values(await storedPeople(a)) as Array<{ role?: string }>;
+  expect(people[0].role).toBe('Designer');
+  expect(await a.evaluate(() => localStorage.getItem('coffee-chat/schema'))).toBe('2');
+});
+
 for (const schema of ['abc', '', '-1', '0']) {
   test(`a schema key of ${JSON.stringify(schema)} is damage, not a newer version`, async ({ page }) => {
     await openApp(page);
