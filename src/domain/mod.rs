@@ -19,4 +19,5 @@ pub mod settings;
 pub mod share;
 pub mod sorting;
 pub mod stage;
+pub mod targets;
 pub mod timer;

@@ -51,6 +51,10 @@ pub struct Settings {
     /// Questions the user saved to reuse in later chats.
     #[serde(default)]
     pub own_questions: Vec<BankQuestion>,
+    /// Target ids in the order the person put them by hand; empty, the
+    /// method's ranking (`domain::targets`).
+    #[serde(default)]
+    pub target_order: Vec<String>,
     /// Minutes before the end when the close begins.
     #[serde(default = "default_wrap_up")]
     pub wrap_up_minutes: u32,
@@ -167,6 +171,7 @@ impl Default for Settings {
             target_chats: DEFAULT_TARGET_CHATS,
             checklist_template: built_in_checklist(),
             own_questions: Vec::new(),
+            target_order: Vec::new(),
             wrap_up_minutes: DEFAULT_WRAP_UP_MINUTES,
             vibrate: true,
             thank_you_days: default_thank_you_days(),

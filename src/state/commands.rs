@@ -21,6 +21,7 @@ use crate::domain::prep::{
 };
 use crate::domain::settings::{LanguageChoice, Theme};
 use crate::domain::stage::Stage;
+use crate::domain::targets::{TargetField, TargetId};
 use crate::domain::timer::{self, TimerAction, TimerEvent};
 use crate::i18n::{fill, t};
 use crate::storage::backup::{self, Checked, ImportMode};
@@ -32,6 +33,7 @@ pub enum TextTarget {
     Person(PersonId, PersonField),
     Chat(ChatId, ChatText),
     FollowUpNote(FollowUpId),
+    Target(TargetId, TargetField),
     Setting(SettingText),
     /// An item of the checklist template, by id.
     TemplateItem(String),
@@ -124,6 +126,11 @@ impl Workspace {
                 .iter()
                 .find(|f| &f.id == id)
                 .map(|f| f.note.clone()),
+            TextTarget::Target(id, field) => data
+                .targets
+                .iter()
+                .find(|t| &t.id == id)
+                .map(|t| t.text(*field).to_string()),
             TextTarget::Setting(field) => Some(match field {
                 SettingText::MyName => data.settings.my_name.clone(),
                 SettingText::Background => data.settings.background.clone(),
@@ -190,6 +197,12 @@ impl Workspace {
                 text.clone_into(&mut item.note);
                 item.updated_at = now;
                 RecordRef::followup(id)
+            }
+            TextTarget::Target(id, field) => {
+                self.target_mut(id)?
+                    .set(*field, text, now)
+                    .map_err(CommandError::from)?;
+                RecordRef::target(id)
             }
             TextTarget::Setting(field) => {
                 let settings = &mut self.data.settings;
@@ -258,7 +271,7 @@ impl Workspace {
         Ok(())
     }
 
-    fn edit_settings(
+    pub(super) fn edit_settings(
         &mut self,
         change: impl FnOnce(&mut crate::domain::settings::Settings) -> CommandResult,
     ) -> CommandResult {
@@ -926,17 +939,27 @@ impl Workspace {
             .filter(|f| f.chat_id.as_ref().is_some_and(|c| ids.contains(c)))
             .cloned()
             .collect();
-        let people = self
+        let people: Vec<Person> = self
             .data
             .people
             .iter()
             .filter(|p| chats.iter().any(|c| c.person_id == p.id))
             .cloned()
             .collect();
+        // Their organisations' targets go in the file too, so that it
+        // reads whole; the targets themselves stay here.
+        let targets = self
+            .data
+            .targets
+            .iter()
+            .filter(|t| people.iter().any(|p| t.employs(p)))
+            .cloned()
+            .collect();
         let archive = crate::storage::Data {
             people,
             chats,
             followups,
+            targets,
             settings: self.data.settings.clone(),
         };
         let text = backup::export(&archive, self.clock.now());

@@ -126,6 +126,7 @@ impl Glance {
             people: self.people,
             chats: self.chats,
             followups: self.followups,
+            targets: Vec::new(),
             settings: self.settings,
         }
     }

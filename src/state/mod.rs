@@ -5,6 +5,7 @@
 mod commands;
 mod glance;
 mod insights;
+mod targets;
 mod workspace;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -29,6 +30,7 @@ use crate::domain::chat::{done_count, Chat, ChatId};
 use crate::domain::followup::{due_by, overdue_among, FollowUp};
 use crate::domain::person::{Person, PersonId};
 use crate::domain::settings::Settings;
+use crate::domain::targets::{Target, TargetId};
 use crate::storage::{MemoryStore, Opened, Record, Repository, SharedStore, StoreError};
 
 /// The longest a keystroke waits before it is written. The timer starts at
@@ -93,6 +95,7 @@ pub struct AppState {
     pub people: RwSignal<Vec<Person>>,
     pub chats: RwSignal<Vec<Chat>>,
     pub followups: RwSignal<Vec<FollowUp>>,
+    pub targets: RwSignal<Vec<Target>>,
     pub settings: RwSignal<Settings>,
     pub notices: RwSignal<StorageNotices>,
     /// The last Person deleted, so the People screen can offer Undo.
@@ -146,6 +149,7 @@ impl AppState {
             people: RwSignal::new(data.people),
             chats: RwSignal::new(data.chats),
             followups: RwSignal::new(data.followups),
+            targets: RwSignal::new(data.targets),
             settings: RwSignal::new(data.settings),
             notices: RwSignal::new(workspace.notices().clone()),
             recently_deleted: RwSignal::new(None),
@@ -255,6 +259,7 @@ impl AppState {
                 self.people.set(data.people.clone());
                 self.chats.set(data.chats.clone());
                 self.followups.set(data.followups.clone());
+                self.targets.set(data.targets.clone());
                 self.settings.set(data.settings.clone());
             }),
             Some(records) => {
@@ -265,6 +270,7 @@ impl AppState {
                             RecordRef::Person(id) => sync(self.people, &data.people, id),
                             RecordRef::Chat(id) => sync(self.chats, &data.chats, id),
                             RecordRef::FollowUp(id) => sync(self.followups, &data.followups, id),
+                            RecordRef::Target(id) => sync(self.targets, &data.targets, id),
                             RecordRef::Settings => self.settings.set(data.settings.clone()),
                         }
                     });
@@ -326,14 +332,20 @@ impl AppState {
     /// The current text of a field, kept up to date as it changes here or
     /// in another tab.
     pub fn watch_text(&self, target: TextTarget) -> Memo<String> {
-        let (people, chats, followups, settings) =
-            (self.people, self.chats, self.followups, self.settings);
+        let (people, chats, followups, targets, settings) = (
+            self.people,
+            self.chats,
+            self.followups,
+            self.targets,
+            self.settings,
+        );
         let workspace = self.workspace;
         Memo::new(move |_| {
             match &target {
                 TextTarget::Person(..) => people.track(),
                 TextTarget::Chat(..) => chats.track(),
                 TextTarget::FollowUpNote(_) => followups.track(),
+                TextTarget::Target(..) => targets.track(),
                 TextTarget::Setting(_) | TextTarget::TemplateItem(_) => settings.track(),
             }
             workspace
@@ -345,6 +357,10 @@ impl AppState {
 
     pub fn person(&self, id: &PersonId) -> Option<Person> {
         find(self.people, &id.0)
+    }
+
+    pub fn target(&self, id: &TargetId) -> Option<Target> {
+        find(self.targets, &id.0)
     }
 
     pub fn chat(&self, id: &ChatId) -> Option<Chat> {

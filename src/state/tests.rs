@@ -20,7 +20,7 @@ use crate::storage::{
     KeyValueStore, MemoryStore, StoreError, FIRST_PAINT_KEY, GLANCE_KEY, SCHEMA_KEY,
 };
 
-pub(super) struct TestClock(Mutex<DateTime<Utc>>);
+pub(super) struct TestClock(pub(super) Mutex<DateTime<Utc>>);
 
 impl TestClock {
     pub(super) fn at(y: i32, m: u32, d: u32, h: u32) -> Arc<TestClock> {
@@ -52,25 +52,25 @@ impl IdSource for CountingIds {
 }
 
 /// Wednesday 25 November 2026, 10:00 UTC.
-fn clock() -> Arc<TestClock> {
+pub(super) fn clock() -> Arc<TestClock> {
     TestClock::at(2026, 11, 25, 10)
 }
 
-fn open_with(store: &Arc<MemoryStore>, clock: Arc<TestClock>) -> Workspace {
+pub(super) fn open_with(store: &Arc<MemoryStore>, clock: Arc<TestClock>) -> Workspace {
     Workspace::open(store.clone(), None, clock, Arc::new(CountingIds::default()))
 }
 
-fn open(store: &Arc<MemoryStore>) -> Workspace {
+pub(super) fn open(store: &Arc<MemoryStore>) -> Workspace {
     open_with(store, clock())
 }
 
 /// A second tab: its own ids, so the two never collide.
-fn second_tab(store: &Arc<MemoryStore>) -> Workspace {
+pub(super) fn second_tab(store: &Arc<MemoryStore>) -> Workspace {
     let ids = CountingIds(AtomicU64::new(1000));
     Workspace::open(store.clone(), None, clock(), Arc::new(ids))
 }
 
-fn reopen(store: &Arc<MemoryStore>) -> Workspace {
+pub(super) fn reopen(store: &Arc<MemoryStore>) -> Workspace {
     open(store)
 }
 
@@ -1204,7 +1204,7 @@ fn a_glance_that_cannot_be_written_is_removed_not_left_out_of_date() {
 
 /// A phone and a laptop: a store, a clock and ids each. The laptop starts
 /// from the phone's backup, as a second device does.
-fn two_devices() -> (Workspace, Workspace, Arc<TestClock>, PersonId, ChatId) {
+pub(super) fn two_devices() -> (Workspace, Workspace, Arc<TestClock>, PersonId, ChatId) {
     let clock = clock();
     let mut phone = open_with(&Arc::new(MemoryStore::new()), clock.clone());
     let ana = phone.add_person("Ana", None, "", "").unwrap();
@@ -1222,7 +1222,7 @@ fn two_devices() -> (Workspace, Workspace, Arc<TestClock>, PersonId, ChatId) {
 }
 
 /// `from`'s backup, merged into `to`.
-fn exchange(from: &mut Workspace, to: &mut Workspace) -> crate::storage::Preview {
+pub(super) fn exchange(from: &mut Workspace, to: &mut Workspace) -> crate::storage::Preview {
     let file = backup::parse(&from.export_backup()).unwrap();
     to.import_backup(file, ImportMode::Merge).unwrap()
 }

@@ -14,6 +14,7 @@ use super::Glance;
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::followup::{FollowUp, FollowUpId};
 use crate::domain::person::{Person, PersonId};
+use crate::domain::targets::{Target, TargetId};
 use crate::i18n::{fill, t};
 use crate::storage::{
     Change, Data, ExternalChange, Opened, Record, Repository, SharedStore, StoreError,
@@ -38,6 +39,7 @@ pub enum RecordRef {
     Person(String),
     Chat(String),
     FollowUp(String),
+    Target(String),
     Settings,
 }
 
@@ -50,6 +52,9 @@ impl RecordRef {
     }
     pub fn followup(id: &FollowUpId) -> Self {
         RecordRef::FollowUp(id.0.clone())
+    }
+    pub fn target(id: &TargetId) -> Self {
+        RecordRef::Target(id.0.clone())
     }
 }
 
@@ -86,6 +91,7 @@ impl std::fmt::Display for CommandError {
                 "follow-up" => t().command_missing_followup(),
                 "note" => t().command_missing_note(),
                 "question" => t().command_missing_question(),
+                "target" => t().command_missing_target(),
                 _ => t().command_missing_item(),
             }),
             CommandError::Invalid(message) => f.write_str(message),
@@ -261,6 +267,14 @@ impl Workspace {
             .ok_or(CommandError::Missing("chat"))
     }
 
+    pub(super) fn target_mut(&mut self, id: &TargetId) -> CommandResult<&mut Target> {
+        self.data
+            .targets
+            .iter_mut()
+            .find(|t| &t.id == id)
+            .ok_or(CommandError::Missing("target"))
+    }
+
     pub(super) fn followup_mut(&mut self, id: &FollowUpId) -> CommandResult<&mut FollowUp> {
         self.data
             .followups
@@ -309,6 +323,7 @@ impl Workspace {
             RecordRef::Person(id) => write_one(&self.repo, &mut self.data.people, id)?,
             RecordRef::Chat(id) => write_one(&self.repo, &mut self.data.chats, id)?,
             RecordRef::FollowUp(id) => write_one(&self.repo, &mut self.data.followups, id)?,
+            RecordRef::Target(id) => write_one(&self.repo, &mut self.data.targets, id)?,
             RecordRef::Settings => match self.repo.save_settings(&self.data.settings)? {
                 Some(merged) => {
                     self.data.settings = merged;
@@ -334,6 +349,7 @@ impl Workspace {
                 RecordRef::Person(id) => self.data.people.retain(|p| &p.id.0 != id),
                 RecordRef::Chat(id) => self.data.chats.retain(|c| &c.id.0 != id),
                 RecordRef::FollowUp(id) => self.data.followups.retain(|f| &f.id.0 != id),
+                RecordRef::Target(id) => self.data.targets.retain(|t| &t.id.0 != id),
                 RecordRef::Settings => {}
             }
             self.save();
@@ -391,6 +407,11 @@ impl Workspace {
                 let is_pending = pending(RecordRef::FollowUp(change_id(&change)));
                 apply(&mut self.data.followups, change, is_pending)
                     .map(|(id, again)| (RecordRef::FollowUp(id), again))
+            }
+            ExternalChange::Target(change) => {
+                let is_pending = pending(RecordRef::Target(change_id(&change)));
+                apply(&mut self.data.targets, change, is_pending)
+                    .map(|(id, again)| (RecordRef::Target(id), again))
             }
             ExternalChange::Settings(change) => {
                 let (settings, again) = match change {

@@ -14,6 +14,7 @@ use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
 use crate::domain::person::Person;
 use crate::domain::settings::Settings;
+use crate::domain::targets::Target;
 use crate::i18n::{fill, t};
 
 const APP: &str = "coffee-chat";
@@ -26,6 +27,9 @@ pub struct Backup {
     pub people: Vec<Person>,
     pub chats: Vec<Chat>,
     pub followups: Vec<FollowUp>,
+    /// Absent from files made before targets existed.
+    #[serde(default)]
+    pub targets: Vec<Target>,
     pub settings: Settings,
 }
 
@@ -60,6 +64,7 @@ pub fn export(data: &Data, now: DateTime<Utc>) -> String {
         people: data.people.clone(),
         chats: data.chats.clone(),
         followups: data.followups.clone(),
+        targets: data.targets.clone(),
         settings: data.settings.clone(),
     };
     // Compact: the records' compact encoders are in the download already
@@ -85,6 +90,7 @@ pub fn export_replica(
         people: Vec<serde_json::Map<String, serde_json::Value>>,
         chats: Vec<serde_json::Map<String, serde_json::Value>>,
         followups: Vec<serde_json::Map<String, serde_json::Value>>,
+        targets: Vec<serde_json::Map<String, serde_json::Value>>,
         settings: serde_json::Map<String, serde_json::Value>,
         deleted: &'a serde_json::Map<String, serde_json::Value>,
         arrived: &'a serde_json::Map<String, serde_json::Value>,
@@ -112,6 +118,7 @@ pub fn export_replica(
         people: stored(replica, &data.people),
         chats: stored(replica, &data.chats),
         followups: stored(replica, &data.followups),
+        targets: stored(replica, &data.targets),
         settings: match replica.records.get(SETTINGS_KEY) {
             Some(serde_json::Value::Object(stored)) => stored.clone(),
             _ => serde_json::Map::new(),
@@ -174,6 +181,7 @@ fn replica_of(backup: &Backup, text: &str) -> Result<(Replica, Origin), String> 
         stored("followups", at)
     })
     .map_err(|e| damaged(&e))?;
+    all(&mut replica, &backup.targets, &|at| stored("targets", at)).map_err(|e| damaged(&e))?;
     add(
         &mut replica,
         SETTINGS_KEY.into(),
@@ -254,8 +262,12 @@ pub fn parse(text: &str) -> Result<Checked, String> {
     unique_ids(&backup.people, t().backup_a_person())?;
     unique_ids(&backup.chats, t().backup_a_chat())?;
     unique_ids(&backup.followups, t().backup_a_followup())?;
+    unique_ids(&backup.targets, t().backup_a_target())?;
     if let Some(person) = backup.people.iter().find(|p| p.name.trim().is_empty()) {
         return Err(fill(t().backup_no_name(), &[("id", &person.id.0)]));
+    }
+    if let Some(target) = backup.targets.iter().find(|t| t.name.trim().is_empty()) {
+        return Err(fill(t().backup_target_no_name(), &[("id", &target.id.0)]));
     }
     let people: HashSet<String> = backup.people.iter().map(|p| p.id.0.clone()).collect();
     let chats: HashSet<String> = backup.chats.iter().map(|c| c.id.0.clone()).collect();
@@ -324,6 +336,7 @@ pub fn restored(backup: Backup) -> Data {
         people: backup.people,
         chats: backup.chats,
         followups: backup.followups,
+        targets: backup.targets,
         settings: backup.settings,
     }
 }
@@ -349,6 +362,12 @@ mod tests {
             chats: vec![Chat::new(ChatId("c".into()), ana.id.clone(), now(), &[])],
             people: vec![ana, person("b", "Ben", now())],
             followups: Vec::new(),
+            targets: vec![Target::new(
+                crate::domain::targets::TargetId("t".into()),
+                "Ville de Québec",
+                now(),
+            )
+            .unwrap()],
             settings: Settings::default(),
         }
     }

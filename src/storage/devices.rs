@@ -170,8 +170,8 @@ pub struct Counts {
 /// What a merge would change here, said before anything is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preview {
-    /// People, chats and follow-ups, in that order.
-    pub kinds: [Counts; 3],
+    /// People, chats, follow-ups and targets, in that order.
+    pub kinds: [Counts; 4],
     pub settings_changed: bool,
     /// Texts changed on both devices, now holding both versions.
     pub both_kept: usize,
@@ -181,11 +181,11 @@ pub struct Preview {
 
 impl Preview {
     pub fn changes_nothing(&self) -> bool {
-        self.kinds == [Counts::default(); 3] && !self.settings_changed
+        self.kinds == [Counts::default(); 4] && !self.settings_changed
     }
 }
 
-const KINDS: [&str; 3] = ["person/", "chat/", "followup/"];
+const KINDS: [&str; 4] = ["person/", "chat/", "followup/", "target/"];
 
 fn counts_for<'a>(preview: &'a mut Preview, key: &str) -> Option<&'a mut Counts> {
     let name = key.split_once('/').map_or(key, |(_, name)| name);
@@ -233,7 +233,7 @@ pub fn merge_replicas(
             .filter(|key| !mine.records.contains_key(*key)),
     );
     for key in keys {
-        // Only people, chats and follow-ups are ever deleted: a file that
+        // Only records of these kinds are ever deleted: a file that
         // says the settings were is not believed.
         let deletable = counts_for(&mut Preview::default(), key).is_some();
         let outlived = |version: &Versioned| {

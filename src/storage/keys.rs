@@ -6,6 +6,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
 use crate::domain::person::Person;
+use crate::domain::targets::Target;
 
 pub const NAMESPACE: &str = "coffee-chat/";
 pub const SCHEMA_KEY: &str = "coffee-chat/schema";
@@ -54,6 +55,13 @@ impl Record for Chat {
 
 impl Record for FollowUp {
     const COLLECTION: &'static str = "followup";
+    fn record_id(&self) -> &str {
+        &self.id.0
+    }
+}
+
+impl Record for Target {
+    const COLLECTION: &'static str = "target";
     fn record_id(&self) -> &str {
         &self.id.0
     }

@@ -6,14 +6,17 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{record_id_of, write_verified, KeyValueStore, StoreError, SCHEMA_KEY, SETTINGS_KEY};
+use super::{
+    index_key, record_id_of, write_verified, KeyValueStore, StoreError, SCHEMA_KEY, SETTINGS_KEY,
+};
 use crate::domain::chat::Chat;
 use crate::domain::settings::Settings;
+use crate::domain::targets::Target;
 
 pub type MigrationStep = fn(&dyn KeyValueStore) -> Result<(), StoreError>;
 
 /// `MIGRATIONS[n]` turns schema `n + 1` into schema `n + 2`.
-pub const MIGRATIONS: &[MigrationStep] = &[store_checklists_by_id];
+pub const MIGRATIONS: &[MigrationStep] = &[store_checklists_by_id, make_room_for_targets];
 
 /// Schema 2 stores a checklist item in the built-in English wording by its
 /// id alone (see `domain::prep`): every chat and the template are written
@@ -43,6 +46,18 @@ fn store_checklists_by_id(store: &dyn KeyValueStore) -> Result<(), StoreError> {
         }
     }
     again::<Settings>(store, SETTINGS_KEY)
+}
+
+/// Schema 3 adds a kind of record, targets, with an empty index. A build
+/// of schema 2 knows nothing of them: its backups and device merges would
+/// leave them out, and the next import would delete them. It sees the new
+/// number and stops writing instead.
+fn make_room_for_targets(store: &dyn KeyValueStore) -> Result<(), StoreError> {
+    let index = index_key::<Target>();
+    match store.get(&index)? {
+        Some(_) => Ok(()),
+        None => write_verified(store, &index, "[]"),
+    }
 }
 
 pub const CURRENT_SCHEMA: u32 = MIGRATIONS.len() as u32 + 1;
@@ -149,7 +164,7 @@ mod tests {
             ("coffee-chat/chat/c1", raw.as_str()),
             ("coffee-chat/chat/bad", "{ not a chat"),
         ]);
-        assert_eq!(run_migrations(&store, 1, MIGRATIONS), Ok(2));
+        assert_eq!(run_migrations(&store, 1, &MIGRATIONS[..1]), Ok(2));
         let now = store.get("coffee-chat/chat/c1").unwrap().unwrap();
         assert!(now.len() < raw.len() / 2, "{} of {}", now.len(), raw.len());
         assert_eq!(serde_json::from_str::<Chat>(&now).unwrap(), chat);
@@ -161,6 +176,41 @@ mod tests {
         store.take_writes();
         store_checklists_by_id(&store).unwrap();
         assert!(store.take_writes().is_empty());
+    }
+
+    #[test]
+    fn schema_3_makes_room_for_targets_and_changes_nothing_else() {
+        use crate::storage::{Repository, CURRENT_SCHEMA};
+        use std::sync::Arc;
+        let person = r#"{"id":"p1","name":"Ana","organisation":"Acme Inc.","created_at":"2026-11-10T14:00:00Z","updated_at":"2026-11-10T14:00:00Z"}"#;
+        let schema_2 = [
+            ("coffee-chat/schema", "2"),
+            ("coffee-chat/index/person", r#"["p1"]"#),
+            ("coffee-chat/person/p1", person),
+        ];
+        let store = MemoryStore::with_entries(schema_2);
+        assert_eq!(run_migrations(&store, 2, MIGRATIONS), Ok(3));
+        assert_eq!(
+            store.get("coffee-chat/index/target").unwrap().as_deref(),
+            Some("[]")
+        );
+        assert_eq!(
+            store.get("coffee-chat/person/p1").unwrap().as_deref(),
+            Some(person)
+        );
+        store.take_writes();
+        make_room_for_targets(&store).unwrap();
+        assert!(store.take_writes().is_empty());
+        // Opened by the app: the person as before, no targets yet.
+        let store = Arc::new(MemoryStore::with_entries(schema_2));
+        let opened = Repository::open(store.clone());
+        assert_eq!(opened.problem, None);
+        assert_eq!(opened.data.people[0].organisation, "Acme Inc.");
+        assert!(opened.data.targets.is_empty());
+        assert_eq!(
+            store.get(SCHEMA_KEY).unwrap(),
+            Some(CURRENT_SCHEMA.to_string())
+        );
     }
 
     #[test]

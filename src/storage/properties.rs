@@ -12,6 +12,7 @@ use super::{Data, KeyValueStore, MemoryStore, Repository};
 use crate::domain::chat::{Chat, ChatId, Note};
 use crate::domain::followup::{FollowUp, FollowUpId};
 use crate::domain::person::{Person, PersonId};
+use crate::domain::targets::{Score, Target, TargetId};
 
 fn any_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(any::<char>(), 0..30).prop_map(|chars| chars.into_iter().collect())
@@ -30,6 +31,7 @@ prop_compose! {
         titles in proptest::collection::vec("[a-z]{1,12}", 0..3),
         day in 0u32..3000,
         introduced in any::<bool>(),
+        scores in proptest::collection::vec((0u8..6, 0u8..6, any_text()), 0..3),
     ) -> Data {
         let at = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()
             + chrono::TimeDelta::minutes(i64::from(day));
@@ -73,7 +75,18 @@ prop_compose! {
                     .unwrap()
             })
             .collect();
-        Data { people, chats, followups, settings: Default::default() }
+        let targets: Vec<Target> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, (motivation, postings, notes))| {
+                let mut t = Target::new(TargetId(format!("t{i}")), &names[i % names.len()], at).unwrap();
+                t.set_score(Score::Motivation, *motivation, at);
+                t.set_score(Score::Postings, *postings, at);
+                t.notes = notes.clone();
+                t
+            })
+            .collect();
+        Data { people, chats, followups, targets, settings: Default::default() }
     }
 }
 

@@ -18,6 +18,7 @@ use crate::domain::chat::Chat;
 use crate::domain::followup::FollowUp;
 use crate::domain::person::Person;
 use crate::domain::settings::Settings;
+use crate::domain::targets::Target;
 
 /// This device, for the files it sends to and takes from the others.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -54,6 +55,7 @@ pub struct Data {
     pub people: Vec<Person>,
     pub chats: Vec<Chat>,
     pub followups: Vec<FollowUp>,
+    pub targets: Vec<Target>,
     pub settings: Settings,
 }
 
@@ -146,6 +148,7 @@ pub enum ExternalChange {
     Person(Change<Person>),
     Chat(Change<Chat>),
     FollowUp(Change<FollowUp>),
+    Target(Change<Target>),
     /// Never `Removed`: settings always exist.
     Settings(Change<Settings>),
     /// Another tab moved the data to another schema: this tab stops writing.
@@ -193,6 +196,7 @@ fn is_record_key(key: &str) -> bool {
     record_id_of::<Person>(key).is_some()
         || record_id_of::<Chat>(key).is_some()
         || record_id_of::<FollowUp>(key).is_some()
+        || record_id_of::<Target>(key).is_some()
         || key == SETTINGS_KEY
 }
 
@@ -319,6 +323,7 @@ impl Repository {
         let mut queue = self.load_order(Person::COLLECTION, keys)?;
         queue.extend(self.load_order(Chat::COLLECTION, keys)?);
         queue.extend(self.load_order(FollowUp::COLLECTION, keys)?);
+        queue.extend(self.load_order(Target::COLLECTION, keys)?);
         Ok(Reading {
             queue: queue.into_iter(),
             data: Data {
@@ -385,8 +390,10 @@ impl Repository {
                     self.decode_into(key, raw, &mut data.people)?;
                 } else if record_id_of::<Chat>(&key).is_some() {
                     self.decode_into(key, raw, &mut data.chats)?;
-                } else {
+                } else if record_id_of::<FollowUp>(&key).is_some() {
                     self.decode_into(key, raw, &mut data.followups)?;
+                } else {
+                    self.decode_into(key, raw, &mut data.targets)?;
                 }
             }
             if !keep_going() {
@@ -422,6 +429,7 @@ impl Repository {
         indexes.insert(Person::COLLECTION, ids(&data.people));
         indexes.insert(Chat::COLLECTION, ids(&data.chats));
         indexes.insert(FollowUp::COLLECTION, ids(&data.followups));
+        indexes.insert(Target::COLLECTION, ids(&data.targets));
         drop(indexes);
         data
     }
@@ -752,6 +760,7 @@ impl Repository {
             order(&data.people, replica),
             order(&data.chats, replica),
             order(&data.followups, replica),
+            order(&data.targets, replica),
         ];
         let wanted = replica
             .records
@@ -821,6 +830,7 @@ impl Repository {
         collect(self, &data.people, &mut wanted, &mut indexes)?;
         collect(self, &data.chats, &mut wanted, &mut indexes)?;
         collect(self, &data.followups, &mut wanted, &mut indexes)?;
+        collect(self, &data.targets, &mut wanted, &mut indexes)?;
         wanted.push((
             SETTINGS_KEY.to_string(),
             self.versioned(
@@ -1054,6 +1064,11 @@ impl Repository {
             return self
                 .record_change(key, id, new_value, mine(&current.followups, id))
                 .map_or(ExternalChange::Unrelated, ExternalChange::FollowUp);
+        }
+        if let Some(id) = record_id_of::<Target>(key) {
+            return self
+                .record_change(key, id, new_value, mine(&current.targets, id))
+                .map_or(ExternalChange::Unrelated, ExternalChange::Target);
         }
         if key == SETTINGS_KEY {
             let Some(theirs) = new_value.and_then(|v| serde_json::from_str::<Settings>(v).ok())

@@ -19,7 +19,7 @@ test('export a backup, lose everything, import it back; a bad file changes nothi
   expect(download.suggestedFilename()).toMatch(/^coffee-chat-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const json = JSON.parse(readFileSync(file, 'utf8'));
-  expect(json).toMatchObject({ app: 'coffee-chat', schema: 2 });
+  expect(json).toMatchObject({ app: 'coffee-chat', schema: 3 });
   expect(json.people.map((p: { name: string }) => p.name)).toEqual(['Ana Silva', 'Ben Okafor']);
   expect(json.chats).toHaveLength(1);
   await expect(backup).toContainText('Last backup today.');

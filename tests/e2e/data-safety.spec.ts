@@ -574,7 +574,7 @@ test('another tab moving the data to a newer version makes this tab read-only wi
   await addPerson(a, 'Ana Silva');
   const b = await context.newPage();
   await openApp(b, '/settings');
-  await b.evaluate(() => localStorage.setItem('coffee-chat/schema', '3'));
+  await b.evaluate(() => localStorage.setItem('coffee-chat/schema', '4'));
   await expect(a.getByText('Coffee Chat was updated in another tab')).toBeVisible();
   await a.getByLabel('Role').fill('Designer');
   await expect(a.getByRole('alert')).toContainText('Not saved');
@@ -594,7 +594,7 @@ test('another tab damaging the schema key leaves this tab writing, and the key i
   await expect(a.getByText('newer version')).toHaveCount(0);
   const people = Object.values(await storedPeople(a)) as Array<{ role?: string }>;
   expect(people[0].role).toBe('Designer');
-  expect(await a.evaluate(() => localStorage.getItem('coffee-chat/schema'))).toBe('2');
+  expect(await a.evaluate(() => localStorage.getItem('coffee-chat/schema'))).toBe('3');
 });
 
 for (const schema of ['abc', '', '-1', '0']) {
@@ -609,7 +609,7 @@ for (const schema of ['abc', '', '-1', '0']) {
     await page.getByLabel('Role').fill('Designer');
     await page.waitForTimeout(500);
     await expect(page.getByRole('alert')).not.toContainText('Not saved');
-    expect(await page.evaluate(() => localStorage.getItem('coffee-chat/schema'))).toBe('2');
+    expect(await page.evaluate(() => localStorage.getItem('coffee-chat/schema'))).toBe('3');
   });
 }
 

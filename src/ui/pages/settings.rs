@@ -423,6 +423,7 @@ fn preview_lines(preview: &Preview) -> Vec<String> {
         t().settings_merge_people(),
         t().settings_merge_chats(),
         t().settings_merge_followups(),
+        t().settings_merge_targets(),
     ];
     let mut lines: Vec<String> = kinds
         .iter()
