@@ -12,6 +12,7 @@ use super::calendar::{business_days_between, short_date};
 use super::chat::{stages_by_person, Chat, ChatId};
 use super::person::{fold, Person, PersonId, SearchQuery};
 use super::stage::Stage;
+use super::targets::organisation_key;
 use crate::i18n::{fill, t};
 
 /// Turns a stored instant into the person's own calendar date.
@@ -1107,7 +1108,7 @@ pub fn organisations(people: &[Person], chats: &[Chat]) -> Vec<Organisation> {
         if name.is_empty() {
             continue;
         }
-        let (organisation, anyone_met) = found.entry(fold(name)).or_insert_with(|| {
+        let (organisation, anyone_met) = found.entry(organisation_key(name)).or_insert_with(|| {
             (
                 Organisation {
                     name: name.to_string(),

@@ -9,7 +9,7 @@ use crate::state::{AppState, Insights, Workspace};
 use components::{provide_install_state, BottomNav, Notices};
 use pages::{
     ChatPage, InsightsPage, MeetPage, MeetShortcut, NewPersonPage, NotFoundPage, PeoplePage,
-    PersonPage, PreparePage, QueuePage, SettingsPage, TodayPage,
+    PersonPage, PreparePage, QueuePage, SettingsPage, TargetPage, TargetsPage, TodayPage,
 };
 use router::{provide_address, provide_router, Screen};
 
@@ -143,6 +143,8 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::Meet(id) => view! { <MeetPage id /> }.into_any(),
         Screen::MeetShortcut => view! { <MeetShortcut /> }.into_any(),
         Screen::Queue => view! { <QueuePage /> }.into_any(),
+        Screen::Targets => view! { <TargetsPage /> }.into_any(),
+        Screen::Target(id) => view! { <TargetPage id /> }.into_any(),
         Screen::Insights => view! { <InsightsPage /> }.into_any(),
         Screen::Settings => view! { <SettingsPage /> }.into_any(),
         Screen::NotFound => view! { <NotFoundPage /> }.into_any(),

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::chat::ChatId;
 use crate::domain::person::PersonId;
+use crate::domain::targets::TargetId;
 
 /// The screen an address names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub enum Screen {
     /// `/meet`, the home-screen shortcut to the next booked chat.
     MeetShortcut,
     Queue,
+    Targets,
+    Target(TargetId),
     Insights,
     Settings,
     NotFound,
@@ -45,6 +48,8 @@ impl Screen {
             ["chats", id, "meet"] if !id.is_empty() => Screen::Meet(ChatId(id.into())),
             ["meet"] => Screen::MeetShortcut,
             ["queue"] => Screen::Queue,
+            ["targets"] => Screen::Targets,
+            ["targets", id] if !id.is_empty() => Screen::Target(TargetId(id.into())),
             ["insights"] => Screen::Insights,
             ["settings"] => Screen::Settings,
             _ => Screen::NotFound,
@@ -312,6 +317,9 @@ mod tests {
             ("/chats/c1/meet/", Screen::Meet(chat("c1"))),
             ("/meet", Screen::MeetShortcut),
             ("/queue", Screen::Queue),
+            ("/targets", Screen::Targets),
+            ("/targets/t1", Screen::Target(TargetId("t1".into()))),
+            ("/targets/t1/x", Screen::NotFound),
             ("/insights", Screen::Insights),
             ("/settings", Screen::Settings),
             ("/chats", Screen::NotFound),

@@ -6,6 +6,7 @@ use crate::domain::insights::{
     business_days, export, introduction_summary, speakers_line, AnswerRow, Debrief, DebriefFilter,
     RecurringTerm, Section, Speaker,
 };
+use crate::domain::targets::Score;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, use_insights, Insights, QuestionGroups};
 use crate::ui::components::{show_more, StageBadge};
@@ -475,6 +476,21 @@ fn person_link(id: &crate::domain::person::PersonId, name: &str) -> impl IntoVie
 #[component]
 fn NetworkSection() -> impl IntoView {
     let network = use_insights().network;
+    let app = use_app();
+    // The target an organisation names, with its scores, as a link.
+    let target = move |name: &str| {
+        app.targets.with(|all| {
+            all.iter().find(|known| known.employs_name(name)).map(|known| {
+                view! {
+                    <p>
+                        <a href=format!("/targets/{}", known.id)>{t().targets_title()}</a>
+                        " · "
+                        {super::targets::scores(known.score(Score::Motivation), known.score(Score::Postings))}
+                    </p>
+                }
+            })
+        })
+    };
     let (chains_shown, introducers_shown, organisations_shown) = (
         RwSignal::new(PAGE),
         RwSignal::new(PAGE),
@@ -570,6 +586,7 @@ fn NetworkSection() -> impl IntoView {
                                             <li>
                                                 <h4>{o.name.clone()}</h4>
                                                 <p class="muted">{o.standing.label()}</p>
+                                                {target(&o.name)}
                                                 <ul class="links">
                                                     {o.people
                                                         .iter()

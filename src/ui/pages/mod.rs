@@ -10,6 +10,8 @@ mod person;
 mod prepare;
 mod queue;
 mod settings;
+mod target;
+mod targets;
 mod today;
 
 pub use chat::ChatPage;
@@ -22,6 +24,8 @@ pub use person::PersonPage;
 pub use prepare::PreparePage;
 pub use queue::QueuePage;
 pub use settings::SettingsPage;
+pub use target::TargetPage;
+pub use targets::TargetsPage;
 pub use today::TodayPage;
 
 /// Names the screen in the tab, history and screen readers' announcements.

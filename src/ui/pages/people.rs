@@ -111,6 +111,9 @@ pub fn PeoplePage() -> impl IntoView {
                 {t().people_add_person()}
             </a>
         </div>
+        <p class="muted">
+            <a href="/targets">{t().people_targets()}</a>
+        </p>
         <UndoDelete />
         <Show
             when=move || { total.get() > 0 }

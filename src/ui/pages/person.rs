@@ -1,6 +1,8 @@
 use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
+use crate::domain::targets::Score;
+
 use crate::domain::calendar::{short_date, short_date_time};
 use crate::domain::chat::{stage_of_person, Chat};
 use crate::domain::message::{mailto_address, tel, web_link};
@@ -100,6 +102,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
             {field(PersonField::Tags, t().person_field_tags(), "text")}
             {field(PersonField::Notes, t().person_field_notes(), "textarea")}
         </form>
+        <OrganisationTarget current />
         <section class="card">
             <h2>{t().person_introduced_by_them()}</h2>
             <IntroducedByThem id=id.clone() />
@@ -152,6 +155,55 @@ fn FieldInput(
                 {move || error.get()}
             </p>
         </div>
+    }
+}
+
+/// The target this person's organisation names, or a way to make it one.
+#[component]
+fn OrganisationTarget(current: Memo<Option<Person>>) -> impl IntoView {
+    let app = use_app();
+    let router = use_router();
+    move || {
+        let person = current.get()?;
+        let organisation = person.organisation.trim().to_string();
+        if organisation.is_empty() {
+            return None;
+        }
+        let target = app
+            .targets
+            .with(|all| crate::domain::targets::target_of(all, &person).cloned());
+        Some(match target {
+            Some(target) => {
+                let scores = super::targets::scores(
+                    target.score(Score::Motivation),
+                    target.score(Score::Postings),
+                );
+                view! {
+                <p class="person-target">
+                    {t().person_target_open()} " "
+                    <a href=format!("/targets/{}", target.id)>{target.name}</a>
+                    " · "
+                    {scores}
+                </p>
+                }
+                .into_any()
+            }
+            None => {
+                let add = move |_| {
+                    if let Ok(id) = app.try_run(|w| w.target_for_person(&person.id)) {
+                        router.go(&format!("/targets/{id}"));
+                    }
+                };
+                view! {
+                    <p class="person-target">
+                        <button type="button" class="button" on:click=add>
+                            {fill(t().person_target_add(), &[("name", &organisation)])}
+                        </button>
+                    </p>
+                }
+                .into_any()
+            }
+        })
     }
 }
 

@@ -201,6 +201,9 @@ fn Progress() -> impl IntoView {
             <p class="muted">
                 <a href="/settings">{t().today_change_target()}</a>
             </p>
+            <p class="muted">
+                <a href="/targets">{t().today_targets()}</a>
+            </p>
         </section>
     }
 }
