@@ -120,7 +120,10 @@ pub struct Chat {
     /// Every stage the chat has been in, oldest first; never empty.
     pub history: Vec<StageChange>,
     /// Local wall-clock time of the meeting, as the user typed it.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::instant::deserialize_local_option"
+    )]
     pub starts_at: Option<NaiveDateTime>,
     #[serde(default)]
     pub format: Option<MeetingFormat>,

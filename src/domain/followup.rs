@@ -118,10 +118,14 @@ pub struct FollowUp {
     /// The chat it came from; none for an item the user added by hand.
     #[serde(default)]
     pub chat_id: Option<ChatId>,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize_date")]
     pub due: NaiveDate,
     pub status: FollowUpStatus,
     /// Put off until this date; the item shows again then.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::instant::deserialize_date_option"
+    )]
     pub snoozed_until: Option<NaiveDate>,
     /// What to do, for an item the user added by hand.
     #[serde(default)]

@@ -67,7 +67,10 @@ pub struct Settings {
     #[serde(default = "default_thank_you_days")]
     pub thank_you_days: u32,
     /// When a backup file was last exported.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::instant::deserialize_option"
+    )]
     pub last_backup_at: Option<DateTime<Utc>>,
     /// Planned length of new chats, in minutes.
     #[serde(default = "default_length")]

@@ -37,6 +37,7 @@ pub struct Glance {
     /// The records' format ([`CURRENT_SCHEMA`]); another is not used.
     pub schema: u32,
     /// The local date it was worked out for.
+    #[serde(deserialize_with = "crate::domain::instant::deserialize_date")]
     pub date: NaiveDate,
     pub counts: Counts,
     pub people: Vec<Person>,

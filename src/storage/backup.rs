@@ -23,6 +23,7 @@ const APP: &str = "coffee-chat";
 pub struct Backup {
     pub app: String,
     pub schema: u32,
+    #[serde(deserialize_with = "crate::domain::instant::deserialize")]
     pub exported_at: DateTime<Utc>,
     pub people: Vec<Person>,
     pub chats: Vec<Chat>,
