@@ -2,7 +2,8 @@
 //! commands and storage, then prints the resulting localStorage entries as
 //! one JSON object, for the scale benchmark (`scripts/bench-scale.sh`).
 //!
-//! Usage: `cargo run --release --example scale_data -- PEOPLE CHATS NOTES`.
+//! Usage: `cargo run --release --example scale_data -- PEOPLE CHATS NOTES
+//! [TARGETS]`.
 //! The same arguments always give the same bytes.
 
 mod support;
@@ -13,6 +14,7 @@ use coffee_chat::domain::chat::{ChatId, MeetingFormat};
 use coffee_chat::domain::person::{PersonField, PersonId};
 use coffee_chat::domain::prep::{built_in_questions, QuestionCategory};
 use coffee_chat::domain::stage::Stage;
+use coffee_chat::domain::targets::{Score, TargetField};
 use coffee_chat::domain::timer::TimerAction;
 use coffee_chat::state::{ChatText, Clock, TextTarget};
 
@@ -105,8 +107,10 @@ fn main() {
         .skip(1)
         .map(|a| a.parse().expect("PEOPLE CHATS NOTES as whole numbers"))
         .collect();
-    let [people, chats, notes] = numbers[..] else {
-        panic!("usage: scale_data PEOPLE CHATS NOTES");
+    let (people, chats, notes, targets) = match numbers[..] {
+        [people, chats, notes] => (people, chats, notes, 0),
+        [people, chats, notes, targets] => (people, chats, notes, targets),
+        _ => panic!("usage: scale_data PEOPLE CHATS NOTES [TARGETS]"),
     };
     let start = Utc.with_ymd_and_hms(2025, 11, 1, 14, 0, 0).unwrap();
     let (store, clock, mut w) = support::workspace(start);
@@ -204,6 +208,24 @@ fn main() {
         }
         w.save();
     }
+
+    // The organisations people work at first, so that targets have people.
+    for n in 0..targets {
+        let name = match ORGANISATIONS.get(n) {
+            Some(name) => (*name).to_string(),
+            None => format!("Organisation {n}"),
+        };
+        let id = w.add_target(&name).unwrap();
+        for score in [Score::Motivation, Score::Postings] {
+            w.set_target_score(&id, score, dice.below(4) as u8).unwrap();
+        }
+        w.type_text(
+            &TextTarget::Target(id, TargetField::Notes),
+            &sentence(&mut dice),
+        )
+        .unwrap();
+    }
+    w.save();
 
     support::print_entries(&store);
 }

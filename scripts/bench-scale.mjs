@@ -65,7 +65,7 @@ async function measure(name, file) {
   });
   const page = await phonePage(browser, origin, entries, instrument);
 
-  const figures = { startup: [], ready: [], longest: [], people: [], search: [], insights: [], words: [], network: [], filter: [], settings: [], settingsKey: [], queue: [], note: [], noteBytes: [] };
+  const figures = { startup: [], ready: [], longest: [], people: [], search: [], insights: [], words: [], network: [], filter: [], settings: [], settingsKey: [], queue: [], targets: [], note: [], noteBytes: [] };
   // A screen change, to the frame that shows it and to the frame after.
   const opening = async (name, action, ready) => {
     const [shown, next] = await timedFrames(page, action, ready);
@@ -115,6 +115,11 @@ async function measure(name, file) {
       ),
     );
     await opening('queue', navLink('Queue'), "location.pathname === '/queue' && document.querySelector('main h1')");
+    await timed(page, navLink('Today'), onScreen('/', 'Today'));
+    // An empty Today welcomes instead, without the link.
+    if (await page.evaluate(() => document.querySelector('a[href="/targets"]'))) {
+      await opening('targets', click('a[href="/targets"]'), "location.pathname === '/targets' && document.querySelector('.target-list')");
+    }
 
     // A booked chat: its meeting screen has the note field.
     const chat = await page.evaluate(() =>
@@ -153,10 +158,10 @@ for (const spec of datasets) {
   const [name, file] = spec.split('=');
   const [, result] = await measure(name, file);
   results[name] = result;
-  const ms = (v) => (v === null ? '–' : `${v.toFixed(0)} ms`);
+  const ms = (v) => (v == null ? '–' : `${v.toFixed(0)} ms`);
   const opened = (name) => `${ms(result[name])} (${ms(result[`${name}Next`])} to the frame after)`;
   console.log(
-    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | Today on screen ${ms(result.startup)} | app ready ${ms(result.ready)}, longest task before it ${ms(result.longest)} | open People ${opened('people')} | search keystroke ${ms(result.search)} | open Insights ${opened('insights')} | Words ${opened('words')} | Network ${opened('network')} | filter ${ms(result.filter)} | open Settings ${opened('settings')} | Settings keystroke ${ms(result.settingsKey)} | open Queue ${opened('queue')} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
+    `${name}: ${result.keys} keys, ${(result.chars / 1e6).toFixed(2)} M chars | Today on screen ${ms(result.startup)} | app ready ${ms(result.ready)}, longest task before it ${ms(result.longest)} | open People ${opened('people')} | search keystroke ${ms(result.search)} | open Insights ${opened('insights')} | Words ${opened('words')} | Network ${opened('network')} | filter ${ms(result.filter)} | open Settings ${opened('settings')} | Settings keystroke ${ms(result.settingsKey)} | open Queue ${opened('queue')} | open Targets ${opened('targets')} | note keystroke ${ms(result.note)}, ${result.noteBytes ?? '–'} chars written | JS heap ${(result.heap / 1e6).toFixed(1)} MB | wasm memory ${(result.wasm / 1e6).toFixed(1)} MB`,
   );
 }
 const { empty, small, large } = results;
@@ -171,5 +176,6 @@ if (small && large) {
   console.log(`open Settings, large over small: ${ratio(large.settings, small.settings)}×`);
   console.log(`Settings keystroke, large over small: ${ratio(large.settingsKey, small.settingsKey)}×`);
   console.log(`open Queue, large over small: ${ratio(large.queue, small.queue)}×`);
+  console.log(`open Targets, large over small: ${ratio(large.targets, small.targets)}×`);
   console.log(`chars written per note keystroke, large over small: ${ratio(large.noteBytes, small.noteBytes)}×`);
 }

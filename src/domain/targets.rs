@@ -329,15 +329,22 @@ pub fn ranked(
         name: p.name.clone(),
         stage: stage_of(&p.id),
     };
-    let keyed: Vec<(String, &Person)> = people
-        .iter()
-        .map(|p| (organisation_key(&p.organisation), p))
-        .filter(|(key, _)| !key.is_empty())
-        .collect();
-    let met: Vec<&Person> = people
+    // Worked out once for the whole list: with a year of data, once per
+    // target was most of the time the screen took to open.
+    let mut by_organisation: HashMap<String, Vec<&Person>> = HashMap::new();
+    for person in people {
+        let key = organisation_key(&person.organisation);
+        if !key.is_empty() {
+            by_organisation.entry(key).or_default().push(person);
+        }
+    }
+    // People met, by name, with their folded field.
+    let mut met: Vec<(String, &Person)> = people
         .iter()
         .filter(|p| stage_of(&p.id) == Stage::Done)
+        .map(|p| (fold(p.field.trim()), p))
         .collect();
+    sort_by_key(&mut met, |(_, p)| fold(&p.name));
     // The latest chat of each person, for the dates of a wait.
     let mut latest: HashMap<&PersonId, &Chat> = HashMap::new();
     for chat in chats {
@@ -359,12 +366,10 @@ pub fn ranked(
     let mut list: Vec<Ranked> = targets
         .iter()
         .map(|target| {
-            let key = organisation_key(&target.name);
-            let mut at: Vec<&Person> = keyed
-                .iter()
-                .filter(|(k, _)| *k == key)
-                .map(|(_, p)| *p)
-                .collect();
+            let mut at: Vec<&Person> = by_organisation
+                .get(&organisation_key(&target.name))
+                .cloned()
+                .unwrap_or_default();
             sort_by_key(&mut at, |p| (stage_of(&p.id).list_rank(), fold(&p.name)));
             let contacts: Vec<Contact> = at.iter().map(|p| contact(p)).collect();
             let advocates = Advocates::of(contacts.iter().map(|c| c.stage));
@@ -390,22 +395,17 @@ pub fn ranked(
             } else if let Some(c) = first(Stage::Done) {
                 NextStep::KeepInTouch(c)
             } else {
-                let mut introducers: Vec<&Person> = met.clone();
                 // Those in the target's field first: likelier to know someone.
                 let field = fold(target.field.trim());
-                sort_by_key(&mut introducers, |p| {
-                    (
-                        field.is_empty() || fold(p.field.trim()) != field,
-                        fold(&p.name),
-                    )
-                });
-                NextStep::FindContact {
-                    introducers: introducers
-                        .into_iter()
-                        .take(INTRODUCERS_SHOWN)
-                        .map(contact)
-                        .collect(),
-                }
+                let in_field = |(f, _): &&(String, &Person)| !field.is_empty() && *f == field;
+                let introducers = met
+                    .iter()
+                    .filter(in_field)
+                    .chain(met.iter().filter(|m| !in_field(m)))
+                    .take(INTRODUCERS_SHOWN)
+                    .map(|(_, p)| contact(p))
+                    .collect();
+                NextStep::FindContact { introducers }
             };
             Ranked {
                 target: target.clone(),

@@ -9,11 +9,18 @@ use crate::domain::targets::{
 use crate::storage::Record;
 
 impl Workspace {
-    /// Every target ranked, with its people and next step.
-    pub fn ranked_targets(&self) -> Vec<Ranked> {
+    /// Every target ranked, with its people and next step; or only `one`.
+    pub fn ranked_targets(&self, one: Option<&TargetId>) -> Vec<Ranked> {
         let data = &self.data;
+        let targets = match one {
+            Some(id) => match data.targets.iter().find(|t| &t.id == id) {
+                Some(target) => std::slice::from_ref(target),
+                None => &[],
+            },
+            None => &data.targets[..],
+        };
         ranked(
-            &data.targets,
+            targets,
             &data.people,
             &data.chats,
             &data.followups,

@@ -17,7 +17,7 @@ use crate::storage::backup::{self, ImportMode};
 use crate::storage::MemoryStore;
 
 fn names(w: &Workspace) -> Vec<String> {
-    w.ranked_targets()
+    w.ranked_targets(None)
         .into_iter()
         .map(|r| r.target.name)
         .collect()
@@ -56,7 +56,7 @@ fn scores_rank_the_list_until_it_is_ordered_by_hand() {
     w.set_target_score(&b, Score::Postings, 9).unwrap();
     assert_eq!(names(&w), ["Gamma", "Beta", "Alpha"]);
     let shown: Vec<TargetId> = w
-        .ranked_targets()
+        .ranked_targets(None)
         .iter()
         .map(|r| r.target.id.clone())
         .collect();
@@ -81,13 +81,13 @@ fn the_advocate_column_moves_as_a_request_is_sent_and_a_chat_booked() {
     let store = Arc::new(MemoryStore::new());
     let mut w = open(&store);
     w.add_target("Hydro-Québec").unwrap();
-    let advocates = |w: &Workspace| w.ranked_targets()[0].advocates;
+    let advocates = |w: &Workspace| w.ranked_targets(None)[0].advocates;
     assert_eq!(advocates(&w), Advocates::None);
     let ana = w.add_person("Ana", None, "hydro quebec", "").unwrap();
     assert_eq!(advocates(&w), Advocates::ToAsk);
     let chat = w.create_chat(&ana).unwrap();
     w.move_chat(&chat, Stage::Asked).unwrap();
-    match &w.ranked_targets()[0].next {
+    match &w.ranked_targets(None)[0].next {
         NextStep::Wait {
             second_contact,
             follow_up,
@@ -209,4 +209,22 @@ fn an_archive_carries_the_targets_of_its_people_and_keeps_them_here() {
     w.import_backup(backup::parse(&file).unwrap(), ImportMode::Merge)
         .unwrap();
     assert_eq!(reopen(&store).data().targets.len(), 2);
+}
+
+#[test]
+fn an_unreadable_target_is_set_aside_and_the_others_load() {
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open(&store);
+    w.add_target("Acme").unwrap();
+    let used = w.used_characters().unwrap();
+    w.add_target("Banque Nationale").unwrap();
+    assert!(
+        w.used_characters().unwrap() > used,
+        "the gauge counts targets"
+    );
+    store.insert_raw("coffee-chat/target/broken", r#"{"id":"broken","name":7}"#);
+    store.insert_raw("coffee-chat/target/wrong", r#"{"id":"other","name":"X","created_at":"2026-11-25T10:00:00Z","updated_at":"2026-11-25T10:00:00Z"}"#);
+    let stored = reopen(&store);
+    assert_eq!(stored.data().targets.len(), 2);
+    assert_eq!(stored.unreadable_count(), 2);
 }

@@ -290,6 +290,7 @@ fn Capacity() -> impl IntoView {
         app.people.track();
         app.chats.track();
         app.followups.track();
+        app.targets.track();
         app.settings.track();
         if opened.is_some() && !measuring.get_value() {
             measuring.set_value(true);

@@ -10,7 +10,7 @@ use crate::state::{use_app, TextTarget};
 use crate::ui::components::{AutosaveField, StageBadge};
 use crate::ui::router::use_router;
 
-use super::targets::{next_step, use_ranked};
+use super::targets::{next_step, ranked};
 
 #[component]
 pub fn TargetPage(id: TargetId) -> impl IntoView {
@@ -39,12 +39,9 @@ pub fn TargetPage(id: TargetId) -> impl IntoView {
 fn TargetEditor(id: TargetId) -> impl IntoView {
     let app = use_app();
     let router = use_router();
-    let ranked = use_ranked(app);
     // Copy, so that each view below can take its own.
     let held = StoredValue::new(id.clone());
-    let this = move || {
-        ranked.with(|list| held.with_value(|id| list.iter().find(|r| &r.target.id == id).cloned()))
-    };
+    let this = move || held.with_value(|id| ranked(app, Some(id)).pop());
     let name = move || this().map(|r| r.target.name).unwrap_or_default();
     super::set_title(&name());
     let field = |field: TargetField, label: &'static str| {
@@ -113,24 +110,20 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
             <h2 id="target-people-heading">{t().target_people_heading()}</h2>
             {move || {
                 let people = this().map(|r| r.people).unwrap_or_default();
-                if people.is_empty() {
-                    view! { <p class="muted">{t().target_no_people()}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="target-people">
-                            {people
-                                .into_iter()
-                                .map(|c| view! {
-                                    <li>
-                                        <a href=format!("/people/{}", c.id)>{c.name}</a>
-                                        " "
-                                        <StageBadge stage=c.stage />
-                                    </li>
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
+                view! {
+                    {people.is_empty().then(|| view! { <p class="muted">{t().target_no_people()}</p> })}
+                    <ul class="target-people">
+                        {people
+                            .into_iter()
+                            .map(|c| view! {
+                                <li>
+                                    <a href=format!("/people/{}", c.id)>{c.name}</a>
+                                    " "
+                                    <StageBadge stage=c.stage />
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
                 }
             }}
             <a href=move || format!("/people/new?organisation={}", encode(&name())) class="button">

@@ -13,26 +13,24 @@ use crate::ui::components::show_more;
 /// Rows of the whole list drawn at first, and added by each "Show more".
 const PAGE: usize = 20;
 
-/// Every target ranked, worked out again when any record it reads changes.
-pub(super) fn use_ranked(app: AppState) -> Memo<Vec<Ranked>> {
-    Memo::new(move |_| {
-        app.targets.track();
-        app.people.track();
-        app.chats.track();
-        app.followups.track();
-        app.settings.track();
-        app.read(|w| w.ranked_targets())
-    })
+/// Every target ranked (or only `one`), read again when any record it
+/// reads changes.
+pub(super) fn ranked(app: AppState, one: Option<&TargetId>) -> Vec<Ranked> {
+    app.targets.track();
+    app.people.track();
+    app.chats.track();
+    app.followups.track();
+    app.settings.track();
+    app.read(|w| w.ranked_targets(one))
 }
 
 #[component]
 pub fn TargetsPage() -> impl IntoView {
     super::set_title(t().targets_title());
     let app = use_app();
-    let ranked = use_ranked(app);
     let everything = RwSignal::new(false);
     let limit = RwSignal::new(PAGE);
-    let total = move || ranked.with(Vec::len);
+    let total = move || app.targets.with(Vec::len);
     let tab = move |all: bool, label: String| {
         view! {
             <button
@@ -48,30 +46,29 @@ pub fn TargetsPage() -> impl IntoView {
     // The rows, and above them what the list holds.
     let list = move || {
         let all = everything.get();
-        ranked.with(|list| {
-            let shown: Vec<TargetId> = list.iter().map(|r| r.target.id.clone()).collect();
-            let rows: Vec<(usize, &Ranked)> = if all {
-                list.iter().take(limit.get()).enumerate().collect()
-            } else {
-                next_five(list).map(|r| (usize::MAX, r)).collect()
-            };
-            let note = if list.is_empty() {
-                Some(t().targets_empty())
-            } else if rows.is_empty() {
-                Some(t().targets_none_open())
-            } else {
-                None
-            };
-            view! {
-                {note.map(|note| view! { <p class="muted">{note}</p> })}
-                <ol class="target-list">
-                    {rows
-                        .into_iter()
-                        .map(|(at, r)| view! { <TargetRow ranked=r.clone() at shown=shown.clone() /> })
-                        .collect_view()}
-                </ol>
-            }
-        })
+        let list = ranked(app, None);
+        let shown: Vec<TargetId> = list.iter().map(|r| r.target.id.clone()).collect();
+        let rows: Vec<(usize, Ranked)> = if all {
+            list.iter().take(limit.get()).cloned().enumerate().collect()
+        } else {
+            next_five(&list).map(|r| (usize::MAX, r.clone())).collect()
+        };
+        let note = if list.is_empty() {
+            Some(t().targets_empty())
+        } else if rows.is_empty() {
+            Some(t().targets_none_open())
+        } else {
+            None
+        };
+        view! {
+            {note.map(|note| view! { <p class="muted">{note}</p> })}
+            <ol class="target-list">
+                {rows
+                    .into_iter()
+                    .map(|(at, r)| view! { <TargetRow ranked=r at shown=shown.clone() /> })
+                    .collect_view()}
+            </ol>
+        }
     };
     let by_hand = move || {
         (everything.get() && app.settings.with(|s| !s.target_order.is_empty())).then(|| {
