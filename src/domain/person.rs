@@ -142,7 +142,7 @@ impl Person {
         now: DateTime<Utc>,
     ) -> Result<(), &'static str> {
         if referrer.as_ref() == Some(&self.id) {
-            return Err("A person cannot introduce themselves.");
+            return Err(t().person_cannot_introduce_self());
         }
         self.introduced_by = referrer;
         self.updated_at = now;
@@ -180,7 +180,7 @@ pub fn validate(field: PersonField, input: &str) -> Result<String, FieldError> {
         input.trim().to_string()
     };
     match field {
-        PersonField::Name if value.is_empty() => fail("A name is required."),
+        PersonField::Name if value.is_empty() => fail(t().person_name_required()),
         PersonField::Name if value.chars().count() > NAME_MAX_CHARS => {
             fail(t().person_name_too_long())
         }
@@ -191,7 +191,7 @@ pub fn validate(field: PersonField, input: &str) -> Result<String, FieldError> {
             fail(t().person_bad_phone())
         }
         PersonField::Linkedin if !value.is_empty() && !is_web_address(&value) => {
-            fail("Use a web address starting with https:// or http://.")
+            fail(t().field_bad_web_address())
         }
         _ => Ok(value),
     }

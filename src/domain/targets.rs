@@ -6,13 +6,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 
 use super::chat::{stages_by_person, Chat, ChatId};
 use super::followup::{FollowUp, FollowUpKind, FollowUpStatus};
 use super::person::{fold, is_web_address, Person, PersonId, NAME_MAX_CHARS};
-use super::sorting::sort_by_key;
+use super::sorting::{sort_by, sort_by_key};
 use super::stage::Stage;
 use crate::i18n::t;
 
@@ -165,7 +164,7 @@ fn checked(field: TargetField, input: &str) -> Result<String, &'static str> {
             Err(t().person_name_too_long())
         }
         TargetField::Link if !value.is_empty() && !is_web_address(value) => {
-            Err(t().target_bad_link())
+            Err(t().field_bad_web_address())
         }
         _ => Ok(value.to_string()),
     }
@@ -331,13 +330,13 @@ pub fn ranked(
     };
     // Worked out once for the whole list: with a year of data, once per
     // target was most of the time the screen took to open.
-    let mut by_organisation: HashMap<String, Vec<&Person>> = HashMap::new();
-    for person in people {
-        let key = organisation_key(&person.organisation);
-        if !key.is_empty() {
-            by_organisation.entry(key).or_default().push(person);
-        }
-    }
+    // Sorted by key, so that a target's people are one range of it.
+    let mut by_organisation: Vec<(String, &Person)> = people
+        .iter()
+        .map(|p| (organisation_key(&p.organisation), p))
+        .filter(|(key, _)| !key.is_empty())
+        .collect();
+    sort_by(&mut by_organisation, |a, b| a.0.cmp(&b.0));
     // People met, by name, with their folded field.
     let mut met: Vec<(String, &Person)> = people
         .iter()
@@ -345,14 +344,6 @@ pub fn ranked(
         .map(|p| (fold(p.field.trim()), p))
         .collect();
     sort_by_key(&mut met, |(_, p)| fold(&p.name));
-    // The latest chat of each person, for the dates of a wait.
-    let mut latest: HashMap<&PersonId, &Chat> = HashMap::new();
-    for chat in chats {
-        let entry = latest.entry(&chat.person_id).or_insert(chat);
-        if (chat.created_at, &chat.id) > (entry.created_at, &entry.id) {
-            *entry = chat;
-        }
-    }
     let due = |chat: &ChatId, kind: FollowUpKind| {
         followups
             .iter()
@@ -366,15 +357,25 @@ pub fn ranked(
     let mut list: Vec<Ranked> = targets
         .iter()
         .map(|target| {
-            let mut at: Vec<&Person> = by_organisation
-                .get(&organisation_key(&target.name))
-                .cloned()
-                .unwrap_or_default();
+            let key = organisation_key(&target.name);
+            let from = by_organisation.partition_point(|(k, _)| *k < key);
+            let mut at: Vec<&Person> = by_organisation[from..]
+                .iter()
+                .take_while(|(k, _)| *k == key)
+                .map(|(_, p)| *p)
+                .collect();
             sort_by_key(&mut at, |p| (stage_of(&p.id).list_rank(), fold(&p.name)));
             let contacts: Vec<Contact> = at.iter().map(|p| contact(p)).collect();
             let advocates = Advocates::of(contacts.iter().map(|c| c.stage));
             let first = |stage: Stage| contacts.iter().find(|c| c.stage == stage).cloned();
-            let chat_of = |c: &Contact| latest.get(&c.id).map(|chat| chat.id.clone());
+            // Their latest chat, the one their stage comes from.
+            let chat_of = |c: &Contact| {
+                chats
+                    .iter()
+                    .filter(|chat| chat.person_id == c.id)
+                    .max_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)))
+                    .map(|chat| chat.id.clone())
+            };
             let next = if let Some(c) = first(Stage::Booked) {
                 match chat_of(&c) {
                     Some(chat) => NextStep::Prepare { contact: c, chat },

@@ -1006,7 +1006,8 @@ impl Workspace {
                 .then_some(BackupDue::Never),
             Some(last) => {
                 let changed = self.data.people.iter().any(|p| since(p.updated_at))
-                    || self.data.chats.iter().any(|c| since(c.updated_at));
+                    || self.data.chats.iter().any(|c| since(c.updated_at))
+                    || self.data.targets.iter().any(|t| since(t.updated_at));
                 (last < week_ago && changed).then_some(BackupDue::Old)
             }
         }

@@ -228,3 +228,16 @@ fn an_unreadable_target_is_set_aside_and_the_others_load() {
     assert_eq!(stored.data().targets.len(), 2);
     assert_eq!(stored.unreadable_count(), 2);
 }
+
+#[test]
+fn a_target_added_since_a_week_old_backup_asks_for_a_new_one() {
+    let clock = clock();
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open_with(&store, clock.clone());
+    w.add_person("Ana", None, "", "").unwrap();
+    w.export_backup();
+    clock.advance_minutes(8 * 24 * 60);
+    assert_eq!(w.backup_due(), None, "nothing changed since");
+    w.add_target("Acme").unwrap();
+    assert_eq!(w.backup_due(), Some(crate::state::BackupDue::Old));
+}
