@@ -1,3 +1,6 @@
+//! Coffee Chat: the layers (domain, storage, state, ui) and what the start
+//! needs before the interface (opening the store in steps, the glance).
+
 pub mod crypto;
 pub mod domain;
 pub mod i18n;

@@ -1,3 +1,6 @@
+//! The start: the language and the first screen chosen, the store opened
+//! in steps, and the app mounted in place of the static first screen.
+
 use coffee_chat::i18n::{start_in, Lang};
 use leptos::mount::{mount_to, mount_to_body};
 use leptos::prelude::*;

@@ -1,3 +1,6 @@
+//! A chat, one informational interview: its stages and their dates, the
+//! booking, the messages, the meeting's notes and timer, the debrief.
+
 use crate::domain::sorting::sort_by_key;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};

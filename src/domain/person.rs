@@ -1,3 +1,6 @@
+//! A person on the list: their fields, checked as typed, the folded
+//! search, and the list's order.
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;

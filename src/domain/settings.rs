@@ -1,3 +1,6 @@
+//! The person's own details and choices: name, signature, field, target,
+//! meeting cues, language and theme, the checklist template.
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

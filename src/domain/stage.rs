@@ -1,3 +1,6 @@
+//! Where a chat stands, from Idea to Done or a no, and the rules that
+//! depend on it alone.
+
 use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 

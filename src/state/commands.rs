@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::workspace::{CommandError, CommandResult, Deleted, RecordRef, Workspace};
+use super::workspace::{CommandError, CommandResult, Deleted, RecordKind, RecordRef, Workspace};
 use crate::domain::calendar::{days_after, in_accepted_years};
 use crate::domain::chat::{
     move_item, Chat, ChatId, ChatMessage, MeetingFormat, Note, AFTER_COMPETITION_DAYS,
@@ -174,7 +174,7 @@ impl Workspace {
                             .questions
                             .iter_mut()
                             .find(|q| &q.id == question)
-                            .ok_or(CommandError::Missing("question"))?
+                            .ok_or(CommandError::Missing(RecordKind::Question))?
                             .answer
                     }
                     ChatText::Note(note) => {
@@ -182,7 +182,7 @@ impl Workspace {
                             .notes
                             .iter_mut()
                             .find(|n| &n.id == note)
-                            .ok_or(CommandError::Missing("note"))?
+                            .ok_or(CommandError::Missing(RecordKind::Note))?
                             .text
                     }
                     ChatText::Takeaways => &mut chat.takeaways,
@@ -221,7 +221,7 @@ impl Workspace {
                     .checklist_template
                     .iter_mut()
                     .find(|i| &i.id == id)
-                    .ok_or(CommandError::Missing("checklist item"))?;
+                    .ok_or(CommandError::Missing(RecordKind::ChecklistItem))?;
                 text.clone_into(&mut item.text);
                 RecordRef::Settings
             }
@@ -316,7 +316,7 @@ impl Workspace {
     pub fn set_introduced_by(&mut self, id: &PersonId, by: Option<PersonId>) -> CommandResult {
         if let Some(by) = &by {
             if !self.data.people.iter().any(|p| &p.id == by) {
-                return Err(CommandError::Missing("person"));
+                return Err(CommandError::Missing(RecordKind::Person));
             }
         }
         let now = self.clock.now();
@@ -338,7 +338,7 @@ impl Workspace {
             .iter()
             .find(|p| &p.id == id)
             .cloned()
-            .ok_or(CommandError::Missing("person"))?;
+            .ok_or(CommandError::Missing(RecordKind::Person))?;
         self.repo
             .delete::<Person>(&id.0)
             .map_err(CommandError::NotSaved)?;
@@ -406,7 +406,7 @@ impl Workspace {
 
     pub fn create_chat(&mut self, person: &PersonId) -> CommandResult<ChatId> {
         if !self.data.people.iter().any(|p| &p.id == person) {
-            return Err(CommandError::Missing("person"));
+            return Err(CommandError::Missing(RecordKind::Person));
         }
         let settings = &self.data.settings;
         let mut chat = Chat::new(
@@ -607,7 +607,7 @@ impl Workspace {
                 .checklist
                 .iter_mut()
                 .find(|i| i.id == item)
-                .ok_or(CommandError::Missing("checklist item"))?;
+                .ok_or(CommandError::Missing(RecordKind::ChecklistItem))?;
             item.done = done;
             Ok(())
         })
@@ -731,7 +731,7 @@ impl Workspace {
     pub fn go_to_question(&mut self, id: &ChatId, index: usize) -> CommandResult {
         self.edit_chat(id, |chat| {
             if index >= chat.questions.len() {
-                return Err(CommandError::Missing("question"));
+                return Err(CommandError::Missing(RecordKind::Question));
             }
             chat.current_question = index;
             Ok(())
@@ -743,7 +743,7 @@ impl Workspace {
             let question = chat
                 .questions
                 .get_mut(index)
-                .ok_or(CommandError::Missing("question"))?;
+                .ok_or(CommandError::Missing(RecordKind::Question))?;
             question.asked = !question.asked;
             Ok(())
         })
@@ -793,7 +793,7 @@ impl Workspace {
             .iter()
             .find(|c| &c.id == id)
             .map(|c| c.person_id.clone())
-            .ok_or(CommandError::Missing("chat"))?;
+            .ok_or(CommandError::Missing(RecordKind::Chat))?;
         let referral = self.add_person(name, Some(met), "", "")?;
         let added = referral.clone();
         self.edit_chat(id, |chat| {
@@ -859,7 +859,7 @@ impl Workspace {
         due: NaiveDate,
     ) -> CommandResult {
         if !self.data.people.iter().any(|p| &p.id == person) {
-            return Err(CommandError::Missing("person"));
+            return Err(CommandError::Missing(RecordKind::Person));
         }
         if !in_accepted_years(due) {
             return Err(t().date_pick_year().into());

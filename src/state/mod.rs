@@ -23,7 +23,8 @@ pub use commands::{BackupDue, ChatText, SettingChange, SettingText, TextTarget};
 pub use glance::{Counts, Glance, DUE_SHOWN};
 pub use insights::{use_insights, Insights, QuestionGroups};
 pub use workspace::{
-    Clock, CommandError, CommandResult, Deleted, IdSource, RecordRef, StorageNotices, Workspace,
+    Clock, CommandError, CommandResult, Deleted, IdSource, RecordKind, RecordRef, StorageNotices,
+    Workspace,
 };
 
 use crate::domain::chat::{done_count, Chat, ChatId};

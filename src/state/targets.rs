@@ -1,7 +1,7 @@
 //! The commands of the Targets screen: organisations added, scored,
 //! ordered by hand and removed, and the people a rename leaves behind.
 
-use super::workspace::{CommandError, CommandResult, RecordRef, Workspace};
+use super::workspace::{CommandError, CommandResult, RecordKind, RecordRef, Workspace};
 use crate::domain::person::PersonField;
 use crate::domain::targets::{
     left_by_rename, moved, ranked, target_of, Ranked, Score, Target, TargetId,
@@ -57,7 +57,7 @@ impl Workspace {
             .people
             .iter()
             .find(|p| &p.id == person)
-            .ok_or(CommandError::Missing("person"))?;
+            .ok_or(CommandError::Missing(RecordKind::Person))?;
         match target_of(&self.data.targets, person) {
             Some(target) => Ok(target.id.clone()),
             None => {
@@ -97,7 +97,7 @@ impl Workspace {
     pub fn delete_target(&mut self, id: &TargetId) -> CommandResult {
         self.save();
         if !self.data.targets.iter().any(|t| &t.id == id) {
-            return Err(CommandError::Missing("target"));
+            return Err(CommandError::Missing(RecordKind::Target));
         }
         self.repo
             .delete::<Target>(&id.0)
@@ -123,7 +123,7 @@ impl Workspace {
             .targets
             .iter()
             .find(|t| &t.id == id)
-            .ok_or(CommandError::Missing("target"))?;
+            .ok_or(CommandError::Missing(RecordKind::Target))?;
         let name = target.name.clone();
         let left: Vec<_> = left_by_rename(target, &self.data.people)
             .into_iter()

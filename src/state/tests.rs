@@ -176,7 +176,7 @@ fn invalid_input_changes_nothing_and_says_why() {
             &TextTarget::Person(PersonId("gone".into()), PersonField::Notes),
             "x"
         ),
-        Err(CommandError::Missing("person"))
+        Err(CommandError::Missing(RecordKind::Person))
     );
 }
 
@@ -188,7 +188,7 @@ fn referrer_must_exist_and_cannot_be_the_person() {
     assert!(w.set_introduced_by(&ben, Some(ben.clone())).is_err());
     assert_eq!(
         w.set_introduced_by(&ben, Some(PersonId("gone".into()))),
-        Err(CommandError::Missing("person"))
+        Err(CommandError::Missing(RecordKind::Person))
     );
     assert_eq!(w.data().people[1].introduced_by, Some(ana));
 }
@@ -233,7 +233,7 @@ fn a_new_chat_copies_the_template_and_the_planned_length() {
     assert!(chat.checklist.iter().any(|i| i.text == "Read their blog"));
     assert_eq!(
         w.create_chat(&PersonId("gone".into())),
-        Err(CommandError::Missing("person"))
+        Err(CommandError::Missing(RecordKind::Person))
     );
 }
 
@@ -373,7 +373,7 @@ fn the_checklist_is_ticked_extended_and_trimmed() {
         .any(|i| i.id == item));
     assert_eq!(
         w.tick_checklist_item(&chat, "gone", true),
-        Err(CommandError::Missing("checklist item"))
+        Err(CommandError::Missing(RecordKind::ChecklistItem))
     );
 }
 

@@ -71,11 +71,26 @@ pub struct StorageNotices {
     pub unreadable_left_in_place: usize,
 }
 
+/// A kind of thing a command names and may find gone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Person,
+    Chat,
+    FollowUp,
+    Target,
+    /// A meeting note of a chat.
+    Note,
+    /// A planned question of a chat.
+    Question,
+    /// An item of a checklist or of its template.
+    ChecklistItem,
+}
+
 /// Why a command did nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CommandError {
     /// The record it names is gone (deleted here or in another tab).
-    Missing(&'static str),
+    Missing(RecordKind),
     /// The input is not acceptable; the message says how to fix it.
     Invalid(String),
     /// The change could not be stored, and was not kept.
@@ -85,14 +100,14 @@ pub enum CommandError {
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CommandError::Missing(what) => f.write_str(match *what {
-                "person" => t().command_missing_person(),
-                "chat" => t().command_missing_chat(),
-                "follow-up" => t().command_missing_followup(),
-                "note" => t().command_missing_note(),
-                "question" => t().command_missing_question(),
-                "target" => t().command_missing_target(),
-                _ => t().command_missing_item(),
+            CommandError::Missing(what) => f.write_str(match what {
+                RecordKind::Person => t().command_missing_person(),
+                RecordKind::Chat => t().command_missing_chat(),
+                RecordKind::FollowUp => t().command_missing_followup(),
+                RecordKind::Note => t().command_missing_note(),
+                RecordKind::Question => t().command_missing_question(),
+                RecordKind::Target => t().command_missing_target(),
+                RecordKind::ChecklistItem => t().command_missing_item(),
             }),
             CommandError::Invalid(message) => f.write_str(message),
             CommandError::NotSaved(error) => write!(f, "{error}"),
@@ -256,7 +271,7 @@ impl Workspace {
             .people
             .iter_mut()
             .find(|p| &p.id == id)
-            .ok_or(CommandError::Missing("person"))
+            .ok_or(CommandError::Missing(RecordKind::Person))
     }
 
     pub(super) fn chat_mut(&mut self, id: &ChatId) -> CommandResult<&mut Chat> {
@@ -264,7 +279,7 @@ impl Workspace {
             .chats
             .iter_mut()
             .find(|c| &c.id == id)
-            .ok_or(CommandError::Missing("chat"))
+            .ok_or(CommandError::Missing(RecordKind::Chat))
     }
 
     pub(super) fn target_mut(&mut self, id: &TargetId) -> CommandResult<&mut Target> {
@@ -272,7 +287,7 @@ impl Workspace {
             .targets
             .iter_mut()
             .find(|t| &t.id == id)
-            .ok_or(CommandError::Missing("target"))
+            .ok_or(CommandError::Missing(RecordKind::Target))
     }
 
     pub(super) fn followup_mut(&mut self, id: &FollowUpId) -> CommandResult<&mut FollowUp> {
@@ -280,7 +295,7 @@ impl Workspace {
             .followups
             .iter_mut()
             .find(|f| &f.id == id)
-            .ok_or(CommandError::Missing("follow-up"))
+            .ok_or(CommandError::Missing(RecordKind::FollowUp))
     }
 
     /// Writes every pending record. Returns whether nothing is left pending.

@@ -1,3 +1,6 @@
+//! The browser's `localStorage` behind `KeyValueStore`: reads batched in
+//! one crossing to JavaScript, quota errors told apart, storage events.
+
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,3 +1,6 @@
+//! An in-memory `KeyValueStore` for native tests, with a capacity, a
+//! simulated crash, and a log of writes.
+
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 

@@ -1,3 +1,6 @@
+//! The repository: records one per key with an index, opening and
+//! migrating the store, quarantine, merged writes, imports and deletions.
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;

@@ -1,3 +1,6 @@
+//! The interface: the app built over the opened state in three tasks,
+//! Today drawn from its glance, and which screen each address shows.
+
 pub mod components;
 pub mod pages;
 pub mod router;

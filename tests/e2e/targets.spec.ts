@@ -141,7 +141,7 @@ test('a person’s organisation becomes a target in one tap, and a deleted targe
   await openApp(page);
   await addPerson(page, 'Ana Silva');
   await page.getByLabel('Organisation').fill('Ville de Québec');
-  await page.getByRole('button', { name: 'Add Ville de Québec to your targets' }).click();
+  await page.getByRole('button', { name: 'Add this organisation to your targets' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ville de Québec' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'People there' }).getByRole('link', { name: 'Ana Silva' })).toBeVisible();
   await page.getByLabel('Web address').fill('javascript:alert(1)');

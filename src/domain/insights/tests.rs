@@ -1,3 +1,6 @@
+//! Insights' rules on small made-up job searches: answers by question,
+//! the debrief index, terms, chains, organisations and the funnel.
+
 use chrono::TimeZone;
 
 use super::*;

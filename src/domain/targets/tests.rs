@@ -1,3 +1,6 @@
+//! Targets' rules: the folded match, advocates from stages, the ranking,
+//! the next step, and what a rename leaves behind.
+
 use chrono::TimeZone;
 
 use super::*;

@@ -1,3 +1,6 @@
+//! A text box that saves through the one save path as it is typed and
+//! follows the stored text, changed here or in another tab.
+
 use leptos::prelude::*;
 
 use crate::state::{use_app, TextTarget};

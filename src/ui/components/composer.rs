@@ -1,3 +1,6 @@
+//! One of a chat's messages being written: a draft from its template,
+//! saved as typed, checked by the outreach linter, and sent.
+
 use leptos::prelude::*;
 
 use crate::domain::chat::{Chat, ChatId, ChatMessage};

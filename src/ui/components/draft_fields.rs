@@ -1,3 +1,5 @@
+//! A draft's subject and message, edited in place.
+
 use leptos::prelude::*;
 
 use crate::domain::message::Draft;

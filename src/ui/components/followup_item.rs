@@ -1,3 +1,6 @@
+//! One follow-up as every list shows it: what to do and for whom, and the
+//! buttons that settle it; in the queue, its note, snoozing and message.
+
 use leptos::prelude::*;
 
 use crate::domain::calendar::{

@@ -1,3 +1,6 @@
+//! Pieces that more than one screen draws. Each file holds one, with the
+//! small helpers only it uses.
+
 mod autosave_field;
 mod composer;
 mod draft_fields;

@@ -1,3 +1,6 @@
+//! The bottom navigation: five destinations, the current one marked, and
+//! the queue's count of what is due.
+
 use leptos::prelude::*;
 
 use crate::i18n::{fill, t};

@@ -1,3 +1,6 @@
+//! The banners about the person's data (not saved, unreadable records,
+//! storage off) and the one offering a waiting new version.
+
 use leptos::prelude::*;
 
 use crate::i18n::{fill, t};

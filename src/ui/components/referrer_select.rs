@@ -1,3 +1,6 @@
+//! The "Introduced by" menu: who introduced a person, among the others on
+//! the list.
+
 use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 

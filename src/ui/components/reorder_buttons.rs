@@ -1,3 +1,6 @@
+//! Move up, move down and remove for a row of an ordered list, each named
+//! after the row.
+
 use crate::i18n::{fill, t};
 use leptos::prelude::*;
 

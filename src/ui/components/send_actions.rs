@@ -1,3 +1,6 @@
+//! Sending a draft: by email, through the share sheet, or to the
+//! clipboard.
+
 use leptos::prelude::*;
 
 use crate::domain::message::{mailto, Draft};

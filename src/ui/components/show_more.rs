@@ -1,3 +1,6 @@
+//! "Show more" under a long list: a tap, or scrolling near it, draws the
+//! next rows.
+
 use leptos::prelude::*;
 
 use crate::i18n::fill;

@@ -1,3 +1,5 @@
+//! A chat's stage as a small labelled badge.
+
 use leptos::prelude::*;
 
 use crate::domain::stage::Stage;

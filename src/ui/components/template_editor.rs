@@ -1,3 +1,6 @@
+//! The editor of the checklist template that new chats copy, in
+//! Settings.
+
 use leptos::prelude::*;
 
 use crate::domain::prep::ChecklistGroup;

@@ -1,3 +1,6 @@
+//! A chat: its stage and what to do next, the booking, the messages to
+//! write, and what to do after a no.
+
 use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 

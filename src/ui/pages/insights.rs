@@ -1,3 +1,6 @@
+//! Insights: what the people met said, grouped by question, the words
+//! that recur, and the network (the funnel, chains and organisations).
+
 use leptos::prelude::*;
 
 use crate::domain::calendar::short_date;

@@ -1,3 +1,6 @@
+//! The meeting screen: the timer, the current question, quick notes and
+//! the debrief; and the home-screen shortcut to the next booked chat.
+
 use std::time::Duration;
 
 use leptos::prelude::*;

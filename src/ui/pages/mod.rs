@@ -1,3 +1,6 @@
+//! One file per screen; here, what every screen shares: its title in the
+//! tab, and the plain message for a chat that is gone.
+
 use crate::i18n::t;
 
 mod chat;

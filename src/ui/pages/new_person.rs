@@ -1,3 +1,6 @@
+//! Adding a person: a name is enough, perhaps arriving with who
+//! introduced them or with a page shared from another app.
+
 use leptos::html::Input;
 use leptos::prelude::*;
 

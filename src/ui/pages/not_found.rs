@@ -1,3 +1,5 @@
+//! The screen for an address the app does not know.
+
 use leptos::prelude::*;
 
 use crate::i18n::t;

@@ -1,3 +1,6 @@
+//! The People list: sorted by stage then name, searched and filtered,
+//! drawn a page at a time; and Undo after a delete.
+
 use crate::domain::sorting::sort_by_key;
 use std::cell::Cell;
 

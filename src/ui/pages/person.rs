@@ -1,3 +1,6 @@
+//! A person's screen: every field saved as typed, their chats, who
+//! introduced them and whom they introduced, and their organisation's target.
+
 use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
@@ -164,11 +167,9 @@ fn OrganisationTarget(current: Memo<Option<Person>>) -> impl IntoView {
     let app = use_app();
     let router = use_router();
     move || {
-        let person = current.get()?;
-        let organisation = person.organisation.trim().to_string();
-        if organisation.is_empty() {
-            return None;
-        }
+        let person = current
+            .get()
+            .filter(|p| !p.organisation.trim().is_empty())?;
         let target = app
             .targets
             .with(|all| crate::domain::targets::target_of(all, &person).cloned());
@@ -197,7 +198,7 @@ fn OrganisationTarget(current: Memo<Option<Person>>) -> impl IntoView {
                 view! {
                     <p class="person-target">
                         <button type="button" class="button" on:click=add>
-                            {fill(t().person_target_add(), &[("name", &organisation)])}
+                            {t().person_target_add()}
                         </button>
                     </p>
                 }

@@ -1,3 +1,6 @@
+//! The Prepare screen: a chat's goal and research, its questions from the
+//! bank or the person's own, and its checklist.
+
 use leptos::prelude::*;
 
 use crate::domain::calendar::short_date;

@@ -1,3 +1,6 @@
+//! The follow-up queue, grouped by when each is due, with follow-ups of
+//! the person's own.
+
 use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 

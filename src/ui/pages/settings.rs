@@ -1,3 +1,6 @@
+//! Settings: the person's details, the meeting cues, the language and
+//! theme, storage and its gauge, backups, and the checklist template.
+
 use leptos::prelude::*;
 
 use crate::domain::calendar::short_date;

@@ -1,3 +1,6 @@
+//! Today: the next booked chat, the follow-ups due, a backup reminder,
+//! and progress toward the person's target.
+
 use std::time::Duration;
 
 use leptos::prelude::*;
