@@ -85,6 +85,12 @@ pub struct Settings {
     /// The person closed the card that explains Add to Home Screen.
     #[serde(default)]
     pub home_screen_tip_dismissed: bool,
+    /// Text typed into a box that a button commits later (a new question,
+    /// a new target), by box, so that it survives a reload or a crash
+    /// like any typed text. Kept as JSON: its decoder is in the download
+    /// already.
+    #[serde(default)]
+    pub drafts: serde_json::Map<String, serde_json::Value>,
 }
 
 fn default_length() -> u32 {
@@ -186,6 +192,7 @@ impl Default for Settings {
             theme: Theme::System,
             language: LanguageChoice::Phone,
             home_screen_tip_dismissed: false,
+            drafts: serde_json::Map::new(),
         }
     }
 }

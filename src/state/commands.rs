@@ -37,6 +37,8 @@ pub enum TextTarget {
     Setting(SettingText),
     /// An item of the checklist template, by id.
     TemplateItem(String),
+    /// A box whose text a button commits later (see [`Workspace::commit_draft`]).
+    Draft(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,7 +145,31 @@ impl Workspace {
                 .iter()
                 .find(|i| &i.id == id)
                 .map(|i| i.text.clone()),
+            TextTarget::Draft(key) => Some(
+                data.settings
+                    .drafts
+                    .get(key)
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
+            ),
         }
+    }
+
+    /// Runs `command` with the text of a draft box and, once it succeeds,
+    /// empties the box: the button only moves what was typed. A command
+    /// that fails leaves it as typed.
+    pub fn commit_draft<T>(
+        &mut self,
+        key: &str,
+        command: impl FnOnce(&mut Workspace, &str) -> CommandResult<T>,
+    ) -> CommandResult<T> {
+        let target = TextTarget::Draft(key.to_string());
+        let text = self.text(&target).unwrap_or_default();
+        let done = command(self, &text)?;
+        self.type_text(&target, "")?;
+        self.save();
+        Ok(done)
     }
 
     /// Takes what is in a text field now. Shown at once and saved by the
@@ -211,6 +237,15 @@ impl Workspace {
                     SettingText::Background => settings.background = text.trim().to_string(),
                     SettingText::Signature => settings.signature = text.trim_end().to_string(),
                     SettingText::TargetField => settings.target_field = text.trim().to_string(),
+                }
+                RecordRef::Settings
+            }
+            TextTarget::Draft(key) => {
+                let drafts = &mut self.data.settings.drafts;
+                if text.is_empty() {
+                    drafts.remove(key);
+                } else {
+                    drafts.insert(key.clone(), text.into());
                 }
                 RecordRef::Settings
             }

@@ -347,7 +347,9 @@ impl AppState {
                 TextTarget::Chat(..) => chats.track(),
                 TextTarget::FollowUpNote(_) => followups.track(),
                 TextTarget::Target(..) => targets.track(),
-                TextTarget::Setting(_) | TextTarget::TemplateItem(_) => settings.track(),
+                TextTarget::Setting(_) | TextTarget::TemplateItem(_) | TextTarget::Draft(_) => {
+                    settings.track()
+                }
             }
             workspace
                 .try_with_value(|w| w.text(&target))

@@ -39,8 +39,8 @@ const PROSE: [&str; 13] = [
 ];
 
 /// Settings that describe the device, not the person: when this device
-/// last made a backup.
-const DEVICE_ONLY: [&str; 1] = ["last_backup_at"];
+/// last made a backup, and what is half typed in its boxes.
+const DEVICE_ONLY: [&str; 2] = ["last_backup_at", "drafts"];
 
 /// One device's records, by storage key, each as stored (its fields and
 /// their times, see `merge`), and its deletions: key to when the record

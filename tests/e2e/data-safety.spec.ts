@@ -108,6 +108,27 @@ const FIELDS: Field[] = [
     read: chatField((chat) => (chat.note_draft as string) ?? ''),
   },
   {
+    name: 'a new target’s name, before Add target',
+    open: async (page) => {
+      await openApp(page, '/targets');
+      return page.getByLabel('Organisation');
+    },
+    read: (storage) => JSON.parse(storage['coffee-chat/settings'] ?? '{}').drafts?.['new-target'] ?? '',
+  },
+  {
+    name: 'an own question on Prepare, before Add',
+    open: async (page) => {
+      await page.goto(`${await planChat(page)}/prepare`);
+      await waitForApp(page);
+      return page.getByLabel('Write your own question');
+    },
+    read: (storage) => {
+      const drafts = JSON.parse(storage['coffee-chat/settings'] ?? '{}').drafts ?? {};
+      const key = Object.keys(drafts).find((k) => k.startsWith('question-'));
+      return key ? drafts[key] : '';
+    },
+  },
+  {
     name: 'outreach message',
     open: async (page) => {
       await planChat(page);

@@ -241,3 +241,45 @@ fn a_target_added_since_a_week_old_backup_asks_for_a_new_one() {
     w.add_target("Acme").unwrap();
     assert_eq!(w.backup_due(), Some(crate::state::BackupDue::Old));
 }
+
+#[test]
+fn a_draft_survives_a_reload_and_the_button_only_moves_it() {
+    let store = Arc::new(MemoryStore::new());
+    let mut w = open(&store);
+    let draft = TextTarget::Draft("new-target".into());
+    w.type_text(&draft, "Banque Nat").unwrap();
+    w.save();
+    let mut w = reopen(&store);
+    assert_eq!(w.text(&draft).unwrap(), "Banque Nat");
+    // A refused command leaves the draft as typed.
+    w.type_text(&draft, "   ").unwrap();
+    assert!(w
+        .commit_draft("new-target", |w, name| w.add_target(name))
+        .is_err());
+    assert_eq!(w.text(&draft).unwrap(), "   ");
+    w.type_text(&draft, "Banque Nationale").unwrap();
+    w.commit_draft("new-target", |w, name| w.add_target(name))
+        .unwrap();
+    let stored = reopen(&store);
+    assert_eq!(stored.text(&draft).unwrap(), "");
+    assert!(stored.data().settings.drafts.is_empty());
+    assert_eq!(stored.data().targets[0].name, "Banque Nationale");
+}
+
+#[test]
+fn drafts_stay_on_their_device() {
+    let (mut phone, mut laptop, clock, _, _) = two_devices();
+    let draft = TextTarget::Draft("new-target".into());
+    laptop
+        .type_text(&draft, "Half typed on the laptop")
+        .unwrap();
+    laptop.save();
+    clock.advance_minutes(5);
+    exchange(&mut laptop, &mut phone);
+    assert_eq!(phone.text(&draft).unwrap(), "");
+    phone.type_text(&draft, "Typed on the phone").unwrap();
+    phone.save();
+    clock.advance_minutes(5);
+    exchange(&mut phone, &mut laptop);
+    assert_eq!(laptop.text(&draft).unwrap(), "Half typed on the laptop");
+}

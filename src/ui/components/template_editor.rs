@@ -23,14 +23,13 @@ pub fn TemplateEditor() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let new_text = RwSignal::new(String::new());
     let new_group = RwSignal::new(ChecklistGroup::Research);
+    // A saved draft until Add moves it into the template.
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (group, text) = (new_group.get_untracked(), new_text.get_untracked());
-        if app.try_run(|w| w.add_template_item(group, &text)).is_ok() {
-            new_text.set(String::new());
-        }
+        let group = new_group.get_untracked();
+        let _ =
+            app.try_run(|w| w.commit_draft(NEW_ITEM, |w, text| w.add_template_item(group, text)));
     };
     let rows = move || {
         let shape = shape.get();
@@ -82,12 +81,7 @@ pub fn TemplateEditor() -> impl IntoView {
             <form class="form" on:submit=add>
                 <div class="field">
                     <label for="template-new">{t().template_new_item()}</label>
-                    <input
-                        id="template-new"
-                        type="text"
-                        prop:value=move || new_text.get()
-                        on:input=move |ev| new_text.set(event_target_value(&ev))
-                    />
+                    <AutosaveField target=TextTarget::Draft(NEW_ITEM.into()) id="template-new" />
                 </div>
                 <div class="field">
                     <label for="template-group">{t().template_group()}</label>
@@ -121,3 +115,6 @@ pub fn TemplateEditor() -> impl IntoView {
         </section>
     }
 }
+
+/// The draft box of a new template item.
+const NEW_ITEM: &str = "new-checklist-item";

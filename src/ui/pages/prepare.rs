@@ -76,7 +76,9 @@ fn Questions(
         guidance(count, length.get()).message(count, length.get())
     };
     let mix = move || questions.with(|list| mix_advice(list, &name, &organisation));
-    let draft = RwSignal::new(String::new());
+    // What is typed is a saved draft of this chat's until Add moves it.
+    let draft_key = format!("question-{id}");
+    let draft = app.watch_text(TextTarget::Draft(draft_key.clone()));
     let category = RwSignal::new(QuestionCategory::Own);
     let save_to_bank = RwSignal::new(false);
     let warnings = move || {
@@ -104,14 +106,12 @@ fn Questions(
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let text = draft.get_untracked();
             let (category, to_bank) = (category.get_untracked(), save_to_bank.get_untracked());
-            if app
-                .try_run(|w| w.add_question(&id, category, &text, to_bank))
-                .is_ok()
-            {
-                draft.set(String::new());
-            }
+            let _ = app.try_run(|w| {
+                w.commit_draft(&draft_key, |w, text| {
+                    w.add_question(&id, category, text, to_bank)
+                })
+            });
         }
     };
     let rows = {
@@ -157,12 +157,7 @@ fn Questions(
             <form class="form" on:submit=add>
                 <div class="field">
                     <label for="own-question">{t().prepare_write_your_own_question()}</label>
-                    <input
-                        id="own-question"
-                        type="text"
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
-                    />
+                    <AutosaveField target=TextTarget::Draft(format!("question-{id}")) id="own-question" />
                 </div>
                 <div role="status">{warnings}</div>
                 <div class="field">

@@ -11,8 +11,8 @@ use crate::domain::followup::{Bucket, FollowUp};
 use crate::domain::ics::{calendar, followup_event, IcsEvent};
 use crate::domain::person::{fold, PersonId};
 use crate::i18n::{fill, t};
-use crate::state::{today, use_app};
-use crate::ui::components::FollowUpItem;
+use crate::state::{today, use_app, TextTarget};
+use crate::ui::components::{AutosaveField, FollowUpItem};
 
 /// Items rendered per group at first, each a screenful or so: a year of
 /// unanswered follow-ups opens about as fast as a week's.
@@ -139,7 +139,6 @@ fn AddFollowUp() -> impl IntoView {
     // Everyone on the list, hundreds with a year of data: listed once the
     // menu is reached (a tap's pointerdown or focus), not with the queue.
     let reached = RwSignal::new(false);
-    let title = RwSignal::new(String::new());
     let due = RwSignal::new(date_input_value(next_day(today())));
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -156,13 +155,13 @@ fn AddFollowUp() -> impl IntoView {
             error.set(Some(t().queue_choose_who().into()));
             return;
         }
-        match app.try_run(|w| w.add_custom_followup(&PersonId(who), &title.get_untracked(), day)) {
-            Ok(()) => {
-                title.set(String::new());
-                error.set(None);
-            }
-            Err(message) => error.set(Some(message)),
-        }
+        // What to do is a saved draft until Add moves it.
+        let added = app.try_run(|w| {
+            w.commit_draft(NEW_FOLLOWUP, |w, title| {
+                w.add_custom_followup(&PersonId(who), title, day)
+            })
+        });
+        error.set(added.err());
     };
     view! {
         <section class="card form" aria-labelledby="add-followup-heading">
@@ -190,12 +189,7 @@ fn AddFollowUp() -> impl IntoView {
                         </div>
                         <div class="field">
                             <label for="custom-title">{t().queue_what_to_do()}</label>
-                            <input
-                                id="custom-title"
-                                type="text"
-                                prop:value=move || title.get()
-                                on:input=move |ev| title.set(event_target_value(&ev))
-                            />
+                            <AutosaveField target=TextTarget::Draft(NEW_FOLLOWUP.into()) id="custom-title" />
                         </div>
                         <div class="field">
                             <label for="custom-due">{t().queue_due()}</label>
@@ -217,3 +211,6 @@ fn AddFollowUp() -> impl IntoView {
         </section>
     }
 }
+
+/// The draft box of what to do in a follow-up of the person's own.
+const NEW_FOLLOWUP: &str = "new-followup";

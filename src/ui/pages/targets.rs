@@ -1,14 +1,13 @@
 //! The Targets screen: organisations to learn about, ranked by the LAMP
 //! method, with what to do next at each; the next five by default.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::domain::calendar::short_date;
 use crate::domain::targets::{next_five, Contact, NextStep, Ranked, Score, TargetId};
 use crate::i18n::{fill, t};
-use crate::state::{use_app, AppState};
-use crate::ui::components::show_more;
+use crate::state::{use_app, AppState, TextTarget};
+use crate::ui::components::{show_more, AutosaveField};
 
 /// Rows of the whole list drawn at first, and added by each "Show more".
 const PAGE: usize = 20;
@@ -102,36 +101,27 @@ pub fn TargetsPage() -> impl IntoView {
     }
 }
 
-/// Adding needs a name alone; the rest is filled in on the target's screen.
+/// Adding needs a name alone; the rest is filled in on the target's
+/// screen. What is typed is a saved draft until Add target moves it.
 #[component]
 fn AddTarget() -> impl IntoView {
     let app = use_app();
-    let input = NodeRef::<Input>::new();
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = input.get().map(|i| i.value()).unwrap_or_default();
-        match app.try_run(|w| w.add_target(&name)) {
-            Ok(_) => {
-                error.set(None);
-                if let Some(input) = input.get() {
-                    input.set_value("");
-                }
-            }
-            Err(message) => error.set(Some(message)),
-        }
+        let added = app.try_run(|w| w.commit_draft(NEW_TARGET, |w, name| w.add_target(name)));
+        error.set(added.err());
     };
     view! {
         <form class="card form add-target" on:submit=submit novalidate>
             <div class="field">
                 <label for="target-new">{t().targets_organisation()}</label>
-                <input
+                <AutosaveField
+                    target=TextTarget::Draft(NEW_TARGET.into())
                     id="target-new"
-                    node_ref=input
-                    type="text"
                     autocomplete="organization"
-                    aria-describedby="target-new-error"
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    described_by="target-new-error"
+                    error
                 />
                 <p id="target-new-error" class="field-error">{move || error.get()}</p>
             </div>
@@ -139,6 +129,9 @@ fn AddTarget() -> impl IntoView {
         </form>
     }
 }
+
+/// The draft box of a new target's name.
+const NEW_TARGET: &str = "new-target";
 
 /// One target: its scores, who is known there and what to do next. In the
 /// whole list (`at` is its place), buttons move it by hand.
