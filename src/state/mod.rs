@@ -88,7 +88,12 @@ pub fn today() -> NaiveDate {
 
 /// The calendar date, where the user is, of a stored instant.
 pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&chrono::Local).date_naive()
+    local_time(at).date()
+}
+
+/// The wall-clock time, where the user is, of an instant.
+pub fn local_time(at: DateTime<Utc>) -> chrono::NaiveDateTime {
+    at.with_timezone(&chrono::Local).naive_local()
 }
 
 #[derive(Clone, Copy)]
@@ -402,6 +407,11 @@ impl AppState {
         }) {
             self.save_now();
         }
+    }
+
+    /// Now, by the app's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.read(|w| w.clock.now())
     }
 
     /// Characters the app's keys use in localStorage.

@@ -57,6 +57,45 @@ impl Screen {
     }
 }
 
+impl Screen {
+    /// The address of this screen, for links and the history; an id is
+    /// escaped so that [`Screen::of_path`] reads back the same screen.
+    pub fn href(&self) -> String {
+        let (base, id, tail) = match self {
+            Screen::Today | Screen::NotFound => ("/", None, ""),
+            Screen::People => ("/people", None, ""),
+            Screen::NewPerson => ("/people/new", None, ""),
+            Screen::Person(id) => ("/people/", Some(&id.0), ""),
+            Screen::Chat(id) => ("/chats/", Some(&id.0), ""),
+            Screen::Prepare(id) => ("/chats/", Some(&id.0), "/prepare"),
+            Screen::Meet(id) => ("/chats/", Some(&id.0), "/meet"),
+            Screen::MeetShortcut => ("/meet", None, ""),
+            Screen::Queue => ("/queue", None, ""),
+            Screen::Targets => ("/targets", None, ""),
+            Screen::Target(id) => ("/targets/", Some(&id.0), ""),
+            Screen::Insights => ("/insights", None, ""),
+            Screen::Settings => ("/settings", None, ""),
+        };
+        format!(
+            "{base}{}{tail}",
+            id.map(|id| percent_encode(id)).unwrap_or_default()
+        )
+    }
+}
+
+/// Everything but letters, digits and `-._~` as `%XX`, byte by byte.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// Whether a link to `href` leads to where `path` is: the same screen, or
 /// for a section link (`exact` false) any screen inside it, so that People
 /// stays marked on a person's screen.
@@ -330,6 +369,40 @@ mod tests {
             ("/%E2%28", Screen::NotFound),
         ] {
             assert_eq!(Screen::of_path(path), screen, "{path}");
+        }
+    }
+
+    #[test]
+    fn every_screen_reads_back_from_its_address() {
+        for id in ["p1", "a bé", "50%", "x?y#z", "new"] {
+            for screen in [
+                Screen::Person(PersonId(id.into())),
+                Screen::Chat(ChatId(id.into())),
+                Screen::Prepare(ChatId(id.into())),
+                Screen::Meet(ChatId(id.into())),
+                Screen::Target(TargetId(id.into())),
+            ] {
+                let href = screen.href();
+                assert!(
+                    href.starts_with('/') && !href[1..].contains(['?', '#', ' ']),
+                    "{href}"
+                );
+                if screen != Screen::Person(PersonId("new".into())) {
+                    assert_eq!(Screen::of_path(&href), screen, "{href}");
+                }
+            }
+        }
+        for screen in [
+            Screen::Today,
+            Screen::People,
+            Screen::NewPerson,
+            Screen::MeetShortcut,
+            Screen::Queue,
+            Screen::Targets,
+            Screen::Insights,
+            Screen::Settings,
+        ] {
+            assert_eq!(Screen::of_path(&screen.href()), screen);
         }
     }
 

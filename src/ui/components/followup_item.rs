@@ -17,6 +17,7 @@ use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, today, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
+use crate::ui::router::{percent_encode, Screen};
 
 /// What to do, in words, with the people it concerns.
 fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {
@@ -140,7 +141,7 @@ pub fn FollowUpItem(
             Some(if organisation.is_empty() {
                 view! { <p class="muted">{fill(t().followup_add_organisation(), &[("name", &name)])}</p> }.into_any()
             } else {
-                let add = format!("/people/new?organisation={}", String::from(js_sys::encode_uri_component(&organisation)));
+                let add = format!("{}?organisation={}", Screen::NewPerson.href(), percent_encode(&organisation));
                 view! {
                     <p class="muted">
                         {if others.is_empty() {
@@ -150,7 +151,7 @@ pub fn FollowUpItem(
                         }}
                     </p>
                     <ul class="links">
-                        {others.into_iter().map(|(id, other)| view! { <li><a href=format!("/people/{id}")>{other}</a></li> }).collect_view()}
+                        {others.into_iter().map(|(id, other)| view! { <li><a href=Screen::Person(crate::domain::person::PersonId(id.clone())).href()>{other}</a></li> }).collect_view()}
                     </ul>
                     <a href=add class="button">{fill(t().followup_add_someone_at(), &[("organisation", &organisation)])}</a>
                 }
@@ -158,7 +159,7 @@ pub fn FollowUpItem(
             })
         }
         (FollowUpKind::ReplyNudge, _, true) if link_chat && !full => item.chat_id.as_ref().map(|chat| {
-            view! { <a href=format!("/chats/{chat}") class="button">{t().followup_write_the_follow_up()}</a> }.into_any()
+            view! { <a href=Screen::Chat(chat.clone()).href() class="button">{t().followup_write_the_follow_up()}</a> }.into_any()
         }),
         (FollowUpKind::Connect, Some(person), true) if is_web_address(&person.linkedin) => Some(
             view! {
@@ -185,7 +186,7 @@ pub fn FollowUpItem(
             <p class="muted">
                 {due}
                 {chat_age}
-                {item.chat_id.clone().filter(|_| link_chat).map(|chat| view! { " · " <a href=format!("/chats/{chat}")>{t().followup_open_the_chat()}</a> })}
+                {item.chat_id.clone().filter(|_| link_chat).map(|chat| view! { " · " <a href=Screen::Chat(chat.clone()).href()>{t().followup_open_the_chat()}</a> })}
             </p>
             {help}
             {(full && item.is_open())

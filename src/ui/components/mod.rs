@@ -2,6 +2,7 @@
 //! small helpers only it uses.
 
 mod autosave_field;
+mod clock;
 mod composer;
 mod draft_fields;
 mod encrypted_backup;
@@ -17,6 +18,7 @@ mod stage_badge;
 mod template_editor;
 
 pub use autosave_field::AutosaveField;
+pub use clock::use_now;
 pub use composer::Composer;
 pub use draft_fields::DraftFields;
 pub use encrypted_backup::{passphrase, BackupNudge, SaveEncrypted};

@@ -19,6 +19,7 @@ use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, Composer, FollowUpItem, StageBadge};
+use crate::ui::router::Screen;
 use chrono::TimeZone;
 
 #[component]
@@ -166,7 +167,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         </div>
         <p class="muted">
             {stage_since} " · "
-            <a href=format!("/people/{}", initial.person_id)>{fill(t().chat_about_person(), &[("name", &name)])}</a>
+            <a href=Screen::Person(initial.person_id.clone()).href()>{fill(t().chat_about_person(), &[("name", &name)])}</a>
         </p>
 
         <section class="card" aria-labelledby="stage-heading">
@@ -250,7 +251,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                                 <ul class="links">
                                     {next
                                         .into_iter()
-                                        .map(|(id, name)| view! { <li><a href=format!("/people/{id}")>{name}</a></li> })
+                                        .map(|(id, name)| view! { <li><a href=Screen::Person(crate::domain::person::PersonId(id.clone())).href()>{name}</a></li> })
                                         .collect_view()}
                                 </ul>
                             }
@@ -279,10 +280,10 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                 }}
             </p>
             <div class="actions">
-                <a href=format!("/chats/{id}/prepare") class="button button-primary">
+                <a href=Screen::Prepare(id.clone()).href() class="button button-primary">
                     {t().chat_prepare_this_chat()}
                 </a>
-                <a href=format!("/chats/{id}/meet") class="button">
+                <a href=Screen::Meet(id.clone()).href() class="button">
                     {t().chat_open_the_meeting_screen()}
                 </a>
             </div>
@@ -477,7 +478,7 @@ fn Booking(id: ChatId) -> impl IntoView {
                 crate::pwa::download(
                     &format!("coffee-chat-{}.ics", chat.id),
                     "text/calendar;charset=utf-8",
-                    &calendar(&[event], chrono::Utc::now()),
+                    &calendar(&[event], app.now()),
                 );
             }
         }

@@ -13,7 +13,7 @@ use crate::domain::targets::Score;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, use_insights, Insights, QuestionGroups};
 use crate::ui::components::{show_more, StageBadge};
-use crate::ui::router::use_router;
+use crate::ui::router::{use_router, Screen};
 
 /// "Ana Silva, Tue 3 Nov 2026" linking to the chat it came from.
 fn speaker_link(speaker: &Speaker) -> impl IntoView {
@@ -27,7 +27,7 @@ fn speaker_link(speaker: &Speaker) -> impl IntoView {
         })
         .unwrap_or_default();
     view! {
-        <a href=format!("/chats/{}", speaker.chat_id)>{speaker.name.clone()}</a>
+        <a href=Screen::Chat(speaker.chat_id.clone()).href()>{speaker.name.clone()}</a>
         <span class="muted">{when}</span>
     }
 }
@@ -78,7 +78,7 @@ pub fn InsightsPage() -> impl IntoView {
                 .map(|s| {
                     view! {
                         <a
-                            href=format!("/insights?section={}", s.slug())
+                            href=format!("{}?section={}", Screen::Insights.href(), s.slug())
                             aria-current=move || (section.get() == s).then_some("page")
                         >
                             {tab_label(s)}
@@ -473,7 +473,7 @@ fn term_item(
 const PEOPLE_PER_ORGANISATION: usize = 8;
 
 fn person_link(id: &crate::domain::person::PersonId, name: &str) -> impl IntoView {
-    view! { <a href=format!("/people/{id}")>{name.to_string()}</a> }
+    view! { <a href=Screen::Person(id.clone()).href()>{name.to_string()}</a> }
 }
 
 #[component]
@@ -486,7 +486,7 @@ fn NetworkSection() -> impl IntoView {
             all.iter().find(|known| known.employs_name(name)).map(|known| {
                 view! {
                     <p>
-                        <a href=format!("/targets/{}", known.id)>{t().targets_title()}</a>
+                        <a href=Screen::Target(known.id.clone()).href()>{t().targets_title()}</a>
                         " · "
                         {super::targets::scores(known.score(Score::Motivation), known.score(Score::Postings))}
                     </p>

@@ -13,9 +13,10 @@ use crate::domain::timer::{
 };
 use crate::i18n::{fill, t};
 use crate::pwa::{wake_lock, WakeLock, WAKE_LOCK_CHANGE};
-use crate::state::{use_app, ChatText, TextTarget};
-use crate::ui::components::{AutosaveField, BackupNudge};
+use crate::state::{local_time, use_app, ChatText, TextTarget};
+use crate::ui::components::{use_now, AutosaveField, BackupNudge};
 use crate::ui::router::use_router;
+use crate::ui::router::Screen;
 
 /// `/meet`, the home-screen shortcut: opens the meeting screen of the next
 /// booked chat.
@@ -24,14 +25,14 @@ pub fn MeetShortcut() -> impl IntoView {
     super::set_title(t().meet_meet());
     let app = use_app();
     let router = use_router();
-    let now = chrono::Local::now().naive_local();
+    let now = local_time(app.now());
     let next = app
         .chats
         .with_untracked(|chats| next_booked(chats, now).map(|c| c.id.clone()));
     if let Some(id) = next {
         // In place of the shortcut, so that Back does not land on it and
         // bounce forward again; after this screen is built, not during.
-        queue_microtask(move || router.replace(&format!("/chats/{id}/meet")));
+        queue_microtask(move || router.replace(&Screen::Meet(id.clone()).href()));
     }
     view! {
         <h1>{t().meet_meet()}</h1>
@@ -51,10 +52,6 @@ pub fn MeetPage(id: ChatId) -> impl IntoView {
 /// to distract from the person across the table.
 const FLASH: Duration = Duration::from_millis(1200);
 
-fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
-
 #[component]
 fn Meet(id: ChatId) -> impl IntoView {
     let app = use_app();
@@ -67,17 +64,18 @@ fn Meet(id: ChatId) -> impl IntoView {
 
     // The clock is read four times a second; what shows is computed from
     // the stored events each time, so a missed tick costs nothing.
-    let now = RwSignal::new(now_ms());
-    if let Ok(ticker) =
-        set_interval_with_handle(move || now.set(now_ms()), Duration::from_millis(250))
-    {
-        on_cleanup(move || ticker.clear());
-    }
+    let now = use_now(Duration::from_millis(250));
     let view_now = Memo::new(move |_| {
         let wrap_up = app.settings.with(|s| s.wrap_up_minutes);
         chat.with(|c| {
-            c.as_ref()
-                .map(|c| timer::view(&c.meeting_log, c.length_minutes, wrap_up, now.get()))
+            c.as_ref().map(|c| {
+                timer::view(
+                    &c.meeting_log,
+                    c.length_minutes,
+                    wrap_up,
+                    now.get().timestamp_millis(),
+                )
+            })
         })
     });
     let phase = Memo::new(move |_| view_now.with(|v| v.map_or(Phase::NotStarted, |v| v.phase)));
@@ -186,7 +184,7 @@ fn Meet(id: ChatId) -> impl IntoView {
                     <AtTheTable chat />
                     <Notes id=id.clone() chat />
                     <p class="muted">
-                        <a href=format!("/chats/{id}")>{t().meet_back_to_the_chat()}</a>
+                        <a href=Screen::Chat(id.clone()).href()>{t().meet_back_to_the_chat()}</a>
                     </p>
                 </div>
             </Show>
@@ -380,7 +378,7 @@ fn CurrentQuestion(
                 None => view! {
                     <p class="muted">
                         {t().meet_no_questions_planned()}
-                        <a href=format!("/chats/{}/prepare", id)>{t().meet_prepare_some()}</a>
+                        <a href=Screen::Prepare(id.clone()).href()>{t().meet_prepare_some()}</a>
                     </p>
                 }
                     .into_any(),
@@ -645,7 +643,7 @@ fn Debrief(
                     referrals
                         .get()
                         .into_iter()
-                        .map(|(id, name)| view! { <li><a href=format!("/people/{id}")>{name}</a></li> })
+                        .map(|(id, name)| view! { <li><a href=Screen::Person(crate::domain::person::PersonId(id.clone())).href()>{name}</a></li> })
                         .collect_view()
                 }}
             </ul>

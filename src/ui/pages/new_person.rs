@@ -10,6 +10,7 @@ use crate::i18n::t;
 use crate::state::use_app;
 use crate::ui::components::ReferrerSelect;
 use crate::ui::router::use_router;
+use crate::ui::router::Screen;
 
 /// Adding starts with a name only; everything else is filled in on the
 /// person's own screen, where each field saves as it is typed.
@@ -57,7 +58,7 @@ pub fn NewPersonPage() -> impl IntoView {
         let added =
             app.try_run(|w| w.add_person(&name, referrer.get_untracked(), &organisation, &profile));
         match added {
-            Ok(id) => router.go(&format!("/people/{id}")),
+            Ok(id) => router.go(&Screen::Person(id.clone()).href()),
             Err(message) => {
                 error.set(Some(message));
                 if let Some(input) = name_input.get() {

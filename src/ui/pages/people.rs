@@ -12,6 +12,7 @@ use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
 use crate::state::use_app;
 use crate::ui::components::{show_more, StageBadge};
+use crate::ui::router::Screen;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
@@ -168,7 +169,7 @@ pub fn PeoplePage() -> impl IntoView {
             <ul class="people-list">
                 <For each=rows key=|row| row.clone() let:row>
                     <li>
-                        <a href=format!("/people/{}", row.id) class="person-row">
+                        <a href=Screen::Person(row.id.clone()).href() class="person-row">
                             <span class="person-text">
                                 <span class="person-name">{row.name}</span>
                                 <span class="person-detail">{row.detail}</span>

@@ -13,7 +13,7 @@ use crate::domain::person::{Person, PersonField, PersonId};
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem, ReferrerSelect, StageBadge};
-use crate::ui::router::use_router;
+use crate::ui::router::{percent_encode, use_router, Screen};
 
 #[component]
 pub fn PersonPage(id: PersonId) -> impl IntoView {
@@ -109,7 +109,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
         <section class="card">
             <h2>{t().person_introduced_by_them()}</h2>
             <IntroducedByThem id=id.clone() />
-            <a href=format!("/people/new?introduced_by={id}") class="button">
+            <a href=format!("{}?introduced_by={}", Screen::NewPerson.href(), percent_encode(&id.0)) class="button">
                 {t().person_add_someone_they_introduced()}
             </a>
         </section>
@@ -182,7 +182,7 @@ fn OrganisationTarget(current: Memo<Option<Person>>) -> impl IntoView {
                 view! {
                 <p class="person-target">
                     {t().person_target_open()} " "
-                    <a href=format!("/targets/{}", target.id)>{target.name}</a>
+                    <a href=Screen::Target(target.id.clone()).href()>{target.name}</a>
                     " · "
                     {scores}
                 </p>
@@ -192,7 +192,7 @@ fn OrganisationTarget(current: Memo<Option<Person>>) -> impl IntoView {
             None => {
                 let add = move |_| {
                     if let Ok(id) = app.try_run(|w| w.target_for_person(&person.id)) {
-                        router.go(&format!("/targets/{id}"));
+                        router.go(&Screen::Target(id.clone()).href());
                     }
                 };
                 view! {
@@ -221,7 +221,7 @@ fn Connections(current: Memo<Option<Person>>) -> impl IntoView {
                 view! {
                     <li>
                         {t().person_introduced_by()}
-                        <a href=format!("/people/{}", referrer.id)>{referrer.name}</a>
+                        <a href=Screen::Person(referrer.id.clone()).href()>{referrer.name}</a>
                     </li>
                 }
                 .into_any(),
@@ -285,7 +285,7 @@ fn IntroducedByThem(id: PersonId) -> impl IntoView {
                 <ul class="links">
                     {introduced
                         .into_iter()
-                        .map(|(id, name)| view! { <li><a href=format!("/people/{id}")>{name}</a></li> })
+                        .map(|(id, name)| view! { <li><a href=Screen::Person(id.clone()).href()>{name}</a></li> })
                         .collect_view()}
                 </ul>
             }
@@ -340,7 +340,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
     };
     let error = RwSignal::new(None::<String>);
     let plan = move |_| match app.try_run(|w| w.create_chat(&id)) {
-        Ok(chat) => router.go(&format!("/chats/{chat}")),
+        Ok(chat) => router.go(&Screen::Chat(chat.clone()).href()),
         Err(message) => error.set(Some(message)),
     };
     view! {
@@ -367,7 +367,7 @@ fn PersonChats(id: PersonId) -> impl IntoView {
                                     };
                                     view! {
                                         <li>
-                                            <a href=format!("/chats/{}", chat.id)>
+                                            <a href=Screen::Chat(chat.id.clone()).href()>
                                                 {fill(t().person_chat_link(), &[("stage", &chat.stage().label()), ("when", &when)])}
                                             </a>
                                         </li>

@@ -14,6 +14,7 @@ use crate::domain::prep::{
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, ReorderButtons};
+use crate::ui::router::Screen;
 
 #[component]
 pub fn PreparePage(id: ChatId) -> impl IntoView {
@@ -36,7 +37,7 @@ fn Prepare(id: ChatId) -> impl IntoView {
         <h1>{fill(t().prepare_heading(), &[("name", &name)])}</h1>
         <p class="muted">
             {t().prepare_saved_as_you_type()}
-            <a href=format!("/chats/{id}")>{t().prepare_back_to_the_chat()}</a>
+            <a href=Screen::Chat(id.clone()).href()>{t().prepare_back_to_the_chat()}</a>
         </p>
         <section class="card form" aria-labelledby="goal-heading">
             <h2 id="goal-heading">{t().prepare_goal_and_research()}</h2>

@@ -49,7 +49,7 @@ pub fn QueuePage() -> impl IntoView {
         crate::pwa::download(
             t().files_follow_ups(),
             "text/calendar;charset=utf-8",
-            &calendar(&events, chrono::Utc::now()),
+            &calendar(&events, app.now()),
         );
     };
     view! {

@@ -8,7 +8,7 @@ use crate::domain::targets::{left_by_rename, Score, TargetField, TargetId, TOP_S
 use crate::i18n::{fill, t};
 use crate::state::{use_app, TextTarget};
 use crate::ui::components::{AutosaveField, StageBadge};
-use crate::ui::router::use_router;
+use crate::ui::router::{percent_encode, use_router, Screen};
 
 use super::targets::{next_step, ranked};
 
@@ -117,7 +117,7 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
                             .into_iter()
                             .map(|c| view! {
                                 <li>
-                                    <a href=format!("/people/{}", c.id)>{c.name}</a>
+                                    <a href=Screen::Person(c.id.clone()).href()>{c.name}</a>
                                     " "
                                     <StageBadge stage=c.stage />
                                 </li>
@@ -126,7 +126,7 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
                     </ul>
                 }
             }}
-            <a href=move || format!("/people/new?organisation={}", encode(&name())) class="button">
+            <a href=move || format!("{}?organisation={}", Screen::NewPerson.href(), percent_encode(&name())) class="button">
                 {t().target_add_person()}
             </a>
         </section>
@@ -187,9 +187,4 @@ fn RenameQuestion(id: TargetId) -> impl IntoView {
             }
         })
     }
-}
-
-/// A value for a query string.
-fn encode(text: &str) -> String {
-    js_sys::encode_uri_component(text).into()
 }

@@ -8,6 +8,7 @@ use crate::domain::targets::{next_five, Contact, NextStep, Ranked, Score, Target
 use crate::i18n::{fill, t};
 use crate::state::{use_app, AppState, TextTarget};
 use crate::ui::components::{show_more, AutosaveField};
+use crate::ui::router::Screen;
 
 /// Rows of the whole list drawn at first, and added by each "Show more".
 const PAGE: usize = 20;
@@ -155,7 +156,7 @@ fn TargetRow(ranked: Ranked, at: usize, shown: Vec<TargetId>) -> impl IntoView {
     view! {
         <li class="card target-row">
             <div class="target-head">
-                <a href=format!("/targets/{}", target.id) class="target-name">{target.name.clone()}</a>
+                <a href=Screen::Target(target.id.clone()).href() class="target-name">{target.name.clone()}</a>
                 <span class=format!("advocates advocates-{}", advocates.slug())>{advocates.label()}</span>
             </div>
             <p class="muted">{scores(target.score(Score::Motivation), target.score(Score::Postings))}</p>
@@ -200,7 +201,7 @@ pub(super) fn scores(motivation: u8, postings: u8) -> String {
 /// link to where it is done, drawn by one view.
 pub(super) fn next_step(next: NextStep) -> impl IntoView {
     let date = |at: Option<chrono::NaiveDate>| at.map(short_date).unwrap_or_default();
-    let person = |c: &Contact| Some((format!("/people/{}", c.id), c.name.clone()));
+    let person = |c: &Contact| Some((Screen::Person(c.id.clone()).href(), c.name.clone()));
     let mut lines: Vec<(String, Option<(String, String)>)> = Vec::new();
     match next {
         NextStep::FindContact { introducers } => {
@@ -217,7 +218,7 @@ pub(super) fn next_step(next: NextStep) -> impl IntoView {
             second_contact,
             follow_up,
         } => {
-            let link = Some((format!("/chats/{chat}"), contact.name.clone()));
+            let link = Some((Screen::Chat(chat.clone()).href(), contact.name.clone()));
             lines.push((t().targets_next_wait().into(), link));
             for (text, at) in [
                 (t().targets_next_second(), second_contact),
@@ -232,7 +233,10 @@ pub(super) fn next_step(next: NextStep) -> impl IntoView {
         }
         NextStep::Prepare { contact, chat } => lines.push((
             fill(t().targets_next_prepare(), &[("name", &contact.name)]),
-            Some((format!("/chats/{chat}/prepare"), t().today_prepare().into())),
+            Some((
+                Screen::Prepare(chat.clone()).href(),
+                t().today_prepare().into(),
+            )),
         )),
         NextStep::KeepInTouch(c) => lines.push((t().targets_next_keep().into(), person(&c))),
     }

@@ -9,12 +9,9 @@ use crate::domain::calendar::{countdown, long_date, short_date_time};
 use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
 use crate::i18n::{fill, t};
-use crate::state::{today, use_app, DUE_SHOWN};
-use crate::ui::components::{BackupNudge, FollowUpItem, HomeScreenTip, InstallButton};
-
-fn local_now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
+use crate::state::{local_time, today, use_app, DUE_SHOWN};
+use crate::ui::components::{use_now, BackupNudge, FollowUpItem, HomeScreenTip, InstallButton};
+use crate::ui::router::Screen;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
@@ -67,14 +64,9 @@ pub fn TodayPage() -> impl IntoView {
 #[component]
 fn NextChat() -> impl IntoView {
     let app = use_app();
-    let now = RwSignal::new(local_now());
-    if let Ok(timer) =
-        set_interval_with_handle(move || now.set(local_now()), Duration::from_secs(30))
-    {
-        on_cleanup(move || timer.clear());
-    }
+    let now = use_now(Duration::from_secs(30));
     let next = Memo::new(move |_| {
-        let now = now.get();
+        let now = local_time(now.get());
         app.chats.with(|chats| next_booked(chats, now).cloned())
     });
     move || match next.get() {
@@ -107,16 +99,16 @@ fn NextChat() -> impl IntoView {
             view! {
                 <section class="card next-chat" aria-labelledby="next-chat-heading">
                     <h2 id="next-chat-heading">{t().today_next_chat()}</h2>
-                    <p class="countdown">{move || countdown(now.get(), at)}</p>
+                    <p class="countdown">{move || countdown(local_time(now.get()), at)}</p>
                     <p>
-                        <a href=format!("/chats/{id}")>{name}</a>
+                        <a href=Screen::Chat(id.clone()).href()>{name}</a>
                     </p>
                     <p>{fill(t().today_when_and_length(), &[("when", &short_date_time(at)), ("minutes", &length_minutes)])}</p>
                     <p class="muted">{where_}</p>
                     <p>{fill(t().today_prep_summary(), &[("done", &done), ("total", &total), ("questions", &questions)])}</p>
                     <div class="actions">
-                        <a href=format!("/chats/{id}/prepare") class="button">{t().today_prepare()}</a>
-                        <a href=format!("/chats/{id}/meet") class="button button-primary">{t().today_meet()}</a>
+                        <a href=Screen::Prepare(id.clone()).href() class="button">{t().today_prepare()}</a>
+                        <a href=Screen::Meet(id.clone()).href() class="button button-primary">{t().today_meet()}</a>
                     </div>
                 </section>
             }
