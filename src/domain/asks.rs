@@ -33,8 +33,7 @@
 
 use std::sync::OnceLock;
 
-use super::linter::tokens;
-use super::person::fold;
+use super::words::{fold, tokens};
 use crate::i18n::{t, Texts};
 
 /// Where the text will be read.

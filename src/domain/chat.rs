@@ -6,10 +6,11 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::person::{fold, Person, PersonId};
+use super::person::{Person, PersonId};
 use super::prep::{copy_template, ChatQuestion, ChecklistItem};
 use super::stage::Stage;
 use super::timer::TimerEvent;
+use super::words::fold;
 use crate::i18n::t;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

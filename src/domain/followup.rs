@@ -13,8 +13,9 @@ use std::fmt;
 
 use super::calendar::{add_business_days, days_after};
 use super::chat::{Chat, ChatId};
-use super::person::{fold, Person, PersonId};
+use super::person::{Person, PersonId};
 use super::stage::Stage;
+use super::words::fold;
 use crate::i18n::{fill, t};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

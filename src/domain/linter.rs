@@ -4,7 +4,7 @@
 
 use super::asks::{asks_in, Setting};
 use super::chat::ChatMessage;
-use super::person::fold;
+use super::words::{fold, tokens};
 use crate::i18n::{fill, t};
 
 pub const MAX_WORDS: usize = 75;
@@ -69,21 +69,6 @@ pub fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
-}
-
-/// Lower-case, accent-free word tokens; web addresses are dropped so their
-/// `?` and fragments do not count as sentences or words.
-pub(crate) fn tokens(text: &str) -> Vec<String> {
-    fold(text)
-        .split_whitespace()
-        .filter(|w| !w.starts_with("http") && !w.starts_with("www."))
-        .flat_map(|w| {
-            w.split(|c: char| !c.is_alphanumeric())
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 fn without_urls(text: &str) -> String {

@@ -6,6 +6,7 @@ use super::chat::Chat;
 use super::linter::first_name;
 use super::person::Person;
 use super::settings::Settings;
+use super::words::percent_encode;
 use crate::i18n::{fill, lang, t, Lang};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -394,16 +395,19 @@ pub fn ask_for_referral(person: &Person, settings: &Settings) -> Draft {
 pub fn mailto(email: &str, draft: &Draft) -> String {
     format!(
         "mailto:{}?subject={}&body={}",
-        encode(email.trim()).replace("%40", "@"),
-        encode(&draft.subject),
-        encode(&draft.body.replace('\n', "\r\n")),
+        percent_encode(email.trim()).replace("%40", "@"),
+        percent_encode(&draft.subject),
+        percent_encode(&draft.body.replace('\n', "\r\n")),
     )
 }
 
 /// A `mailto:` link to an address alone, encoded like [`mailto`], so that
 /// an address from an old record or an import cannot add headers.
 pub fn mailto_address(email: &str) -> String {
-    format!("mailto:{}", encode(email.trim()).replace("%40", "@"))
+    format!(
+        "mailto:{}",
+        percent_encode(email.trim()).replace("%40", "@")
+    )
 }
 
 /// A `tel:` link: only the digits and a leading plus survive.
@@ -431,18 +435,6 @@ pub fn web_link(address: &str) -> Option<String> {
         }
     }
     Some(out)
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

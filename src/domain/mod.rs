@@ -21,3 +21,4 @@ pub mod sorting;
 pub mod stage;
 pub mod targets;
 pub mod timer;
+pub mod words;

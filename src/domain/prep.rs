@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::asks::{asks_in, AskRule, Setting};
-use super::person::fold;
+use super::words::fold;
 use crate::i18n::{fill, t, Texts, ENGLISH};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

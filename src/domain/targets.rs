@@ -10,9 +10,10 @@ use std::fmt;
 
 use super::chat::{stages_by_person, Chat, ChatId};
 use super::followup::{FollowUp, FollowUpKind, FollowUpStatus};
-use super::person::{fold, is_web_address, Person, PersonId, NAME_MAX_CHARS};
+use super::person::{is_web_address, Person, PersonId, NAME_MAX_CHARS};
 use super::sorting::{sort_by, sort_by_key};
 use super::stage::Stage;
+use super::words::fold;
 use crate::i18n::t;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

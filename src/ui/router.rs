@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::chat::ChatId;
 use crate::domain::person::PersonId;
 use crate::domain::targets::TargetId;
+use crate::domain::words::percent_encode;
 
 /// The screen an address names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,19 +82,6 @@ impl Screen {
             id.map(|id| percent_encode(id)).unwrap_or_default()
         )
     }
-}
-
-/// Everything but letters, digits and `-._~` as `%XX`, byte by byte.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 /// Whether a link to `href` leads to where `path` is: the same screen, or

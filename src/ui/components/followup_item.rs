@@ -14,10 +14,11 @@ use crate::domain::message::{
 };
 use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
+use crate::domain::words::percent_encode;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, today, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
-use crate::ui::router::{percent_encode, Screen};
+use crate::ui::router::Screen;
 
 /// What to do, in words, with the people it concerns.
 fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {

@@ -4,7 +4,8 @@
 use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
-use crate::domain::person::{fold, PersonId};
+use crate::domain::person::PersonId;
+use crate::domain::words::fold;
 use crate::i18n::t;
 use crate::state::use_app;
 

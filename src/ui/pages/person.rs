@@ -10,10 +10,11 @@ use crate::domain::calendar::{short_date, short_date_time};
 use crate::domain::chat::{stage_of_person, Chat};
 use crate::domain::message::{mailto_address, tel, web_link};
 use crate::domain::person::{Person, PersonField, PersonId};
+use crate::domain::words::percent_encode;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem, ReferrerSelect, StageBadge};
-use crate::ui::router::{percent_encode, use_router, Screen};
+use crate::ui::router::{use_router, Screen};
 
 #[component]
 pub fn PersonPage(id: PersonId) -> impl IntoView {

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use crate::domain::calendar::short_date;
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::insights::{asked_of_person, question_key};
-use crate::domain::person::fold;
 use crate::domain::prep::{
     avoid_matches, built_in_questions, guidance, mix_advice, progress, ChecklistGroup,
     ChecklistItem, QuestionCategory,
 };
+use crate::domain::words::fold;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, ReorderButtons};

@@ -9,7 +9,8 @@ use crate::domain::calendar::{
 };
 use crate::domain::followup::{Bucket, FollowUp};
 use crate::domain::ics::{calendar, followup_event, IcsEvent};
-use crate::domain::person::{fold, PersonId};
+use crate::domain::person::PersonId;
+use crate::domain::words::fold;
 use crate::i18n::{fill, t};
 use crate::state::{today, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem};

@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use crate::domain::targets::{left_by_rename, Score, TargetField, TargetId, TOP_SCORE};
+use crate::domain::words::percent_encode;
 use crate::i18n::{fill, t};
 use crate::state::{use_app, TextTarget};
 use crate::ui::components::{AutosaveField, StageBadge};
-use crate::ui::router::{percent_encode, use_router, Screen};
+use crate::ui::router::{use_router, Screen};
 
 use super::targets::{next_step, ranked};
 
