@@ -447,6 +447,14 @@ pub fn stages_by_person<'a>(
 /// The stage a person is at: that of their most recently created chat, or
 /// Idea when there is none.
 pub fn stage_of_person<'a>(person: &PersonId, chats: impl IntoIterator<Item = &'a Chat>) -> Stage {
+    latest_chat(person, chats).map_or(Stage::Idea, Chat::stage)
+}
+
+/// A person's most recently created chat, the one their stage comes from.
+pub fn latest_chat<'a>(
+    person: &PersonId,
+    chats: impl IntoIterator<Item = &'a Chat>,
+) -> Option<&'a Chat> {
     chats
         .into_iter()
         .filter(|c| &c.person_id == person)
@@ -455,7 +463,6 @@ pub fn stage_of_person<'a>(person: &PersonId, chats: impl IntoIterator<Item = &'
                 .cmp(&b.created_at)
                 .then_with(|| a.id.cmp(&b.id))
         })
-        .map_or(Stage::Idea, Chat::stage)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::chat::{stages_by_person, Chat, ChatId};
+use super::chat::{latest_chat, stages_by_person, Chat, ChatId};
 use super::followup::{FollowUp, FollowUpKind, FollowUpStatus};
 use super::person::{is_web_address, Person, PersonId, NAME_MAX_CHARS};
 use super::sorting::{sort_by, sort_by_key};
@@ -369,14 +369,7 @@ pub fn ranked(
             let contacts: Vec<Contact> = at.iter().map(|p| contact(p)).collect();
             let advocates = Advocates::of(contacts.iter().map(|c| c.stage));
             let first = |stage: Stage| contacts.iter().find(|c| c.stage == stage).cloned();
-            // Their latest chat, the one their stage comes from.
-            let chat_of = |c: &Contact| {
-                chats
-                    .iter()
-                    .filter(|chat| chat.person_id == c.id)
-                    .max_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)))
-                    .map(|chat| chat.id.clone())
-            };
+            let chat_of = |c: &Contact| latest_chat(&c.id, chats).map(|chat| chat.id.clone());
             let next = if let Some(c) = first(Stage::Booked) {
                 match chat_of(&c) {
                     Some(chat) => NextStep::Prepare { contact: c, chat },

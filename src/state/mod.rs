@@ -31,7 +31,7 @@ use crate::domain::chat::{done_count, Chat, ChatId};
 use crate::domain::followup::{due_by, overdue_among, FollowUp};
 use crate::domain::person::{Person, PersonId};
 use crate::domain::settings::Settings;
-use crate::domain::targets::{Target, TargetId};
+use crate::domain::targets::Target;
 use crate::storage::{MemoryStore, Opened, Record, Repository, SharedStore, StoreError};
 
 /// The longest a keystroke waits before it is written. The timer starts at
@@ -365,10 +365,6 @@ impl AppState {
 
     pub fn person(&self, id: &PersonId) -> Option<Person> {
         find(self.people, &id.0)
-    }
-
-    pub fn target(&self, id: &TargetId) -> Option<Target> {
-        find(self.targets, &id.0)
     }
 
     pub fn chat(&self, id: &ChatId) -> Option<Chat> {

@@ -6,7 +6,6 @@ use crate::domain::person::PersonField;
 use crate::domain::targets::{
     left_by_rename, moved, ranked, target_of, Ranked, Score, Target, TargetId,
 };
-use crate::storage::Record;
 
 impl Workspace {
     /// Every target ranked, with its people and next step; or only `one`.
@@ -140,8 +139,7 @@ impl Workspace {
         let target = self.target_mut(id)?;
         target.former_name.clear();
         target.updated_at = now;
-        let id = target.record_id().to_string();
-        self.changed(RecordRef::Target(id));
+        self.changed(RecordRef::target(id));
         self.save();
         Ok(())
     }
