@@ -42,8 +42,16 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
     let router = use_router();
     // Copy, so that each view below can take its own.
     let held = StoredValue::new(id.clone());
+    // Ranked only for what needs the people and their chats: the name and
+    // scores are the record's own.
     let this = move || held.with_value(|id| ranked(app, Some(id)).pop());
-    let name = move || this().map(|r| r.target.name).unwrap_or_default();
+    let record = move || {
+        held.with_value(|id| {
+            app.targets
+                .with(|all| all.iter().find(|t| &t.id == id).cloned())
+        })
+    };
+    let name = move || record().map(|t| t.name).unwrap_or_default();
     super::set_title(&name());
     let field = |field: TargetField, label: &'static str| {
         let input_id = format!("target-{field:?}").to_lowercase();
@@ -72,7 +80,7 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
         let id = id.clone();
         let select_id = format!("target-{score:?}").to_lowercase();
         let help_id = format!("{select_id}-help");
-        let current = move || this().map_or(0, |r| r.target.score(score));
+        let current = move || record().map_or(0, |t| t.score(score));
         view! {
             <div class="field">
                 <label for=select_id.clone()>{label}</label>
