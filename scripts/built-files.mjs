@@ -18,8 +18,9 @@ export function builtFiles(dir) {
 
 /** Icons, manifest and service worker come after the app is up; the
  * screenshots only ever to an install sheet; the French catalogue only to
- * a visit in French (see isSecondLanguage); the ask rules once the app is
- * up (see isAfterStart). */
+ * a visit in French (see isSecondLanguage); the ask rules and the
+ * English texts past the first screens once the app is up (see
+ * isAfterStart). */
 export function isFirstLoad(name) {
   return (
     !/^(icons|screenshots)\/|^(manifest(\.fr)?\.webmanifest|sw\.js)$/.test(name) &&
@@ -29,9 +30,10 @@ export function isFirstLoad(name) {
 }
 
 /** Data the app fetches once it is running, before anyone can type: the
- * ask rules (src/domain/asks_rules.txt). */
+ * ask rules (src/domain/asks_rules.txt), and in English the texts of the
+ * screens past the first (see build.rs). */
 export function isAfterStart(name) {
-  return name === 'asks_rules.txt';
+  return name === 'asks_rules.txt' || name === 'en.json';
 }
 
 /** What a first visit in French downloads on top of the first load. */

@@ -9,12 +9,15 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { builtFiles, isAfterStart, isFirstLoad, isSecondLanguage } from './built-files.mjs';
 
-const BUDGET_BYTES = 431_300;
+const BUDGET_BYTES = 424_500;
 // The French catalogue, on top of the first load in French (the language issue's limit).
 const SECOND_LANGUAGE_BUDGET_BYTES = 15_000;
 // The ask rules, fetched once the app is up: kept small enough to arrive
 // before anyone has typed a message.
 const AFTER_START_BUDGET_BYTES = 6_500;
+// The English catalogue, fetched once the app is up for the screens past
+// the first: no larger than the French one.
+const ENGLISH_BUDGET_BYTES = SECOND_LANGUAGE_BUDGET_BYTES;
 const dist = process.argv[2] ?? 'dist';
 
 const brotli = (names) =>
@@ -26,7 +29,8 @@ const brotli = (names) =>
 const files = builtFiles(dist);
 const total = brotli(files.filter(isFirstLoad));
 const french = brotli(files.filter(isSecondLanguage));
-const afterStart = brotli(files.filter(isAfterStart));
+const english = brotli(files.filter((name) => name === 'en.json'));
+const afterStart = brotli(files.filter((name) => isAfterStart(name) && name !== 'en.json'));
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 if (french === 0 || french > SECOND_LANGUAGE_BUDGET_BYTES) {
   console.error(`The French catalogue is ${kb(french)} brotli; it must be there and within ${kb(SECOND_LANGUAGE_BUDGET_BYTES)}.`);
@@ -36,8 +40,12 @@ if (afterStart === 0 || afterStart > AFTER_START_BUDGET_BYTES) {
   console.error(`The ask rules are ${kb(afterStart)} brotli; they must be there and within ${kb(AFTER_START_BUDGET_BYTES)}.`);
   process.exit(1);
 }
+if (english === 0 || english > ENGLISH_BUDGET_BYTES) {
+  console.error(`The English catalogue is ${kb(english)} brotli; it must be there and within ${kb(ENGLISH_BUDGET_BYTES)}.`);
+  process.exit(1);
+}
 if (total > BUDGET_BYTES) {
   console.error(`First load is ${kb(total)} brotli, over the budget of ${kb(BUDGET_BYTES)}.`);
   process.exit(1);
 }
-console.log(`First load ${kb(total)} brotli, within the budget of ${kb(BUDGET_BYTES)}; French adds ${kb(french)} (at most ${kb(SECOND_LANGUAGE_BUDGET_BYTES)}); the ask rules after start ${kb(afterStart)} (at most ${kb(AFTER_START_BUDGET_BYTES)}).`);
+console.log(`First load ${kb(total)} brotli, within the budget of ${kb(BUDGET_BYTES)}; French adds ${kb(french)} (at most ${kb(SECOND_LANGUAGE_BUDGET_BYTES)}); after start, the ask rules ${kb(afterStart)} (at most ${kb(AFTER_START_BUDGET_BYTES)}) and the English texts past the first screens ${kb(english)} (at most ${kb(ENGLISH_BUDGET_BYTES)}).`);

@@ -4,9 +4,11 @@
 //    the wasm only after the first paint: the static first screen in
 //    index.html is what a visitor sees first, and the wasm download must
 //    not compete with it (so the wasm preload goes too).
-// 2. Ships the French catalogue as a list: the keys' fingerprint, then the
-//    texts in key order (what src/i18n reads; build.rs computes the same
-//    fingerprint), so the wasm carries no key names.
+// 2. Ships the French catalogue, and the English one whose texts past the
+//    first screens the wasm leaves out (build.rs), each as a list: the
+//    keys' fingerprint, then the texts in key order (what src/i18n reads;
+//    build.rs computes the same fingerprint), so the wasm carries no key
+//    names.
 // 3. Ships the ask rules without their comment lines, which are for
 //    whoever edits the rules, not for the phone.
 // 4. Writes the precache list and a content hash into sw.js.
@@ -32,10 +34,12 @@ if (keys.some((key) => typeof french[key] !== 'string')) {
   console.error('post-build: i18n/fr.json lacks a key of i18n/en.json');
   process.exit(1);
 }
-writeFileSync(
-  join(staging, 'fr.json'),
-  JSON.stringify([fingerprint.toString(16).padStart(16, '0'), ...keys.map((key) => french[key])]),
-);
+for (const [name, catalogue] of [['fr.json', french], ['en.json', english]]) {
+  writeFileSync(
+    join(staging, name),
+    JSON.stringify([fingerprint.toString(16).padStart(16, '0'), ...keys.map((key) => catalogue[key])]),
+  );
+}
 
 const rulesPath = join(staging, 'asks_rules.txt');
 writeFileSync(

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::asks::{asks_in, AskRule, Setting};
 use super::words::fold;
-use crate::i18n::{fill, t, Texts, ENGLISH};
+use crate::i18n::{fill, t, Texts, ENGLISH_AT_START};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -94,10 +94,11 @@ pub(crate) fn is_false(flag: &bool) -> bool {
     !*flag
 }
 
-/// The built-in item `id` in English: its group and words.
+/// The built-in item `id` in English: its group and words (among the
+/// texts the wasm starts with, since records are read and written by them).
 fn built_in_english(id: &str) -> Option<(ChecklistGroup, &'static str)> {
     let n: usize = id.strip_prefix('t')?.parse().ok()?;
-    checklist_in(&ENGLISH).get(n).copied()
+    checklist_in(&ENGLISH_AT_START).get(n).copied()
 }
 
 impl From<ChecklistItem> for StoredChecklistItem {
@@ -190,7 +191,8 @@ pub(crate) fn built_in_checklist_in(texts: &Texts) -> Vec<ChecklistItem> {
 /// language of its day; a new chat gets it in the language in use now.
 pub fn copy_template(template: &[ChecklistItem]) -> Vec<ChecklistItem> {
     let now = built_in_checklist();
-    let unedited = template == now.as_slice() || template == built_in_checklist_in(&ENGLISH);
+    let unedited =
+        template == now.as_slice() || template == built_in_checklist_in(&ENGLISH_AT_START);
     let source = if unedited { now } else { template.to_vec() };
     source
         .into_iter()
@@ -536,6 +538,7 @@ impl Guidance {
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::ENGLISH;
 
     #[test]
     fn a_built_in_checklist_item_is_stored_by_id_and_any_other_whole() {

@@ -1,6 +1,8 @@
 //! The words of the interface, in one catalogue per language (i18n/*.json,
-//! checked against each other by build.rs). The catalogue is chosen once,
-//! before the first screen, and kept for the page's life.
+//! checked against each other by build.rs). The language is chosen once,
+//! before the first screen, and kept for the page's life. In English the
+//! wasm holds the first screens' texts; the rest arrive in a file once the
+//! app is up ([`complete_english`]), before any screen that shows them.
 
 use std::fmt::Display;
 use std::sync::OnceLock;
@@ -41,6 +43,7 @@ impl Texts {
 }
 
 static CURRENT: OnceLock<(Lang, &'static Texts)> = OnceLock::new();
+static WHOLE_ENGLISH: OnceLock<Texts> = OnceLock::new();
 
 /// Chooses the catalogue for this page's life, before the first screen.
 /// French needs its file's text; without it, or with a broken one, the
@@ -48,9 +51,26 @@ static CURRENT: OnceLock<(Lang, &'static Texts)> = OnceLock::new();
 pub fn start_in(lang: Lang, french: Option<&str>) -> Lang {
     let chosen = match (lang, french.and_then(Texts::from_json)) {
         (Lang::Fr, Some(texts)) => (Lang::Fr, &*Box::leak(Box::new(texts))),
-        _ => (Lang::En, &ENGLISH),
+        _ => (Lang::En, &ENGLISH_AT_START),
     };
     CURRENT.get_or_init(|| chosen).0
+}
+
+/// Takes in the English file (the keys' fingerprint, then every text in
+/// key order); `false` when it is of another version or broken, and
+/// the texts still to come stay missing.
+pub fn complete_english(file: &str) -> bool {
+    let Some(texts) = Texts::from_json(file) else {
+        return false;
+    };
+    let _ = WHOLE_ENGLISH.set(texts);
+    true
+}
+
+/// Whether every screen's texts are here: always in French, and in
+/// English once its file has come (or, off the wasm, from the start).
+pub fn every_text_here() -> bool {
+    lang() == Lang::Fr || WHOLE_ENGLISH.get().is_some() || !cfg!(target_arch = "wasm32")
 }
 
 fn current() -> (Lang, &'static Texts) {
@@ -58,7 +78,11 @@ fn current() -> (Lang, &'static Texts) {
     if let Some(chosen) = TEST_LANGUAGE.get() {
         return chosen;
     }
-    CURRENT.get().copied().unwrap_or((Lang::En, &ENGLISH))
+    match (CURRENT.get().copied(), WHOLE_ENGLISH.get()) {
+        (Some((Lang::Fr, french)), _) => (Lang::Fr, french),
+        (_, Some(whole)) => (Lang::En, whole),
+        _ => (Lang::En, &ENGLISH_AT_START),
+    }
 }
 
 /// The language the interface is in.
@@ -178,5 +202,18 @@ mod tests {
         assert!(Texts::from_json(&other).is_none());
         assert!(Texts::from_json("not json").is_none());
         assert!(Texts::from_json(&json).is_none());
+    }
+
+    #[test]
+    fn the_english_file_completes_the_catalogue_and_a_stale_one_does_not() {
+        let json = std::fs::read_to_string("i18n/en.json").unwrap();
+        let english: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(&json).unwrap();
+        let stale = shipped(&english).replacen(KEYS_FINGERPRINT, "0000000000000000", 1);
+        assert!(!complete_english(&stale));
+        assert!(!complete_english("[]"));
+        assert!(complete_english(&shipped(&english)));
+        assert_eq!(t().settings_title(), "Settings");
+        assert!(every_text_here());
     }
 }

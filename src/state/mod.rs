@@ -109,6 +109,10 @@ pub struct AppState {
     /// Whether the ask rules have arrived (see [`crate::domain::asks::load`]):
     /// the screens that flag asks read it, so they check again then.
     pub asks_loaded: RwSignal<bool>,
+    /// Whether every screen's texts are here (see
+    /// [`crate::i18n::every_text_here`]): the screens past the first wait
+    /// for it.
+    pub texts_loaded: RwSignal<bool>,
     /// Set while Today is drawn from a glance: what it counts over every
     /// record, which the glance's few records cannot tell.
     glance_counts: Option<Counts>,
@@ -160,6 +164,7 @@ impl AppState {
             notices: RwSignal::new(workspace.notices().clone()),
             recently_deleted: RwSignal::new(None),
             asks_loaded: RwSignal::new(crate::domain::asks::loaded()),
+            texts_loaded: RwSignal::new(crate::i18n::every_text_here()),
             glance_counts,
             workspace: StoredValue::new(workspace),
             autosave_armed: StoredValue::new(false),

@@ -46,6 +46,18 @@ pub fn App(state: AppState, first_screen_gone: Box<dyn FnOnce()>) -> impl IntoVi
             }
         });
     }
+    // In English, the texts past the first screens come in a file of their
+    // own, read once the app is up.
+    let texts_failed = RwSignal::new(false);
+    if !state.texts_loaded.get_untracked() {
+        crate::pwa::fetch_text("/en.json", move |text| {
+            if text.is_some_and(|text| crate::i18n::complete_english(&text)) {
+                state.texts_loaded.set(true);
+            } else {
+                texts_failed.set(true);
+            }
+        });
+    }
     crate::pwa::on_freeze(move || state.save_before_leaving());
     crate::pwa::on_resume(move || state.catch_up());
     let _ = window_event_listener(leptos::ev::storage, move |event| {
@@ -71,7 +83,38 @@ pub fn App(state: AppState, first_screen_gone: Box<dyn FnOnce()>) -> impl IntoVi
     });
 
     let screen = provide_router().screen();
-    frame(update_ready, framed, move || screen_view(screen.get()))
+    frame(update_ready, framed, move || {
+        let screen = screen.get();
+        // Today and a page not found need only the first texts; the
+        // others wait for the rest, and Today never reads whether they came.
+        if matches!(screen, Screen::Today | Screen::NotFound) || state.texts_loaded.get() {
+            screen_view(screen)
+        } else {
+            texts_coming(texts_failed)
+        }
+    })
+}
+
+/// In place of a screen whose texts have not come yet: a wait, or, if
+/// their file could not be read, what to do.
+fn texts_coming(failed: RwSignal<bool>) -> AnyView {
+    view! {
+        <p role="status">
+            {move || {
+                if failed.get() { t().app_screen_words_missing() } else { t().app_screen_coming() }
+            }}
+        </p>
+        <button
+            class="button"
+            hidden=move || !failed.get()
+            on:click=|_| {
+                let _ = window().location().reload();
+            }
+        >
+            {t().app_reload()}
+        </button>
+    }
+    .into_any()
 }
 
 /// What runs once the app is on screen: the service worker, and the hints
