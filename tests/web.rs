@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use chrono::Utc;
+use coffee_chat::domain::followup::{FollowUpId, FollowUpStatus};
 use coffee_chat::domain::person::{Person, PersonId};
 use coffee_chat::state::AppState;
 use coffee_chat::storage::{
@@ -339,6 +340,37 @@ async fn adding_without_a_name_says_why_and_adds_nobody() {
     let people = state.people.get_untracked();
     assert_eq!(people.len(), 1);
     assert_eq!(people[0].name, "Ana Silva");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_tap_says_why_until_dismissed_and_another_succeeds() {
+    with_every_english_text();
+    let state = AppState::open(Arc::new(MemoryStore::new()), None);
+    let (host, _handle) = mount_app_at("/", state);
+    // The notices are built in a task after the screen's.
+    sleep(100).await;
+    // A follow-up settled in another tab a moment before the tap.
+    let gone = FollowUpId("gone".into());
+    state.act(|w| w.set_followup_status(&gone, FollowUpStatus::Done));
+    tick().await;
+    let alert = |host: &web_sys::HtmlElement| {
+        let alerts = host.query_selector_all("[role=alert]").unwrap();
+        (0..alerts.length())
+            .map(|i| alerts.item(i).unwrap().text_content().unwrap())
+            .collect::<String>()
+    };
+    assert!(alert(&host).contains("This follow-up no longer exists."));
+    button(&host, "Dismiss").click();
+    tick().await;
+    assert!(!alert(&host).contains("no longer exists"));
+
+    state.act(|w| w.set_followup_status(&gone, FollowUpStatus::Done));
+    tick().await;
+    assert!(alert(&host).contains("no longer exists"));
+    state.act(|w| w.add_person("Ana Silva", None, "", ""));
+    tick().await;
+    assert!(!alert(&host).contains("no longer exists"));
     host.remove();
 }
 

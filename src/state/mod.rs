@@ -19,7 +19,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
-pub use commands::{BackupDue, ChatText, SettingChange, SettingText, TextTarget};
+pub use commands::{BackupDue, ChatText, MessagePart, SettingChange, SettingText, TextTarget};
 pub use glance::{Counts, Glance, DUE_SHOWN};
 pub use insights::{use_insights, Insights, QuestionGroups};
 pub use workspace::{
@@ -113,6 +113,9 @@ pub struct AppState {
     /// [`crate::i18n::every_text_here`]): the screens past the first wait
     /// for it.
     pub texts_loaded: RwSignal<bool>,
+    /// Why the last command a tap ran was refused ([`AppState::act`]),
+    /// until it is dismissed or another succeeds.
+    pub refused: RwSignal<Option<String>>,
     /// Set while Today is drawn from a glance: what it counts over every
     /// record, which the glance's few records cannot tell.
     glance_counts: Option<Counts>,
@@ -120,6 +123,13 @@ pub struct AppState {
     autosave_armed: StoredValue<bool>,
     glance_armed: StoredValue<bool>,
     persistence_asked: StoredValue<bool>,
+}
+
+/// A command's error as the screen shows it: written once in the wasm, not
+/// once per command.
+#[inline(never)]
+fn said(error: CommandError) -> String {
+    error.to_string()
 }
 
 impl AppState {
@@ -165,6 +175,7 @@ impl AppState {
             recently_deleted: RwSignal::new(None),
             asks_loaded: RwSignal::new(crate::domain::asks::loaded()),
             texts_loaded: RwSignal::new(crate::i18n::every_text_here()),
+            refused: RwSignal::new(None),
             glance_counts,
             workspace: StoredValue::new(workspace),
             autosave_armed: StoredValue::new(false),
@@ -248,7 +259,28 @@ impl AppState {
         &self,
         command: impl FnOnce(&mut Workspace) -> CommandResult<T>,
     ) -> Result<T, String> {
-        self.run(command).map_err(|error| error.to_string())
+        self.run(command).map_err(said)
+    }
+
+    /// Runs a command a tap asked for whose screen has no place of its own
+    /// for an error: a refusal shows in the notices, and a change that could
+    /// not be stored already shows there as not saved.
+    pub fn act<T>(&self, command: impl FnOnce(&mut Workspace) -> CommandResult<T>) {
+        let outcome = self.run(command).map(drop);
+        self.say_if_refused(outcome);
+    }
+
+    /// The part of [`AppState::act`] that every command shares, written once
+    /// in the wasm rather than once per command.
+    #[inline(never)]
+    fn say_if_refused(&self, outcome: CommandResult) {
+        let refusal = match outcome {
+            Err(CommandError::NotSaved(_)) | Ok(()) => None,
+            Err(refused) => Some(said(refused)),
+        };
+        if refusal.is_some() || self.refused.with_untracked(Option::is_some) {
+            self.refused.set(refusal);
+        }
     }
 
     /// Copies the records a command changed into the signals, one record at

@@ -523,6 +523,41 @@ fn follow_ups_are_done_snoozed_noted_and_added_by_hand() {
         .any(|f| f.title == "Send the article"));
 }
 
+#[test]
+fn a_follow_ups_message_is_a_draft_until_it_is_settled() {
+    let (store, mut w, ana) = with_person("Ana");
+    let due = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    for title in ["Thank Ana", "Send the article"] {
+        w.add_custom_followup(&ana, title, due).unwrap();
+    }
+    let [thanks, article] = [0, 1].map(|i| w.data().followups[i].id.clone());
+    for item in [&thanks, &article] {
+        for part in [MessagePart::Subject, MessagePart::Body, MessagePart::Point] {
+            w.type_text(&part.draft(item), "Thank you").unwrap();
+        }
+    }
+    w.save();
+    // Reloaded, every word is there.
+    let mut w = reopen(&store);
+    let body = MessagePart::Body.draft(&thanks);
+    assert_eq!(w.text(&body).as_deref(), Some("Thank you"));
+
+    w.set_followup_status(&thanks, FollowUpStatus::Done)
+        .unwrap();
+    let stored = reopen(&store);
+    for part in [MessagePart::Subject, MessagePart::Body, MessagePart::Point] {
+        assert_eq!(stored.text(&part.draft(&thanks)).as_deref(), Some(""));
+        assert_eq!(
+            stored.text(&part.draft(&article)).as_deref(),
+            Some("Thank you")
+        );
+    }
+    // A follow-up that is gone takes no draft with it.
+    let gone = FollowUpId("gone".into());
+    assert!(w.set_followup_status(&gone, FollowUpStatus::Done).is_err());
+    assert_eq!(reopen(&store).data().settings.drafts.len(), 3);
+}
+
 // Settings
 
 #[test]

@@ -2,7 +2,7 @@ import { chromium, expect, test, type Locator, type Page } from '@playwright/tes
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addPerson, emptyFiller, fillStorage, openApp, storedPeople, waitForApp } from './helpers';
+import { addPerson, backupOf as backupWith, emptyFiller, fillStorage, openApp, replaceWithBackup, storedPeople, waitForApp } from './helpers';
 
 // How text is typed in the crash trials: one key every 40 ms, about the
 // speed of quick thumbs, for about two seconds before the crash.
@@ -68,6 +68,44 @@ function chatField(read: (chat: Record<string, unknown>) => string) {
   };
 }
 
+/** The text of the saved draft whose key `is` picks, from the settings. */
+function savedDraft(storage: Record<string, string>, is: (key: string) => boolean) {
+  const drafts = JSON.parse(storage['coffee-chat/settings'] ?? '{}').drafts ?? {};
+  const key = Object.keys(drafts).find(is);
+  return key ? drafts[key] : '';
+}
+
+/** Ana, met yesterday, and the thank-you owed to her. */
+function aThankYouOwed() {
+  const at = new Date(Date.now() - 86_400_000).toISOString();
+  const day = at.slice(0, 10);
+  return {
+    ...backupWith({
+      people: [{ id: 'p1', name: 'Ana Silva', email: 'ana@example.com', created_at: at, updated_at: at }],
+      chats: [
+        {
+          id: 'c1',
+          person_id: 'p1',
+          history: ['idea', 'asked', 'booked', 'done'].map((stage) => ({ stage, at })),
+          takeaways: 'Learn SQL first',
+          created_at: at,
+          updated_at: at,
+        },
+      ],
+    }),
+    followups: [{ id: 'f1', kind: 'thank_you', person_id: 'p1', chat_id: 'c1', due: day, status: 'open', title: '', created_at: at, updated_at: at }],
+  };
+}
+
+/** The queue's message for the thank-you owed to Ana, opened. */
+async function openTheThankYou(page: Page) {
+  await openApp(page);
+  await replaceWithBackup(page, aThankYouOwed());
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Queue/ }).click();
+  await page.getByRole('button', { name: 'Write the message' }).click();
+  return page;
+}
+
 async function planChat(page: Page) {
   await openApp(page);
   await addPerson(page, 'Ana Silva');
@@ -127,6 +165,35 @@ const FIELDS: Field[] = [
       const key = Object.keys(drafts).find((k) => k.startsWith('question-'));
       return key ? drafts[key] : '';
     },
+  },
+  {
+    name: 'a new person’s name, before Add person',
+    open: async (page) => {
+      await openApp(page, '/people/new');
+      return page.getByLabel('Name', { exact: true });
+    },
+    read: (storage) => savedDraft(storage, (key) => key === 'new-person'),
+  },
+  {
+    name: 'someone they suggested, in the debrief, before Add referral',
+    open: async (page) => {
+      await page.goto(`${await planChat(page)}/meet`);
+      await waitForApp(page);
+      await page.getByRole('button', { name: 'Start timer' }).click();
+      await page.getByRole('button', { name: 'End meeting' }).click();
+      return page.getByRole('region', { name: 'Debrief' }).getByLabel('Name of someone they suggested');
+    },
+    read: (storage) => savedDraft(storage, (key) => key.startsWith('referral-')),
+  },
+  {
+    name: 'a thank-you in the queue, before it is sent',
+    open: async (page) => (await openTheThankYou(page)).getByLabel('Message', { exact: true }),
+    read: (storage) => savedDraft(storage, (key) => key.startsWith('followup-') && key.endsWith('-body')),
+  },
+  {
+    name: 'a thank-you’s point in one’s own words, in the queue',
+    open: async (page) => (await openTheThankYou(page)).getByLabel('What you took away, in your words (optional)'),
+    read: (storage) => savedDraft(storage, (key) => key.startsWith('followup-') && key.endsWith('-point')),
   },
   {
     name: 'outreach message',

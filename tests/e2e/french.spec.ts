@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './helpers';
+import { readFileSync } from 'node:fs';
+import { expectNoSeriousA11yViolations, FRENCH_IMPORT, replaceWithBackup } from './helpers';
 
 // A phone set to Canadian French: the app follows it without being asked.
 test.use({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
@@ -109,4 +110,113 @@ test('with the browser refusing storage, the warning is in French too', async ({
   await expect(page.locator('#skeleton')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByText(/inutilisable \(le stockage est désactivé\)/)).toBeVisible();
   expect(await page.locator('body').innerText()).not.toMatch(/storage|switched|error/i);
+});
+
+/** Runs of three words or more from every English text that French words
+ * otherwise: none may show in a French render. Placeholders split a text
+ * into runs; a run that the French catalogue also holds (a name, a brand)
+ * is no sign of English. */
+function englishRuns(): string[] {
+  const english: Record<string, string> = JSON.parse(readFileSync('i18n/en.json', 'utf8'));
+  const french: Record<string, string> = JSON.parse(readFileSync('i18n/fr.json', 'utf8'));
+  const allFrench = Object.values(french).join('\n');
+  const runs = new Set<string>();
+  for (const [key, text] of Object.entries(english)) {
+    if (text === french[key]) continue;
+    for (const run of text.split(/\{[^}]*\}|\n/)) {
+      const trimmed = run.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      if (trimmed.split(/\s+/).length >= 3 && !allFrench.includes(trimmed)) runs.add(trimmed);
+    }
+  }
+  return [...runs];
+}
+
+test('every screen of a full workspace in French shows no English, in its text, labels and title', async ({ page }) => {
+  const AT = '2026-11-01T10:00:00Z';
+  const stamp = { created_at: AT, updated_at: AT };
+  const stages = (...names: string[]) => names.map((stage) => ({ stage, at: AT }));
+  const person = (id: string, name: string, organisation: string, extra = {}) => ({ id, name, organisation, role: 'Analyste', ...stamp, ...extra });
+  const chat = (id: string, person_id: string, history: object[], extra = {}) => ({ id, person_id, history, ...stamp, ...extra });
+  const kinds = ['second_contact', 'reply_nudge', 'thank_you', 'connect', 'contact_referral', 'share_update', 'keep_in_touch', 'ask_for_referral', 'custom'];
+  const backup = {
+    app: 'coffee-chat',
+    schema: 3,
+    exported_at: AT,
+    people: [
+      person('p1', 'Chloé Roy', 'Hydro-Québec', { email: 'chloe@example.com', phone: '514 555 0101', linkedin: 'https://www.linkedin.com/in/chloe' }),
+      person('p2', 'Marc Gagnon', 'Desjardins', { introduced_by: 'p1' }),
+      person('p3', 'Léa Tremblay', 'Hydro-Québec'),
+      person('p4', 'Samir Haddad', 'Banque Nationale'),
+    ],
+    chats: [
+      chat('c1', 'p1', stages('idea', 'asked', 'booked', 'done'), {
+        starts_at: '2026-11-20T08:30:00',
+        format: 'in_person',
+        place: 'Café Olimpico',
+        takeaways: 'Lire le rapport annuel',
+        advice: 'Parler à l’équipe de planification',
+        referrals: ['p2'],
+      }),
+      chat('c2', 'p2', stages('idea', 'asked', 'booked'), { starts_at: '2026-12-03T08:30:00', format: 'video' }),
+      chat('c3', 'p3', stages('idea', 'asked')),
+      chat('c4', 'p4', stages('idea', 'asked', 'declined')),
+    ],
+    followups: kinds.map((kind, n) => ({
+      id: `f${n}`,
+      kind,
+      person_id: n % 2 ? 'p1' : 'p3',
+      chat_id: n % 2 ? 'c1' : 'c3',
+      due: `2026-11-${String(20 + n).padStart(2, '0')}`,
+      status: 'open',
+      title: `Tâche ${n}`,
+      ...stamp,
+    })),
+    targets: [
+      { id: 't1', name: 'Hydro-Québec', motivation: 3, postings: 2, ...stamp },
+      { id: 't2', name: 'Ubisoft', motivation: 2, postings: 1, ...stamp },
+    ],
+    settings: { name: 'Sam Côté', field: 'la planification des transports', target_chats: 5 },
+  };
+  await page.clock.install({ time: new Date('2026-12-02T10:00:00-05:00') });
+  await page.goto('/');
+  await expect(page.locator('#skeleton')).toHaveCount(0, { timeout: 30_000 });
+  await replaceWithBackup(page, backup, FRENCH_IMPORT);
+
+  const runs = englishRuns();
+  expect(runs.length).toBeGreaterThan(500);
+  const screens = [
+    '/',
+    '/people',
+    '/people/new',
+    '/people/p1',
+    '/people/p4',
+    '/chats/c1',
+    '/chats/c2',
+    '/chats/c3',
+    '/chats/c4',
+    '/chats/c2/prepare',
+    '/chats/c2/meet',
+    '/queue',
+    '/targets',
+    '/targets/t1',
+    '/insights',
+    '/settings',
+    '/nowhere',
+  ];
+  for (const screen of screens) {
+    await page.goto(screen);
+    await expect(page.locator('#skeleton, #glance')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Whatever is folded away is part of the screen too.
+    await page.evaluate(() => document.querySelectorAll('main details').forEach((details) => ((details as HTMLDetailsElement).open = true)));
+    await page.waitForTimeout(100);
+    const shown = await page.evaluate(() => {
+      const labels = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap((element) =>
+        ['aria-label', 'title', 'placeholder', 'alt'].map((name) => element.getAttribute(name) ?? ''),
+      );
+      return [document.title, document.body.innerText, ...labels].join('\n');
+    });
+    const english = runs.filter((run) => shown.includes(run));
+    expect(english, `English on ${screen}`).toEqual([]);
+  }
 });

@@ -50,17 +50,35 @@ export function backupOf({ people = [], chats = [] }: { people?: object[]; chats
 
 /** Replaces everything stored with `backup` (the backup file's JSON), the
  * way a person does it in Settings. */
-export async function replaceWithBackup(page: Page, backup: object) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-  const section = page.getByRole('region', { name: 'Backup' });
-  await section.getByLabel('Import a backup').setInputFiles({
+export async function replaceWithBackup(page: Page, backup: object, words = ENGLISH_IMPORT) {
+  await page.getByRole('navigation', { name: words.nav }).getByRole('link', { name: words.settings }).click();
+  const section = page.getByRole('region', { name: words.backup });
+  await section.getByLabel(words.importFile).setInputFiles({
     name: 'backup.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(backup)),
   });
-  await page.getByRole('button', { name: 'Replace everything with the backup' }).click();
-  await expect(section.getByRole('alert')).toContainText('Imported');
+  await page.getByRole('button', { name: words.replace }).click();
+  await expect(section.getByRole('alert')).toContainText(words.imported);
 }
+
+/** The words of an import, in each language, for `replaceWithBackup`. */
+export const ENGLISH_IMPORT = {
+  nav: 'Main',
+  settings: 'Settings',
+  backup: 'Backup',
+  importFile: 'Import a backup',
+  replace: 'Replace everything with the backup',
+  imported: 'Imported',
+};
+export const FRENCH_IMPORT = {
+  nav: 'Principale',
+  settings: 'Réglages',
+  backup: 'Sauvegarde',
+  importFile: 'Importer une sauvegarde',
+  replace: 'Tout remplacer par la sauvegarde',
+  imported: 'Importé',
+};
 
 /** The stored Person records, read straight from localStorage. */
 export async function storedPeople(page: Page): Promise<Record<string, { name: string }>> {

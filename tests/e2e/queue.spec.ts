@@ -65,6 +65,11 @@ test('a finished chat fills the queue; snooze, send, skip, a week later, and cal
   await expect(point).toHaveValue('The Open Data meetup is worth it.');
   await point.fill('going to the Open Data meetup');
   await expect(body).toHaveValue(/Your point, “going to the Open Data meetup”, has stayed with me/);
+  // Left half written, it is there after a reload, open where it was.
+  await page.reload();
+  await waitForApp(page);
+  await expect(point).toHaveValue('going to the Open Data meetup');
+  await expect(body).toHaveValue(/Your point, “going to the Open Data meetup”, has stayed with me/);
   await thanks.getByRole('button', { name: 'Copy message' }).click();
   await expect(page.getByText('Send a thank-you to Ana Silva')).toHaveCount(0);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Sam Lee');

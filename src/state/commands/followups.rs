@@ -2,6 +2,32 @@
 
 use super::*;
 
+/// The parts of a follow-up's message that the queue keeps as saved drafts
+/// until it is settled: the subject, the body, and the point put in the
+/// person's own words.
+#[derive(Clone, Copy)]
+pub enum MessagePart {
+    Subject,
+    Body,
+    Point,
+}
+
+impl MessagePart {
+    pub fn draft(self, id: &FollowUpId) -> TextTarget {
+        let part = match self {
+            MessagePart::Subject => "subject",
+            MessagePart::Body => "body",
+            MessagePart::Point => "point",
+        };
+        TextTarget::Draft(format!("{}{part}", message_drafts(id)))
+    }
+}
+
+/// What the keys of a follow-up's message drafts start with.
+fn message_drafts(id: &FollowUpId) -> String {
+    format!("followup-{id}-")
+}
+
 impl Workspace {
     /// Marks a follow-up done or skipped. Keeping in touch, once done,
     /// comes back three months later.
@@ -11,6 +37,16 @@ impl Workspace {
         status: FollowUpStatus,
     ) -> CommandResult {
         let now = self.clock.now();
+        self.followup_mut(id)?;
+        if status != FollowUpStatus::Open {
+            // A settled follow-up's message, sent or not, is no longer a draft.
+            let drafts = &mut self.data.settings.drafts;
+            let before = drafts.len();
+            drafts.retain(|key, _| !key.starts_with(&message_drafts(id)));
+            if drafts.len() != before {
+                self.changed(RecordRef::Settings);
+            }
+        }
         self.edit_followup(id, |item| item.set_status(status, now))?;
         let done = self.followup_mut(id)?.clone();
         if let Some(next) = next_keep_in_touch(&done, self.clock.today(), now) {

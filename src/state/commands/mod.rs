@@ -11,6 +11,8 @@ mod people;
 mod preparing;
 mod settings;
 
+pub use followups::MessagePart;
+
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::workspace::{CommandError, CommandResult, Deleted, RecordKind, RecordRef, Workspace};

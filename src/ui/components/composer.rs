@@ -98,8 +98,12 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
     });
     let save = move || {
         let current = draft.get_untracked();
-        let _ = app.type_text(&subject_target, &current.subject);
-        let _ = app.type_text(&body_target, &current.body);
+        let saved = app
+            .type_text(&subject_target, &current.subject)
+            .and_then(|()| app.type_text(&body_target, &current.body));
+        if let Err(why) = saved {
+            app.refused.set(Some(why));
+        }
     };
     let restart = {
         let template = template.clone();
@@ -107,7 +111,7 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
         move || {
             let fresh = template();
             draft.set(fresh.clone());
-            let _ = app.try_run(|w| w.set_message(&chat_id, kind, &fresh.subject, &fresh.body));
+            app.act(|w| w.set_message(&chat_id, kind, &fresh.subject, &fresh.body));
         }
     };
     // The draft follows the "why them" slot until the person edits it.

@@ -16,7 +16,7 @@ use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
 use crate::domain::words::percent_encode;
 use crate::i18n::{fill, t};
-use crate::state::{local_date, today, use_app, TextTarget};
+use crate::state::{local_date, today, use_app, MessagePart, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 use crate::ui::router::Screen;
 
@@ -178,7 +178,12 @@ pub fn FollowUpItem(
     let skip_label = fill(t().followup_skip_named(), &[("what", &what)]);
     // Drafted only when asked for: a year of follow-ups fills the queue.
     let composable = full && item.is_open() && person.is_some() && item.kind.has_message();
-    let writing = RwSignal::new(false);
+    // Open at once on a message left half written.
+    let half_written = composable
+        && app
+            .read(|w| w.text(&MessagePart::Body.draft(&item.id)))
+            .is_some_and(|body| !body.is_empty());
+    let writing = RwSignal::new(half_written);
     view! {
         <li class=if overdue { "followup overdue" } else { "followup" }>
             <p class="followup-what">
@@ -237,7 +242,7 @@ pub fn FollowUpItem(
                                 class="button button-primary"
                                 aria-label=done_label
                                 on:click=move |_| {
-                                    let _ = app.try_run(|w| w.set_followup_status(&done_id, FollowUpStatus::Done));
+                                    app.act(|w| w.set_followup_status(&done_id, FollowUpStatus::Done));
                                 }
                             >
                                 {t().followup_done()}
@@ -247,7 +252,7 @@ pub fn FollowUpItem(
                                 class="button"
                                 aria-label=skip_label
                                 on:click=move |_| {
-                                    let _ = app.try_run(|w| w.set_followup_status(&skip_id, FollowUpStatus::Skipped));
+                                    app.act(|w| w.set_followup_status(&skip_id, FollowUpStatus::Skipped));
                                 }
                             >
                                 {t().followup_skip()}
@@ -284,7 +289,7 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
                 class="button"
                 aria-label=fill(t().followup_snooze_tomorrow(), &[("what", &what)])
                 on:click=move |_| {
-                    let _ = app.try_run(|w| w.snooze_for(&tomorrow_id, 1));
+                    app.act(|w| w.snooze_for(&tomorrow_id, 1));
                 }
             >
                 {t().followup_tomorrow()}
@@ -294,7 +299,7 @@ fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
                 class="button"
                 aria-label=fill(t().followup_snooze_next_week(), &[("what", &what)])
                 on:click=move |_| {
-                    let _ = app.try_run(|w| w.snooze_for(&week_id, 7));
+                    app.act(|w| w.snooze_for(&week_id, 7));
                 }
             >
                 {t().followup_next_week()}
@@ -349,12 +354,31 @@ fn FollowUpComposer(
         }
     };
     // Nothing from the notes is quoted unless the person picks it, and
-    // what they pick is theirs to reword before it goes in.
-    let draft = RwSignal::new(build(None));
-    let point = RwSignal::new(String::new());
+    // what they pick is theirs to reword before it goes in. All three are
+    // saved drafts until the follow-up is settled.
+    let [subject, body, own_point] =
+        [MessagePart::Subject, MessagePart::Body, MessagePart::Point].map(|p| p.draft(&item.id));
+    let saved = |target: &TextTarget| app.read(|w| w.text(target)).unwrap_or_default();
+    let point = RwSignal::new(saved(&own_point));
+    let draft = RwSignal::new(match (saved(&subject), saved(&body)) {
+        (subject, body) if !body.is_empty() => Draft { subject, body },
+        _ => build(Some(point.get_untracked().as_str()).filter(|p| !p.is_empty())),
+    });
+    let keep = Callback::new(move |()| {
+        let (words, message) = (point.get_untracked(), draft.get_untracked());
+        for (target, text) in [
+            (&own_point, &words),
+            (&subject, &message.subject),
+            (&body, &message.body),
+        ] {
+            if let Err(why) = app.type_text(target, text) {
+                app.refused.set(Some(why));
+            }
+        }
+    });
     let id = item.id.clone();
     let sent = Callback::new(move |()| {
-        let _ = app.try_run(|w| w.set_followup_status(&id, FollowUpStatus::Done));
+        app.act(|w| w.set_followup_status(&id, FollowUpStatus::Done));
     });
     let field = format!("compose-{}", item.id);
     view! {
@@ -374,6 +398,7 @@ fn FollowUpComposer(
                                         let chosen = event_target_value(&ev);
                                         point.set(chosen.clone());
                                         draft.set(build(Some(chosen.as_str()).filter(|c| !c.is_empty())));
+                                        keep.run(());
                                     }
                                 >
                                     <option value="">{t().followup_nothing_in_particular()}</option>
@@ -391,12 +416,13 @@ fn FollowUpComposer(
                                     let words = event_target_value(&ev);
                                     draft.set(rebuild(Some(words.as_str())));
                                     point.set(words);
+                                    keep.run(());
                                 }
                             />
                         </div>
                     }
                 })}
-            <DraftFields draft prefix=field rows=9 />
+            <DraftFields draft prefix=field rows=9 on_edit=keep />
             <SendActions draft email=person.email.clone() on_sent=sent />
         </div>
     }

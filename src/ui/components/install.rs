@@ -69,7 +69,7 @@ pub fn HomeScreenTip() -> impl IntoView {
                     type="button"
                     class="button"
                     on:click=move |_| {
-                        let _ = app.try_run(|w| w.change_setting(SettingChange::DismissHomeScreenTip));
+                        app.act(|w| w.change_setting(SettingChange::DismissHomeScreenTip));
                     }
                 >
                     {t().install_hide_this_tip()}

@@ -1,5 +1,6 @@
 //! The banners about the person's data (not saved, unreadable records,
-//! storage off) and the one offering a waiting new version.
+//! storage off), why a tap's command was refused, and the one offering a
+//! waiting new version.
 
 use leptos::prelude::*;
 
@@ -43,6 +44,24 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
             </div>
             {move || {
                 blocked().map(|message| view! { <p class="notice notice-error">{message}</p> })
+            }}
+            {move || {
+                app.refused
+                    .get()
+                    .map(|why| {
+                        view! {
+                            <div class="notice notice-warning" role="alert">
+                                <p>{why}</p>
+                                <button
+                                    type="button"
+                                    class="button-quiet"
+                                    on:click=move |_| app.refused.set(None)
+                                >
+                                    {t().notices_dismiss()}
+                                </button>
+                            </div>
+                        }
+                    })
             }}
             {move || {
                 let (count, left_in_place) = unreadable();

@@ -62,10 +62,10 @@ pub fn TemplateEditor() -> impl IntoView {
                             index
                             last
                             on_move=Callback::new(move |up| {
-                                let _ = app.try_run(|w| w.move_template_item(index, up));
+                                app.act(|w| w.move_template_item(index, up));
                             })
                             on_remove=Callback::new(move |()| {
-                                let _ = app.try_run(|w| w.remove_template_item(&remove_id));
+                                app.act(|w| w.remove_template_item(&remove_id));
                             })
                         />
                     </li>
@@ -105,7 +105,7 @@ pub fn TemplateEditor() -> impl IntoView {
                         type="button"
                         class="button"
                         on:click=move |_| {
-                            let _ = app.try_run(|w| w.restore_template());
+                            app.act(|w| w.restore_template());
                         }
                     >
                         {t().template_restore_the_built_in()}

@@ -141,7 +141,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
     let follow_up_sent = {
         let id = id.clone();
         Callback::new(move |()| {
-            let _ = app.try_run(|w| w.mark_follow_up_sent(&id));
+            app.act(|w| w.mark_follow_up_sent(&id));
         })
     };
     let introducer = person
@@ -444,14 +444,14 @@ fn Booking(id: ChatId) -> impl IntoView {
         move |ev| {
             let chosen = MeetingFormat::from_slug(&event_target_value(&ev));
             format.set(chosen);
-            let _ = app.try_run(|w| w.set_format(&id, chosen));
+            app.act(|w| w.set_format(&id, chosen));
         }
     };
     let on_length = {
         let id = id.clone();
         move |ev| {
             if let Ok(length) = event_target_value(&ev).parse::<u32>() {
-                let _ = app.try_run(|w| w.set_length(&id, length));
+                app.act(|w| w.set_length(&id, length));
             }
         }
     };

@@ -133,7 +133,7 @@ fn Meet(id: ChatId) -> impl IntoView {
     let toggle_cover = {
         let id = id.clone();
         move |_| {
-            let _ = app.try_run(|w| w.cover_meeting(&id, !covered.get_untracked()));
+            app.act(|w| w.cover_meeting(&id, !covered.get_untracked()));
         }
     };
     let heading = fill(t().meet_heading(), &[("name", &name)]);
@@ -238,7 +238,7 @@ fn Timer(id: ChatId, view_now: Memo<Option<TimerView>>, phase: Memo<Phase>) -> i
         let id = id.clone();
         move |action| {
             app.save_now();
-            let _ = app.try_run(|w| w.timer_action(&id, action));
+            app.act(|w| w.timer_action(&id, action));
         }
     };
     let prompt = move || timer::cue(phase.get());
@@ -327,7 +327,7 @@ fn CurrentQuestion(
             let count = questions.with_untracked(Vec::len);
             let target = index.get_untracked() as isize + step;
             if count > 0 && (0..count as isize).contains(&target) {
-                let _ = app.try_run(|w| w.go_to_question(&id, target as usize));
+                app.act(|w| w.go_to_question(&id, target as usize));
             }
         }
     };
@@ -335,7 +335,7 @@ fn CurrentQuestion(
         let id = id.clone();
         move |_| {
             let i = index.get_untracked();
-            let _ = app.try_run(|w| w.toggle_asked(&id, i));
+            app.act(|w| w.toggle_asked(&id, i));
         }
     };
     // Swiping left or right moves between questions.
@@ -458,7 +458,7 @@ fn QuickNote(id: ChatId) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let _ = app.try_run(|w| w.add_note(&id));
+            app.act(|w| w.add_note(&id));
         }
     };
     view! {
@@ -543,7 +543,7 @@ fn Notes(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                             class="button button-quiet"
                                             aria-label=fill(t().meet_delete_note_at(), &[("when", &when)])
                                             on:click=move |_| {
-                                                let _ = app.try_run(|w| w.delete_note(&delete_id, &delete_note));
+                                                app.act(|w| w.delete_note(&delete_id, &delete_note));
                                             }
                                         >
                                             {t().meet_delete()}
@@ -588,7 +588,8 @@ fn Debrief(
             ],
         )
     });
-    let referral_name = RwSignal::new(String::new());
+    // A name typed here is a saved draft of this chat's until Add moves it.
+    let referral_draft = format!("referral-{id}");
     let referral_error = RwSignal::new(None::<String>);
     let referrals = Memo::new(move |_| {
         let ids = chat.with(|c| c.as_ref().map(|c| c.referrals.clone()).unwrap_or_default());
@@ -607,13 +608,9 @@ fn Debrief(
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            match app.try_run(|w| w.add_referral(&id, &referral_name.get_untracked())) {
-                Ok(_) => {
-                    referral_name.set(String::new());
-                    referral_error.set(None);
-                }
-                Err(message) => referral_error.set(Some(message)),
-            }
+            let added = app
+                .try_run(|w| w.commit_draft(&referral_draft, |w, name| w.add_referral(&id, name)));
+            referral_error.set(added.err());
         }
     };
     let (takeaways_id, advice_id) = (id.clone(), id.clone());
@@ -650,11 +647,9 @@ fn Debrief(
             <form on:submit=add_referral>
                 <div class="field">
                     <label for="referral-name">{t().meet_name_of_someone_they()}</label>
-                    <input
+                    <AutosaveField
+                        target=TextTarget::Draft(format!("referral-{id}"))
                         id="referral-name"
-                        type="text"
-                        prop:value=move || referral_name.get()
-                        on:input=move |ev| referral_name.set(event_target_value(&ev))
                     />
                     <p class="field-error" role="alert">{move || referral_error.get()}</p>
                 </div>

@@ -1,7 +1,4 @@
-//! One file per screen; here, what every screen shares: its title in the
-//! tab, and the plain message for a chat that is gone.
-
-use crate::i18n::t;
+//! One file per screen, and what every screen shares ([`screen`]).
 
 mod chat;
 mod insights;
@@ -12,6 +9,7 @@ mod people;
 mod person;
 mod prepare;
 mod queue;
+mod screen;
 mod settings;
 mod target;
 mod targets;
@@ -31,34 +29,4 @@ pub use target::TargetPage;
 pub use targets::TargetsPage;
 pub use today::TodayPage;
 
-/// Names the screen in the tab, history and screen readers' announcements.
-fn set_title(screen: &str) {
-    leptos::prelude::document().set_title(&format!("{screen} · Coffee Chat"));
-}
-
-/// The chat named in the address (`/chats/:id…`), or a plain message when
-/// there is none (deleted with its person, or a mistyped link).
-fn chat_route(
-    id: crate::domain::chat::ChatId,
-    render: impl Fn(crate::domain::chat::ChatId) -> leptos::prelude::AnyView + Send + Sync + 'static,
-) -> impl leptos::prelude::IntoView {
-    use leptos::prelude::*;
-    let app = crate::state::use_app();
-    let present = Memo::new(move |_| {
-        Some(id.clone()).filter(|id| app.chats.with(|chats| chats.iter().any(|c| &c.id == id)))
-    });
-    move || match present.get() {
-        Some(id) => render(id),
-        None => {
-            set_title(t().route_chat_not_found_title());
-            view! {
-                <h1>{t().route_chat_not_found()}</h1>
-                <p>{t().route_this_chat_is_not()}</p>
-                <p>
-                    <a href="/people" class="button">{t().route_back_to_people()}</a>
-                </p>
-            }
-            .into_any()
-        }
-    }
-}
+use screen::{chat_route, set_title};

@@ -7,10 +7,13 @@ use leptos::prelude::*;
 use crate::domain::person::{validate, PersonField, PersonId};
 use crate::domain::share::SharedContact;
 use crate::i18n::t;
-use crate::state::use_app;
+use crate::state::{use_app, TextTarget};
 use crate::ui::components::ReferrerSelect;
 use crate::ui::router::use_router;
 use crate::ui::router::Screen;
+
+/// The draft key of the name typed here.
+const NEW_PERSON: &str = "new-person";
 
 /// Adding starts with a name only; everything else is filled in on the
 /// person's own screen, where each field saves as it is typed.
@@ -43,10 +46,16 @@ pub fn NewPersonPage() -> impl IntoView {
     let profile_error = RwSignal::new(None::<&'static str>);
     let name_input = NodeRef::<Input>::new();
     let profile_input = NodeRef::<Input>::new();
+    // The name is a saved draft until Add moves it; a shared contact's
+    // name takes its place.
+    let name_draft = TextTarget::Draft(NEW_PERSON.into());
+    if !shared.name.is_empty() {
+        let _ = app.type_text(&name_draft, &shared.name);
+    }
+    let typed_name = app.read(|w| w.text(&name_draft)).unwrap_or_default();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = name_input.get().map(|i| i.value()).unwrap_or_default();
         let profile = profile_input.get().map(|i| i.value()).unwrap_or_default();
         if let Err(invalid) = validate(PersonField::Linkedin, &profile) {
             profile_error.set(Some(invalid.message));
@@ -55,8 +64,12 @@ pub fn NewPersonPage() -> impl IntoView {
             }
             return;
         }
-        let added =
-            app.try_run(|w| w.add_person(&name, referrer.get_untracked(), &organisation, &profile));
+        let referrer = referrer.get_untracked();
+        let added = app.try_run(|w| {
+            w.commit_draft(NEW_PERSON, |w, name| {
+                w.add_person(name, referrer, &organisation, &profile)
+            })
+        });
         match added {
             Ok(id) => router.go(&Screen::Person(id.clone()).href()),
             Err(message) => {
@@ -85,13 +98,15 @@ pub fn NewPersonPage() -> impl IntoView {
                     id="new-name"
                     type="text"
                     node_ref=name_input
-                    value=shared.name
+                    value=typed_name
                     autocomplete="off"
                     autocapitalize="words"
                     aria-required="true"
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     aria-describedby="new-name-error"
-                    on:input=move |_| error.set(None)
+                    on:input=move |ev| {
+                        error.set(app.type_text(&name_draft, &event_target_value(&ev)).err());
+                    }
                 />
                 <p id="new-name-error" class="field-error">
                     {move || error.get()}

@@ -196,7 +196,7 @@ fn UndoDelete() -> impl IntoView {
             view! {
                 <div class="toast" role="status">
                     <p>{fill(t().people_deleted(), &[("name", &person.person.name)])}</p>
-                    <button type="button" class="button" on:click=move |_| { let _ = app.try_run(|w| w.undo_delete()); }>
+                    <button type="button" class="button" on:click=move |_| { app.act(|w| w.undo_delete()); }>
                         {t().people_undo_delete()}
                     </button>
                     <button

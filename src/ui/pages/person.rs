@@ -73,7 +73,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
     let set_referrer = {
         let id = id.clone();
         Callback::new(move |referrer: Option<PersonId>| {
-            let _ = app.try_run(|w| w.set_introduced_by(&id, referrer));
+            app.act(|w| w.set_introduced_by(&id, referrer));
         })
     };
     let field = |field: PersonField, label: &'static str, kind: &'static str| {

@@ -108,7 +108,7 @@ fn Questions(
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let (category, to_bank) = (category.get_untracked(), save_to_bank.get_untracked());
-            let _ = app.try_run(|w| {
+            app.act(|w| {
                 w.commit_draft(&draft_key, |w, text| {
                     w.add_question(&id, category, text, to_bank)
                 })
@@ -136,10 +136,10 @@ fn Questions(
                                 index
                                 last
                                 on_move=Callback::new(move |up| {
-                                    let _ = app.try_run(|w| w.move_question(&up_id, index, up));
+                                    app.act(|w| w.move_question(&up_id, index, up));
                                 })
                                 on_remove=Callback::new(move |()| {
-                                    let _ = app.try_run(|w| w.remove_question(&remove_id, &question_id));
+                                    app.act(|w| w.remove_question(&remove_id, &question_id));
                                 })
                             />
                         </li>
@@ -297,7 +297,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                 fill(t().prepare_add_question_named(), &[("question", &question.text)])
                                             }
                                             on:click=move |_| {
-                                                let _ = app.try_run(|w| w.add_bank_question(&add_id, &to_add));
+                                                app.act(|w| w.add_bank_question(&add_id, &to_add));
                                             }
                                         >
                                             {if added { t().prepare_added() } else { t().prepare_add() }}
@@ -308,7 +308,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                 class="button button-quiet"
                                                 aria-label=fill(t().prepare_remove_from_bank(), &[("question", &remove_text)])
                                                 on:click=move |_| {
-                                                    let _ = app.try_run(|w| w.remove_from_bank(&remove_text));
+                                                    app.act(|w| w.remove_from_bank(&remove_text));
                                                 }
                                             >
                                                 {t().prepare_remove()}
@@ -397,7 +397,7 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                     }
                                                     on:change=move |ev| {
                                                         let done = event_target_checked(&ev);
-                                                        let _ = app.try_run(|w| w.tick_checklist_item(&tick_id, &item_id, done));
+                                                        app.act(|w| w.tick_checklist_item(&tick_id, &item_id, done));
                                                     }
                                                 />
                                                 {item.text.clone()}
@@ -408,7 +408,7 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
                                                     class="button button-quiet"
                                                     aria-label=fill(t().prepare_remove_item(), &[("item", &item.text)])
                                                     on:click=move |_| {
-                                                        let _ = app.try_run(|w| w.remove_checklist_item(&remove_id, &remove_item));
+                                                        app.act(|w| w.remove_checklist_item(&remove_id, &remove_item));
                                                     }
                                                 >
                                                     {t().prepare_remove()}

@@ -136,7 +136,7 @@ pub fn SettingsPage() -> impl IntoView {
                     aria-describedby="settings-cue-hint"
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        let _ = app.try_run(|w| w.change_setting(SettingChange::Vibrate(on)));
+                        app.act(|w| w.change_setting(SettingChange::Vibrate(on)));
                     }
                 />
                 {t().settings_cue_each_phase_of()}
@@ -190,7 +190,7 @@ pub fn SettingsPage() -> impl IntoView {
                     id="settings-theme"
                     on:change=move |ev| {
                         if let Some(theme) = Theme::from_slug(&event_target_value(&ev)) {
-                            let _ = app.try_run(|w| w.change_setting(SettingChange::Theme(theme)));
+                            app.act(|w| w.change_setting(SettingChange::Theme(theme)));
                         }
                     }
                 >
@@ -377,7 +377,7 @@ fn NumberChoice(
                 id=id
                 on:change=move |ev| {
                     if let Ok(value) = event_target_value(&ev).parse::<u32>() {
-                        let _ = app.try_run(|w| w.change_setting(apply(value)));
+                        app.act(|w| w.change_setting(apply(value)));
                     }
                 }
             >

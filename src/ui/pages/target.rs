@@ -89,7 +89,7 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
                     aria-describedby=help_id.clone()
                     on:change=move |ev| {
                         let value = event_target_value(&ev).parse().unwrap_or(0);
-                        let _ = app.try_run(|w| w.set_target_score(&id, score, value));
+                        app.act(|w| w.set_target_score(&id, score, value));
                     }
                 >
                     {(0..=TOP_SCORE)
@@ -176,7 +176,7 @@ fn RenameQuestion(id: TargetId) -> impl IntoView {
     let settle = move |follow: bool| {
         let id = id.clone();
         move |_| {
-            let _ = app.try_run(|w| w.settle_rename(&id, follow));
+            app.act(|w| w.settle_rename(&id, follow));
         }
     };
     move || {

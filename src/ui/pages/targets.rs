@@ -79,7 +79,7 @@ pub fn TargetsPage() -> impl IntoView {
                         type="button"
                         class="button-quiet"
                         on:click=move |_| {
-                            let _ = app.try_run(|w| w.rank_targets_by_method());
+                            app.act(|w| w.rank_targets_by_method());
                         }
                     >
                         {t().targets_by_method()}
@@ -149,7 +149,7 @@ fn TargetRow(ranked: Ranked, at: usize, shown: Vec<TargetId>) -> impl IntoView {
     let mover = move |up: bool| {
         let shown = shown.clone();
         move |_| {
-            let _ = app.try_run(|w| w.move_target(&shown, at, up));
+            app.act(|w| w.move_target(&shown, at, up));
         }
     };
     let last = app.targets.with_untracked(Vec::len).saturating_sub(1);
