@@ -12,6 +12,18 @@ fn export_what_is_on_screen(text: String) {
     crate::ui::download_dated_json(t().files_backup(), &text);
 }
 
+/// A warning the person can put away.
+fn dismissable(text: String, role: &'static str, dismiss: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice notice-warning" role=role>
+            <p>{text}</p>
+            <button type="button" class="button-quiet" on:click=move |_| dismiss.run(())>
+                {t().notices_dismiss()}
+            </button>
+        </div>
+    }
+}
+
 /// Banners about the safety of the user's data, and a waiting new version.
 #[component]
 pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
@@ -49,18 +61,7 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                 app.refused
                     .get()
                     .map(|why| {
-                        view! {
-                            <div class="notice notice-warning" role="alert">
-                                <p>{why}</p>
-                                <button
-                                    type="button"
-                                    class="button-quiet"
-                                    on:click=move |_| app.refused.set(None)
-                                >
-                                    {t().notices_dismiss()}
-                                </button>
-                            </div>
-                        }
+                        dismissable(why, "alert", Callback::new(move |()| app.refused.set(None)))
                     })
             }}
             {move || {
@@ -71,18 +72,11 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                         if left_in_place > 0 {
                             text.push_str(t().notices_too_full());
                         }
-                        view! {
-                            <div class="notice notice-warning" role="status">
-                                <p>{text}</p>
-                                <button
-                                    type="button"
-                                    class="button-quiet"
-                                    on:click=move |_| app.run(|w| w.dismiss_unreadable())
-                                >
-                                    {t().notices_dismiss()}
-                                </button>
-                            </div>
-                        }
+                        dismissable(
+                            text,
+                            "status",
+                            Callback::new(move |()| app.run(|w| w.dismiss_unreadable())),
+                        )
                     })
             }}
             {move || {
