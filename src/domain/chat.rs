@@ -465,6 +465,17 @@ pub fn latest_chat<'a>(
         })
 }
 
+/// A person's chats, the newest first.
+pub fn of_person(all: &[Chat], person: &PersonId) -> Vec<Chat> {
+    let mut mine: Vec<Chat> = all
+        .iter()
+        .filter(|c| &c.person_id == person)
+        .cloned()
+        .collect();
+    sort_by_key(&mut mine, |c| std::cmp::Reverse(c.created_at));
+    mine
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,6 +639,21 @@ mod tests {
         assert!(competition.contains("not on the hiring panel"));
         assert!(competition.contains("once the competition has closed"));
         assert_eq!(after(Stage::Asked, true), None);
+    }
+
+    #[test]
+    fn a_persons_chats_come_newest_first_and_no_one_elses() {
+        let all = [
+            chat("first", "ana", now()),
+            chat("bens", "ben", now() + Duration::days(1)),
+            chat("second", "ana", now() + Duration::days(2)),
+        ];
+        let ids: Vec<_> = of_person(&all, &PersonId("ana".into()))
+            .into_iter()
+            .map(|c| c.id.0)
+            .collect();
+        assert_eq!(ids, ["second", "first"]);
+        assert!(of_person(&all, &PersonId("nobody".into())).is_empty());
     }
 }
 

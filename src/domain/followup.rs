@@ -453,6 +453,43 @@ pub fn overdue_among(due: &[&FollowUp], today: NaiveDate) -> usize {
     due.iter().filter(|f| f.when() < today).count()
 }
 
+/// Every open follow-up in the order the queue lists them: by when it is
+/// due (or snoozed to), then by when it was made.
+pub fn open_in_queue_order(all: &[FollowUp]) -> Vec<FollowUp> {
+    let mut open: Vec<FollowUp> = all.iter().filter(|f| f.is_open()).cloned().collect();
+    sort_by_key(&mut open, |f| (f.when(), f.created_at));
+    open
+}
+
+/// A person's follow-ups still to do, the soonest due first.
+pub fn open_of_person(all: &[FollowUp], person: &PersonId) -> Vec<FollowUp> {
+    let mut open: Vec<FollowUp> = all
+        .iter()
+        .filter(|f| &f.person_id == person && f.is_open())
+        .cloned()
+        .collect();
+    sort_by_key(&mut open, |f| f.due);
+    open
+}
+
+/// A person's settled follow-ups, the latest settled first.
+pub fn settled_of_person(all: &[FollowUp], person: &PersonId) -> Vec<FollowUp> {
+    let mut settled: Vec<FollowUp> = all
+        .iter()
+        .filter(|f| &f.person_id == person && !f.is_open())
+        .cloned()
+        .collect();
+    sort_by_key(&mut settled, |f| std::cmp::Reverse(f.updated_at));
+    settled
+}
+
+/// A chat's follow-ups: the open ones first, each part by due date.
+pub fn of_chat(all: &[FollowUp], chat: &ChatId) -> Vec<FollowUp> {
+    let mut mine: Vec<FollowUp> = all.iter().filter(|f| f.belongs_to(chat)).cloned().collect();
+    sort_by_key(&mut mine, |f| (!f.is_open(), f.due));
+    mine
+}
+
 /// Others on the list at the same organisation, for the second contact.
 pub fn colleagues<'a>(person: &Person, people: &'a [Person]) -> Vec<&'a Person> {
     let organisation = fold(person.organisation.trim());
@@ -797,5 +834,55 @@ mod tests {
         assert_eq!(ago(d(2026, 12, 10), today), "3 weeks ago");
         assert_eq!(ago(d(2026, 9, 30), today), "3 months ago");
         assert_eq!(ago(d(2024, 12, 1), today), "2 years ago");
+    }
+
+    #[test]
+    fn a_persons_and_a_chats_follow_ups_and_the_queue_come_in_their_order() {
+        let at = |day: u32| Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap();
+        let item = |id: &str, person: &str, due: NaiveDate, made: u32| {
+            let mut f = FollowUp::custom(
+                FollowUpId(id.into()),
+                PersonId(person.into()),
+                id,
+                due,
+                at(made),
+            )
+            .unwrap();
+            f.updated_at = at(made);
+            f
+        };
+        let mut all = vec![
+            item("late", "ana", d(2026, 12, 9), 1),
+            item("soon", "ana", d(2026, 12, 2), 2),
+            item("ben's", "ben", d(2026, 12, 1), 3),
+            item("done early", "ana", d(2026, 11, 20), 4),
+            item("done late", "ana", d(2026, 11, 21), 5),
+            item("same day, made later", "ben", d(2026, 12, 1), 6),
+        ];
+        all[3].status = FollowUpStatus::Done;
+        all[4].status = FollowUpStatus::Skipped;
+        all[1].snoozed_until = Some(d(2026, 12, 10));
+        for f in &mut all[..3] {
+            f.chat_id = Some(ChatId("c1".into()));
+        }
+        all[3].chat_id = Some(ChatId("c1".into()));
+        let ids = |list: &[FollowUp]| list.iter().map(|f| f.id.0.clone()).collect::<Vec<_>>();
+
+        let ana = PersonId("ana".into());
+        assert_eq!(ids(&open_of_person(&all, &ana)), ["soon", "late"]);
+        assert_eq!(
+            ids(&settled_of_person(&all, &ana)),
+            ["done late", "done early"]
+        );
+        // The queue goes by when an item comes back, snoozing included.
+        assert_eq!(
+            ids(&open_in_queue_order(&all)),
+            ["ben's", "same day, made later", "late", "soon"]
+        );
+        assert_eq!(
+            ids(&of_chat(&all, &ChatId("c1".into()))),
+            ["ben's", "soon", "late", "done early"]
+        );
+        assert!(of_chat(&all, &ChatId("c2".into())).is_empty());
     }
 }

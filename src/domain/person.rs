@@ -274,6 +274,28 @@ pub fn list_key(stage: Stage, person: &Person) -> (u8, String, &PersonId) {
     (stage.list_rank(), fold(&person.name), &person.id)
 }
 
+/// Everyone's id and name but `except`'s, in the order a person looks
+/// for a name: alphabetical, ignoring case and accents.
+pub fn names_in_order(people: &[Person], except: Option<&PersonId>) -> Vec<(PersonId, String)> {
+    let mut names: Vec<(PersonId, String)> = people
+        .iter()
+        .filter(|p| Some(&p.id) != except)
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+    crate::domain::sorting::sort_by_key(&mut names, |(_, name)| fold(name));
+    names
+}
+
+/// The people `introducer` introduced, in the list's order.
+pub fn introduced_by<'a>(
+    people: &'a [Person],
+    introducer: &'a PersonId,
+) -> impl Iterator<Item = &'a Person> {
+    people
+        .iter()
+        .filter(move |p| p.introduced_by.as_ref() == Some(introducer))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,5 +466,47 @@ mod tests {
         let p: Person = serde_json::from_str(json).unwrap();
         assert_eq!(p.name, "Ana");
         assert!(p.tags.is_empty());
+    }
+
+    #[test]
+    fn the_people_someone_introduced_are_found_by_their_introducer() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
+        let person = |id: &str, by: Option<&str>| {
+            let mut p = Person::new(PersonId(id.into()), id, now).unwrap();
+            p.introduced_by = by.map(|by| PersonId(by.into()));
+            p
+        };
+        let people = [
+            person("ana", None),
+            person("ben", Some("ana")),
+            person("cleo", Some("ben")),
+            person("dev", Some("ana")),
+        ];
+        let ana = PersonId("ana".into());
+        let names: Vec<_> = introduced_by(&people, &ana)
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["ben", "dev"]);
+        assert_eq!(introduced_by(&people, &PersonId("dev".into())).count(), 0);
+    }
+
+    #[test]
+    fn names_come_alphabetically_whatever_their_case_and_accents() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 23, 9, 0, 0).unwrap();
+        let people: Vec<Person> = ["zoé", "Émile", "ana", "Bruno"]
+            .iter()
+            .map(|name| Person::new(PersonId(name.to_lowercase()), name, now).unwrap())
+            .collect();
+        let names = |except: Option<&PersonId>| -> Vec<String> {
+            names_in_order(&people, except)
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect()
+        };
+        assert_eq!(names(None), ["ana", "Bruno", "Émile", "zoé"]);
+        assert_eq!(
+            names(Some(&PersonId("bruno".into()))),
+            ["ana", "Émile", "zoé"]
+        );
     }
 }

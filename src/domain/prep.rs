@@ -281,6 +281,17 @@ pub struct BankQuestion {
     pub text: String,
 }
 
+impl BankQuestion {
+    /// Whether a search of the bank finds it: of the category picked, if
+    /// any, and holding every word searched for (`words` already folded),
+    /// whatever their case and accents.
+    pub fn found_by(&self, category: Option<QuestionCategory>, words: &str) -> bool {
+        let text = fold(&self.text);
+        category.is_none_or(|c| c == self.category)
+            && words.split_whitespace().all(|word| text.contains(word))
+    }
+}
+
 use QuestionCategory::*;
 
 /// The built-in bank in one language's words.
@@ -875,5 +886,18 @@ mod tests {
         for category in QuestionCategory::ALL {
             assert_eq!(QuestionCategory::from_slug(category.slug()), Some(category));
         }
+    }
+
+    #[test]
+    fn a_bank_search_finds_every_word_in_the_category_picked() {
+        let question = BankQuestion {
+            id: "q".into(),
+            category: QuestionCategory::DayToDay,
+            text: "Qu’est-ce qui vous a Étonné dans ce métier ?".into(),
+        };
+        assert!(question.found_by(None, ""));
+        assert!(question.found_by(Some(QuestionCategory::DayToDay), &fold("étonné MÉTIER")));
+        assert!(!question.found_by(Some(QuestionCategory::Own), "etonne"));
+        assert!(!question.found_by(None, &fold("étonné salaire")));
     }
 }

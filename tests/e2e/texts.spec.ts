@@ -126,3 +126,25 @@ test('opened straight on a screen past Today, the app shows it once its texts co
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   expect(await shown(page)).not.toContain(NOT_YET);
 });
+
+test.describe('in an iPhone Safari tab', () => {
+  test.use({
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1',
+  });
+
+  test('the Home Screen tip waits for its words, below Today, and shows once they come', async ({ page }) => {
+    const held: Route[] = [];
+    await page.route('**/en.json', (route) => held.push(route));
+    await openApp(page);
+    const tip = page.getByRole('region', { name: 'Keep your notes safe on this iPhone' });
+    await expect.poll(() => held.length).toBe(1);
+    await expect(tip).toHaveCount(0);
+    expect(await shown(page)).not.toContain(NOT_YET);
+    const card = await page.locator('main section.card').first().boundingBox();
+    await held[0].continue();
+    await expect(tip).toContainText('seven days');
+    // Nothing above it moved.
+    expect(await page.locator('main section.card').first().boundingBox()).toEqual(card);
+  });
+});

@@ -43,9 +43,12 @@ pub fn InstallButton() -> impl IntoView {
 pub fn HomeScreenTip() -> impl IntoView {
     let app = use_app();
     let install = use_install();
+    // Its words come with the texts after start (it sits below Today's
+    // cards, so nothing moves when it appears).
     let shown = move || {
         install.get() == Install::AddToHomeScreen
             && !app.settings.with(|s| s.home_screen_tip_dismissed)
+            && app.texts_loaded.get()
     };
     let has_data = move || app.people.with(|p| !p.is_empty());
     view! {

@@ -1,11 +1,9 @@
 //! The "Introduced by" menu: who introduced a person, among the others on
 //! the list.
 
-use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
-use crate::domain::person::PersonId;
-use crate::domain::words::fold;
+use crate::domain::person::{names_in_order, PersonId};
 use crate::i18n::t;
 use crate::state::use_app;
 
@@ -26,15 +24,8 @@ pub fn ReferrerSelect(
     // tap's pointerdown or focus, both before a phone shows its picker).
     let reached = RwSignal::new(false);
     let choices = Memo::new(move |_| {
-        app.people.with(|people| {
-            let mut choices: Vec<(PersonId, String)> = people
-                .iter()
-                .filter(|p| Some(&p.id) != exclude.as_ref())
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect();
-            sort_by_key(&mut choices, |(_, name)| fold(name));
-            choices
-        })
+        app.people
+            .with(|people| names_in_order(people, exclude.as_ref()))
     });
     view! {
         <div class="field">

@@ -1,7 +1,6 @@
 //! A chat: its stage and what to do next, the booking, the messages to
 //! write, and what to do after a no.
 
-use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{
@@ -11,7 +10,7 @@ use crate::domain::calendar::{
 use crate::domain::chat::{
     after_a_no, who_next, Chat, ChatId, ChatMessage, MeetingFormat, LENGTH_CHOICES,
 };
-use crate::domain::followup::{followed_up_without_answer, FollowUpId};
+use crate::domain::followup::{self, followed_up_without_answer, FollowUpId};
 use crate::domain::ics::{calendar, chat_event};
 use crate::domain::linter::first_name;
 use crate::domain::prep::progress;
@@ -110,13 +109,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
     };
     let chat_followups = {
         let id = id.clone();
-        Memo::new(move |_| {
-            app.followups.with(|all| {
-                let mut mine: Vec<_> = all.iter().filter(|f| f.belongs_to(&id)).cloned().collect();
-                sort_by_key(&mut mine, |f| (!f.is_open(), f.due));
-                mine
-            })
-        })
+        Memo::new(move |_| app.followups.with(|all| followup::of_chat(all, &id)))
     };
     let stuck = Memo::new(move |_| {
         let followups = app.followups.read();

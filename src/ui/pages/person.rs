@@ -1,15 +1,15 @@
 //! A person's screen: every field saved as typed, their chats, who
 //! introduced them and whom they introduced, and their organisation's target.
 
-use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use crate::domain::targets::Score;
 
 use crate::domain::calendar::{short_date, short_date_time};
-use crate::domain::chat::{stage_of_person, Chat};
+use crate::domain::chat::{self, stage_of_person};
+use crate::domain::followup;
 use crate::domain::message::{mailto_address, tel, web_link};
-use crate::domain::person::{Person, PersonField, PersonId};
+use crate::domain::person::{introduced_by, Person, PersonField, PersonId};
 use crate::domain::words::percent_encode;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, TextTarget};
@@ -270,9 +270,7 @@ fn IntroducedByThem(id: PersonId) -> impl IntoView {
     let app = use_app();
     let introduced = Memo::new(move |_| {
         app.people.with(|people| {
-            people
-                .iter()
-                .filter(|p| p.introduced_by.as_ref() == Some(&id))
+            introduced_by(people, &id)
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect::<Vec<_>>()
         })
@@ -302,41 +300,17 @@ fn PersonChats(id: PersonId) -> impl IntoView {
     let router = use_router();
     let chats = {
         let id = id.clone();
-        Memo::new(move |_| {
-            app.chats.with(|all| {
-                let mut mine: Vec<Chat> =
-                    all.iter().filter(|c| c.person_id == id).cloned().collect();
-                sort_by_key(&mut mine, |c| std::cmp::Reverse(c.created_at));
-                mine
-            })
-        })
+        Memo::new(move |_| app.chats.with(|all| chat::of_person(all, &id)))
     };
     let open_followups = {
         let id = id.clone();
-        Memo::new(move |_| {
-            app.followups.with(|all| {
-                let mut open: Vec<_> = all
-                    .iter()
-                    .filter(|f| f.person_id == id && f.is_open())
-                    .cloned()
-                    .collect();
-                sort_by_key(&mut open, |f| f.due);
-                open
-            })
-        })
+        Memo::new(move |_| app.followups.with(|all| followup::open_of_person(all, &id)))
     };
     let history = {
         let id = id.clone();
         Memo::new(move |_| {
-            app.followups.with(|all| {
-                let mut closed: Vec<_> = all
-                    .iter()
-                    .filter(|f| f.person_id == id && !f.is_open())
-                    .cloned()
-                    .collect();
-                sort_by_key(&mut closed, |f| std::cmp::Reverse(f.updated_at));
-                closed
-            })
+            app.followups
+                .with(|all| followup::settled_of_person(all, &id))
         })
     };
     let error = RwSignal::new(None::<String>);

@@ -220,8 +220,7 @@ fn QuestionBank(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
             own.iter()
                 .map(|q| (q.clone(), true))
                 .chain(bank.iter().map(|q| (q.clone(), false)))
-                .filter(|(q, _)| wanted.is_none_or(|w| w == q.category))
-                .filter(|(q, _)| words.split_whitespace().all(|w| fold(&q.text).contains(w)))
+                .filter(|(q, _)| q.found_by(wanted, &words))
                 .map(|(q, mine)| {
                     let added = planned.contains(&fold(&q.text));
                     let before =

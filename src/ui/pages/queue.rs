@@ -1,16 +1,14 @@
 //! The follow-up queue, grouped by when each is due, with follow-ups of
 //! the person's own.
 
-use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{
     date_input_value, next_day, parse_picked_date, DATE_INPUT_MAX, DATE_INPUT_MIN,
 };
-use crate::domain::followup::{Bucket, FollowUp};
+use crate::domain::followup::{open_in_queue_order, Bucket, FollowUp};
 use crate::domain::ics::{calendar, followup_event, IcsEvent};
-use crate::domain::person::PersonId;
-use crate::domain::words::fold;
+use crate::domain::person::{names_in_order, PersonId};
 use crate::i18n::{fill, t};
 use crate::state::{today, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem};
@@ -25,13 +23,7 @@ pub fn QueuePage() -> impl IntoView {
     let app = use_app();
     // How many items each group (in `Bucket::ALL` order) shows.
     let shown = RwSignal::new([PAGE; Bucket::ALL.len()]);
-    let open = move || {
-        let mut open: Vec<FollowUp> = app
-            .followups
-            .with_untracked(|all| all.iter().filter(|f| f.is_open()).cloned().collect());
-        sort_by_key(&mut open, |f| (f.when(), f.created_at));
-        open
-    };
+    let open = move || app.followups.with_untracked(|all| open_in_queue_order(all));
     // The list is rebuilt when items come, go or move, not when a note is
     // typed: that would take the text box away from under the cursor.
     let layout = Memo::new(move |_| {
@@ -126,16 +118,7 @@ pub fn QueuePage() -> impl IntoView {
 #[component]
 fn AddFollowUp() -> impl IntoView {
     let app = use_app();
-    let people = Memo::new(move |_| {
-        app.people.with(|people| {
-            let mut list: Vec<(PersonId, String)> = people
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect();
-            sort_by_key(&mut list, |(_, name)| fold(name));
-            list
-        })
-    });
+    let people = Memo::new(move |_| app.people.with(|people| names_in_order(people, None)));
     let person = RwSignal::new(String::new());
     // Everyone on the list, hundreds with a year of data: listed once the
     // menu is reached (a tap's pointerdown or focus), not with the queue.
