@@ -32,7 +32,7 @@ use crate::domain::followup::{due_by, overdue_among, FollowUp};
 use crate::domain::person::{Person, PersonId};
 use crate::domain::settings::Settings;
 use crate::domain::targets::Target;
-use crate::storage::{MemoryStore, Opened, Record, Repository, SharedStore, StoreError};
+use crate::storage::{Data, MemoryStore, Opened, Record, Repository, SharedStore, StoreError};
 
 /// The longest a keystroke waits before it is written. The timer starts at
 /// the first unsaved keystroke and is not pushed back by later ones, so
@@ -96,12 +96,65 @@ pub fn local_time(at: DateTime<Utc>) -> chrono::NaiveDateTime {
     at.with_timezone(&chrono::Local).naive_local()
 }
 
+/// One kind of record as the screens read it: the workspace's own list,
+/// not a copy of it. Read in a reactive context, it subscribes to changes
+/// of that kind, which [`AppState::show_changes`] announces once a command
+/// or another tab has changed one.
+pub struct Records<T: 'static> {
+    workspace: StoredValue<Workspace>,
+    list: fn(&Data) -> &Vec<T>,
+    changed: Trigger,
+}
+
+impl<T: 'static> Clone for Records<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Records<T> {}
+
+impl<T: 'static> Records<T> {
+    fn over(workspace: StoredValue<Workspace>, list: fn(&Data) -> &Vec<T>) -> Records<T> {
+        Records {
+            workspace,
+            list,
+            changed: Trigger::new(),
+        }
+    }
+
+    /// Reads the records, and reads them again when they change.
+    pub fn with<R>(&self, read: impl FnOnce(&Vec<T>) -> R) -> R {
+        self.changed.track();
+        self.with_untracked(read)
+    }
+
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&Vec<T>) -> R) -> R {
+        self.workspace.with_value(|w| read((self.list)(w.data())))
+    }
+
+    /// Subscribes to changes of this kind without reading.
+    pub fn track(&self) {
+        self.changed.track();
+    }
+
+    fn changed(&self) {
+        self.changed.notify();
+    }
+}
+
+impl<T: Clone + 'static> Records<T> {
+    pub fn get_untracked(&self) -> Vec<T> {
+        self.with_untracked(Vec::clone)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub people: RwSignal<Vec<Person>>,
-    pub chats: RwSignal<Vec<Chat>>,
-    pub followups: RwSignal<Vec<FollowUp>>,
-    pub targets: RwSignal<Vec<Target>>,
+    pub people: Records<Person>,
+    pub chats: Records<Chat>,
+    pub followups: Records<FollowUp>,
+    pub targets: Records<Target>,
     pub settings: RwSignal<Settings>,
     pub notices: RwSignal<StorageNotices>,
     /// The last Person deleted, so the People screen can offer Undo.
@@ -164,20 +217,22 @@ impl AppState {
     }
 
     fn over(workspace: Workspace, glance_counts: Option<Counts>) -> AppState {
-        let data = workspace.data().clone();
+        let settings = workspace.data().settings.clone();
+        let notices = workspace.notices().clone();
+        let workspace = StoredValue::new(workspace);
         AppState {
-            people: RwSignal::new(data.people),
-            chats: RwSignal::new(data.chats),
-            followups: RwSignal::new(data.followups),
-            targets: RwSignal::new(data.targets),
-            settings: RwSignal::new(data.settings),
-            notices: RwSignal::new(workspace.notices().clone()),
+            people: Records::over(workspace, |data| &data.people),
+            chats: Records::over(workspace, |data| &data.chats),
+            followups: Records::over(workspace, |data| &data.followups),
+            targets: Records::over(workspace, |data| &data.targets),
+            settings: RwSignal::new(settings),
+            notices: RwSignal::new(notices),
             recently_deleted: RwSignal::new(None),
             asks_loaded: RwSignal::new(crate::domain::asks::loaded()),
             texts_loaded: RwSignal::new(crate::i18n::every_text_here()),
             refused: RwSignal::new(None),
             glance_counts,
-            workspace: StoredValue::new(workspace),
+            workspace,
             autosave_armed: StoredValue::new(false),
             glance_armed: StoredValue::new(false),
             persistence_asked: StoredValue::new(false),
@@ -296,27 +351,38 @@ impl AppState {
         }) else {
             return;
         };
+        // The screens read the records from the workspace; what changed is
+        // announced here, once per kind, after the command let go of it.
+        let settings = || self.workspace.with_value(|w| w.data().settings.clone());
         match touched {
-            None => self.workspace.with_value(|w| {
-                let data = w.data();
-                self.people.set(data.people.clone());
-                self.chats.set(data.chats.clone());
-                self.followups.set(data.followups.clone());
-                self.targets.set(data.targets.clone());
-                self.settings.set(data.settings.clone());
-            }),
+            None => {
+                self.people.changed();
+                self.chats.changed();
+                self.followups.changed();
+                self.targets.changed();
+                self.settings.set(settings());
+            }
             Some(records) => {
-                for record in records {
-                    self.workspace.with_value(|w| {
-                        let data = w.data();
-                        match &record {
-                            RecordRef::Person(id) => sync(self.people, &data.people, id),
-                            RecordRef::Chat(id) => sync(self.chats, &data.chats, id),
-                            RecordRef::FollowUp(id) => sync(self.followups, &data.followups, id),
-                            RecordRef::Target(id) => sync(self.targets, &data.targets, id),
-                            RecordRef::Settings => self.settings.set(data.settings.clone()),
-                        }
-                    });
+                let kinds = [
+                    records.iter().any(|r| matches!(r, RecordRef::Person(_))),
+                    records.iter().any(|r| matches!(r, RecordRef::Chat(_))),
+                    records.iter().any(|r| matches!(r, RecordRef::FollowUp(_))),
+                    records.iter().any(|r| matches!(r, RecordRef::Target(_))),
+                ];
+                if kinds[0] {
+                    self.people.changed();
+                }
+                if kinds[1] {
+                    self.chats.changed();
+                }
+                if kinds[2] {
+                    self.followups.changed();
+                }
+                if kinds[3] {
+                    self.targets.changed();
+                }
+                if records.contains(&RecordRef::Settings) {
+                    self.settings.set(settings());
                 }
             }
         }
@@ -459,28 +525,8 @@ impl AppState {
     }
 }
 
-fn find<T: Record + Send + Sync>(list: RwSignal<Vec<T>>, id: &str) -> Option<T> {
+fn find<T: Record + Clone>(list: Records<T>, id: &str) -> Option<T> {
     list.with_untracked(|records| records.iter().find(|r| r.record_id() == id).cloned())
-}
-
-/// Makes the signal's copy of one record match the workspace's.
-fn sync<T: Record + Send + Sync + PartialEq>(list: RwSignal<Vec<T>>, data: &[T], id: &str) {
-    let current = data.iter().find(|r| r.record_id() == id);
-    let shown = list.with_untracked(|records| {
-        records
-            .iter()
-            .position(|r| r.record_id() == id)
-            .map(|at| (at, Some(&records[at]) == current))
-    });
-    match (shown, current) {
-        (Some((_, true)), _) => {}
-        (Some((at, false)), Some(record)) => list.update(|records| records[at] = record.clone()),
-        (Some((at, false)), None) => list.update(|records| {
-            records.remove(at);
-        }),
-        (None, Some(record)) => list.update(|records| records.push(record.clone())),
-        (None, None) => {}
-    }
 }
 
 pub fn use_app() -> AppState {

@@ -112,10 +112,11 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
         Memo::new(move |_| app.followups.with(|all| followup::of_chat(all, &id)))
     };
     let stuck = Memo::new(move |_| {
-        let followups = app.followups.read();
-        chat.with(|c| {
-            c.as_ref()
-                .is_some_and(|c| followed_up_without_answer(c, &followups))
+        app.followups.with(|followups| {
+            chat.with(|c| {
+                c.as_ref()
+                    .is_some_and(|c| followed_up_without_answer(c, followups))
+            })
         })
     });
     let ask_someone_else = person.as_ref().map(|p| {
