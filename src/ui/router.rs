@@ -84,6 +84,17 @@ impl Screen {
     }
 }
 
+/// Add person with one field filled in (`organisation`, `introduced_by`),
+/// escaped so that [`query_value`] reads back the same value; without a
+/// value, Add person as it is.
+pub fn add_person_with(field: &str, value: &str) -> String {
+    let add = Screen::NewPerson.href();
+    match value.trim() {
+        "" => add,
+        value => format!("{add}?{field}={}", percent_encode(value)),
+    }
+}
+
 /// Whether a link to `href` leads to where `path` is: the same screen, or
 /// for a section link (`exact` false) any screen inside it, so that People
 /// stays marked on a person's screen.
@@ -432,5 +443,19 @@ mod tests {
             Screen::Person(PersonId("%+f".into()))
         );
         assert_eq!(query_value("?x=%FF", "x").as_deref(), Some("\u{FFFD}"));
+    }
+
+    #[test]
+    fn add_person_with_a_field_reads_back_the_same_value() {
+        for organisation in ["Hydro-Québec", "AT&T + Co", "50% Ltd", "a=b?c#d"] {
+            let link = add_person_with("organisation", organisation);
+            let (path, query) = link.split_once('?').unwrap();
+            assert_eq!(Screen::of_path(path), Screen::NewPerson);
+            assert_eq!(
+                query_value(&format!("?{query}"), "organisation").as_deref(),
+                Some(organisation)
+            );
+        }
+        assert_eq!(add_person_with("organisation", "  "), "/people/new");
     }
 }

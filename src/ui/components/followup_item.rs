@@ -14,11 +14,10 @@ use crate::domain::message::{
 };
 use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
-use crate::domain::words::percent_encode;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, today, use_app, MessagePart, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
-use crate::ui::router::Screen;
+use crate::ui::router::{add_person_with, Screen};
 
 /// What to do, in words, with the people it concerns.
 fn describe(item: &FollowUp, name: &str, met: Option<&str>) -> String {
@@ -142,7 +141,7 @@ pub fn FollowUpItem(
             Some(if organisation.is_empty() {
                 view! { <p class="muted">{fill(t().followup_add_organisation(), &[("name", &name)])}</p> }.into_any()
             } else {
-                let add = format!("{}?organisation={}", Screen::NewPerson.href(), percent_encode(&organisation));
+                let add = add_person_with("organisation", &organisation);
                 view! {
                     <p class="muted">
                         {if others.is_empty() {

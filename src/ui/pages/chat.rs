@@ -18,7 +18,7 @@ use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, Composer, FollowUpItem, StageBadge};
-use crate::ui::router::Screen;
+use crate::ui::router::{add_person_with, Screen};
 use chrono::TimeZone;
 
 #[component]
@@ -119,19 +119,12 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
             })
         })
     });
-    let ask_someone_else = person.as_ref().map(|p| {
-        if p.organisation.trim().is_empty() {
-            "/people/new".to_string()
-        } else {
-            format!(
-                "/people/new?organisation={}",
-                String::from(js_sys::encode_uri_component(p.organisation.trim()))
-            )
-        }
-    });
+    let ask_someone_else = person
+        .as_ref()
+        .map(|p| add_person_with("organisation", &p.organisation));
     let add_next = ask_someone_else
         .clone()
-        .unwrap_or_else(|| "/people/new".into());
+        .unwrap_or_else(|| Screen::NewPerson.href());
     let follow_up_sent = {
         let id = id.clone();
         Callback::new(move |()| {
@@ -179,7 +172,7 @@ fn ChatScreen(id: ChatId) -> impl IntoView {
                 .get()
                 .then(|| {
                     let move_to = move_to.clone();
-                    let ask = ask_someone_else.clone().unwrap_or_else(|| "/people/new".into());
+                    let ask = ask_someone_else.clone().unwrap_or_else(|| Screen::NewPerson.href());
                     view! {
                         <section class="card notice-warning">
                             <h2>{t().chat_still_no_answer()}</h2>

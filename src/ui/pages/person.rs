@@ -10,11 +10,10 @@ use crate::domain::chat::{self, stage_of_person};
 use crate::domain::followup;
 use crate::domain::message::{mailto_address, tel, web_link};
 use crate::domain::person::{introduced_by, Person, PersonField, PersonId};
-use crate::domain::words::percent_encode;
 use crate::i18n::{fill, t};
 use crate::state::{local_date, use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem, ReferrerSelect, StageBadge};
-use crate::ui::router::{use_router, Screen};
+use crate::ui::router::{add_person_with, use_router, Screen};
 
 #[component]
 pub fn PersonPage(id: PersonId) -> impl IntoView {
@@ -110,7 +109,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
         <section class="card">
             <h2>{t().person_introduced_by_them()}</h2>
             <IntroducedByThem id=id.clone() />
-            <a href=format!("{}?introduced_by={}", Screen::NewPerson.href(), percent_encode(&id.0)) class="button">
+            <a href=add_person_with("introduced_by", &id.0) class="button">
                 {t().person_add_someone_they_introduced()}
             </a>
         </section>

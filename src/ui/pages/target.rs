@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 
 use crate::domain::targets::{left_by_rename, Score, TargetField, TargetId, TOP_SCORE};
-use crate::domain::words::percent_encode;
 use crate::i18n::{fill, t};
 use crate::state::{use_app, TextTarget};
 use crate::ui::components::{AutosaveField, StageBadge};
-use crate::ui::router::{use_router, Screen};
+use crate::ui::router::{add_person_with, use_router, Screen};
 
 use super::targets::{next_step, ranked};
 
@@ -135,7 +134,7 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
                     </ul>
                 }
             }}
-            <a href=move || format!("{}?organisation={}", Screen::NewPerson.href(), percent_encode(&name())) class="button">
+            <a href=move || add_person_with("organisation", &name()) class="button">
                 {t().target_add_person()}
             </a>
         </section>
