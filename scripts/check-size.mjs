@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { builtFiles, isAfterStart, isFirstLoad, isSecondLanguage } from './built-files.mjs';
 
-const BUDGET_BYTES = 424_500;
+const BUDGET_BYTES = 424_600;
 // The French catalogue, on top of the first load in French (the language issue's limit).
 const SECOND_LANGUAGE_BUDGET_BYTES = 15_000;
 // The ask rules, fetched once the app is up: kept small enough to arrive
