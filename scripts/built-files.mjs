@@ -33,7 +33,13 @@ export function isFirstLoad(name) {
  * ask rules (src/domain/asks_rules.txt), and in English the texts of the
  * screens past the first (see build.rs). */
 export function isAfterStart(name) {
-  return name === 'asks_rules.txt' || name === 'en.json';
+  return name === 'asks_rules.txt' || isEnglishAfterStart(name);
+}
+
+/** The English catalogue, whose texts past the first screens the wasm
+ * leaves out (build.rs). */
+export function isEnglishAfterStart(name) {
+  return name === 'en.json';
 }
 
 /** What a first visit in French downloads on top of the first load. */

@@ -19,7 +19,9 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
-pub use commands::{BackupDue, ChatText, MessagePart, SettingChange, SettingText, TextTarget};
+pub use commands::{
+    BackupDue, ChatDraft, ChatText, MessagePart, SettingChange, SettingText, TextTarget,
+};
 pub use glance::{Counts, Glance, DUE_SHOWN};
 pub use insights::{use_insights, Insights, QuestionGroups};
 pub use workspace::{
@@ -352,7 +354,8 @@ impl AppState {
             return;
         };
         // The screens read the records from the workspace; what changed is
-        // announced here, once per kind, after the command let go of it.
+        // announced here, record by record (each record once: see
+        // `Workspace::touch`), after the command let go of it.
         let settings = || self.workspace.with_value(|w| w.data().settings.clone());
         match touched {
             None => {
@@ -363,26 +366,14 @@ impl AppState {
                 self.settings.set(settings());
             }
             Some(records) => {
-                let kinds = [
-                    records.iter().any(|r| matches!(r, RecordRef::Person(_))),
-                    records.iter().any(|r| matches!(r, RecordRef::Chat(_))),
-                    records.iter().any(|r| matches!(r, RecordRef::FollowUp(_))),
-                    records.iter().any(|r| matches!(r, RecordRef::Target(_))),
-                ];
-                if kinds[0] {
-                    self.people.changed();
-                }
-                if kinds[1] {
-                    self.chats.changed();
-                }
-                if kinds[2] {
-                    self.followups.changed();
-                }
-                if kinds[3] {
-                    self.targets.changed();
-                }
-                if records.contains(&RecordRef::Settings) {
-                    self.settings.set(settings());
+                for record in records {
+                    match record {
+                        RecordRef::Person(_) => self.people.changed(),
+                        RecordRef::Chat(_) => self.chats.changed(),
+                        RecordRef::FollowUp(_) => self.followups.changed(),
+                        RecordRef::Target(_) => self.targets.changed(),
+                        RecordRef::Settings => self.settings.set(settings()),
+                    }
                 }
             }
         }
@@ -406,6 +397,14 @@ impl AppState {
         self.try_run(|w| w.type_text(target, text))?;
         self.save_soon();
         Ok(())
+    }
+
+    /// [`AppState::type_text`] for a box with no place of its own for a
+    /// refusal: the notices say it, as for [`AppState::act`].
+    pub fn type_text_or_notice(&self, target: &TextTarget, text: &str) {
+        if let Err(why) = self.type_text(target, text) {
+            self.refused.set(Some(why));
+        }
     }
 
     /// Writes what is pending within [`AUTOSAVE_WITHIN`], however often it

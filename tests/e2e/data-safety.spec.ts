@@ -151,7 +151,7 @@ const FIELDS: Field[] = [
       await openApp(page, '/targets');
       return page.getByLabel('Organisation');
     },
-    read: (storage) => JSON.parse(storage['coffee-chat/settings'] ?? '{}').drafts?.['new-target'] ?? '',
+    read: (storage) => savedDraft(storage, (key) => key === 'new-target'),
   },
   {
     name: 'an own question on Prepare, before Add',
@@ -160,11 +160,7 @@ const FIELDS: Field[] = [
       await waitForApp(page);
       return page.getByLabel('Write your own question');
     },
-    read: (storage) => {
-      const drafts = JSON.parse(storage['coffee-chat/settings'] ?? '{}').drafts ?? {};
-      const key = Object.keys(drafts).find((k) => k.startsWith('question-'));
-      return key ? drafts[key] : '';
-    },
+    read: (storage) => savedDraft(storage, (key) => key.startsWith('question-')),
   },
   {
     name: 'a new person’s name, before Add person',

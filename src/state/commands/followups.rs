@@ -40,9 +40,9 @@ impl Workspace {
         self.followup_mut(id)?;
         if status != FollowUpStatus::Open {
             // A settled follow-up's message, sent or not, is no longer a draft.
-            let drafts = &mut self.data.settings.drafts;
+            let (prefix, drafts) = (message_drafts(id), &mut self.data.settings.drafts);
             let before = drafts.len();
-            drafts.retain(|key, _| !key.starts_with(&message_drafts(id)));
+            drafts.retain(|key, _| !key.starts_with(&prefix));
             if drafts.len() != before {
                 self.changed(RecordRef::Settings);
             }

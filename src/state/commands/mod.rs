@@ -102,6 +102,25 @@ fn required<'a>(text: &'a str, message: &'static str) -> CommandResult<&'a str> 
     }
 }
 
+/// What a chat keeps as saved drafts until a button moves them into it:
+/// an own question on Prepare, someone suggested in the debrief.
+#[derive(Clone, Copy)]
+pub enum ChatDraft {
+    Question,
+    Referral,
+}
+
+impl ChatDraft {
+    /// The draft's key, for [`TextTarget::Draft`] and
+    /// [`Workspace::commit_draft`].
+    pub fn key(self, chat: &ChatId) -> String {
+        match self {
+            ChatDraft::Question => format!("question-{chat}"),
+            ChatDraft::Referral => format!("referral-{chat}"),
+        }
+    }
+}
+
 impl Workspace {
     /// The current text of a field, as stored (or as typed, if not yet saved).
     pub fn text(&self, target: &TextTarget) -> Option<String> {

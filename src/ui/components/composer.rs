@@ -98,12 +98,8 @@ pub fn Composer(chat_id: ChatId, kind: ChatMessage, on_sent: Callback<()>) -> im
     });
     let save = move || {
         let current = draft.get_untracked();
-        let saved = app
-            .type_text(&subject_target, &current.subject)
-            .and_then(|()| app.type_text(&body_target, &current.body));
-        if let Err(why) = saved {
-            app.refused.set(Some(why));
-        }
+        app.type_text_or_notice(&subject_target, &current.subject);
+        app.type_text_or_notice(&body_target, &current.body);
     };
     let restart = {
         let template = template.clone();

@@ -370,9 +370,7 @@ fn FollowUpComposer(
             (&subject, &message.subject),
             (&body, &message.body),
         ] {
-            if let Err(why) = app.type_text(target, text) {
-                app.refused.set(Some(why));
-            }
+            app.type_text_or_notice(target, text);
         }
     });
     let id = item.id.clone();

@@ -13,7 +13,7 @@ use crate::domain::timer::{
 };
 use crate::i18n::{fill, t};
 use crate::pwa::{wake_lock, WakeLock, WAKE_LOCK_CHANGE};
-use crate::state::{local_time, use_app, ChatText, TextTarget};
+use crate::state::{local_time, use_app, ChatDraft, ChatText, TextTarget};
 use crate::ui::components::{use_now, AutosaveField, BackupNudge};
 use crate::ui::router::use_router;
 use crate::ui::router::Screen;
@@ -589,7 +589,8 @@ fn Debrief(
         )
     });
     // A name typed here is a saved draft of this chat's until Add moves it.
-    let referral_draft = format!("referral-{id}");
+    let referral_draft = ChatDraft::Referral.key(&id);
+    let referral_box = TextTarget::Draft(referral_draft.clone());
     let referral_error = RwSignal::new(None::<String>);
     let referrals = Memo::new(move |_| {
         let ids = chat.with(|c| c.as_ref().map(|c| c.referrals.clone()).unwrap_or_default());
@@ -648,7 +649,7 @@ fn Debrief(
                 <div class="field">
                     <label for="referral-name">{t().meet_name_of_someone_they()}</label>
                     <AutosaveField
-                        target=TextTarget::Draft(format!("referral-{id}"))
+                        target=referral_box
                         id="referral-name"
                     />
                     <p class="field-error" role="alert">{move || referral_error.get()}</p>

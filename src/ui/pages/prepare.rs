@@ -12,7 +12,7 @@ use crate::domain::prep::{
 };
 use crate::domain::words::fold;
 use crate::i18n::{fill, t};
-use crate::state::{local_date, use_app, ChatText, TextTarget};
+use crate::state::{local_date, use_app, ChatDraft, ChatText, TextTarget};
 use crate::ui::components::{AutosaveField, ReorderButtons};
 use crate::ui::router::Screen;
 
@@ -78,8 +78,9 @@ fn Questions(
     };
     let mix = move || questions.with(|list| mix_advice(list, &name, &organisation));
     // What is typed is a saved draft of this chat's until Add moves it.
-    let draft_key = format!("question-{id}");
-    let draft = app.watch_text(TextTarget::Draft(draft_key.clone()));
+    let draft_key = ChatDraft::Question.key(&id);
+    let own_question = TextTarget::Draft(draft_key.clone());
+    let draft = app.watch_text(own_question.clone());
     let category = RwSignal::new(QuestionCategory::Own);
     let save_to_bank = RwSignal::new(false);
     let warnings = move || {
@@ -158,7 +159,7 @@ fn Questions(
             <form class="form" on:submit=add>
                 <div class="field">
                     <label for="own-question">{t().prepare_write_your_own_question()}</label>
-                    <AutosaveField target=TextTarget::Draft(format!("question-{id}")) id="own-question" />
+                    <AutosaveField target=own_question id="own-question" />
                 </div>
                 <div role="status">{warnings}</div>
                 <div class="field">
