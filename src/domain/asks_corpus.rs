@@ -126,10 +126,10 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 69, 2),
-    ("English questions", 30, 1),
-    ("French requests", 68, 1),
-    ("French questions", 28, 0),
+    ("English requests", 55, 2),
+    ("English questions", 21, 1),
+    ("French requests", 51, 1),
+    ("French questions", 19, 1),
 ];
 
 #[test]
