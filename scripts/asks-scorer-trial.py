@@ -6,6 +6,9 @@
     pip install scikit-learn
     python3 scripts/asks-scorer-trial.py tfidf            # the trial as planned
     python3 scripts/asks-scorer-trial.py hashed 1024      # what the app could ship
+    python3 scripts/asks-scorer-trial.py stems 4096       # the variant chosen by
+                                                          # cross-validation on the
+                                                          # development half alone
 
 For each language a logistic regression is trained on the development
 half only (requests and questions together). Its threshold is the lowest
@@ -48,6 +51,26 @@ def hashed(texts, buckets):
     return csr_matrix((np.ones(len(r)), (r, c)), shape=(len(texts), buckets))
 
 
+def stems(texts, buckets):
+    """Words cut to five letters, their pairs, and the four-letter runs of
+    each word, hashed into `buckets`: what cross-validation on the
+    development half found to carry furthest at few false alarms."""
+    r, c = [], []
+    for i, text in enumerate(texts):
+        words = [w for w in re.split(r'[^0-9a-z]+', fold(text)) if w]
+        cut = [w[:5] for w in words]
+        found = set(cut) | {f'{a} {b}' for a, b in zip(cut, cut[1:])}
+        for w in words:
+            w = f'<{w}>'
+            found |= {'#' + w[k:k + 4] for k in range(len(w) - 3)}
+        for feature in found:
+            r.append(i)
+            c.append(fnv(feature) % buckets)
+    m = csr_matrix((np.ones(len(r)), (r, c)), shape=(len(texts), buckets))
+    m.data[:] = 1
+    return m
+
+
 def features(kind, train, test):
     if kind == 'tfidf':
         words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
@@ -56,7 +79,8 @@ def features(kind, train, test):
         x = hstack([words.fit_transform(train_f), chars.fit_transform(train_f)]).tocsr()
         return x, hstack([words.transform(test_f), chars.transform(test_f)]).tocsr()
     buckets = int(sys.argv[2])
-    return hashed(train, buckets), hashed(test, buckets)
+    encode = stems if kind == 'stems' else hashed
+    return encode(train, buckets), encode(test, buckets)
 
 
 kind = sys.argv[1]
@@ -67,7 +91,7 @@ for name in sorted({r[0] for r in rows}):
     x, x_test = features(kind, [r[4] for r in dev], [r[4] for r in test])
     y = np.array([int(r[2]) for r in dev])
     dev_rules = np.array([int(r[3]) for r in dev])
-    model = LogisticRegression(C=4 if kind == 'tfidf' else 1, max_iter=3000)
+    model = LogisticRegression(C=1 if kind == 'hashed' else 4, max_iter=3000)
     scores = cross_val_predict(model, x, y, cv=5, method='predict_proba')[:, 1]
     threshold = next(
         (t for t in np.arange(0.30, 0.99, 0.01)
