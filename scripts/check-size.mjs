@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { builtFiles, isAfterStart, isEnglishAfterStart, isFirstLoad, isSecondLanguage } from './built-files.mjs';
 
-const BUDGET_BYTES = 424_600;
+const BUDGET_BYTES = 427_000;
 // The French catalogue, on top of the first load in French (the language issue's limit).
 const SECOND_LANGUAGE_BUDGET_BYTES = 15_000;
-// The ask rules, fetched once the app is up: kept small enough to arrive
-// before anyone has typed a message.
-const AFTER_START_BUDGET_BYTES = 6_500;
+// The ask rules and the learned scorer's weights (two languages of 4,096
+// signed bytes, which hardly compress), fetched once the app is up: kept
+// small enough to arrive before anyone has typed a message.
+const AFTER_START_BUDGET_BYTES = 14_000;
 // The English catalogue, fetched once the app is up for the screens past
 // the first: no larger than the French one.
 const ENGLISH_BUDGET_BYTES = SECOND_LANGUAGE_BUDGET_BYTES;

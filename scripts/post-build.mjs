@@ -10,7 +10,9 @@
 //    build.rs computes the same fingerprint), so the wasm carries no key
 //    names.
 // 3. Ships the ask rules without their comment lines, which are for
-//    whoever edits the rules, not for the phone.
+//    whoever edits the rules, not for the phone, and with the learned
+//    scorer's weights (src/domain/asks_scorer.txt) after them, so that one
+//    fetch brings both.
 // 4. Writes the precache list and a content hash into sw.js.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -44,7 +46,7 @@ for (const [name, catalogue] of [['fr.json', french], ['en.json', english]]) {
 const rulesPath = join(staging, 'asks_rules.txt');
 writeFileSync(
   rulesPath,
-  readFileSync(rulesPath, 'utf8')
+  (readFileSync(rulesPath, 'utf8') + readFileSync('src/domain/asks_scorer.txt', 'utf8'))
     .split('\n')
     .filter((line) => line.trim() && !line.startsWith('#'))
     .join('\n') + '\n',

@@ -25,6 +25,9 @@
 //! (`asks_corpus/`) and measured on a test half written before them and
 //! never edited since.
 //!
+//! Where no rule has read a text, a learned scorer may still flag it
+//! (`asks_scorer.rs`), naming the words that weighed most.
+//!
 //! The rules read French as well as English, whatever the app's language:
 //! a request to a francophone contact is written in French. French words
 //! are folded the same way, and an apostrophe splits them (« d'emploi » is
@@ -33,7 +36,8 @@
 
 use std::sync::OnceLock;
 
-use super::words::{fold, tokens};
+use super::asks_scorer::{language_of, Scorer};
+use super::words::{fold, tokens, SENTENCE_ENDS};
 use crate::i18n::{t, Texts};
 
 /// Where the text will be read.
@@ -84,7 +88,43 @@ impl AskRule {
     pub fn instead(&self) -> &'static str {
         (self.words)(t())[2]
     }
+
+    fn applies_in(&self, setting: Setting) -> bool {
+        match setting {
+            Setting::Request => self.in_requests,
+            Setting::Question => self.in_questions,
+        }
+    }
+
+    /// Why it hurts, for this text: the learned flag names the words that
+    /// weighed most.
+    pub fn why_in(&self, text: &str, setting: Setting) -> String {
+        let words = patterns().and_then(|patterns| patterns.learned(text, setting));
+        match words {
+            Some(words) if self.name == LEARNED.name => {
+                self.why().replace("{words}", &words.join(", "))
+            }
+            _ => self.why().to_string(),
+        }
+    }
 }
+
+/// What the learned scorer flags where no rule does (`asks_scorer.rs`).
+pub static LEARNED: AskRule = AskRule {
+    name: "learned",
+    kind: AskKind::Job,
+    words: |t| {
+        [
+            t.asks_learned_topic(),
+            t.asks_learned_why(),
+            t.asks_learned_instead(),
+        ]
+    },
+    in_requests: true,
+    // It flagged the app's own bank question about shadowing someone for
+    // a few hours: questions stay with the rules (BENCHMARKS.md).
+    in_questions: false,
+};
 
 pub const ASK_RULES: &[AskRule] = &[
     // One article closes the meeting with "I'm open to opportunities, feel
@@ -229,6 +269,7 @@ fn join_initialisms(text: &str) -> String {
 pub struct Patterns {
     fixed: Vec<(Vec<Part>, String)>,
     rules: Vec<(String, Vec<Vec<Part>>)>,
+    scorers: Vec<Scorer>,
 }
 
 /// One part of a pattern, read once from its text.
@@ -254,6 +295,7 @@ impl Patterns {
         let mut patterns = Patterns {
             fixed: Vec::new(),
             rules: Vec::new(),
+            scorers: Vec::new(),
         };
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
@@ -267,6 +309,7 @@ impl Patterns {
                     .fixed
                     .push((parts(phrase, &classes), word.to_string())),
                 ("rule", _) => patterns.rules.push((rest.to_string(), Vec::new())),
+                ("scorer", _) => patterns.scorers.extend(Scorer::parse(line)),
                 _ => {
                     if let Some((_, rule)) = patterns.rules.last_mut() {
                         rule.push(parts(line, &classes));
@@ -280,7 +323,7 @@ impl Patterns {
     /// Folded words, sentence by sentence; web addresses are left out.
     fn sentences(&self, text: &str) -> Vec<Vec<String>> {
         join_initialisms(&fold(text))
-            .split(['.', '?', '!', ';', '\n', '…'])
+            .split(SENTENCE_ENDS)
             .map(|sentence| self.without_fixed_phrases(tokens(sentence)))
             .filter(|words| !words.is_empty())
             .collect()
@@ -299,6 +342,34 @@ impl Patterns {
             }
         }
         words
+    }
+
+    /// Every rule the text falls under, wherever it will be read.
+    fn matching_rules(&self, text: &str) -> Vec<&'static AskRule> {
+        let sentences = self.sentences(text);
+        ASK_RULES
+            .iter()
+            .filter(|rule| {
+                self.of_rule(rule.name).iter().any(|pattern| {
+                    sentences
+                        .iter()
+                        .any(|words| sentence_matches(pattern, words))
+                })
+            })
+            .collect()
+    }
+
+    /// The words that weighed most, where the scorer of the text's
+    /// language flags one of its sentences: a message's greeting and
+    /// thanks would otherwise drown its one ask.
+    fn learned(&self, text: &str, setting: Setting) -> Option<Vec<String>> {
+        let language = language_of(&tokens(text));
+        let scorer = self
+            .scorers
+            .iter()
+            .find(|scorer| scorer.language == language)?;
+        text.split(SENTENCE_ENDS)
+            .find_map(|sentence| scorer.weighed_most(sentence, setting as usize))
     }
 
     fn of_rule(&self, name: &str) -> &[Vec<Part>] {
@@ -322,11 +393,16 @@ pub fn loaded() -> bool {
     patterns().is_some()
 }
 
-fn patterns() -> Option<&'static Patterns> {
+pub(crate) fn patterns() -> Option<&'static Patterns> {
     // Natively (tests, tools) the file is read in at once; in the browser
     // it arrives by `load`, kept out of the first download.
     #[cfg(not(target_arch = "wasm32"))]
-    return Some(PATTERNS.get_or_init(|| Patterns::parse(include_str!("asks_rules.txt"))));
+    return Some(PATTERNS.get_or_init(|| {
+        Patterns::parse(concat!(
+            include_str!("asks_rules.txt"),
+            include_str!("asks_scorer.txt")
+        ))
+    }));
     #[cfg(target_arch = "wasm32")]
     PATTERNS.get()
 }
@@ -428,26 +504,41 @@ fn is_negation(words: &[String], at: usize) -> bool {
     NEGATIONS.contains(&word) || (word == "t" && at > 0 && words[at - 1].ends_with('n'))
 }
 
-/// The rules `text` falls under in `setting`, each once, in list order.
+/// The rules `text` falls under in `setting`, each once, in list order,
+/// or else the learned flag where the scorer finds an ask.
 /// None until the rules file is in (see [`load`]).
 pub fn asks_in(text: &str, setting: Setting) -> Vec<&'static AskRule> {
     let Some(patterns) = patterns() else {
         return Vec::new();
     };
-    let sentences = patterns.sentences(text);
-    ASK_RULES
-        .iter()
-        .filter(|rule| match setting {
-            Setting::Request => rule.in_requests,
-            Setting::Question => rule.in_questions,
-        })
-        .filter(|rule| {
-            patterns.of_rule(rule.name).iter().any(|pattern| {
-                sentences
-                    .iter()
-                    .any(|words| sentence_matches(pattern, words))
-            })
-        })
+    let matched = patterns.matching_rules(text);
+    // The rules give the clearer reason, and where one has read the text,
+    // its verdict stands even when it leaves the text alone here (a résumé
+    // review asked at the meeting): the scorer speaks only where they are
+    // silent.
+    if matched.is_empty()
+        && LEARNED.applies_in(setting)
+        && patterns.learned(text, setting).is_some()
+    {
+        return vec![&LEARNED];
+    }
+    matched
+        .into_iter()
+        .filter(|rule| rule.applies_in(setting))
+        .collect()
+}
+
+/// What the rules alone find, as the scorer's training weighs them.
+#[cfg(test)]
+pub(crate) fn asks_by_rules(
+    patterns: &Patterns,
+    text: &str,
+    setting: Setting,
+) -> Vec<&'static AskRule> {
+    patterns
+        .matching_rules(text)
+        .into_iter()
+        .filter(|rule| rule.applies_in(setting))
         .collect()
 }
 
@@ -533,5 +624,26 @@ mod tests {
             asks_in(search, Setting::Question)[0].kind,
             AskKind::QuickSearch
         );
+    }
+
+    #[test]
+    fn the_scorer_speaks_where_no_rule_does_and_names_its_words() {
+        for text in [
+            "Could your branch use a bilingual teller this winter?",
+            "J'aimerais faire partie de la prochaine cohorte d'analystes chez vous.",
+        ] {
+            let found = asks_in(text, Setting::Request);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].name, LEARNED.name);
+            let why = found[0].why_in(text, Setting::Request);
+            let named = why.rsplit(": ").next().unwrap().trim_end_matches('.');
+            assert!(named
+                .split(", ")
+                .all(|word| text.contains(word) && !word.is_empty()));
+        }
+        // A rule's verdict stands: the review it leaves alone at the
+        // meeting is not flagged by the scorer either.
+        let review = "Would you look over my résumé before I apply?";
+        assert!(asks_in(review, Setting::Question).is_empty());
     }
 }

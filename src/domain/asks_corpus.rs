@@ -4,7 +4,9 @@
 //! to pass (see `asks_corpus/README.md`). The README's figures are the
 //! test half's, printed by `cargo test asks_corpus -- --nocapture`.
 
-use super::asks::{asks_in, Setting};
+use super::asks::{asks_by_rules, asks_in, patterns, Setting};
+use super::asks_scorer::{features, Scorer, BUCKETS};
+use super::words::{tokens, SENTENCE_ENDS};
 
 struct Corpus {
     name: &'static str,
@@ -124,12 +126,14 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so.
+/// is short of it, the README says so. The learned scorer was let through
+/// one more false alarm in French requests (BENCHMARKS.md) for 13 more
+/// asks caught.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 55, 2),
+    ("English requests", 70, 2),
     ("English questions", 21, 1),
-    ("French requests", 51, 1),
-    ("French questions", 19, 1),
+    ("French requests", 68, 2),
+    ("French questions", 21, 1),
 ];
 
 #[test]
@@ -201,4 +205,213 @@ fn write_the_rules_verdicts() {
         }
     }
     std::fs::write("target/asks-verdicts.tsv", out).unwrap();
+}
+
+/// One labelled text of the development half, as the scorer learns it:
+/// from the whole text, and judged, as in the app, by its sentences.
+struct Sample {
+    lit: Vec<usize>,
+    sentences: Vec<Vec<usize>>,
+    is_ask: bool,
+    setting: Setting,
+    flagged_by_rules: bool,
+}
+
+/// A logistic regression on the lit buckets, with the weights held back
+/// as a C = 4 ridge would (the bias is not): full-batch Adam for a fixed
+/// 1,200 steps, so that the same corpus always trains to the same weights.
+fn train(samples: &[&Sample]) -> (f64, Vec<f64>) {
+    const STEPS: usize = 1200;
+    const RATE: f64 = 0.05;
+    const RIDGE: f64 = 1.0 / 4.0;
+    let mut weights = vec![0.0_f64; BUCKETS + 1];
+    let (mut first, mut second) = (vec![0.0_f64; BUCKETS + 1], vec![0.0_f64; BUCKETS + 1]);
+    for step in 1..=STEPS {
+        let mut gradient: Vec<f64> = weights[..BUCKETS].iter().map(|w| w * RIDGE).collect();
+        gradient.push(0.0);
+        for sample in samples {
+            let sum = weights[BUCKETS] + sample.lit.iter().map(|at| weights[*at]).sum::<f64>();
+            let error = 1.0 / (1.0 + (-sum).exp()) - f64::from(u8::from(sample.is_ask));
+            for at in sample.lit.iter().chain([&BUCKETS]) {
+                gradient[*at] += error;
+            }
+        }
+        for at in 0..=BUCKETS {
+            first[at] = 0.9 * first[at] + 0.1 * gradient[at];
+            second[at] = 0.999 * second[at] + 0.001 * gradient[at] * gradient[at];
+            let corrected = first[at] / (1.0 - 0.9_f64.powi(step as i32));
+            let scale = (second[at] / (1.0 - 0.999_f64.powi(step as i32))).sqrt() + 1e-8;
+            weights[at] -= RATE * corrected / scale;
+        }
+    }
+    let bias = weights.pop().unwrap_or_default();
+    (bias, weights)
+}
+
+/// The buckets a text lights up.
+fn lit(text: &str) -> Vec<usize> {
+    features(&tokens(text))
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// The `scorer` lines of `asks_scorer.txt`, trained on the development
+/// half alone. Each setting's threshold is the lowest at which rules or
+/// scorer flag at most 2 % of that setting's honest texts, judged on
+/// five-fold cross-validated scores, so no threshold is fitted to a text
+/// it then judges; the test half plays no part.
+fn trained_scorers() -> String {
+    let patterns = patterns().unwrap();
+    let mut out = String::from(
+        "# The learned scorer beside the rules (src/domain/asks_scorer.rs), trained on\n\
+         # the development half: `cargo test --lib write_the_scorer -- --ignored`.\n",
+    );
+    for language in ["en", "fr"] {
+        let corpus: Vec<(String, Setting, bool)> = CORPORA
+            .iter()
+            .filter(|corpus| {
+                corpus.name.starts_with(if language == "en" {
+                    "English"
+                } else {
+                    "French"
+                })
+            })
+            .flat_map(|corpus| {
+                labelled(corpus.dev)
+                    .into_iter()
+                    .map(|(text, is_ask)| (text.to_string(), corpus.setting, is_ask))
+            })
+            .collect();
+        let samples: Vec<Sample> = corpus
+            .iter()
+            .map(|(text, setting, is_ask)| Sample {
+                lit: lit(text),
+                sentences: text.split(SENTENCE_ENDS).map(lit).collect(),
+                is_ask: *is_ask,
+                setting: *setting,
+                flagged_by_rules: !asks_by_rules(patterns, text, *setting).is_empty(),
+            })
+            .collect();
+        let (mut asks, mut honest) = (0, 0);
+        let fold_of: Vec<usize> = samples
+            .iter()
+            .map(|sample| {
+                let count = if sample.is_ask {
+                    &mut asks
+                } else {
+                    &mut honest
+                };
+                *count += 1;
+                *count % 5
+            })
+            .collect();
+        let mut held_out = vec![0.0_f64; samples.len()];
+        for fold in 0..5 {
+            let training: Vec<&Sample> = samples
+                .iter()
+                .zip(&fold_of)
+                .filter(|(_, f)| **f != fold)
+                .map(|(s, _)| s)
+                .collect();
+            let (bias, weights) = train(&training);
+            for (at, sample) in samples
+                .iter()
+                .enumerate()
+                .filter(|(at, _)| fold_of[*at] == fold)
+            {
+                held_out[at] = sample
+                    .sentences
+                    .iter()
+                    .map(|lit| {
+                        let sum = bias + lit.iter().map(|b| weights[*b]).sum::<f64>();
+                        1.0 / (1.0 + (-sum).exp())
+                    })
+                    .fold(0.0, f64::max);
+            }
+        }
+        let thresholds = [Setting::Request, Setting::Question].map(|setting| {
+            let honest: Vec<(&Sample, f64)> = samples
+                .iter()
+                .zip(held_out.iter().copied())
+                .filter(|(sample, _)| sample.setting == setting && !sample.is_ask)
+                .collect();
+            (30..=99)
+                .map(|hundredths| f64::from(hundredths) / 100.0)
+                .find(|threshold| {
+                    let flagged = honest
+                        .iter()
+                        .filter(|(sample, p)| sample.flagged_by_rules || p >= threshold)
+                        .count();
+                    flagged * 50 <= honest.len()
+                })
+                .unwrap_or(0.99)
+        });
+        let all: Vec<&Sample> = samples.iter().collect();
+        let (bias, weights) = train(&all);
+        let scale = weights.iter().fold(0.0_f64, |most, w| most.max(w.abs())) / 127.0;
+        let hex: String = weights
+            .iter()
+            .map(|w| format!("{:02x}", (w / scale).round() as i8 as u8))
+            .collect();
+        // Flagged where bias + scale × (sum of bytes) reaches the
+        // threshold's log-odds: the cut is that sum, rounded up.
+        let cuts = thresholds.map(|p| (((p / (1.0 - p)).ln() - bias) / scale).ceil() as i32);
+        out.push_str(&format!(
+            "scorer {language} {} {} {hex}\n",
+            cuts[0], cuts[1]
+        ));
+    }
+    out
+}
+
+#[test]
+#[ignore]
+fn write_the_scorer() {
+    std::fs::write("src/domain/asks_scorer.txt", trained_scorers()).unwrap();
+}
+
+/// The shipped weights are what the development half trains to now, within
+/// a quantisation step: a corpus or rule change without retraining fails.
+#[test]
+fn the_shipped_scorer_is_trained_on_the_development_half() {
+    let shipped = include_str!("asks_scorer.txt");
+    let trained = trained_scorers();
+    let lines = |file: &str| {
+        file.lines()
+            .filter(|l| l.starts_with("scorer"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let (shipped, trained) = (lines(shipped), lines(&trained));
+    assert_eq!(
+        shipped.len(),
+        2,
+        "run `cargo test --lib write_the_scorer -- --ignored`"
+    );
+    for (shipped, trained) in shipped.iter().zip(&trained) {
+        let fields = |line: &str| line.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let (a, b) = (fields(shipped), fields(trained));
+        assert_eq!(
+            a[..4],
+            b[..4],
+            "retrain: `cargo test --lib write_the_scorer -- --ignored`"
+        );
+        let bytes = |hex: &str| {
+            (0..hex.len() / 2)
+                .map(
+                    |at| i16::from(u8::from_str_radix(&hex[at * 2..at * 2 + 2], 16).unwrap() as i8),
+                )
+                .collect::<Vec<_>>()
+        };
+        let close = bytes(&a[4])
+            .iter()
+            .zip(bytes(&b[4]))
+            .all(|(x, y)| (x - y).abs() <= 1);
+        assert!(
+            close,
+            "retrain: `cargo test --lib write_the_scorer -- --ignored`"
+        );
+        assert!(Scorer::parse(shipped).is_some());
+    }
 }

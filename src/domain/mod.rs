@@ -3,8 +3,8 @@
 
 pub mod asks;
 #[cfg(test)]
-#[cfg(test)]
 mod asks_corpus;
+pub mod asks_scorer;
 pub mod calendar;
 pub mod chat;
 pub mod followup;

@@ -23,11 +23,19 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// What ends a sentence, as the ask rules and the scorer read a text.
+pub(crate) const SENTENCE_ENDS: [char; 6] = ['.', '?', '!', ';', '\n', '…'];
+
 /// Lower-case, accent-free word tokens; web addresses are dropped so their
 /// `?` and fragments do not count as sentences or words.
 pub(crate) fn tokens(text: &str) -> Vec<String> {
-    fold(text)
-        .split_whitespace()
+    words_as_written(&fold(text))
+}
+
+/// The words of `text` as [`tokens`] cuts them, but unfolded: folding
+/// keeps every letter a letter, so the two line up word for word.
+pub(crate) fn words_as_written(text: &str) -> Vec<String> {
+    text.split_whitespace()
         .filter(|w| !w.starts_with("http") && !w.starts_with("www."))
         .flat_map(|w| {
             w.split(|c: char| !c.is_alphanumeric())

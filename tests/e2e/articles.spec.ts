@@ -113,6 +113,26 @@ test('the closing line one article suggests is flagged with the reason, and a r�
   await expect(check).toContainText('Near the end of a good meeting, with no commitment, it is a fair question');
 });
 
+test('a request no rule flags is flagged by the learned scorer, which names the words that weighed most', async ({ page }) => {
+  await openApp(page);
+  await addPerson(page, 'Ana Silva');
+  await page.getByRole('button', { name: 'Plan a chat' }).click();
+  const message = page.getByLabel('Message', { exact: true });
+  await message.fill('Hi Ana,\n\nYour talk on transit stayed with me. Could your branch use a bilingual teller this winter?\n\nThanks,\nSam');
+  const check = page.locator('.check').filter({ hasText: 'No ask for a job' });
+  await expect(check).toContainText('Not met:');
+  await expect(check).toContainText(/its wording is close to the job asks Coffee Chat has learned to recognise; the words that weigh most: [^.]*your/);
+  await message.fill('Hi Ana,\n\nYour talk on transit stayed with me. Could you tell me how you came to plan bus routes?\n\nThanks,\nSam');
+  await expect(check).not.toContainText('Not met:');
+
+  // A request written in French is read by the French weights; questions
+  // stay with the rules.
+  await message.fill("Bonjour Ana,\n\nVotre conférence sur le transport m'a marquée. J'aimerais faire partie de la prochaine cohorte d'analystes chez vous.\n\nMerci,\nSam");
+  await expect(check).toContainText('Not met:');
+  await expect(check).toContainText(/the words that weigh most: [^.]*cohorte/);
+  await expectNoSeriousA11yViolations(page);
+});
+
 test('the meeting reply leaves two to four weeks open, and calling cold comes with its tip', async ({ page }) => {
   await openApp(page);
   await addPerson(page, 'Ben Okafor');

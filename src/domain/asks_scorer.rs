@@ -1,0 +1,180 @@
+//! A small learned scorer beside the ask rules: a logistic regression per
+//! language over hashed word stems, stem pairs and four-letter runs,
+//! trained on the development half of the corpus only (`asks_corpus.rs`
+//! writes `asks_scorer.txt` and checks it is what that half trains to). It
+//! catches the asks the rules were never written for; the words that
+//! weighed most say why it flagged.
+
+use super::words::{tokens, words_as_written};
+
+/// Buckets the features are hashed into; what cross-validation on the
+/// development half chose (BENCHMARKS.md, "Ask filters").
+pub const BUCKETS: usize = 4096;
+const STEM: usize = 5;
+
+/// One language's weights, read from a `scorer` line of the rules file.
+/// Everything is whole numbers, so the app parses no decimals: a weight
+/// is a signed byte, and the bias and threshold are folded into one cut
+/// the weights' sum must reach.
+pub struct Scorer {
+    pub language: String,
+    /// The sums at which a request, and a question, is flagged: each
+    /// chosen on its own setting's honest texts.
+    cuts: [i32; 2],
+    weights: Vec<i8>,
+}
+
+/// The buckets a text lights up, each once, with the word (by its index
+/// among the text's words) it first came from; a pair counts for its
+/// first word.
+pub fn features(words: &[String]) -> Vec<(usize, usize)> {
+    let mut lit = vec![false; BUCKETS];
+    let mut found = Vec::new();
+    let mut light = |bucket: usize, at: usize| {
+        if !std::mem::replace(&mut lit[bucket], true) {
+            found.push((bucket, at));
+        }
+    };
+    for (at, word) in words.iter().enumerate() {
+        light(bucket(&[stem(word)]), at);
+        if let Some(next) = words.get(at + 1) {
+            light(bucket(&[stem(word), " ", stem(next)]), at);
+        }
+        let marked = format!("<{word}>");
+        let starts: Vec<usize> = marked
+            .char_indices()
+            .map(|(start, _)| start)
+            .chain([marked.len()])
+            .collect();
+        for run in starts.windows(5) {
+            light(bucket(&["#", &marked[run[0]..run[4]]]), at);
+        }
+    }
+    found
+}
+
+/// A word cut to its first letters, which most of its forms share.
+fn stem(word: &str) -> &str {
+    &word[..word
+        .char_indices()
+        .nth(STEM)
+        .map_or(word.len(), |(at, _)| at)]
+}
+
+/// FNV-1a, 64 bits, of the pieces one after another, folded into the
+/// buckets.
+fn bucket(pieces: &[&str]) -> usize {
+    let hash = pieces
+        .iter()
+        .flat_map(|piece| piece.bytes())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    (hash % BUCKETS as u64) as usize
+}
+
+impl Scorer {
+    /// `scorer LANGUAGE REQUEST_CUT QUESTION_CUT HEX`, where each pair of
+    /// hex digits is a weight, as a signed byte. A line it cannot read
+    /// gives no scorer, so a damaged file flags less.
+    pub fn parse(line: &str) -> Option<Scorer> {
+        let mut fields = line.split(' ').skip(1);
+        let language = fields.next()?.to_string();
+        let mut cut = || fields.next()?.parse::<i32>().ok();
+        let cuts = [cut()?, cut()?];
+        let hex = line.rsplit(' ').next()?;
+        let weights = (0..BUCKETS)
+            .map(|at| Some(u8::from_str_radix(hex.get(at * 2..at * 2 + 2)?, 16).ok()? as i8))
+            .collect::<Option<Vec<i8>>>()?;
+        Some(Scorer {
+            language,
+            cuts,
+            weights,
+        })
+    }
+
+    /// Whether the text reads as an ask where it will be read (0 for a
+    /// request, 1 for a question), and if so the words that weighed most
+    /// towards it (at most three, as written in the text).
+    pub fn weighed_most(&self, text: &str, setting: usize) -> Option<Vec<String>> {
+        let words = tokens(text);
+        let lit = features(&words);
+        let mut by_word = vec![0_i32; words.len()];
+        for (bucket, at) in &lit {
+            by_word[*at] += i32::from(self.weights[*bucket]);
+        }
+        if by_word.iter().sum::<i32>() < self.cuts[setting] {
+            return None;
+        }
+        let mut heaviest: Vec<usize> = Vec::new();
+        for _ in 0..3 {
+            let next = (0..words.len())
+                .filter(|at| by_word[*at] > 0 && !heaviest.contains(at))
+                .max_by_key(|at| by_word[*at]);
+            heaviest.extend(next);
+        }
+        let written = words_as_written(text);
+        let shown = if written.len() == words.len() {
+            &written
+        } else {
+            &words
+        };
+        Some(
+            (0..words.len())
+                .filter(|at| heaviest.contains(at))
+                .map(|at| shown[at].clone())
+                .collect(),
+        )
+    }
+}
+
+/// Which of the two languages a text is written in, by its commonest
+/// small words; French only where they outnumber the English ones.
+pub fn language_of(words: &[String]) -> &'static str {
+    const FRENCH: [&str; 16] = [
+        "le", "la", "les", "vous", "votre", "vos", "je", "de", "des", "du", "est", "et", "pour",
+        "que", "une", "mon",
+    ];
+    const ENGLISH: [&str; 16] = [
+        "the", "you", "your", "to", "and", "is", "are", "i", "my", "of", "for", "what", "would",
+        "could", "do", "in",
+    ];
+    let count = |set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
+    if count(&FRENCH) > count(&ENGLISH) {
+        "fr"
+    } else {
+        "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_scorer_line_gives_no_scorer() {
+        let weights = "7f".repeat(BUCKETS);
+        assert!(Scorer::parse(&format!("scorer en 300 400 {weights}")).is_some());
+        for damaged in [
+            "scorer en 300".to_string(),
+            format!("scorer en 300 400 {}", &weights[1..]),
+            format!("scorer en 0.5 400 {weights}"),
+            format!("scorer en 300 400 zz{}", &weights[2..]),
+            format!("scorer en 300 400 é{}", &weights[2..]),
+        ] {
+            assert!(Scorer::parse(&damaged).is_none(), "{damaged}");
+        }
+    }
+
+    #[test]
+    fn a_text_is_french_where_its_small_words_are() {
+        assert_eq!(
+            language_of(&tokens("Pourriez-vous me parler de votre travail ?")),
+            "fr"
+        );
+        assert_eq!(
+            language_of(&tokens("Could you tell me about your work?")),
+            "en"
+        );
+    }
+}
