@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use coffee_chat::domain::followup::{FollowUpId, FollowUpStatus};
-use coffee_chat::domain::person::{Person, PersonId};
-use coffee_chat::state::AppState;
+use coffee_chat::domain::person::{Person, PersonField, PersonId};
+use coffee_chat::state::{AppState, TextTarget};
 use coffee_chat::storage::{
     record_key, KeyValueStore, LocalStore, MemoryStore, Repository, SharedStore, StoreError,
 };
@@ -372,6 +372,49 @@ async fn a_refused_tap_says_why_until_dismissed_and_another_succeeds() {
     tick().await;
     assert!(!alert(&host).contains("no longer exists"));
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_in_one_record_wakes_only_what_shows_that_record() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let store = Arc::new(MemoryStore::new());
+    let repo = Repository::open(store.clone()).repo;
+    repo.save(&person("a", "Ana")).unwrap();
+    repo.save(&person("b", "Ben")).unwrap();
+    with_every_english_text();
+    let state = AppState::open(store, None);
+    let owner = Owner::new();
+    owner.set();
+    let runs = |read: fn(&AppState)| {
+        let count = Arc::new(AtomicUsize::new(0));
+        let counted = count.clone();
+        Effect::new(move |_| {
+            read(&state);
+            counted.fetch_add(1, Ordering::SeqCst);
+        });
+        count
+    };
+    let of_ana = runs(|state| state.people.track_one("a"));
+    let of_ben = runs(|state| state.people.track_one("b"));
+    let of_everyone = runs(|state| state.people.track());
+    let ana_role = state.watch_text(TextTarget::Person(PersonId("a".into()), PersonField::Role));
+    tick().await;
+    let counts = || [&of_ana, &of_ben, &of_everyone].map(|count| count.load(Ordering::SeqCst));
+    assert_eq!(counts(), [1, 1, 1]);
+
+    let ana = TextTarget::Person(PersonId("a".into()), PersonField::Role);
+    state.type_text(&ana, "Nurse").unwrap();
+    tick().await;
+    assert_eq!(
+        counts(),
+        [2, 1, 2],
+        "Ben's readers slept through Ana's keystroke"
+    );
+    assert_eq!(ana_role.get_untracked(), "Nurse");
+
+    state.act(|w| w.delete_person(&PersonId("b".into())));
+    tick().await;
+    assert_eq!(counts(), [2, 2, 3], "a removal wakes that record's readers");
 }
 
 // Encrypted backups, through the browser's own WebCrypto.

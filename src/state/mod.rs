@@ -99,13 +99,50 @@ pub fn local_time(at: DateTime<Utc>) -> chrono::NaiveDateTime {
 }
 
 /// One kind of record as the screens read it: the workspace's own list,
-/// not a copy of it. Read in a reactive context, it subscribes to changes
-/// of that kind, which [`AppState::show_changes`] announces once a command
+/// not a copy of it. Read whole in a reactive context, it subscribes to
+/// changes of that kind; watched one record at a time, to changes of that
+/// record only. [`AppState::show_changes`] announces both once a command
 /// or another tab has changed one.
 pub struct Records<T: 'static> {
     workspace: StoredValue<Workspace>,
     list: fn(&Data) -> &Vec<T>,
     changed: Trigger,
+    watched: Watched,
+}
+
+/// A trigger for each record read on its own, by id, made at its first
+/// reader and kept: a keystroke in one record wakes only what shows that
+/// record, and the whole-list readers.
+#[derive(Clone, Copy)]
+struct Watched(StoredValue<Vec<(String, ArcTrigger)>>);
+
+impl Watched {
+    fn track(self, id: &str) {
+        let trigger = self.0.try_update_value(|watched| {
+            match watched.iter().find(|(watched_id, _)| watched_id == id) {
+                Some((_, trigger)) => trigger.clone(),
+                None => {
+                    let trigger = ArcTrigger::new();
+                    watched.push((id.to_string(), trigger.clone()));
+                    trigger
+                }
+            }
+        });
+        if let Some(trigger) = trigger {
+            trigger.track();
+        }
+    }
+
+    /// Wakes the readers of one record, or of every record.
+    fn notify(self, id: Option<&str>) {
+        self.0.with_value(|watched| {
+            for (watched_id, trigger) in watched {
+                if id.is_none_or(|id| id == watched_id) {
+                    trigger.notify();
+                }
+            }
+        });
+    }
 }
 
 impl<T: 'static> Clone for Records<T> {
@@ -122,6 +159,7 @@ impl<T: 'static> Records<T> {
             workspace,
             list,
             changed: Trigger::new(),
+            watched: Watched(StoredValue::new(Vec::new())),
         }
     }
 
@@ -140,8 +178,16 @@ impl<T: 'static> Records<T> {
         self.changed.track();
     }
 
-    fn changed(&self) {
+    /// Subscribes to changes of one record (its removal, and a whole new
+    /// list, included) without reading.
+    pub fn track_one(&self, id: &str) {
+        self.watched.track(id);
+    }
+
+    /// Announces a change to one record, or to any (`None`).
+    fn changed(&self, id: Option<&str>) {
         self.changed.notify();
+        self.watched.notify(id);
     }
 }
 
@@ -359,19 +405,19 @@ impl AppState {
         let settings = || self.workspace.with_value(|w| w.data().settings.clone());
         match touched {
             None => {
-                self.people.changed();
-                self.chats.changed();
-                self.followups.changed();
-                self.targets.changed();
+                self.people.changed(None);
+                self.chats.changed(None);
+                self.followups.changed(None);
+                self.targets.changed(None);
                 self.settings.set(settings());
             }
             Some(records) => {
                 for record in records {
                     match record {
-                        RecordRef::Person(_) => self.people.changed(),
-                        RecordRef::Chat(_) => self.chats.changed(),
-                        RecordRef::FollowUp(_) => self.followups.changed(),
-                        RecordRef::Target(_) => self.targets.changed(),
+                        RecordRef::Person(id) => self.people.changed(Some(&id)),
+                        RecordRef::Chat(id) => self.chats.changed(Some(&id)),
+                        RecordRef::FollowUp(id) => self.followups.changed(Some(&id)),
+                        RecordRef::Target(id) => self.targets.changed(Some(&id)),
                         RecordRef::Settings => self.settings.set(settings()),
                     }
                 }
@@ -450,10 +496,10 @@ impl AppState {
         let workspace = self.workspace;
         Memo::new(move |_| {
             match &target {
-                TextTarget::Person(..) => people.track(),
-                TextTarget::Chat(..) => chats.track(),
-                TextTarget::FollowUpNote(_) => followups.track(),
-                TextTarget::Target(..) => targets.track(),
+                TextTarget::Person(id, _) => people.track_one(&id.0),
+                TextTarget::Chat(id, _) => chats.track_one(&id.0),
+                TextTarget::FollowUpNote(id) => followups.track_one(&id.0),
+                TextTarget::Target(id, _) => targets.track_one(&id.0),
                 TextTarget::Setting(_) | TextTarget::TemplateItem(_) | TextTarget::Draft(_) => {
                     settings.track()
                 }
@@ -473,10 +519,22 @@ impl AppState {
         find(self.chats, &id.0)
     }
 
-    /// One chat, kept current as it changes.
+    /// One chat, kept current as it changes, and only as it changes.
     pub fn watch_chat(&self, id: ChatId) -> Memo<Option<Chat>> {
         let chats = self.chats;
-        Memo::new(move |_| chats.with(|chats| chats.iter().find(|c| c.id == id).cloned()))
+        Memo::new(move |_| {
+            chats.track_one(&id.0);
+            find(chats, &id.0)
+        })
+    }
+
+    /// One person, kept current as they change, and only as they change.
+    pub fn watch_person(&self, id: PersonId) -> Memo<Option<Person>> {
+        let people = self.people;
+        Memo::new(move |_| {
+            people.track_one(&id.0);
+            find(people, &id.0)
+        })
     }
 
     /// A person's name, or nothing if they are not on the list.

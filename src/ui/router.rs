@@ -58,24 +58,36 @@ impl Screen {
     }
 }
 
+/// The addresses of the screens without an id, for links written in a
+/// view: one place for each, and each reads back as its screen (tested).
+impl Screen {
+    pub const TODAY: &'static str = "/";
+    pub const PEOPLE: &'static str = "/people";
+    pub const NEW_PERSON: &'static str = "/people/new";
+    pub const QUEUE: &'static str = "/queue";
+    pub const TARGETS: &'static str = "/targets";
+    pub const INSIGHTS: &'static str = "/insights";
+    pub const SETTINGS: &'static str = "/settings";
+}
+
 impl Screen {
     /// The address of this screen, for links and the history; an id is
     /// escaped so that [`Screen::of_path`] reads back the same screen.
     pub fn href(&self) -> String {
         let (base, id, tail) = match self {
-            Screen::Today | Screen::NotFound => ("/", None, ""),
-            Screen::People => ("/people", None, ""),
-            Screen::NewPerson => ("/people/new", None, ""),
+            Screen::Today | Screen::NotFound => (Screen::TODAY, None, ""),
+            Screen::People => (Screen::PEOPLE, None, ""),
+            Screen::NewPerson => (Screen::NEW_PERSON, None, ""),
             Screen::Person(id) => ("/people/", Some(&id.0), ""),
             Screen::Chat(id) => ("/chats/", Some(&id.0), ""),
             Screen::Prepare(id) => ("/chats/", Some(&id.0), "/prepare"),
             Screen::Meet(id) => ("/chats/", Some(&id.0), "/meet"),
             Screen::MeetShortcut => ("/meet", None, ""),
-            Screen::Queue => ("/queue", None, ""),
-            Screen::Targets => ("/targets", None, ""),
+            Screen::Queue => (Screen::QUEUE, None, ""),
+            Screen::Targets => (Screen::TARGETS, None, ""),
             Screen::Target(id) => ("/targets/", Some(&id.0), ""),
-            Screen::Insights => ("/insights", None, ""),
-            Screen::Settings => ("/settings", None, ""),
+            Screen::Insights => (Screen::INSIGHTS, None, ""),
+            Screen::Settings => (Screen::SETTINGS, None, ""),
         };
         format!(
             "{base}{}{tail}",
@@ -368,6 +380,22 @@ mod tests {
             ("/%E2%28", Screen::NotFound),
         ] {
             assert_eq!(Screen::of_path(path), screen, "{path}");
+        }
+    }
+
+    #[test]
+    fn every_fixed_address_a_view_links_to_names_its_screen() {
+        for (path, screen) in [
+            (Screen::TODAY, Screen::Today),
+            (Screen::PEOPLE, Screen::People),
+            (Screen::NEW_PERSON, Screen::NewPerson),
+            (Screen::QUEUE, Screen::Queue),
+            (Screen::TARGETS, Screen::Targets),
+            (Screen::INSIGHTS, Screen::Insights),
+            (Screen::SETTINGS, Screen::Settings),
+        ] {
+            assert_eq!(Screen::of_path(path), screen);
+            assert_eq!(screen.href(), path);
         }
     }
 

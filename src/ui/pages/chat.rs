@@ -23,7 +23,9 @@ use chrono::TimeZone;
 
 #[component]
 pub fn ChatPage(id: ChatId) -> impl IntoView {
-    super::chat_route(id, |id| view! { <ChatScreen id /> }.into_any())
+    super::chat_route(id, |chat, initial| {
+        view! { <ChatScreen chat initial /> }.into_any()
+    })
 }
 
 /// The words of the button that moves a chat to `stage`.
@@ -39,12 +41,9 @@ fn move_label(stage: Stage) -> &'static str {
 }
 
 #[component]
-fn ChatScreen(id: ChatId) -> impl IntoView {
+fn ChatScreen(chat: Memo<Option<Chat>>, initial: Chat) -> impl IntoView {
     let app = use_app();
-    let chat = app.watch_chat(id.clone());
-    let initial = chat
-        .get_untracked()
-        .expect("the page checked the chat exists");
+    let id = initial.id.clone();
     let person = app.person(&initial.person_id);
     let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
     super::set_title(&fill(t().chat_title(), &[("name", &name)]));

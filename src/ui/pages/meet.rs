@@ -38,14 +38,16 @@ pub fn MeetShortcut() -> impl IntoView {
         <h1>{t().meet_meet()}</h1>
         <p>{t().meet_no_chat_is_booked()}</p>
         <p>
-            <a href="/people" class="button">{t().meet_go_to_people()}</a>
+            <a href=Screen::PEOPLE class="button">{t().meet_go_to_people()}</a>
         </p>
     }
 }
 
 #[component]
 pub fn MeetPage(id: ChatId) -> impl IntoView {
-    super::chat_route(id, |id| view! { <Meet id /> }.into_any())
+    super::chat_route(id, |chat, initial| {
+        view! { <Meet chat initial /> }.into_any()
+    })
 }
 
 /// How long a phase flash lasts: long enough to notice, short enough not
@@ -53,12 +55,9 @@ pub fn MeetPage(id: ChatId) -> impl IntoView {
 const FLASH: Duration = Duration::from_millis(1200);
 
 #[component]
-fn Meet(id: ChatId) -> impl IntoView {
+fn Meet(chat: Memo<Option<Chat>>, initial: Chat) -> impl IntoView {
     let app = use_app();
-    let chat = app.watch_chat(id.clone());
-    let initial = chat
-        .get_untracked()
-        .expect("the page checked the chat exists");
+    let id = initial.id.clone();
     let name = app.person_name(&initial.person_id);
     super::set_title(&fill(t().meet_title(), &[("name", &name)]));
 

@@ -145,7 +145,7 @@ pub fn NewPersonPage() -> impl IntoView {
                 <button type="submit" class="button button-primary">
                     {t().newperson_add_person()}
                 </button>
-                <a href="/people" class="button">
+                <a href=Screen::PEOPLE class="button">
                     {t().newperson_cancel()}
                 </a>
             </div>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::t;
+use crate::ui::router::Screen;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -11,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1>{t().notfound_page_not_found()}</h1>
         <p>{t().notfound_there_is_nothing_at()}</p>
         <p>
-            <a href="/" class="button">{t().notfound_go_to_today()}</a>
+            <a href=Screen::TODAY class="button">{t().notfound_go_to_today()}</a>
         </p>
     }
 }

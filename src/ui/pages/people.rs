@@ -111,12 +111,12 @@ pub fn PeoplePage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{t().people_people()}</h1>
-            <a href="/people/new" class="button button-primary">
+            <a href=Screen::NEW_PERSON class="button button-primary">
                 {t().people_add_person()}
             </a>
         </div>
         <p class="muted">
-            <a href="/targets">{t().people_targets()}</a>
+            <a href=Screen::TARGETS>{t().people_targets()}</a>
         </p>
         <UndoDelete />
         <Show

@@ -32,7 +32,7 @@ pub fn PersonPage(id: PersonId) -> impl IntoView {
                 <h1>{t().person_person_not_found()}</h1>
                 <p>{t().person_this_person_is_not()}</p>
                 <p>
-                    <a href="/people" class="button">
+                    <a href=Screen::PEOPLE class="button">
                         {t().person_back_to_people()}
                     </a>
                 </p>
@@ -48,13 +48,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
     let router = use_router();
     let id = person.id.clone();
     super::set_title(&person.name);
-    let current = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            app.people
-                .with(|people| people.iter().find(|p| p.id == id).cloned())
-        })
-    };
+    let current = app.watch_person(id.clone());
     let name = move || current.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let stage = {
         let id = id.clone();
@@ -65,7 +59,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
         let id = id.clone();
         move |_| {
             if app.try_run(|w| w.delete_person(&id)).is_ok() {
-                router.go("/people");
+                router.go(Screen::PEOPLE);
             }
         }
     };
@@ -114,7 +108,7 @@ fn PersonEditor(person: Person) -> impl IntoView {
             </a>
         </section>
         <div class="actions">
-            <a href="/people" class="button">
+            <a href=Screen::PEOPLE class="button">
                 {t().person_back_to_people()}
             </a>
             <button type="button" class="button button-danger" on:click=delete>

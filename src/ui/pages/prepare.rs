@@ -19,16 +19,15 @@ use crate::ui::router::Screen;
 
 #[component]
 pub fn PreparePage(id: ChatId) -> impl IntoView {
-    super::chat_route(id, |id| view! { <Prepare id /> }.into_any())
+    super::chat_route(id, |chat, initial| {
+        view! { <Prepare chat initial /> }.into_any()
+    })
 }
 
 #[component]
-fn Prepare(id: ChatId) -> impl IntoView {
+fn Prepare(chat: Memo<Option<Chat>>, initial: Chat) -> impl IntoView {
     let app = use_app();
-    let chat = app.watch_chat(id.clone());
-    let initial = chat
-        .get_untracked()
-        .expect("the page checked the chat exists");
+    let id = initial.id.clone();
     let person = app.person(&initial.person_id);
     let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
     let organisation = person.map(|p| p.organisation).unwrap_or_default();

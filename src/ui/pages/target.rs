@@ -27,7 +27,7 @@ pub fn TargetPage(id: TargetId) -> impl IntoView {
             view! {
                 <h1>{t().target_not_found()}</h1>
                 <p>
-                    <a href="/targets" class="button">{t().target_back()}</a>
+                    <a href=Screen::TARGETS class="button">{t().target_back()}</a>
                 </p>
             }
             .into_any()
@@ -103,7 +103,7 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
         let id = id.clone();
         move |_| {
             if app.try_run(|w| w.delete_target(&id)).is_ok() {
-                router.go("/targets");
+                router.go(Screen::TARGETS);
             }
         }
     };
@@ -147,7 +147,7 @@ fn TargetEditor(id: TargetId) -> impl IntoView {
             {field(TargetField::Notes, t().target_notes())}
         </form>
         <div class="actions">
-            <a href="/targets" class="button">{t().target_back()}</a>
+            <a href=Screen::TARGETS class="button">{t().target_back()}</a>
             <button type="button" class="button button-danger" on:click=delete>
                 {t().target_delete()}
             </button>

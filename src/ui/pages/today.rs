@@ -35,7 +35,7 @@ pub fn TodayPage() -> impl IntoView {
                             {t().today_welcome_start()}
                         </p>
                         <div class="actions">
-                            <a href="/people/new" class="button button-primary">
+                            <a href=Screen::NEW_PERSON class="button button-primary">
                                 {t().today_add_first_person()}
                             </a>
                             <InstallButton />
@@ -133,7 +133,7 @@ fn DueFollowUps() -> impl IntoView {
                             <p class="due-count">
                                 {fill(t().today_due_count(), &[("count", &count), ("overdue", &overdue)])}
                             </p>
-                            <a href="/queue" class="button">{t().today_open_queue()}</a>
+                            <a href=Screen::QUEUE class="button">{t().today_open_queue()}</a>
                         }
                     })
             }}
@@ -191,13 +191,13 @@ fn Progress() -> impl IntoView {
                 aria-label=t().today_progress_label()
             ></progress>
             <p class="muted">
-                <a href="/insights">{t().today_see_insights()}</a>
+                <a href=Screen::INSIGHTS>{t().today_see_insights()}</a>
             </p>
             <p class="muted">
-                <a href="/settings">{t().today_change_target()}</a>
+                <a href=Screen::SETTINGS>{t().today_change_target()}</a>
             </p>
             <p class="muted">
-                <a href="/targets">{t().today_targets()}</a>
+                <a href=Screen::TARGETS>{t().today_targets()}</a>
             </p>
         </section>
     }
