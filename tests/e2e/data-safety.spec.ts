@@ -163,6 +163,15 @@ const FIELDS: Field[] = [
     read: (storage) => savedDraft(storage, (key) => key.startsWith('question-')),
   },
   {
+    name: 'an own checklist item on Prepare, before Add item',
+    open: async (page) => {
+      await page.goto(`${await planChat(page)}/prepare`);
+      await waitForApp(page);
+      return page.getByLabel('Add an item for this chat');
+    },
+    read: (storage) => savedDraft(storage, (key) => key.startsWith('checklist-')),
+  },
+  {
     name: 'a new person’s name, before Add person',
     open: async (page) => {
       await openApp(page, '/people/new');

@@ -37,6 +37,7 @@ test('prepare a booked chat: goal, research, checklist and an ordered set of que
   await expect(phone).toBeFocused();
   await checklist.getByLabel('Add an item for this chat').fill('Print the transit report');
   await checklist.getByRole('button', { name: 'Add item' }).click();
+  await expect(checklist.getByLabel('Add an item for this chat')).toHaveValue('');
   await checklist.getByRole('checkbox', { name: 'Print the transit report' }).check();
   await expect(checklist).toContainText('3 of 14 ready');
 

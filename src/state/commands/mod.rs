@@ -108,6 +108,7 @@ fn required<'a>(text: &'a str, message: &'static str) -> CommandResult<&'a str> 
 pub enum ChatDraft {
     Question,
     Referral,
+    ChecklistItem,
 }
 
 impl ChatDraft {
@@ -117,6 +118,7 @@ impl ChatDraft {
         match self {
             ChatDraft::Question => format!("question-{chat}"),
             ChatDraft::Referral => format!("referral-{chat}"),
+            ChatDraft::ChecklistItem => format!("checklist-{chat}"),
         }
     }
 }

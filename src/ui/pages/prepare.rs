@@ -335,15 +335,14 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
         let (done, total) = items.with(|i| progress(i));
         fill(t().prepare_ready(), &[("done", &done), ("total", &total)])
     };
-    let draft = RwSignal::new(String::new());
+    // What is typed is a saved draft of this chat's until Add moves it.
+    let draft_key = ChatDraft::ChecklistItem.key(&id);
+    let own_item = TextTarget::Draft(draft_key.clone());
     let add = {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let text = draft.get_untracked();
-            if app.try_run(|w| w.add_checklist_item(&id, &text)).is_ok() {
-                draft.set(String::new());
-            }
+            app.act(|w| w.commit_draft(&draft_key, |w, text| w.add_checklist_item(&id, text)));
         }
     };
     // Rows are rebuilt when items are added or removed, not when one is
@@ -433,12 +432,7 @@ fn Checklist(id: ChatId, chat: Memo<Option<Chat>>) -> impl IntoView {
             <form class="form" on:submit=add>
                 <div class="field">
                     <label for="own-item">{t().prepare_add_an_item_for()}</label>
-                    <input
-                        id="own-item"
-                        type="text"
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
-                    />
+                    <AutosaveField target=own_item id="own-item" />
                 </div>
                 <button type="submit" class="button">{t().prepare_add_item()}</button>
             </form>
