@@ -20,6 +20,15 @@ fn open(store: &Arc<MemoryStore>) -> Opened {
     opened
 }
 
+/// A store where Ana and Ben were saved, and the repository that saved them.
+fn with_ana_and_ben() -> (Arc<MemoryStore>, Repository) {
+    let store = Arc::new(MemoryStore::new());
+    let repo = open(&store).repo;
+    repo.save(&person("a", "Ana")).unwrap();
+    repo.save(&person("b", "Ben")).unwrap();
+    (store, repo)
+}
+
 fn names(people: &[Person]) -> Vec<&str> {
     people.iter().map(|p| p.name.as_str()).collect()
 }
@@ -137,10 +146,7 @@ fn a_record_another_tab_changes_between_steps_is_read_as_it_then_is() {
 
 #[test]
 fn an_edit_writes_only_the_record_it_changes() {
-    let store = Arc::new(MemoryStore::new());
-    let repo = open(&store).repo;
-    repo.save(&person("a", "Ana")).unwrap();
-    repo.save(&person("b", "Ben")).unwrap();
+    let (store, repo) = with_ana_and_ben();
     store.take_writes();
     let mut ana = person("a", "Ana");
     ana.notes = "Met at the library".into();
@@ -150,10 +156,7 @@ fn an_edit_writes_only_the_record_it_changes() {
 
 #[test]
 fn an_unreadable_record_is_set_aside_untouched_and_the_rest_load() {
-    let store = Arc::new(MemoryStore::new());
-    let repo = open(&store).repo;
-    repo.save(&person("a", "Ana")).unwrap();
-    repo.save(&person("b", "Ben")).unwrap();
+    let (store, repo) = with_ana_and_ben();
     repo.save(&person("c", "Cleo")).unwrap();
     let garbage = r#"{"id":"b","name":"Ben", oops"#;
     store.insert_raw("coffee-chat/person/b", garbage);
@@ -222,10 +225,7 @@ fn a_second_bad_copy_of_the_same_key_does_not_overwrite_the_first() {
 
 #[test]
 fn a_broken_index_is_set_aside_and_people_are_found_by_their_keys() {
-    let store = Arc::new(MemoryStore::new());
-    let repo = open(&store).repo;
-    repo.save(&person("a", "Ana")).unwrap();
-    repo.save(&person("b", "Ben")).unwrap();
+    let (store, _) = with_ana_and_ben();
     store.insert_raw(index_key::<Person>().as_str(), "[not json");
     let opened = open(&store);
     assert_eq!(names(&opened.data.people), ["Ana", "Ben"]);
@@ -285,10 +285,7 @@ fn a_new_person_whose_index_write_fails_is_not_left_behind() {
 
 #[test]
 fn delete_removes_the_record_and_its_index_entry() {
-    let store = Arc::new(MemoryStore::new());
-    let repo = open(&store).repo;
-    repo.save(&person("a", "Ana")).unwrap();
-    repo.save(&person("b", "Ben")).unwrap();
+    let (store, repo) = with_ana_and_ben();
     store.take_writes();
     repo.delete::<Person>("a").unwrap();
     assert_eq!(
@@ -415,10 +412,7 @@ fn settings_are_saved_and_an_unreadable_copy_is_set_aside() {
 
 #[test]
 fn replacing_everything_writes_the_new_and_then_removes_the_old() {
-    let store = Arc::new(MemoryStore::new());
-    let repo = open(&store).repo;
-    repo.save(&person("a", "Ana")).unwrap();
-    repo.save(&person("b", "Ben")).unwrap();
+    let (store, repo) = with_ana_and_ben();
     let wanted = Data {
         people: vec![person("b", "Ben B."), person("c", "Cleo")],
         ..Data::default()
@@ -627,10 +621,7 @@ fn an_import_that_does_not_fit_leaves_storage_exactly_as_it_was() {
 
 #[test]
 fn an_import_that_fits_replaces_everything_and_leaves_no_staging() {
-    let store = Arc::new(MemoryStore::new());
-    let repo = open(&store).repo;
-    repo.save(&person("a", "Ana")).unwrap();
-    repo.save(&person("b", "Ben")).unwrap();
+    let (store, repo) = with_ana_and_ben();
     let wanted = Data {
         people: people(3, 10),
         ..Data::default()
