@@ -98,8 +98,8 @@ impl AskRule {
 
     /// Why it hurts, for this text: the learned flag names the words that
     /// weighed most.
-    pub fn why_in(&self, text: &str, setting: Setting) -> String {
-        let words = patterns().and_then(|patterns| patterns.learned(text, setting));
+    pub fn why_in(&self, text: &str) -> String {
+        let words = patterns().and_then(|patterns| patterns.learned(text));
         match words {
             Some(words) if self.name == LEARNED.name => {
                 self.why().replace("{words}", &words.join(", "))
@@ -362,14 +362,14 @@ impl Patterns {
     /// The words that weighed most, where the scorer of the text's
     /// language flags one of its sentences: a message's greeting and
     /// thanks would otherwise drown its one ask.
-    fn learned(&self, text: &str, setting: Setting) -> Option<Vec<String>> {
+    fn learned(&self, text: &str) -> Option<Vec<String>> {
         let language = language_of(&tokens(text));
         let scorer = self
             .scorers
             .iter()
             .find(|scorer| scorer.language == language)?;
         text.split(SENTENCE_ENDS)
-            .find_map(|sentence| scorer.weighed_most(sentence, setting as usize))
+            .find_map(|sentence| scorer.weighed_most(sentence))
     }
 
     fn of_rule(&self, name: &str) -> &[Vec<Part>] {
@@ -516,10 +516,7 @@ pub fn asks_in(text: &str, setting: Setting) -> Vec<&'static AskRule> {
     // its verdict stands even when it leaves the text alone here (a résumé
     // review asked at the meeting): the scorer speaks only where they are
     // silent.
-    if matched.is_empty()
-        && LEARNED.applies_in(setting)
-        && patterns.learned(text, setting).is_some()
-    {
+    if matched.is_empty() && LEARNED.applies_in(setting) && patterns.learned(text).is_some() {
         return vec![&LEARNED];
     }
     matched
@@ -635,7 +632,7 @@ mod tests {
             let found = asks_in(text, Setting::Request);
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(found[0].name, LEARNED.name);
-            let why = found[0].why_in(text, Setting::Request);
+            let why = found[0].why_in(text);
             let named = why.rsplit(": ").next().unwrap().trim_end_matches('.');
             assert!(named
                 .split(", ")

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::domain::asks::Setting;
 use crate::domain::calendar::short_date;
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::insights::{asked_of_person, question_key};
@@ -94,7 +93,7 @@ fn Questions(
                             <span>
                                 <strong>{fill(t().prepare_best_left_out(), &[("topic", &rule.topic())])}</strong>
                                 " "
-                                {rule.why_in(text, Setting::Question)}
+                                {rule.why()}
                                 " "
                                 {fill(t().prepare_instead(), &[("instead", &rule.instead())])}
                             </span>
