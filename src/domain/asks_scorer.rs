@@ -108,6 +108,7 @@ impl Scorer {
         for _ in 0..3 {
             let next = (0..words.len())
                 .filter(|at| by_word[*at] > 0 && !heaviest.contains(at))
+                .filter(|at| explains(&words[*at]))
                 .max_by_key(|at| by_word[*at]);
             heaviest.extend(next);
         }
@@ -126,17 +127,26 @@ impl Scorer {
     }
 }
 
+/// The commonest small words of each language: they tell which language a
+/// text is in, and they explain nothing, so no flag names them.
+const FRENCH: [&str; 16] = [
+    "le", "la", "les", "vous", "votre", "vos", "je", "de", "des", "du", "est", "et", "pour", "que",
+    "une", "mon",
+];
+const ENGLISH: [&str; 16] = [
+    "the", "you", "your", "to", "and", "is", "are", "i", "my", "of", "for", "what", "would",
+    "could", "do", "in",
+];
+
+/// Whether a word can say why a text was flagged: not a small word of
+/// either language, nor a letter or two (« l' », "a").
+fn explains(word: &str) -> bool {
+    word.chars().count() > 2 && !FRENCH.contains(&word) && !ENGLISH.contains(&word)
+}
+
 /// Which of the two languages a text is written in, by its commonest
 /// small words; French only where they outnumber the English ones.
 pub fn language_of(words: &[String]) -> &'static str {
-    const FRENCH: [&str; 16] = [
-        "le", "la", "les", "vous", "votre", "vos", "je", "de", "des", "du", "est", "et", "pour",
-        "que", "une", "mon",
-    ];
-    const ENGLISH: [&str; 16] = [
-        "the", "you", "your", "to", "and", "is", "are", "i", "my", "of", "for", "what", "would",
-        "could", "do", "in",
-    ];
     let count = |set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
     if count(&FRENCH) > count(&ENGLISH) {
         "fr"
