@@ -11,7 +11,7 @@ pub mod ui;
 
 use std::sync::Arc;
 
-use state::{AppState, Glance};
+use state::{AppState, Clock, Glance};
 use storage::{
     HeldChanges, KeyValueStore, LocalStore, MemoryStore, Opening, Repository, GLANCE_KEY,
 };
@@ -67,7 +67,8 @@ pub fn glance_for_start() -> Option<Glance> {
         return None;
     }
     let text = LocalStore::open().ok()?.get(GLANCE_KEY).ok()??;
-    Glance::stored_for(&text, state::today())
+    // Before the app state exists: the clock it will be given.
+    Glance::stored_for(&text, state::BrowserClock.today())
 }
 
 /// Shows a plain message instead of a frozen screen if the app ever hits a

@@ -83,11 +83,6 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The user's local calendar date.
-pub fn today() -> NaiveDate {
-    BrowserClock.today()
-}
-
 /// The calendar date, where the user is, of a stored instant.
 pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     local_time(at).date()
@@ -568,6 +563,11 @@ impl AppState {
     /// Now, by the app's clock.
     pub fn now(&self) -> DateTime<Utc> {
         self.read(|w| w.clock.now())
+    }
+
+    /// The user's calendar date, by the app's clock.
+    pub fn today(&self) -> NaiveDate {
+        local_date(self.now())
     }
 
     /// Characters the app's keys use in localStorage.

@@ -195,8 +195,8 @@ fn screen_view(screen: Screen) -> AnyView {
 }
 
 /// Downloads a JSON file, a backup or an archive, whose name (from the
-/// catalogue) carries today's date.
-pub(crate) fn download_dated_json(name: &str, text: &str) {
-    let day = crate::domain::calendar::date_input_value(crate::state::today());
+/// catalogue) carries the day, by the app's clock.
+pub(crate) fn download_dated_json(app: &AppState, name: &str, text: &str) {
+    let day = crate::domain::calendar::date_input_value(app.today());
     crate::pwa::download(&fill(name, &[("day", &day)]), "application/json", text);
 }

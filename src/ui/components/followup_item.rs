@@ -15,7 +15,7 @@ use crate::domain::message::{
 use crate::domain::person::{is_web_address, Person};
 use crate::domain::stage::Stage;
 use crate::i18n::{fill, t};
-use crate::state::{local_date, today, use_app, MessagePart, TextTarget};
+use crate::state::{local_date, use_app, MessagePart, TextTarget};
 use crate::ui::components::{AutosaveField, DraftFields, SendActions};
 use crate::ui::router::{add_person_with, Screen};
 
@@ -90,7 +90,7 @@ pub fn FollowUpItem(
     #[prop(optional)] full: bool,
 ) -> impl IntoView {
     let app = use_app();
-    let today = today();
+    let today = app.today();
     let person = app.person(&item.person_id);
     let name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
     let chat = item.chat_id.as_ref().and_then(|id| app.chat(id));
@@ -267,7 +267,7 @@ pub fn FollowUpItem(
 #[component]
 fn QueueControls(item: FollowUp, what: String) -> impl IntoView {
     let app = use_app();
-    let today = today();
+    let today = app.today();
     let (note_id, tomorrow_id, week_id, pick_id) = (
         item.id.clone(),
         item.id.clone(),

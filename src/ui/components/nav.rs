@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{fill, t};
-use crate::state::{today, use_app};
+use crate::state::use_app;
 use crate::ui::router::{use_router, Screen};
 
 /// The five destinations, always one thumb-tap away at the bottom.
@@ -12,7 +12,7 @@ use crate::ui::router::{use_router, Screen};
 pub fn BottomNav() -> impl IntoView {
     let app = use_app();
     // Overdue and due today, as a badge on the queue.
-    let due = Memo::new(move |_| app.due_count(today()));
+    let due = Memo::new(move |_| app.due_count(app.today()));
     view! {
         <nav class="bottom-nav" aria-label=t().nav_main()>
             <NavLink href=Screen::TODAY exact=true>

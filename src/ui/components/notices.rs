@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use crate::i18n::{fill, t};
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 
 /// Downloads a backup made from the screen's data, saved or not.
-fn export_what_is_on_screen(text: String) {
-    crate::ui::download_dated_json(t().files_backup(), &text);
+fn export_what_is_on_screen(app: AppState) {
+    crate::ui::download_dated_json(&app, t().files_backup(), &app.export_on_screen());
 }
 
 /// A warning the person can put away.
@@ -45,7 +45,7 @@ pub fn Notices(update_ready: RwSignal<bool>) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="button"
-                                        on:click=move |_| export_what_is_on_screen(app.export_on_screen())
+                                        on:click=move |_| export_what_is_on_screen(app)
                                     >
                                         {t().notices_export_what_is_on()}
                                     </button>

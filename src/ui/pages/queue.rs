@@ -10,7 +10,7 @@ use crate::domain::followup::{open_in_queue_order, Bucket, FollowUp};
 use crate::domain::ics::{calendar, followup_event, IcsEvent};
 use crate::domain::person::{names_in_order, PersonId};
 use crate::i18n::{fill, t};
-use crate::state::{today, use_app, TextTarget};
+use crate::state::{use_app, TextTarget};
 use crate::ui::components::{AutosaveField, FollowUpItem};
 
 /// Items rendered per group at first, each a screenful or so: a year of
@@ -61,7 +61,7 @@ pub fn QueuePage() -> impl IntoView {
                 }
                     .into_any();
             }
-            let today = today();
+            let today = app.today();
             view! {
                 <div class="actions">
                     <button type="button" class="button" on:click=export>
@@ -123,7 +123,7 @@ fn AddFollowUp() -> impl IntoView {
     // Everyone on the list, hundreds with a year of data: listed once the
     // menu is reached (a tap's pointerdown or focus), not with the queue.
     let reached = RwSignal::new(false);
-    let due = RwSignal::new(date_input_value(next_day(today())));
+    let due = RwSignal::new(date_input_value(next_day(app.today())));
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -304,7 +304,7 @@ fn Capacity() -> impl IntoView {
         }
     });
     let percent = move || used.get().map(budget_percent);
-    let cutoff = crate::domain::calendar::days_before(crate::state::today(), 183);
+    let cutoff = crate::domain::calendar::days_before(app.today(), 183);
     let archivable = Memo::new(move |_| {
         app.chats.track();
         app.read(|w| w.archivable_chats(cutoff).len())
@@ -312,7 +312,7 @@ fn Capacity() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let archive = move |_| match app.try_run(|w| w.archive_done_chats(cutoff)) {
         Ok((text, count)) => {
-            crate::ui::download_dated_json(t().files_archive(), &text);
+            crate::ui::download_dated_json(&app, t().files_archive(), &text);
             message.set(Some(fill(t().settings_archived(), &[("n", &count)])));
         }
         Err(problem) => message.set(Some(problem)),
@@ -476,8 +476,8 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
             None => t().settings_no_backup_yet().to_string(),
             Some(at) => {
                 let day = local_date(at);
-                let days = (crate::state::today() - day).num_days();
-                let when = ago(day, crate::state::today());
+                let days = (app.today() - day).num_days();
+                let when = ago(day, app.today());
                 if days > 14 && has_data {
                     fill(t().settings_last_backup_old(), &[("when", &when)])
                 } else {
@@ -487,7 +487,11 @@ fn BackupSection(persistence: Signal<String>) -> impl IntoView {
         }
     };
     let export = move |_| {
-        crate::ui::download_dated_json(t().files_backup(), &app.run(Workspace::export_backup));
+        crate::ui::download_dated_json(
+            &app,
+            t().files_backup(),
+            &app.run(Workspace::export_backup),
+        );
     };
     let pending = RwSignal::new(None::<(Checked, Preview)>);
     // An encrypted file waiting for its passphrase.

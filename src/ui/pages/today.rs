@@ -9,7 +9,7 @@ use crate::domain::calendar::{countdown, long_date, short_date_time};
 use crate::domain::chat::{next_booked, Chat};
 use crate::domain::prep::progress;
 use crate::i18n::{fill, t};
-use crate::state::{local_time, today, use_app, DUE_SHOWN};
+use crate::state::{local_time, use_app, DUE_SHOWN};
 use crate::ui::components::{use_now, BackupNudge, FollowUpItem, HomeScreenTip, InstallButton};
 use crate::ui::router::Screen;
 
@@ -18,7 +18,7 @@ pub fn TodayPage() -> impl IntoView {
     super::set_title(t().today_title());
     let app = use_app();
     let count = Memo::new(move |_| app.people.with(Vec::len));
-    let date = long_date(today());
+    let date = long_date(app.today());
 
     view! {
         <h1>{t().today_title()}</h1>
@@ -121,7 +121,7 @@ fn NextChat() -> impl IntoView {
 #[component]
 fn DueFollowUps() -> impl IntoView {
     let app = use_app();
-    let due = Memo::new(move |_| app.due_first(today()));
+    let due = Memo::new(move |_| app.due_first(app.today()));
     view! {
         <section class="card" aria-labelledby="due-heading">
             <h2 id="due-heading">{t().today_due_heading()}</h2>
