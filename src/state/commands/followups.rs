@@ -1,4 +1,5 @@
-//! Follow-ups: done, skipped, snoozed, and the person's own.
+//! Follow-ups: done, skipped, snoozed, and the person's own. A settled
+//! follow-up drops its message drafts here, so none outlives it.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! Settings, and making room: old done chats moved to an archive file.
+//! Settings, and making room: old done chats moved to an archive file
+//! that Merge brings back, with the people and targets it needs to read whole.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! The repository's tests, on the in-memory store.
+//! The repository's tests, on the in-memory store: opening, quarantine,
+//! merged writes, imports and other tabs, as `repo.rs` and its rooms do them.
 
 use super::import::staging_key;
 use super::opening::READ_BATCH;

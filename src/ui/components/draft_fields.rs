@@ -1,4 +1,5 @@
-//! A draft's subject and message, edited in place.
+//! A draft's subject and message, edited in place: the fields a composer
+//! shows, which saves each change through `on_edit`.
 
 use leptos::prelude::*;
 

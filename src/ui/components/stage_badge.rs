@@ -1,4 +1,5 @@
-//! A chat's stage as a small labelled badge.
+//! A chat's stage as a small labelled badge, the same on every list and
+//! screen, with words as well as colour so that it reads without colour.
 
 use leptos::prelude::*;
 

@@ -1,4 +1,5 @@
-//! One file per screen, and what every screen shares ([`screen`]).
+//! One file per screen, and what every screen shares ([`screen`]): this
+//! file only declares them, so no screen reaches back up through it.
 
 mod chat;
 mod insights;

@@ -1,4 +1,5 @@
-//! The screen for an address the app does not know.
+//! The screen for an address the app does not know: a plain message and
+//! a way back to Today, never an empty page.
 
 use leptos::prelude::*;
 
