@@ -99,12 +99,13 @@ impl AskRule {
     /// Why it hurts, for this text: the learned flag names the words that
     /// weighed most.
     pub fn why_in(&self, text: &str) -> String {
-        let words = patterns().and_then(|patterns| patterns.learned(text));
+        // Only the learned flag runs the scorer again, for its words.
+        let words = (self.name == LEARNED.name)
+            .then(|| patterns().and_then(|patterns| patterns.learned(text)))
+            .flatten();
         match words {
-            Some(words) if self.name == LEARNED.name => {
-                self.why().replace("{words}", &words.join(", "))
-            }
-            _ => self.why().to_string(),
+            Some(words) => self.why().replace("{words}", &words.join(", ")),
+            None => self.why().to_string(),
         }
     }
 }
