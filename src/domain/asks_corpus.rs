@@ -217,6 +217,11 @@ struct Sample {
     flagged_by_rules: bool,
 }
 
+/// The probability a weighted sum stands for.
+fn logistic(sum: f64) -> f64 {
+    1.0 / (1.0 + (-sum).exp())
+}
+
 /// A logistic regression on the lit buckets, with the weights held back
 /// as a C = 4 ridge would (the bias is not): full-batch Adam for a fixed
 /// 1,200 steps, so that the same corpus always trains to the same weights.
@@ -231,7 +236,7 @@ fn train(samples: &[&Sample]) -> (f64, Vec<f64>) {
         gradient.push(0.0);
         for sample in samples {
             let sum = weights[BUCKETS] + sample.lit.iter().map(|at| weights[*at]).sum::<f64>();
-            let error = 1.0 / (1.0 + (-sum).exp()) - f64::from(u8::from(sample.is_ask));
+            let error = logistic(sum) - f64::from(u8::from(sample.is_ask));
             for at in sample.lit.iter().chain([&BUCKETS]) {
                 gradient[*at] += error;
             }
@@ -326,7 +331,7 @@ fn trained_scorers() -> String {
                     .iter()
                     .map(|lit| {
                         let sum = bias + lit.iter().map(|b| weights[*b]).sum::<f64>();
-                        1.0 / (1.0 + (-sum).exp())
+                        logistic(sum)
                     })
                     .fold(0.0, f64::max);
             }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoSeriousA11yViolations, FRENCH_IMPORT, replaceWithBackup } from './helpers';
+import { expectNoSeriousA11yViolations, FOLLOW_UP_KINDS, FRENCH_IMPORT, replaceWithBackup } from './helpers';
 
 // A phone set to Canadian French: the app follows it without being asked.
 test.use({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
@@ -137,7 +137,6 @@ test('every screen of a full workspace in French shows no English, in its text, 
   const stages = (...names: string[]) => names.map((stage) => ({ stage, at: AT }));
   const person = (id: string, name: string, organisation: string, extra = {}) => ({ id, name, organisation, role: 'Analyste', ...stamp, ...extra });
   const chat = (id: string, person_id: string, history: object[], extra = {}) => ({ id, person_id, history, ...stamp, ...extra });
-  const kinds = ['second_contact', 'reply_nudge', 'thank_you', 'connect', 'contact_referral', 'share_update', 'keep_in_touch', 'ask_for_referral', 'custom'];
   const backup = {
     app: 'coffee-chat',
     schema: 3,
@@ -161,7 +160,7 @@ test('every screen of a full workspace in French shows no English, in its text, 
       chat('c3', 'p3', stages('idea', 'asked')),
       chat('c4', 'p4', stages('idea', 'asked', 'declined')),
     ],
-    followups: kinds.map((kind, n) => ({
+    followups: FOLLOW_UP_KINDS.map((kind, n) => ({
       id: `f${n}`,
       kind,
       person_id: n % 2 ? 'p1' : 'p3',

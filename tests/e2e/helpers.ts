@@ -30,6 +30,9 @@ export async function addPerson(page: Page, name: string, introducedBy?: string)
 }
 
 /** When the records in the tests' backup files were written. */
+/** Every kind of follow-up the app stores, for fixtures that show them all. */
+export const FOLLOW_UP_KINDS = ['second_contact', 'reply_nudge', 'thank_you', 'connect', 'contact_referral', 'share_update', 'keep_in_touch', 'ask_for_referral', 'custom'];
+
 export const WRITTEN_AT = '2026-01-05T10:00:00Z';
 
 /** `count` people, "Person 000" (id p000) onwards, each with `extra(i)`. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { backupOf, openApp, replaceWithBackup, waitForApp } from './helpers';
+import { backupOf, FOLLOW_UP_KINDS, openApp, replaceWithBackup, waitForApp } from './helpers';
 
 // In English the wasm holds only the first screens' texts; the rest come in
 // en.json once the app is up (build.rs, LATER). A text that has not come
@@ -17,8 +17,7 @@ const NOT_YET = '\u2060';
 function aFullToday() {
   const person = (id: string, name: string, organisation = '') => ({ id, name, organisation, created_at: AT, updated_at: AT });
   const stages = (...names: string[]) => names.map((stage) => ({ stage, at: AT }));
-  const kinds = ['second_contact', 'reply_nudge', 'thank_you', 'connect', 'contact_referral', 'share_update', 'keep_in_touch', 'ask_for_referral', 'custom'];
-  const followups = kinds.map((kind, n) => ({
+  const followups = FOLLOW_UP_KINDS.map((kind, n) => ({
     id: `f${n}`,
     kind,
     person_id: n % 2 ? 'p1' : 'p2',

@@ -21,6 +21,11 @@ fn open(store: &Arc<MemoryStore>) -> Opened {
     opened
 }
 
+/// What the repository set aside under `key` (`person/b`, `settings`).
+fn quarantined(store: &MemoryStore, key: &str) -> Option<String> {
+    store.get(&format!("coffee-chat/quarantine/{key}")).unwrap()
+}
+
 /// A store where Ana and Ben were saved, and the repository that saved them.
 fn with_ana_and_ben() -> (Arc<MemoryStore>, Repository) {
     let store = Arc::new(MemoryStore::new());
@@ -166,26 +171,14 @@ fn an_unreadable_record_is_set_aside_untouched_and_the_rest_load() {
     assert_eq!(names(&opened.data.people), ["Ana", "Cleo"]);
     assert!(opened.problem.is_none());
     assert_eq!(opened.repo.quarantined_count(), 1);
-    assert_eq!(
-        store
-            .get("coffee-chat/quarantine/person/b")
-            .unwrap()
-            .as_deref(),
-        Some(garbage)
-    );
+    assert_eq!(quarantined(&store, "person/b").as_deref(), Some(garbage));
     assert_eq!(store.get("coffee-chat/person/b").unwrap(), None);
 
     // The quarantined copy survives later loads and saves.
     let again = open(&store);
     assert_eq!(again.repo.quarantined_count(), 1);
     again.repo.save(&person("d", "Dev")).unwrap();
-    assert_eq!(
-        store
-            .get("coffee-chat/quarantine/person/b")
-            .unwrap()
-            .as_deref(),
-        Some(garbage)
-    );
+    assert_eq!(quarantined(&store, "person/b").as_deref(), Some(garbage));
 }
 
 #[test]
@@ -208,20 +201,8 @@ fn a_second_bad_copy_of_the_same_key_does_not_overwrite_the_first() {
     store.insert_raw("coffee-chat/person/a", "second");
     let opened = open(&store);
     assert_eq!(opened.repo.quarantined_count(), 2);
-    assert_eq!(
-        store
-            .get("coffee-chat/quarantine/person/a")
-            .unwrap()
-            .as_deref(),
-        Some("first")
-    );
-    assert_eq!(
-        store
-            .get("coffee-chat/quarantine/person/a~1")
-            .unwrap()
-            .as_deref(),
-        Some("second")
-    );
+    assert_eq!(quarantined(&store, "person/a").as_deref(), Some("first"));
+    assert_eq!(quarantined(&store, "person/a~1").as_deref(), Some("second"));
 }
 
 #[test]
@@ -403,10 +384,7 @@ fn settings_are_saved_and_an_unreadable_copy_is_set_aside() {
     assert_eq!(opened.data.settings, Settings::default());
     assert_eq!(opened.repo.quarantined_count(), 1);
     assert_eq!(
-        store
-            .get("coffee-chat/quarantine/settings")
-            .unwrap()
-            .as_deref(),
+        quarantined(&store, "settings").as_deref(),
         Some("{\"my_name\": 3")
     );
 }
