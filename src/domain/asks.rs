@@ -96,12 +96,12 @@ impl AskRule {
         }
     }
 
-    /// Why it hurts, for this text: the learned flag names the words that
-    /// weighed most.
-    pub fn why_in(&self, text: &str) -> String {
+    /// Why it hurts, for this text where it is read: the learned flag
+    /// names the words that weighed most.
+    pub fn why_in(&self, text: &str, setting: Setting) -> String {
         // Only the learned flag runs the scorer again, for its words.
         let words = (self.name == LEARNED.name)
-            .then(|| patterns().and_then(|patterns| patterns.learned(text)))
+            .then(|| patterns().and_then(|patterns| patterns.learned(text, setting)))
             .flatten();
         match words {
             Some(words) => self.why().replace("{words}", &words.join(", ")),
@@ -122,9 +122,7 @@ pub static LEARNED: AskRule = AskRule {
         ]
     },
     in_requests: true,
-    // It flagged the app's own bank question about shadowing someone for
-    // a few hours: questions stay with the rules (BENCHMARKS.md).
-    in_questions: false,
+    in_questions: true,
 };
 
 pub const ASK_RULES: &[AskRule] = &[
@@ -363,14 +361,18 @@ impl Patterns {
     /// The words that weighed most, where the scorer of the text's
     /// language flags one of its sentences: a message's greeting and
     /// thanks would otherwise drown its one ask.
-    fn learned(&self, text: &str) -> Option<Vec<String>> {
+    fn learned(&self, text: &str, setting: Setting) -> Option<Vec<String>> {
         let language = language_of(&tokens(text));
         let scorer = self
             .scorers
             .iter()
             .find(|scorer| scorer.language == language)?;
+        let cut = match setting {
+            Setting::Request => scorer.request_cut,
+            Setting::Question => scorer.question_cut,
+        };
         text.split(SENTENCE_ENDS)
-            .find_map(|sentence| scorer.weighed_most(sentence))
+            .find_map(|sentence| scorer.weighed_most(sentence, cut))
     }
 
     fn of_rule(&self, name: &str) -> &[Vec<Part>] {
@@ -517,7 +519,7 @@ pub fn asks_in(text: &str, setting: Setting) -> Vec<&'static AskRule> {
     // its verdict stands even when it leaves the text alone here (a résumé
     // review asked at the meeting): the scorer speaks only where they are
     // silent.
-    if matched.is_empty() && LEARNED.applies_in(setting) && patterns.learned(text).is_some() {
+    if matched.is_empty() && patterns.learned(text, setting).is_some() {
         return vec![&LEARNED];
     }
     matched
@@ -626,14 +628,24 @@ mod tests {
 
     #[test]
     fn the_scorer_speaks_where_no_rule_does_and_names_its_words() {
-        for text in [
-            "Could your branch use a bilingual teller this winter?",
-            "J'aimerais faire partie de la prochaine cohorte d'analystes chez vous.",
+        for (text, setting) in [
+            (
+                "I would love to be part of your next cohort of analysts.",
+                Setting::Request,
+            ),
+            (
+                "J'aimerais faire partie de la prochaine cohorte d'analystes chez vous.",
+                Setting::Request,
+            ),
+            (
+                "Would there be a gig for me at your studio?",
+                Setting::Question,
+            ),
         ] {
-            let found = asks_in(text, Setting::Request);
+            let found = asks_in(text, setting);
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(found[0].name, LEARNED.name);
-            let why = found[0].why_in(text);
+            let why = found[0].why_in(text, setting);
             let named = why.rsplit(": ").next().unwrap().trim_end_matches('.');
             assert!(named
                 .split(", ")

@@ -10,7 +10,7 @@ use super::words::{tokens, words_as_written};
 /// Buckets the features are hashed into; what cross-validation on the
 /// development half chose (BENCHMARKS.md, "Ask filters").
 pub const BUCKETS: usize = 4096;
-const STEM: usize = 5;
+const STEM: usize = 6;
 
 /// One language's weights, read from a `scorer` line of the rules file.
 /// Everything is whole numbers, so the app parses no decimals: a weight
@@ -18,9 +18,10 @@ const STEM: usize = 5;
 /// the weights' sum must reach.
 pub struct Scorer {
     pub language: String,
-    /// The sum at which a request is flagged, chosen on the honest
-    /// requests of the development half.
-    cut: i32,
+    /// The sums at which a request and a meeting question are flagged,
+    /// each chosen on the honest texts of its kind in the development half.
+    pub request_cut: i32,
+    pub question_cut: i32,
     weights: Vec<i8>,
 }
 
@@ -74,34 +75,41 @@ fn bucket(pieces: &[&str]) -> usize {
 }
 
 impl Scorer {
-    /// `scorer LANGUAGE CUT HEX`, where each pair of hex digits is a
-    /// weight, as a signed byte. A line it cannot read
+    /// `scorer LANGUAGE REQUEST_CUT QUESTION_CUT HEX`, where each pair of
+    /// hex digits is a weight, as a signed byte. A line it cannot read
     /// gives no scorer, so a damaged file flags less.
     pub fn parse(line: &str) -> Option<Scorer> {
         let mut fields = line.split(' ').skip(1);
         let language = fields.next()?.to_string();
-        let cut = fields.next()?.parse::<i32>().ok()?;
+        let request_cut = fields.next()?.parse::<i32>().ok()?;
+        let question_cut = fields.next()?.parse::<i32>().ok()?;
         let hex = line.rsplit(' ').next()?;
         let weights = (0..BUCKETS)
             .map(|at| Some(u8::from_str_radix(hex.get(at * 2..at * 2 + 2)?, 16).ok()? as i8))
             .collect::<Option<Vec<i8>>>()?;
         Some(Scorer {
             language,
-            cut,
+            request_cut,
+            question_cut,
             weights,
         })
     }
 
-    /// Whether the text reads as an ask, and if so the words that weighed
-    /// most towards it (at most three, as written in the text).
-    pub fn weighed_most(&self, text: &str) -> Option<Vec<String>> {
+    /// Whether the text's weights reach `cut`, and if so the words that
+    /// weighed most towards it (at most three, as written in the text).
+    pub fn weighed_most(&self, text: &str, cut: i32) -> Option<Vec<String>> {
         let words = tokens(text);
+        // A sentence of no words (what follows a final "?") weighs only the
+        // bias, which says nothing about the text.
+        if words.is_empty() {
+            return None;
+        }
         let lit = features(&words);
         let mut by_word = vec![0_i32; words.len()];
         for (bucket, at) in &lit {
             by_word[*at] += i32::from(self.weights[*bucket]);
         }
-        if by_word.iter().sum::<i32>() < self.cut {
+        if by_word.iter().sum::<i32>() < cut {
             return None;
         }
         let mut heaviest: Vec<usize> = Vec::new();
@@ -162,13 +170,14 @@ mod tests {
     #[test]
     fn a_damaged_scorer_line_gives_no_scorer() {
         let weights = "7f".repeat(BUCKETS);
-        assert!(Scorer::parse(&format!("scorer en 300 {weights}")).is_some());
+        assert!(Scorer::parse(&format!("scorer en 300 400 {weights}")).is_some());
         for damaged in [
-            "scorer en 300".to_string(),
-            format!("scorer en 300 {}", &weights[1..]),
-            format!("scorer en 0.5 {weights}"),
-            format!("scorer en 300 zz{}", &weights[2..]),
-            format!("scorer en 300 é{}", &weights[2..]),
+            format!("scorer en 300 {weights}"),
+            "scorer en 300 400".to_string(),
+            format!("scorer en 300 400 {}", &weights[1..]),
+            format!("scorer en 0.5 400 {weights}"),
+            format!("scorer en 300 400 zz{}", &weights[2..]),
+            format!("scorer en 300 400 é{}", &weights[2..]),
         ] {
             assert!(Scorer::parse(&damaged).is_none(), "{damaged}");
         }

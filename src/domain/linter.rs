@@ -283,7 +283,7 @@ fn check_no_job_request(text: &str) -> Check {
         passed: found.is_empty(),
         detail: match found.first() {
             None => t().lint_no_job_ask_found().into(),
-            Some(rule) => format!("{} {}", rule.why_in(text), rule.instead()),
+            Some(rule) => format!("{} {}", rule.why_in(text, Setting::Request), rule.instead()),
         },
     }
 }

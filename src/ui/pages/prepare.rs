@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::asks::Setting;
 use crate::domain::calendar::short_date;
 use crate::domain::chat::{Chat, ChatId};
 use crate::domain::insights::{asked_of_person, question_key};
@@ -88,12 +89,13 @@ fn Questions(
             avoid_matches(text)
                 .into_iter()
                 .map(|rule| {
+                    let why = rule.why_in(text, Setting::Question);
                     view! {
                         <p class="notice notice-warning">
                             <span>
                                 <strong>{fill(t().prepare_best_left_out(), &[("topic", &rule.topic())])}</strong>
                                 " "
-                                {rule.why()}
+                                {why}
                                 " "
                                 {fill(t().prepare_instead(), &[("instead", &rule.instead())])}
                             </span>
