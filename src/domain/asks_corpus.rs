@@ -128,14 +128,12 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. The learned scorer was let through
-/// one more false alarm in French requests (BENCHMARKS.md) for 13 more
-/// asks caught.
+/// is short of it, the README says so.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 66, 3),
-    ("English questions", 20, 1),
-    ("French requests", 69, 2),
-    ("French questions", 14, 0),
+    ("English requests", 70, 3),
+    ("English questions", 24, 0),
+    ("French requests", 74, 3),
+    ("French questions", 24, 0),
 ];
 
 #[test]
