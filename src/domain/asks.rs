@@ -10,8 +10,8 @@
 //! by spaces, where `a|b` is either word, `-` before a word makes it
 //! optional, a trailing `~` matches any word that starts so, `*` skips up
 //! to three words and `**` up to eight, `@name` is any word of a class
-//! (the same idea in both languages, such as whoever hires), and `$`
-//! matches only at the end of the sentence. A match right after "not",
+//! (the same idea in both languages, such as whoever hires), and `^` and
+//! `$` match only at the start and the end of the sentence. A match right after "not",
 //! "never", "no" or "n't" does not count ("I'm not looking for a job").
 //! Single words such as "job", "employment", "apply" or "internship" never
 //! flag on their own: organisation names, studies and skills being applied
@@ -276,6 +276,8 @@ pub struct Patterns {
 enum Part {
     /// Skips up to this many words (`*`, `**`).
     Gap(usize),
+    /// The start of the sentence (`^`, first in a pattern).
+    Start,
     /// The end of the sentence (`$`).
     End,
     /// One of `options`, where one ending in `~` is a word's start; with
@@ -419,6 +421,7 @@ fn matched_length(pattern: &[Part], words: &[String]) -> Option<usize> {
     match part {
         Part::Gap(gap) => (0..=(*gap).min(words.len()))
             .find_map(|skip| matched_length(rest, &words[skip..]).map(|n| n + skip)),
+        Part::Start => None,
         Part::End => words.is_empty().then_some(0),
         Part::Word { options, optional } => {
             if *optional {
@@ -444,7 +447,11 @@ fn matched_length(pattern: &[Part], words: &[String]) -> Option<usize> {
 /// words before it or its own first three ("I'm not looking for work at
 /// your firm").
 fn sentence_matches(pattern: &[Part], words: &[String]) -> bool {
-    (0..words.len()).any(|start| {
+    let (pattern, mut starts) = match pattern.split_first() {
+        Some((Part::Start, rest)) => (rest, 0..1),
+        _ => (pattern, 0..words.len()),
+    };
+    starts.any(|start| {
         matched_length(pattern, &words[start..]).is_some_and(|length| {
             let end = (start + length.min(3)).min(words.len());
             !(start.saturating_sub(2)..end).any(|at| is_negation(words, at))
@@ -467,6 +474,7 @@ fn parts(pattern: &str, classes: &[(&str, &str)]) -> Vec<Part> {
             }
             "*" => Part::Gap(3),
             "**" => Part::Gap(8),
+            "^" => Part::Start,
             "$" => Part::End,
             _ => {
                 let mut options = Vec::new();

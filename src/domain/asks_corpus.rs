@@ -305,14 +305,22 @@ fn own_templates(language: &str) -> impl Iterator<Item = String> {
         .into_iter()
         .filter(|(key, _)| key.starts_with("message."))
         .map(|(_, text)| {
+            // `{name}` is left out; `{n:one|many}` reads as its plural.
             let mut plain = String::new();
-            let mut depth = 0;
+            let mut placeholder = String::new();
+            let mut inside = false;
             for c in text.chars() {
                 match c {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
-                    _ if depth == 0 => plain.push(c),
-                    _ => {}
+                    '{' => inside = true,
+                    '}' => {
+                        inside = false;
+                        if let Some((_, choices)) = placeholder.split_once(':') {
+                            plain.push_str(choices.rsplit('|').next().unwrap_or_default());
+                        }
+                        placeholder.clear();
+                    }
+                    _ if inside => placeholder.push(c),
+                    _ => plain.push(c),
                 }
             }
             plain
