@@ -130,9 +130,9 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 64, 6),
-    ("English questions", 23, 1),
-    ("French requests", 65, 3),
+    ("English requests", 74, 6),
+    ("English questions", 24, 1),
+    ("French requests", 66, 3),
     ("French questions", 21, 0),
 ];
 
