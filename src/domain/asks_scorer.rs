@@ -14,8 +14,8 @@ const STEM: usize = 6;
 
 /// One language's weights, read from a `scorer` line of the rules file.
 /// Everything is whole numbers, so the app parses no decimals: a weight
-/// is a signed byte, and the bias and threshold are folded into one cut
-/// the weights' sum must reach.
+/// is one of fifteen steps from -7 to 7, and the bias and threshold are
+/// folded into a cut the weights' sum must reach.
 pub struct Scorer {
     pub language: String,
     /// The sums at which a request and a meeting question are flagged,
@@ -75,9 +75,9 @@ fn bucket(pieces: &[&str]) -> usize {
 }
 
 impl Scorer {
-    /// `scorer LANGUAGE REQUEST_CUT QUESTION_CUT HEX`, where each pair of
-    /// hex digits is a weight, as a signed byte. A line it cannot read
-    /// gives no scorer, so a damaged file flags less.
+    /// `scorer LANGUAGE REQUEST_CUT QUESTION_CUT HEX`, where each hex
+    /// digit is a weight plus 8. A line it cannot read gives no scorer, so
+    /// a damaged file flags less.
     pub fn parse(line: &str) -> Option<Scorer> {
         let mut fields = line.split(' ').skip(1);
         let language = fields.next()?.to_string();
@@ -85,7 +85,7 @@ impl Scorer {
         let question_cut = fields.next()?.parse::<i32>().ok()?;
         let hex = line.rsplit(' ').next()?;
         let weights = (0..BUCKETS)
-            .map(|at| Some(u8::from_str_radix(hex.get(at * 2..at * 2 + 2)?, 16).ok()? as i8))
+            .map(|at| Some(char::from(*hex.as_bytes().get(at)?).to_digit(16)? as i8 - 8))
             .collect::<Option<Vec<i8>>>()?;
         Some(Scorer {
             language,
@@ -169,14 +169,14 @@ mod tests {
 
     #[test]
     fn a_damaged_scorer_line_gives_no_scorer() {
-        let weights = "7f".repeat(BUCKETS);
+        let weights = "f".repeat(BUCKETS);
         assert!(Scorer::parse(&format!("scorer en 300 400 {weights}")).is_some());
         for damaged in [
             format!("scorer en 300 {weights}"),
             "scorer en 300 400".to_string(),
             format!("scorer en 300 400 {}", &weights[1..]),
             format!("scorer en 0.5 400 {weights}"),
-            format!("scorer en 300 400 zz{}", &weights[2..]),
+            format!("scorer en 300 400 z{}", &weights[1..]),
             format!("scorer en 300 400 é{}", &weights[2..]),
         ] {
             assert!(Scorer::parse(&damaged).is_none(), "{damaged}");
