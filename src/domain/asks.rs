@@ -360,21 +360,19 @@ impl Patterns {
             .collect()
     }
 
-    /// The words that weighed most, where the scorer of the text's
-    /// language flags one of its sentences: a message's greeting and
-    /// thanks would otherwise drown its one ask.
+    /// The words that weighed most, where the scorer of a sentence's
+    /// language flags it: read whole, a message's greeting and thanks
+    /// would drown its one ask, and a French message may list questions
+    /// written in English.
     fn learned(&self, text: &str, setting: Setting) -> Option<Vec<String>> {
-        let language = language_of(&tokens(text));
-        let scorer = self
-            .scorers
-            .iter()
-            .find(|scorer| scorer.language == language)?;
-        let cut = match setting {
-            Setting::Request => scorer.request_cut,
-            Setting::Question => scorer.question_cut,
-        };
-        text.split(SENTENCE_ENDS)
-            .find_map(|sentence| scorer.weighed_most(sentence, cut))
+        text.split(SENTENCE_ENDS).find_map(|sentence| {
+            let language = language_of(&tokens(sentence));
+            let scorer = self
+                .scorers
+                .iter()
+                .find(|scorer| scorer.language == language)?;
+            scorer.weighed_most(sentence, scorer.cuts[setting as usize])
+        })
     }
 
     fn of_rule(&self, name: &str) -> &[Vec<Part>] {
@@ -638,7 +636,7 @@ mod tests {
     fn the_scorer_speaks_where_no_rule_does_and_names_its_words() {
         for (text, setting) in [
             (
-                "I would love to be part of your next cohort of analysts.",
+                "I'd love to be considered for your next intake of apprentices.",
                 Setting::Request,
             ),
             (

@@ -225,12 +225,12 @@ fn logistic(sum: f64) -> f64 {
 }
 
 /// A logistic regression on the lit buckets, with the weights held back
-/// as a C = 8 ridge would (the bias is not): full-batch Adam for a fixed
+/// as a C = 4 ridge would (the bias is not): full-batch Adam for a fixed
 /// 1,200 steps, so that the same corpus always trains to the same weights.
 fn train(samples: &[&Sample]) -> (f64, Vec<f64>) {
     const STEPS: usize = 1200;
     const RATE: f64 = 0.05;
-    const RIDGE: f64 = 1.0 / 8.0;
+    const RIDGE: f64 = 1.0 / 4.0;
     let mut weights = vec![0.0_f64; BUCKETS + 1];
     let (mut first, mut second) = (vec![0.0_f64; BUCKETS + 1], vec![0.0_f64; BUCKETS + 1]);
     for step in 1..=STEPS {

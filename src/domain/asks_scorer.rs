@@ -9,7 +9,7 @@ use super::words::{tokens, words_as_written};
 
 /// Buckets the features are hashed into; what cross-validation on the
 /// development half chose (BENCHMARKS.md, "Ask filters").
-pub const BUCKETS: usize = 4096;
+pub const BUCKETS: usize = 8192;
 const STEM: usize = 6;
 
 /// One language's weights, read from a `scorer` line of the rules file.
@@ -18,10 +18,10 @@ const STEM: usize = 6;
 /// folded into a cut the weights' sum must reach.
 pub struct Scorer {
     pub language: String,
-    /// The sums at which a request and a meeting question are flagged,
-    /// each chosen on the honest texts of its kind in the development half.
-    pub request_cut: i32,
-    pub question_cut: i32,
+    /// The sums at which a request and a meeting question are flagged
+    /// (indexed by `Setting`), each chosen on the honest texts of its kind
+    /// in the development half.
+    pub cuts: [i32; 2],
     weights: Vec<i8>,
 }
 
@@ -81,16 +81,14 @@ impl Scorer {
     pub fn parse(line: &str) -> Option<Scorer> {
         let mut fields = line.split(' ').skip(1);
         let language = fields.next()?.to_string();
-        let request_cut = fields.next()?.parse::<i32>().ok()?;
-        let question_cut = fields.next()?.parse::<i32>().ok()?;
+        let cuts = [fields.next()?.parse().ok()?, fields.next()?.parse().ok()?];
         let hex = line.rsplit(' ').next()?;
         let weights = (0..BUCKETS)
             .map(|at| Some(char::from(*hex.as_bytes().get(at)?).to_digit(16)? as i8 - 8))
             .collect::<Option<Vec<i8>>>()?;
         Some(Scorer {
             language,
-            request_cut,
-            question_cut,
+            cuts,
             weights,
         })
     }

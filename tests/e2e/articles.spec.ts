@@ -118,11 +118,11 @@ test('a request or a question no rule flags is flagged by the learned scorer, wh
   await addPerson(page, 'Ana Silva');
   await page.getByRole('button', { name: 'Plan a chat' }).click();
   const message = page.getByLabel('Message', { exact: true });
-  await message.fill('Hi Ana,\n\nYour talk on transit stayed with me. I would love to be part of your next cohort of analysts.\n\nThanks,\nSam');
+  await message.fill("Hi Ana,\n\nYour talk on transit stayed with me. I'd love to be considered for your next intake of apprentices.\n\nThanks,\nSam");
   const check = page.locator('.check').filter({ hasText: 'No ask for a job' });
   await expect(check).toContainText('Not met:');
   // The words named are the message's own, never a small word such as "your".
-  await expect(check).toContainText(/its wording is close to the asks Coffee Chat has learned to recognise \(a job, a referral, pay, what a quick search answers\); the words that weigh most: (\p{L}+, )*(cohort|analysts|love|part|next)\b/u);
+  await expect(check).toContainText(/its wording is close to the asks Coffee Chat has learned to recognise \(a job, a referral, pay, what a quick search answers\); the words that weigh most: (\p{L}+, )*(considered|intake|apprentices|love|next)\b/u);
   await expect(check).not.toContainText(/weigh most: [^.]*\byour\b/);
   await message.fill('Hi Ana,\n\nYour talk on transit stayed with me. Could you tell me how you came to plan bus routes?\n\nThanks,\nSam');
   await expect(check).not.toContainText('Not met:');
@@ -130,7 +130,7 @@ test('a request or a question no rule flags is flagged by the learned scorer, wh
   // A request written in French is read by the French weights.
   await message.fill("Bonjour Ana,\n\nVotre conférence sur le transport m'a marquée. J'aimerais faire partie de la prochaine cohorte d'analystes chez vous.\n\nMerci,\nSam");
   await expect(check).toContainText('Not met:');
-  await expect(check).toContainText(/the words that weigh most: [^.]*cohorte/);
+  await expect(check).toContainText(/the words that weigh most: [^.]*(cohorte|analystes)/);
   await expectNoSeriousA11yViolations(page);
 
   // A meeting question is read too, with its own threshold.
