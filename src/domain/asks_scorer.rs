@@ -135,26 +135,30 @@ impl Scorer {
 
 /// The commonest small words of each language: they tell which language a
 /// text is in, and they explain nothing, so no flag names them.
-const FRENCH: [&str; 16] = [
-    "le", "la", "les", "vous", "votre", "vos", "je", "de", "des", "du", "est", "et", "pour", "que",
-    "une", "mon",
-];
-const ENGLISH: [&str; 16] = [
-    "the", "you", "your", "to", "and", "is", "are", "i", "my", "of", "for", "what", "would",
-    "could", "do", "in",
-];
+const FRENCH: &str =
+    "le la les vous votre vos je de des du est et pour que une mon ma mes il elle \
+    ils nous ce cette ces au aux ne pas dans sur par avec qui sont avez aurait auriez pourriez \
+    seriez bonjour merci mais tout";
+const ENGLISH: &str = "the you your to and is are i my of for what would could do in there does \
+    did any have has can will be was were this that with from at it we they their if or about how \
+    who hi thanks please";
+
+/// Whether `word` is one of the space-separated `small` words.
+fn among(small: &str, word: &str) -> bool {
+    small.split_whitespace().any(|small| small == word)
+}
 
 /// Whether a word can say why a text was flagged: not a small word of
 /// either language, nor a letter or two (« l' », "a").
 fn explains(word: &str) -> bool {
-    word.chars().count() > 2 && !FRENCH.contains(&word) && !ENGLISH.contains(&word)
+    word.chars().count() > 2 && !among(FRENCH, word) && !among(ENGLISH, word)
 }
 
 /// Which of the two languages a text is written in, by its commonest
 /// small words; French only where they outnumber the English ones.
 pub fn language_of(words: &[String]) -> &'static str {
-    let count = |set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
-    if count(&FRENCH) > count(&ENGLISH) {
+    let count = |small| words.iter().filter(|word| among(small, word)).count();
+    if count(FRENCH) > count(ENGLISH) {
         "fr"
     } else {
         "en"
