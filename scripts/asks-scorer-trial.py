@@ -6,9 +6,11 @@
     pip install scikit-learn
     python3 scripts/asks-scorer-trial.py tfidf            # the trial as planned
     python3 scripts/asks-scorer-trial.py hashed 1024      # what the app could ship
-    python3 scripts/asks-scorer-trial.py stems 4096       # the variant chosen by
-                                                          # cross-validation on the
+    python3 scripts/asks-scorer-trial.py stems 4096       # the first variant chosen
+                                                          # by cross-validation on the
                                                           # development half alone
+                                                          # (the app's design since:
+                                                          # scripts/asks-scorer-cv.py)
 
 For each language a logistic regression is trained on the development
 half only (requests and questions together). Its threshold is the lowest

@@ -11,8 +11,9 @@
 //! optional, a trailing `~` matches any word that starts so, `*` skips up
 //! to three words and `**` up to eight, `@name` is any word of a class
 //! (the same idea in both languages, such as whoever hires), and `^` and
-//! `$` match only at the start and the end of the sentence. A match right after "not",
-//! "never", "no" or "n't" does not count ("I'm not looking for a job").
+//! `$` match only at the start and the end of the sentence. A match right
+//! after "not", "never", "no" or "n't" does not count ("I'm not looking for
+//! a job").
 //! Single words such as "job", "employment", "apply" or "internship" never
 //! flag on their own: organisation names, studies and skills being applied
 //! use them too. A few phrases that are never an ask ("informational

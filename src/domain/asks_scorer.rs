@@ -1,9 +1,10 @@
 //! A small learned scorer beside the ask rules: a logistic regression per
 //! language over hashed word stems, stem pairs and four-letter runs,
-//! trained on the development half of the corpus only (`asks_corpus.rs`
-//! writes `asks_scorer.txt` and checks it is what that half trains to). It
-//! catches the asks the rules were never written for; the words that
-//! weighed most say why it flagged.
+//! trained on the development half of the corpus and on the app's own
+//! questions and message templates as honest text (`asks_corpus.rs` writes
+//! `asks_scorer.txt` and checks it is what they train to). It catches the
+//! asks the rules were never written for; the words that weighed most say
+//! why it flagged.
 
 use super::words::{tokens, words_as_written};
 
