@@ -413,6 +413,27 @@ pub(crate) fn patterns() -> Option<&'static Patterns> {
 
 /// How many words `pattern` covers when it matches at the start of
 /// `words`, if it does.
+/// Whether the sentence holds one of the words `pattern` requires in the
+/// part with the fewest choices: most patterns fail this at once, before
+/// any position is tried.
+fn could_match(pattern: &[Part], words: &[String]) -> bool {
+    let rarest = pattern
+        .iter()
+        .filter_map(|part| match part {
+            Part::Word {
+                options,
+                optional: false,
+            } => Some((options.len(), part)),
+            _ => None,
+        })
+        .min_by_key(|(choices, _)| *choices);
+    rarest.is_none_or(|(_, part)| {
+        words.iter().any(|word| {
+            matched_length(std::slice::from_ref(part), std::slice::from_ref(word)).is_some()
+        })
+    })
+}
+
 fn matched_length(pattern: &[Part], words: &[String]) -> Option<usize> {
     let Some((part, rest)) = pattern.split_first() else {
         return Some(0);
@@ -450,12 +471,13 @@ fn sentence_matches(pattern: &[Part], words: &[String]) -> bool {
         Some((Part::Start, rest)) => (rest, 0..1),
         _ => (pattern, 0..words.len()),
     };
-    starts.any(|start| {
-        matched_length(pattern, &words[start..]).is_some_and(|length| {
-            let end = (start + length.min(3)).min(words.len());
-            !(start.saturating_sub(2)..end).any(|at| is_negation(words, at))
+    could_match(pattern, words)
+        && starts.any(|start| {
+            matched_length(pattern, &words[start..]).is_some_and(|length| {
+                let end = (start + length.min(3)).min(words.len());
+                !(start.saturating_sub(2)..end).any(|at| is_negation(words, at))
+            })
         })
-    })
 }
 
 /// A pattern's parts: a lone `-` makes the part after it optional (as `-`

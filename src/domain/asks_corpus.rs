@@ -210,6 +210,49 @@ fn write_the_rules_verdicts() {
     std::fs::write("target/asks-verdicts.tsv", out).unwrap();
 }
 
+/// Benchmark, not a check: how long the filters take to read one text, as
+/// the message linter does at each keystroke, natively in a release build
+/// (`cargo test --release --lib bench_the_ask_filters -- --ignored
+/// --nocapture`; BENCHMARKS.md, "Ask filters"). A whole message and the
+/// development half's texts, the median of five runs each.
+#[test]
+#[ignore]
+fn bench_the_ask_filters() {
+    let message = "Hi Ana,\n\nYour talk on transit planning at the library last month stayed \
+        with me. I'm a second-year geography student exploring careers in urban planning, and \
+        I'd love to hear how you got started. Would you be open to a 15-minute coffee or call \
+        in the next few weeks? I'm glad to fit around your schedule.\n\nThank you for your \
+        time,\nSam";
+    let texts: Vec<(&str, Setting)> = CORPORA
+        .iter()
+        .flat_map(|corpus| {
+            labelled(corpus.dev)
+                .into_iter()
+                .map(|(text, _)| (text, corpus.setting))
+        })
+        .collect();
+    let median_of_five = |texts: &[(&str, Setting)]| {
+        let mut runs: Vec<std::time::Duration> = (0..5)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                for (text, setting) in texts {
+                    std::hint::black_box(asks_in(std::hint::black_box(text), *setting));
+                }
+                start.elapsed() / texts.len() as u32
+            })
+            .collect();
+        runs.sort();
+        runs[2]
+    };
+    let whole = vec![(message, Setting::Request); 100];
+    println!("a whole message: {:?}", median_of_five(&whole));
+    println!(
+        "one development text, of {}: {:?}",
+        texts.len(),
+        median_of_five(&texts)
+    );
+}
+
 /// One labelled text of the development half, as the scorer learns it:
 /// from the whole text, and judged, as in the app, by its sentences.
 struct Sample {
