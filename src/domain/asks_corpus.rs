@@ -133,9 +133,9 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// and two questions, within what one round moves, beside two French
 /// questions gained; the tuning was kept, as the development half chose it.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 68, 0),
+    ("English requests", 71, 0),
     ("English questions", 27, 0),
-    ("French requests", 63, 1),
+    ("French requests", 64, 1),
     ("French questions", 20, 0),
 ];
 
