@@ -45,10 +45,10 @@ test('a phone in French meets French from the first paint to the queue, and Engl
   await expect(page.locator('.check.fail').filter({ hasText: 'Aucune demande d’emploi' })).toContainText('pas à obtenir un emploi');
   await expectNoSeriousA11yViolations(page);
   // An ask no rule reads is flagged by the learned weights, in French.
-  await body.fill('Bonjour Chloé,\n\nJ’ai lu votre article sur le transport. Auriez-vous un contrat de pigiste pour moi ?\n\nMerci,\nSam');
+  await body.fill('Bonjour Chloé,\n\nJ’ai lu votre article sur le transport. Votre studio accueillerait-il une pigiste cet hiver ?\n\nMerci,\nSam');
   const learned = page.locator('.check.fail').filter({ hasText: 'Aucune demande d’emploi' });
   await expect(learned).toContainText('Aucune règle précise ne s’applique à ce texte');
-  await expect(learned).toContainText(/les mots qui pèsent le plus\u00a0: [^.]*(contrat|pigiste)/);
+  await expect(learned).toContainText(/les mots qui pèsent le plus\u00a0: [^.]*(accueillerait|pigiste)/);
   await body.fill(typed);
 
   // Prepare from the French bank.
