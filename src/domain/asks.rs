@@ -367,12 +367,13 @@ impl Patterns {
     /// written in English.
     fn learned(&self, text: &str, setting: Setting) -> Option<Vec<String>> {
         text.split(SENTENCE_ENDS).find_map(|sentence| {
-            let language = language_of(&tokens(sentence));
+            let words = tokens(sentence);
+            let language = language_of(&words);
             let scorer = self
                 .scorers
                 .iter()
                 .find(|scorer| scorer.language == language)?;
-            scorer.weighed_most(sentence, scorer.cuts[setting as usize])
+            scorer.weighed_most(sentence, &words, scorer.cuts[setting as usize])
         })
     }
 

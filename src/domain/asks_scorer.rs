@@ -6,7 +6,7 @@
 //! asks the rules were never written for; the words that weighed most say
 //! why it flagged.
 
-use super::words::{tokens, words_as_written};
+use super::words::words_as_written;
 
 /// Buckets the features are hashed into; what cross-validation on the
 /// development half chose (BENCHMARKS.md, "Ask filters").
@@ -94,16 +94,16 @@ impl Scorer {
         })
     }
 
-    /// Whether the text's weights reach `cut`, and if so the words that
-    /// weighed most towards it (at most three, as written in the text).
-    pub fn weighed_most(&self, text: &str, cut: i32) -> Option<Vec<String>> {
-        let words = tokens(text);
+    /// Whether the weights of `text`, cut into `words` by `words::tokens`, reach
+    /// `cut`, and if so the words that weighed most towards it (at most
+    /// three, as written in the text).
+    pub fn weighed_most(&self, text: &str, words: &[String], cut: i32) -> Option<Vec<String>> {
         // A sentence of no words (what follows a final "?") weighs only the
         // bias, which says nothing about the text.
         if words.is_empty() {
             return None;
         }
-        let lit = features(&words);
+        let lit = features(words);
         let mut by_word = vec![0_i32; words.len()];
         for (bucket, at) in &lit {
             by_word[*at] += i32::from(self.weights[*bucket]);
@@ -123,7 +123,7 @@ impl Scorer {
         let shown = if written.len() == words.len() {
             &written
         } else {
-            &words
+            words
         };
         Some(
             (0..words.len())
@@ -169,6 +169,7 @@ pub fn language_of(words: &[String]) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::words::tokens;
 
     #[test]
     fn a_damaged_scorer_line_gives_no_scorer() {
