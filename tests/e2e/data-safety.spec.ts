@@ -114,6 +114,13 @@ async function planChat(page: Page) {
   return new URL(page.url()).pathname;
 }
 
+/** One of a newly planned chat's screens, opened. */
+async function openChatScreen(page: Page, screen: 'prepare' | 'meet') {
+  await page.goto(`${await planChat(page)}/${screen}`);
+  await waitForApp(page);
+  return page;
+}
+
 const FIELDS: Field[] = [
   {
     name: 'person notes',
@@ -129,20 +136,12 @@ const FIELDS: Field[] = [
   },
   {
     name: 'research notes on Prepare',
-    open: async (page) => {
-      await page.goto(`${await planChat(page)}/prepare`);
-      await waitForApp(page);
-      return page.getByLabel('Research notes');
-    },
+    open: async (page) => (await openChatScreen(page, 'prepare')).getByLabel('Research notes'),
     read: chatField((chat) => (chat.research as string) ?? ''),
   },
   {
     name: 'meeting note',
-    open: async (page) => {
-      await page.goto(`${await planChat(page)}/meet`);
-      await waitForApp(page);
-      return page.getByLabel('Note', { exact: true });
-    },
+    open: async (page) => (await openChatScreen(page, 'meet')).getByLabel('Note', { exact: true }),
     read: chatField((chat) => (chat.note_draft as string) ?? ''),
   },
   {
@@ -155,20 +154,12 @@ const FIELDS: Field[] = [
   },
   {
     name: 'an own question on Prepare, before Add',
-    open: async (page) => {
-      await page.goto(`${await planChat(page)}/prepare`);
-      await waitForApp(page);
-      return page.getByLabel('Write your own question');
-    },
+    open: async (page) => (await openChatScreen(page, 'prepare')).getByLabel('Write your own question'),
     read: (storage) => savedDraft(storage, (key) => key.startsWith('question-')),
   },
   {
     name: 'an own checklist item on Prepare, before Add item',
-    open: async (page) => {
-      await page.goto(`${await planChat(page)}/prepare`);
-      await waitForApp(page);
-      return page.getByLabel('Add an item for this chat');
-    },
+    open: async (page) => (await openChatScreen(page, 'prepare')).getByLabel('Add an item for this chat'),
     read: (storage) => savedDraft(storage, (key) => key.startsWith('checklist-')),
   },
   {
@@ -182,8 +173,7 @@ const FIELDS: Field[] = [
   {
     name: 'someone they suggested, in the debrief, before Add referral',
     open: async (page) => {
-      await page.goto(`${await planChat(page)}/meet`);
-      await waitForApp(page);
+      await openChatScreen(page, 'meet');
       await page.getByRole('button', { name: 'Start timer' }).click();
       await page.getByRole('button', { name: 'End meeting' }).click();
       return page.getByRole('region', { name: 'Debrief' }).getByLabel('Name of someone they suggested');
