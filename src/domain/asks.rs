@@ -660,7 +660,7 @@ mod tests {
     fn the_scorer_speaks_where_no_rule_does_and_names_its_words() {
         for (text, setting) in [
             (
-                "I'd love to be considered for your next intake of apprentices.",
+                "I would love to do my residency at your clinic.",
                 Setting::Request,
             ),
             (
@@ -668,7 +668,7 @@ mod tests {
                 Setting::Request,
             ),
             (
-                "Would there be a gig for me at your studio?",
+                "Would your studio welcome a junior animator next season?",
                 Setting::Question,
             ),
         ] {
@@ -677,9 +677,12 @@ mod tests {
             assert_eq!(found[0].name, LEARNED.name);
             let why = found[0].why_in(text, setting);
             let named = why.rsplit(": ").next().unwrap().trim_end_matches('.');
-            assert!(named
-                .split(", ")
-                .all(|word| text.contains(word) && !word.is_empty()));
+            assert!(
+                named
+                    .split(", ")
+                    .all(|word| text.contains(word) && !word.is_empty()),
+                "{text} => {why}"
+            );
         }
         // A rule's verdict stands: the review it leaves alone at the
         // meeting is not flagged by the scorer either.

@@ -1,5 +1,5 @@
 //! A small learned scorer beside the ask rules: a logistic regression per
-//! language over hashed word stems, stem pairs and four-letter runs,
+//! language over hashed word stems, stem pairs and five-letter runs,
 //! trained on the development half of the corpus and on the app's own
 //! questions and message templates as honest text (`asks_corpus.rs` writes
 //! `asks_scorer.txt` and checks it is what they train to). It catches the
@@ -8,10 +8,12 @@
 
 use super::words::words_as_written;
 
-/// Buckets the features are hashed into; what cross-validation on the
-/// development half chose (BENCHMARKS.md, "Ask filters").
+/// Buckets the features are hashed into, the letters a stem keeps and the
+/// letters of a run: what cross-validation on the development half chose,
+/// each earlier test half held out in turn (BENCHMARKS.md, "Ask filters").
 pub const BUCKETS: usize = 8192;
-const STEM: usize = 6;
+const STEM: usize = 5;
+const RUN: usize = 5;
 
 /// One language's weights, read from a `scorer` line of the rules file.
 /// Everything is whole numbers, so the app parses no decimals: a weight
@@ -48,8 +50,8 @@ pub fn features(words: &[String]) -> Vec<(usize, usize)> {
             .map(|(start, _)| start)
             .chain([marked.len()])
             .collect();
-        for run in starts.windows(5) {
-            light(bucket(&["#", &marked[run[0]..run[4]]]), at);
+        for run in starts.windows(RUN + 1) {
+            light(bucket(&["#", &marked[run[0]..run[RUN]]]), at);
         }
     }
     found
@@ -111,13 +113,20 @@ impl Scorer {
         if by_word.iter().sum::<i32>() < cut {
             return None;
         }
+        // Small words are named only where nothing else weighed for the
+        // ask: then the shape of the sentence is what flagged it.
         let mut heaviest: Vec<usize> = Vec::new();
-        for _ in 0..3 {
-            let next = (0..words.len())
-                .filter(|at| by_word[*at] > 0 && !heaviest.contains(at))
-                .filter(|at| explains(&words[*at]))
-                .max_by_key(|at| by_word[*at]);
-            heaviest.extend(next);
+        for small_words_too in [false, true] {
+            for _ in 0..3 {
+                let next = (0..words.len())
+                    .filter(|at| by_word[*at] > 0 && !heaviest.contains(at))
+                    .filter(|at| small_words_too || explains(&words[*at]))
+                    .max_by_key(|at| by_word[*at]);
+                heaviest.extend(next);
+            }
+            if !heaviest.is_empty() {
+                break;
+            }
         }
         let written = words_as_written(text);
         let shown = if written.len() == words.len() {

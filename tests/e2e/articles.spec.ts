@@ -118,11 +118,11 @@ test('a request or a question no rule flags is flagged by the learned scorer, wh
   await addPerson(page, 'Ana Silva');
   await page.getByRole('button', { name: 'Plan a chat' }).click();
   const message = page.getByLabel('Message', { exact: true });
-  await message.fill("Hi Ana,\n\nYour talk on transit stayed with me. I'd love to be considered for your next intake of apprentices.\n\nThanks,\nSam");
+  await message.fill("Hi Ana,\n\nYour talk on transit stayed with me. I would love to do my residency at your clinic.\n\nThanks,\nSam");
   const check = page.locator('.check').filter({ hasText: 'No ask for a job' });
   await expect(check).toContainText('Not met:');
   // The words named are the message's own, never a small word such as "your".
-  await expect(check).toContainText(/its wording is close to the asks Coffee Chat has learned to recognise \(a job, a referral, pay, what a quick search answers\); the words that weigh most: (\p{L}+, )*(considered|intake|apprentices|love|next)\b/u);
+  await expect(check).toContainText(/its wording is close to the asks Coffee Chat has learned to recognise \(a job, a referral, pay, what a quick search answers\); the words that weigh most: (\p{L}+, )*(residency|clinic)\b/u);
   await expect(check).not.toContainText(/weigh most: [^.]*\byour\b/);
   await message.fill('Hi Ana,\n\nYour talk on transit stayed with me. Could you tell me how you came to plan bus routes?\n\nThanks,\nSam');
   await expect(check).not.toContainText('Not met:');
@@ -137,9 +137,9 @@ test('a request or a question no rule flags is flagged by the learned scorer, wh
   await page.getByRole('link', { name: 'Prepare this chat' }).click();
   const own = page.getByLabel('Write your own question');
   const warning = page.locator('.notice-warning');
-  await own.fill('Would there be a gig for me at your studio?');
+  await own.fill('Would your studio welcome a junior animator next season?');
   await expect(warning).toContainText('Best left out: Wording close to an ask to leave out.');
-  await expect(warning).toContainText(/the words that weigh most: [^.]*\bgig\b/);
+  await expect(warning).toContainText(/the words that weigh most: [^.]*\b(junior|animator)\b/);
   await own.fill('What does a good first month look like at your studio?');
   await expect(warning).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
