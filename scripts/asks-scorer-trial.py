@@ -13,6 +13,11 @@
                                                           # cross-validation on the
                                                           # development half only, for
                                                           # the designs named below
+    python3 scripts/asks-scorer-trial.py halves [DESIGN…] # the same, each earlier test
+                                                          # half that joined the
+                                                          # development half held out
+                                                          # in turn: closer to text
+                                                          # the scorer never saw
 
 For each language a logistic regression is trained on the development
 half only (requests and questions together). Its threshold is the lowest
@@ -123,6 +128,10 @@ def cross_validate(language, design):
 base = dict(stem=5, runs=[4], buckets=4096, C=4)
 designs = {
     'base': base,
+    'shipped': {**base, 'stem': 5, 'runs': [5], 'buckets': 8192},
+    's5r4': {**base, 'stem': 5, 'buckets': 8192},
+    's6r5': {**base, 'stem': 6, 'runs': [5], 'buckets': 8192},
+    's7r5': {**base, 'stem': 7, 'runs': [5], 'buckets': 8192},
     'C1': {**base, 'C': 1},
     's6': {**base, 'stem': 6},
     's6C8': {**base, 'stem': 6, 'C': 8},
@@ -131,6 +140,71 @@ designs = {
     's6b16k': {**base, 'stem': 6, 'buckets': 16384},
     's6r35': {**base, 'stem': 6, 'runs': [3, 5]},
 }
+
+
+def labelled_by_half(path):
+    """The texts of a development file with the test half each came from
+    (the heading that moved it there), `None` for text written for the
+    development half (a heading saying so ends a moved half)."""
+    half = None
+    for line in open(path, encoding='utf-8'):
+        if line.startswith('# ---- The test half'):
+            half = line
+        elif line.startswith('# ') and ('development only' in line or 'développement seulement' in line):
+            half = None
+        kind, _, text = line.rstrip('\n').partition(': ')
+        if kind in ('ask', 'fine'):
+            yield half, text, int(kind == 'ask')
+
+
+def held_out_halves(language, design, budget=0.02):
+    """The scorer alone, each earlier test half held out in turn: trained
+    on the rest of the development half and the bank questions, its
+    thresholds chosen by five-fold cross-validation on that rest (at most
+    `budget` of its honest texts flagged, the question threshold above
+    every bank question), then the held-out half scored."""
+    code = 'en' if language == 'English' else 'fr'
+    data = [(half, text, y, setting)
+            for setting, file in [('R', 'requests'), ('Q', 'questions')]
+            for half, text, y in labelled_by_half(f'src/domain/asks_corpus/{code}-{file}-dev.txt')]
+    catalogue = json.load(open(f'i18n/{code}.json'))
+    bank = [v for k, v in catalogue.items() if k.startswith('bank.') and not k.startswith('bank.category')]
+    encode = lambda texts: stems(texts, design['buckets'], design['stem'], design['runs'])
+    half = np.array([d[0] or '' for d in data])
+    y = np.array([d[2] for d in data])
+    kind = np.array([d[3] for d in data])
+    x, x_bank = encode([d[1] for d in data]), encode(bank)
+    by_sentence = [encode(sentences(d[1])) for d in data]
+    fit = lambda rows: LogisticRegression(C=design['C'], max_iter=5000).fit(
+        vstack([x[rows], x_bank]), np.concatenate([y[rows], np.zeros(len(bank))]))
+    score = lambda model, rows: np.array([model.predict_proba(by_sentence[i])[:, 1].max() for i in rows])
+    totals = {'R': np.zeros(4, int), 'Q': np.zeros(4, int)}
+    for held in sorted(set(half) - {''}):
+        rest, out = np.where(half != held)[0], np.where(half == held)[0]
+        cross = np.zeros(len(data))
+        strata = np.array([f'{a}{b}' for a, b in zip(y[rest], kind[rest])])
+        for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(rest, strata):
+            cross[rest[test]] = score(fit(rest[train]), rest[test])
+        model = fit(rest)
+        above_bank = max(model.predict_proba(encode(sentences(b)))[:, 1].max() for b in bank)
+        p = score(model, out)
+        for setting, floor in [('R', 0.0), ('Q', above_bank)]:
+            of = rest[kind[rest] == setting]
+            honest = (y[of] == 0).sum()
+            threshold = next((t for t in np.arange(0.30, 0.995, 0.01)
+                              if t > floor and ((cross[of] >= t) & (y[of] == 0)).sum() <= budget * honest), 0.99)
+            mine = kind[out] == setting
+            flagged = p >= threshold
+            totals[setting] += [(flagged & mine & (y[out] == 1)).sum(), (mine & (y[out] == 1)).sum(),
+                                (flagged & mine & (y[out] == 0)).sum(), (mine & (y[out] == 0)).sum()]
+    return '; '.join(f'{s}: {a}/{b} asks caught, {c}/{d} honest flagged' for s, (a, b, c, d) in totals.items())
+
+
+if sys.argv[1] == 'halves':
+    for name in sys.argv[2:] or designs:
+        for language in ['English', 'French']:
+            print(f'{name} {language}: {held_out_halves(language, designs[name])}', flush=True)
+    sys.exit()
 if sys.argv[1] == 'cv':
     for name in sys.argv[2:] or designs:
         for language in ['English', 'French']:
