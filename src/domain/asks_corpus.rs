@@ -128,15 +128,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. These are the sixth half's figures
-/// after the fourth round of tuning (BENCHMARKS.md, "Ask filters"): every
-/// filter catches more than before it, and the French request scorer flags
-/// six more honest texts, which the next round starts from.
+/// is short of it, the README says so. These are the seventh half's figures
+/// before any tuning against the sixth (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 65, 4),
-    ("English questions", 26, 0),
-    ("French requests", 62, 7),
-    ("French questions", 22, 0),
+    ("English requests", 60, 4),
+    ("English questions", 29, 0),
+    ("French requests", 71, 7),
+    ("French questions", 27, 0),
 ];
 
 #[test]
