@@ -668,7 +668,7 @@ mod tests {
                 Setting::Request,
             ),
             (
-                "Would your studio welcome a junior animator next season?",
+                "Could your lab make use of a research assistant this fall?",
                 Setting::Question,
             ),
         ] {
