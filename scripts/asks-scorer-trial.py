@@ -130,6 +130,8 @@ designs = {
     'base': base,
     'shipped': {**base, 'stem': 5, 'runs': [5], 'buckets': 8192},
     's5r4': {**base, 'stem': 5, 'buckets': 8192},
+    's5r5b4k': {**base, 'stem': 5, 'runs': [5]},
+    's5r5b2k': {**base, 'stem': 5, 'runs': [5], 'buckets': 2048},
     's6r5': {**base, 'stem': 6, 'runs': [5], 'buckets': 8192},
     's7r5': {**base, 'stem': 7, 'runs': [5], 'buckets': 8192},
     'C1': {**base, 'C': 1},

@@ -61,6 +61,26 @@ fn labelled(file: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
+/// For each labelled line of a development file, the heading of the test
+/// half it came from, if it did: a heading "# ---- The test half…" starts
+/// one, a heading of text written for the development half alone ends it.
+fn halves_of(file: &str) -> Vec<Option<&str>> {
+    let mut half = None;
+    let mut halves = Vec::new();
+    for line in file.lines() {
+        if line.starts_with("# ---- The test half") {
+            half = Some(line);
+        } else if line.starts_with('#')
+            && (line.contains("development only") || line.contains("développement seulement"))
+        {
+            half = None;
+        } else if !line.trim().is_empty() && !line.starts_with('#') {
+            halves.push(half);
+        }
+    }
+    halves
+}
+
 struct Score {
     caught: usize,
     asks: usize,
@@ -129,13 +149,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. These are the seventh half's figures
-/// after the fifth round of tuning (BENCHMARKS.md, "Ask filters"): an
-/// English and a French ask fewer than before it, within what a round
-/// moves, beside two English asks more and two honest texts fewer flagged.
+/// with the scorer's thresholds chosen on the earlier test halves held out
+/// (BENCHMARKS.md, "Ask filters"): English requests catch six asks more for
+/// one honest text more flagged, French requests flag two fewer.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 62, 3),
-    ("English questions", 28, 0),
-    ("French requests", 70, 6),
+    ("English requests", 68, 4),
+    ("English questions", 29, 0),
+    ("French requests", 70, 4),
     ("French questions", 27, 0),
 ];
 
@@ -307,16 +327,36 @@ fn lit(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// The lowest threshold, in hundredths, at which rules or
-/// the held-out scorer flag at most 2 % of the development half's honest
-/// texts of `setting`; what it catches there is printed, as a guide.
-fn cross_validated_threshold(samples: &[Sample], held_out: &[f64], setting: Setting) -> f64 {
+/// The lowest threshold, in hundredths, at which the scorer flags at most
+/// 1.5 % of the honest texts of `setting` among the earlier test halves,
+/// each scored by a scorer that never saw its half: text written apart
+/// from the rest, as a new message is. The rules were tuned on those
+/// halves, so their false alarms there say nothing; the rest of the 3 %
+/// goal is left to them (alone, they flagged one honest text in 73 in each
+/// language on the sixth half, in aggregate). What rules or scorer catch
+/// there is printed, as a guide.
+fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Setting) -> f64 {
     let of_setting: Vec<(&Sample, f64)> = samples
         .iter()
-        .zip(held_out.iter().copied())
+        .zip(held_out)
+        .filter_map(|(sample, score)| Some((sample, (*score)?)))
         .filter(|(sample, _)| sample.setting == setting)
         .collect();
-    let flagged = |threshold: f64, asks: bool| {
+    let honest = of_setting
+        .iter()
+        .filter(|(sample, _)| !sample.is_ask)
+        .count();
+    let scorer_alarms = |threshold: f64| {
+        of_setting
+            .iter()
+            .filter(|(sample, p)| !sample.is_ask && *p >= threshold)
+            .count()
+    };
+    let threshold = (30..=99)
+        .map(|hundredths| f64::from(hundredths) / 100.0)
+        .find(|threshold| scorer_alarms(*threshold) * 200 <= honest * 3)
+        .unwrap_or(0.99);
+    let flagged = |asks: bool| {
         of_setting
             .iter()
             .filter(|(sample, p)| {
@@ -324,19 +364,11 @@ fn cross_validated_threshold(samples: &[Sample], held_out: &[f64], setting: Sett
             })
             .count()
     };
-    let honest = of_setting
-        .iter()
-        .filter(|(sample, _)| !sample.is_ask)
-        .count();
-    let threshold = (30..=99)
-        .map(|hundredths| f64::from(hundredths) / 100.0)
-        .find(|threshold| flagged(*threshold, false) * 50 <= honest)
-        .unwrap_or(0.99);
-    let asks = of_setting.len() - honest;
     println!(
-        "{setting:?}, cross-validated at {threshold}: {}/{asks} asks, {}/{honest} honest flagged",
-        flagged(threshold, true),
-        flagged(threshold, false)
+        "{setting:?}, on the earlier test halves held out, at {threshold}: {}/{} asks caught by rules or scorer, {}/{honest} honest texts flagged by the scorer",
+        flagged(true),
+        of_setting.len() - honest,
+        scorer_alarms(threshold)
     );
     threshold
 }
@@ -388,8 +420,8 @@ fn cut_for(threshold: f64, bias: f64, scale: f64) -> i32 {
 
 /// The `scorer` lines of `asks_scorer.txt`, trained on the development
 /// half (requests and questions) and the app's own words, never on the
-/// test half. Each setting's cut comes from a threshold chosen on
-/// five-fold cross-validated scores (see [`cross_validated_threshold`]),
+/// test half. Each setting's cut comes from a threshold chosen on the
+/// earlier test halves, each held out in turn (see [`held_out_threshold`]),
 /// so no threshold is fitted to a text it then judges, raised if need be
 /// above every text the app itself writes.
 fn trained_scorers() -> String {
@@ -399,7 +431,7 @@ fn trained_scorers() -> String {
          # the development half: `cargo test --lib write_the_scorer -- --ignored`.\n",
     );
     for language in ["en", "fr"] {
-        let corpus: Vec<(String, Setting, bool)> = CORPORA
+        let corpus: Vec<(String, Setting, bool, Option<&str>)> = CORPORA
             .iter()
             .filter(|corpus| {
                 corpus.name.starts_with(if language == "en" {
@@ -411,10 +443,11 @@ fn trained_scorers() -> String {
             .flat_map(|corpus| {
                 labelled(corpus.dev)
                     .into_iter()
-                    .map(|(text, is_ask)| (text.to_string(), corpus.setting, is_ask))
+                    .zip(halves_of(corpus.dev))
+                    .map(|((text, is_ask), half)| (text.to_string(), corpus.setting, is_ask, half))
             })
             .collect();
-        let sample = |(text, setting, is_ask): &(String, Setting, bool)| Sample {
+        let sample = |(text, setting, is_ask, _): &(String, Setting, bool, Option<&str>)| Sample {
             lit: lit(text),
             sentences: text
                 .split(SENTENCE_ENDS)
@@ -437,46 +470,39 @@ fn trained_scorers() -> String {
         };
         let own: Vec<Sample> = bank
             .into_iter()
-            .map(|question| (question.text, Setting::Question, false))
-            .chain(own_templates(language).map(|text| (text, Setting::Request, false)))
+            .map(|question| (question.text, Setting::Question, false, None))
+            .chain(own_templates(language).map(|text| (text, Setting::Request, false, None)))
             .map(|text| sample(&text))
             .collect();
-        let (mut asks, mut honest) = (0, 0);
-        let fold_of: Vec<usize> = samples
-            .iter()
-            .map(|sample| {
-                let count = if sample.is_ask {
-                    &mut asks
-                } else {
-                    &mut honest
-                };
-                *count += 1;
-                *count % 5
-            })
-            .collect();
-        let mut held_out = vec![0.0_f64; samples.len()];
-        for fold in 0..5 {
+        let mut halves: Vec<&str> = corpus.iter().filter_map(|(.., half)| *half).collect();
+        halves.sort_unstable();
+        halves.dedup();
+        let mut held_out: Vec<Option<f64>> = vec![None; samples.len()];
+        for held in halves {
             let training: Vec<&Sample> = samples
                 .iter()
-                .zip(&fold_of)
-                .filter(|(_, f)| **f != fold)
-                .map(|(s, _)| s)
+                .zip(&corpus)
+                .filter(|(_, (.., half))| *half != Some(held))
+                .map(|(sample, _)| sample)
                 .chain(&own)
                 .collect();
             let (bias, weights) = train(&training);
-            for (at, sample) in samples
+            for (at, (sample, _)) in samples
                 .iter()
+                .zip(&corpus)
                 .enumerate()
-                .filter(|(at, _)| fold_of[*at] == fold)
+                .filter(|(_, (_, (.., half)))| *half == Some(held))
             {
-                held_out[at] = sample
-                    .sentences
-                    .iter()
-                    .map(|lit| {
-                        let sum = bias + lit.iter().map(|b| weights[*b]).sum::<f64>();
-                        logistic(sum)
-                    })
-                    .fold(0.0, f64::max);
+                held_out[at] = Some(
+                    sample
+                        .sentences
+                        .iter()
+                        .map(|lit| {
+                            let sum = bias + lit.iter().map(|b| weights[*b]).sum::<f64>();
+                            logistic(sum)
+                        })
+                        .fold(0.0, f64::max),
+                );
             }
         }
         let all: Vec<&Sample> = samples.iter().chain(&own).collect();
@@ -484,7 +510,7 @@ fn trained_scorers() -> String {
         let scale = scale_of(&weights);
         let steps: Vec<i8> = weights.iter().map(|w| (w / scale).round() as i8).collect();
         let [request_cut, question_cut] = [Setting::Request, Setting::Question].map(|setting| {
-            let threshold = cross_validated_threshold(&samples, &held_out, setting);
+            let threshold = held_out_threshold(&samples, &held_out, setting);
             let above_own = own
                 .iter()
                 .filter(|sample| sample.setting == setting)

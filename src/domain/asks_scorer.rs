@@ -115,18 +115,15 @@ impl Scorer {
         }
         // Small words are named only where nothing else weighed for the
         // ask: then the shape of the sentence is what flagged it.
+        let named = |at: &usize| by_word[*at] > 0 && explains(&words[*at]);
+        let content_weighed = (0..words.len()).any(|at| named(&at));
         let mut heaviest: Vec<usize> = Vec::new();
-        for small_words_too in [false, true] {
-            for _ in 0..3 {
-                let next = (0..words.len())
-                    .filter(|at| by_word[*at] > 0 && !heaviest.contains(at))
-                    .filter(|at| small_words_too || explains(&words[*at]))
-                    .max_by_key(|at| by_word[*at]);
-                heaviest.extend(next);
-            }
-            if !heaviest.is_empty() {
-                break;
-            }
+        for _ in 0..3 {
+            let next = (0..words.len())
+                .filter(|at| by_word[*at] > 0 && !heaviest.contains(at))
+                .filter(|at| !content_weighed || named(at))
+                .max_by_key(|at| by_word[*at]);
+            heaviest.extend(next);
         }
         let written = words_as_written(text);
         let shown = if written.len() == words.len() {
