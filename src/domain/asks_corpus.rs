@@ -81,6 +81,23 @@ fn halves_of(file: &str) -> Vec<Option<&str>> {
     halves
 }
 
+/// The thresholds are chosen on the earlier test halves held out, so every
+/// development file must hold each of them, under the same heading.
+#[test]
+fn every_development_file_holds_the_earlier_test_halves() {
+    let headings = |corpus: &Corpus| {
+        let mut found: Vec<&str> = halves_of(corpus.dev).into_iter().flatten().collect();
+        found.dedup();
+        found
+    };
+    let first = headings(&CORPORA[0]);
+    assert!(first.len() >= 6, "{first:?}");
+    for corpus in &CORPORA {
+        assert_eq!(headings(corpus), first, "{}", corpus.name);
+        assert_eq!(halves_of(corpus.dev).len(), labelled(corpus.dev).len());
+    }
+}
+
 struct Score {
     caught: usize,
     asks: usize,
