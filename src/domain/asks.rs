@@ -664,7 +664,7 @@ mod tests {
                 Setting::Request,
             ),
             (
-                "J'aimerais faire partie de la prochaine cohorte d'analystes chez vous.",
+                "J'aimerais faire ma résidence dans votre clinique l'an prochain.",
                 Setting::Request,
             ),
             (

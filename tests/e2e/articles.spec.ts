@@ -128,9 +128,9 @@ test('a request or a question no rule flags is flagged by the learned scorer, wh
   await expect(check).not.toContainText('Not met:');
 
   // A request written in French is read by the French weights.
-  await message.fill("Bonjour Ana,\n\nVotre conférence sur le transport m'a marquée. J'aimerais faire partie de la prochaine cohorte d'analystes chez vous.\n\nMerci,\nSam");
+  await message.fill("Bonjour Ana,\n\nVotre conférence sur le transport m'a marquée. Votre labo aurait-il du financement pour une assistante de recherche cet automne?\n\nMerci,\nSam");
   await expect(check).toContainText('Not met:');
-  await expect(check).toContainText(/the words that weigh most: [^.]*(cohorte|analystes)/);
+  await expect(check).toContainText(/the words that weigh most: [^.]*(assistante|automne)/);
   await expectNoSeriousA11yViolations(page);
 
   // A meeting question is read too, with its own threshold.
