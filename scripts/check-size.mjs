@@ -15,9 +15,9 @@ const SECOND_LANGUAGE_BUDGET_BYTES = 15_000;
 // The ask rules and the learned scorer's weights (two languages of 8,192
 // hex digits), fetched once the app is up: kept small enough to arrive
 // before anyone has typed a message. Raised from 14 KB, then from 14.5 KB,
-// for the rules that seven test halves showed were missing (BENCHMARKS.md,
-// "Ask filters").
-const AFTER_START_BUDGET_BYTES = 17_500;
+// for the rules that eight test halves showed were missing (BENCHMARKS.md,
+// "Size", which says what they bought and what to try next).
+const AFTER_START_BUDGET_BYTES = 19_000;
 // The English catalogue, fetched once the app is up for the screens past
 // the first: no larger than the French one.
 const ENGLISH_BUDGET_BYTES = SECOND_LANGUAGE_BUDGET_BYTES;
