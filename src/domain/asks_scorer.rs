@@ -194,6 +194,18 @@ mod tests {
     }
 
     #[test]
+    fn a_flag_names_small_words_only_when_nothing_else_weighed() {
+        // Every feature weighs 7, so every word weighs for the ask.
+        let scorer = Scorer::parse(&format!("scorer en 1 1 {}", "f".repeat(BUCKETS))).unwrap();
+        let named = |text: &str| scorer.weighed_most(text, &tokens(text), 1).unwrap();
+        assert_eq!(
+            named("Would there be a gig for your studio"),
+            ["gig", "studio"]
+        );
+        assert_eq!(named("Would there be"), ["Would", "there", "be"]);
+    }
+
+    #[test]
     fn a_text_is_french_where_its_small_words_are() {
         assert_eq!(
             language_of(&tokens("Pourriez-vous me parler de votre travail ?")),
