@@ -599,6 +599,38 @@ mod tests {
         assert!(sentence_matches("my cv", &words("my C.V.")));
     }
 
+    /// A pattern no text reads is most often a pattern that says something
+    /// else than was meant (an alternative of two words, `a b|c d`, reads
+    /// as three parts): each must read at least one development text.
+    #[test]
+    fn every_pattern_reads_a_development_text() {
+        let patterns = patterns().unwrap();
+        let sentences: Vec<Vec<String>> = [
+            include_str!("asks_corpus/en-requests-dev.txt"),
+            include_str!("asks_corpus/en-questions-dev.txt"),
+            include_str!("asks_corpus/fr-requests-dev.txt"),
+            include_str!("asks_corpus/fr-questions-dev.txt"),
+        ]
+        .iter()
+        .flat_map(|file| file.lines())
+        .filter_map(|line| {
+            line.strip_prefix("ask: ")
+                .or_else(|| line.strip_prefix("fine: "))
+        })
+        .flat_map(|text| patterns.sentences(text))
+        .collect();
+        for (name, rule) in &patterns.rules {
+            for (at, pattern) in rule.iter().enumerate() {
+                assert!(
+                    sentences
+                        .iter()
+                        .any(|words| sentence_matches(pattern, words)),
+                    "pattern {at} of rule {name} reads no development text"
+                );
+            }
+        }
+    }
+
     /// A trailing optional part or gap can never narrow a match, so one
     /// always marks a slip: the words before it match on their own, far
     /// more widely than written ("ready for a" without "move").
