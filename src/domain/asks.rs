@@ -412,8 +412,6 @@ pub(crate) fn patterns() -> Option<&'static Patterns> {
     PATTERNS.get()
 }
 
-/// How many words `pattern` covers when it matches at the start of
-/// `words`, if it does.
 /// Whether the sentence holds one of the words `pattern` requires in the
 /// part with the fewest choices: most patterns fail this at once, before
 /// any position is tried.
@@ -435,6 +433,8 @@ fn could_match(pattern: &[Part], words: &[String]) -> bool {
     })
 }
 
+/// How many words `pattern` covers when it matches at the start of
+/// `words`, if it does.
 fn matched_length(pattern: &[Part], words: &[String]) -> Option<usize> {
     let Some((part, rest)) = pattern.split_first() else {
         return Some(0);
