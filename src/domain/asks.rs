@@ -605,20 +605,9 @@ mod tests {
     #[test]
     fn every_pattern_reads_a_development_text() {
         let patterns = patterns().unwrap();
-        let sentences: Vec<Vec<String>> = [
-            include_str!("asks_corpus/en-requests-dev.txt"),
-            include_str!("asks_corpus/en-questions-dev.txt"),
-            include_str!("asks_corpus/fr-requests-dev.txt"),
-            include_str!("asks_corpus/fr-questions-dev.txt"),
-        ]
-        .iter()
-        .flat_map(|file| file.lines())
-        .filter_map(|line| {
-            line.strip_prefix("ask: ")
-                .or_else(|| line.strip_prefix("fine: "))
-        })
-        .flat_map(|text| patterns.sentences(text))
-        .collect();
+        let sentences: Vec<Vec<String>> = crate::domain::asks_corpus::development_texts()
+            .flat_map(|text| patterns.sentences(text))
+            .collect();
         for (name, rule) in &patterns.rules {
             for (at, pattern) in rule.iter().enumerate() {
                 assert!(

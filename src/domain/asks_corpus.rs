@@ -44,41 +44,48 @@ const CORPORA: [Corpus; 4] = [
     },
 ];
 
-/// Each labelled line as (text, whether it is an ask); a line that is
-/// neither a heading nor labelled fails the test rather than being skipped.
-fn labelled(file: &str) -> Vec<(&str, bool)> {
+/// Each labelled line as (text, whether it is an ask, the heading of the
+/// test half it came from if it did); a line that is neither a heading nor
+/// labelled fails the test rather than being skipped. A heading
+/// "# ---- The test half…" starts a half, a heading of text written for
+/// the development half alone ends it.
+fn labelled_by_half(file: &str) -> Vec<(&str, bool, Option<&str>)> {
+    let mut half = None;
     file.lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| {
-            if let Some(text) = line.strip_prefix("ask: ") {
-                (text, true)
+        .filter_map(|line| {
+            if line.starts_with("# ---- The test half") {
+                half = Some(line);
+            } else if line.starts_with('#') {
+                if line.contains("development only") || line.contains("développement seulement") {
+                    half = None;
+                }
+            } else if let Some(text) = line.strip_prefix("ask: ") {
+                return Some((text, true, half));
             } else if let Some(text) = line.strip_prefix("fine: ") {
-                (text, false)
-            } else {
+                return Some((text, false, half));
+            } else if !line.trim().is_empty() {
                 panic!("unlabelled corpus line: {line}")
             }
+            None
         })
         .collect()
 }
 
-/// For each labelled line of a development file, the heading of the test
-/// half it came from, if it did: a heading "# ---- The test half…" starts
-/// one, a heading of text written for the development half alone ends it.
-fn halves_of(file: &str) -> Vec<Option<&str>> {
-    let mut half = None;
-    let mut halves = Vec::new();
-    for line in file.lines() {
-        if line.starts_with("# ---- The test half") {
-            half = Some(line);
-        } else if line.starts_with('#')
-            && (line.contains("development only") || line.contains("développement seulement"))
-        {
-            half = None;
-        } else if !line.trim().is_empty() && !line.starts_with('#') {
-            halves.push(half);
-        }
-    }
-    halves
+/// Each labelled line as (text, whether it is an ask).
+fn labelled(file: &str) -> Vec<(&str, bool)> {
+    labelled_by_half(file)
+        .into_iter()
+        .map(|(text, is_ask, _)| (text, is_ask))
+        .collect()
+}
+
+/// Every text of the development half, requests and questions, in both
+/// languages.
+pub(super) fn development_texts() -> impl Iterator<Item = &'static str> {
+    CORPORA
+        .iter()
+        .flat_map(|corpus| labelled(corpus.dev))
+        .map(|(text, _)| text)
 }
 
 /// The thresholds are chosen on the earlier test halves held out, so every
@@ -86,7 +93,10 @@ fn halves_of(file: &str) -> Vec<Option<&str>> {
 #[test]
 fn every_development_file_holds_the_earlier_test_halves() {
     let headings = |corpus: &Corpus| {
-        let mut found: Vec<&str> = halves_of(corpus.dev).into_iter().flatten().collect();
+        let mut found: Vec<&str> = labelled_by_half(corpus.dev)
+            .into_iter()
+            .filter_map(|(.., half)| half)
+            .collect();
         found.dedup();
         found
     };
@@ -94,7 +104,6 @@ fn every_development_file_holds_the_earlier_test_halves() {
     assert!(first.len() >= 6, "{first:?}");
     for corpus in &CORPORA {
         assert_eq!(headings(corpus), first, "{}", corpus.name);
-        assert_eq!(halves_of(corpus.dev).len(), labelled(corpus.dev).len());
     }
 }
 
@@ -299,6 +308,8 @@ struct Sample {
     is_ask: bool,
     setting: Setting,
     flagged_by_rules: bool,
+    /// The earlier test half it came from, if it did.
+    half: Option<&'static str>,
 }
 
 /// The probability a weighted sum stands for.
@@ -449,7 +460,7 @@ fn trained_scorers() -> String {
          # the development half: `cargo test --lib write_the_scorer -- --ignored`.\n",
     );
     for language in ["en", "fr"] {
-        let corpus: Vec<(String, Setting, bool, Option<&str>)> = CORPORA
+        let corpus: Vec<(String, Setting, bool, Option<&'static str>)> = CORPORA
             .iter()
             .filter(|corpus| {
                 corpus.name.starts_with(if language == "en" {
@@ -459,23 +470,26 @@ fn trained_scorers() -> String {
                 })
             })
             .flat_map(|corpus| {
-                labelled(corpus.dev)
+                labelled_by_half(corpus.dev)
                     .into_iter()
-                    .zip(halves_of(corpus.dev))
-                    .map(|((text, is_ask), half)| (text.to_string(), corpus.setting, is_ask, half))
+                    .map(|(text, is_ask, half)| (text.to_string(), corpus.setting, is_ask, half))
             })
             .collect();
-        let sample = |(text, setting, is_ask, _): &(String, Setting, bool, Option<&str>)| Sample {
-            lit: lit(text),
-            sentences: text
-                .split(SENTENCE_ENDS)
-                .map(lit)
-                .filter(|lit| !lit.is_empty())
-                .collect(),
-            is_ask: *is_ask,
-            setting: *setting,
-            flagged_by_rules: !asks_by_rules(patterns, text, *setting).is_empty(),
-        };
+        let sample =
+            |(text, setting, is_ask, half): &(String, Setting, bool, Option<&'static str>)| {
+                Sample {
+                    lit: lit(text),
+                    sentences: text
+                        .split(SENTENCE_ENDS)
+                        .map(lit)
+                        .filter(|lit| !lit.is_empty())
+                        .collect(),
+                    is_ask: *is_ask,
+                    setting: *setting,
+                    flagged_by_rules: !asks_by_rules(patterns, text, *setting).is_empty(),
+                    half: *half,
+                }
+            };
         let samples: Vec<Sample> = corpus.iter().map(sample).collect();
         // The app's own words are honest texts it must never flag: its bank
         // questions and its message templates. The scorer always learns from
@@ -492,24 +506,21 @@ fn trained_scorers() -> String {
             .chain(own_templates(language).map(|text| (text, Setting::Request, false, None)))
             .map(|text| sample(&text))
             .collect();
-        let mut halves: Vec<&str> = corpus.iter().filter_map(|(.., half)| *half).collect();
+        let mut halves: Vec<&str> = samples.iter().filter_map(|sample| sample.half).collect();
         halves.sort_unstable();
         halves.dedup();
         let mut held_out: Vec<Option<f64>> = vec![None; samples.len()];
         for held in halves {
             let training: Vec<&Sample> = samples
                 .iter()
-                .zip(&corpus)
-                .filter(|(_, (.., half))| *half != Some(held))
-                .map(|(sample, _)| sample)
+                .filter(|sample| sample.half != Some(held))
                 .chain(&own)
                 .collect();
             let (bias, weights) = train(&training);
-            for (at, (sample, _)) in samples
+            for (at, sample) in samples
                 .iter()
-                .zip(&corpus)
                 .enumerate()
-                .filter(|(_, (_, (.., half)))| *half == Some(held))
+                .filter(|(_, sample)| sample.half == Some(held))
             {
                 held_out[at] = Some(
                     sample
