@@ -1,5 +1,5 @@
 import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addPerson, backupOf as backupWith, emptyFiller, fillStorage, openApp, replaceWithBackup, storedPeople, waitForApp } from './helpers';
@@ -299,6 +299,24 @@ for (const field of FREEZE_FIELDS) {
   });
 }
 
+/** Waits until Chromium has written this profile's localStorage to disk
+ * once. Until its database is open, Chromium drops unwritten changes at
+ * shutdown ("nothing to do if no connection to the database was ever
+ * finished", LocalStorageImpl::ShutDown), which on a busy machine took a
+ * whole trial's writes with it; after that it flushes them, and that flush,
+ * fed by what the page saved, is what the quit trials measure. */
+async function untilStorageReachedDisk(profile: string) {
+  const dir = join(profile, 'Default', 'Local Storage', 'leveldb');
+  await expect
+    .poll(
+      () =>
+        existsSync(dir) &&
+        readdirSync(dir).some((file) => file.endsWith('.log') && readFileSync(join(dir, file)).includes('coffee-chat/')),
+      { timeout: 30_000, message: 'Chromium writes localStorage to disk' },
+    )
+    .toBe(true);
+}
+
 for (const field of [FIELDS[0], FIELDS[2]]) {
 test(`quitting the browser mid-burst loses at most 300 ms of typing: ${field.name}`, async ({ baseURL }) => {
   // Three trials of two browser starts each: more than the default minute
@@ -317,6 +335,7 @@ test(`quitting the browser mid-burst loses at most 300 ms of typing: ${field.nam
     await browser.addInitScript(recordKeyTimes);
     const page = await browser.newPage();
     const box = await field.open(page);
+    await untilStorageReachedDisk(profile);
     const typed = `quit ${trial}: ` + 'notes typed right up to the end '.repeat(2).slice(0, BURST_KEYS - 8);
     await typeBurst(page, box, typed);
     const allowed = await keysInLastWindow(page);
