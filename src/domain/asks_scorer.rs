@@ -1,5 +1,6 @@
 //! A small learned scorer beside the ask rules: a logistic regression per
-//! language over hashed word stems, stem pairs and five-letter runs,
+//! language over hashed word stems, pairs of stems side by side and two
+//! apart, and five-letter runs,
 //! trained on the development half of the corpus and on the app's own
 //! questions and message templates as honest text (`asks_corpus.rs` writes
 //! `asks_scorer.txt` and checks it is what they train to). It catches the
@@ -43,6 +44,11 @@ pub fn features(words: &[String]) -> Vec<(usize, usize)> {
         light(bucket(&[stem(word)]), at);
         if let Some(next) = words.get(at + 1) {
             light(bucket(&[stem(word), " ", stem(next)]), at);
+        }
+        // Words two apart carry the ask across the small word between
+        // ("hire me", "hire my son"; « engager mon fils »).
+        if let Some(after_next) = words.get(at + 2) {
+            light(bucket(&[stem(word), " _ ", stem(after_next)]), at);
         }
         let marked = format!("<{word}>");
         let starts: Vec<usize> = marked
