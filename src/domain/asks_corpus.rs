@@ -174,18 +174,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. These are the eighth half's figures
-/// once the scorer read words two apart and learned the app's own texts
-/// sentence by sentence (its fifth measurement, in aggregate). English
-/// requests flag six honest texts more than before: the request cut had
-/// been held up by a template's thanks, which the scorer no longer weighs
-/// as an ask, and the cut chosen on the earlier halves lets through more
-/// of this half's honest twins.
+/// is short of it, the README says so. These are the ninth half's figures
+/// as first measured, with the filters as they were before it was written.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 73, 10),
-    ("English questions", 29, 2),
-    ("French requests", 72, 4),
-    ("French questions", 25, 0),
+    ("English requests", 68, 8),
+    ("English questions", 28, 0),
+    ("French requests", 59, 4),
+    ("French questions", 23, 0),
 ];
 
 #[test]
