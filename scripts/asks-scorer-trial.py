@@ -9,7 +9,8 @@
     python3 scripts/asks-scorer-trial.py stems 4096       # the first variant chosen
                                                           # by cross-validation on the
                                                           # development half alone
-    python3 scripts/asks-scorer-trial.py cv [DESIGN…]     # the scorer alone, by
+    python3 scripts/asks-scorer-trial.py cv [DESIGN…]     # the scorer alone (one model
+                                                          # for both settings), by
                                                           # cross-validation on the
                                                           # development half only, for
                                                           # the designs named below
@@ -61,12 +62,14 @@ def hashed(texts, buckets):
     return csr_matrix((np.ones(len(r)), (r, c)), shape=(len(texts), buckets))
 
 
-def stems(texts, buckets, stem=5, runs=(4,), apart=False):
+def stems(texts, buckets, stem=5, runs=(4,), apart=False, setting=None):
     """Words cut to `stem` letters, their pairs (with `apart`, also the
     pairs two words apart), and the runs of each word's letters, hashed
     into `buckets`: five letters and four-letter runs are what
     cross-validation on the development half first found to carry
-    furthest at few false alarms."""
+    furthest at few false alarms. With a `setting` ('R' or 'Q'), each
+    feature also lights a bucket of that setting alone, as the app's
+    scorer does."""
     r, c = [], []
     for i, text in enumerate(texts):
         words = [w for w in re.split(r'[^0-9a-z]+', fold(text)) if w]
@@ -78,6 +81,8 @@ def stems(texts, buckets, stem=5, runs=(4,), apart=False):
             for w in words:
                 w = f'<{w}>'
                 found |= {'#' + w[k:k + n] for k in range(len(w) - n + 1)}
+        if setting:
+            found |= {f'{setting}|{feature}' for feature in found}
         for feature in found:
             r.append(i)
             c.append(fnv(feature) % buckets)
@@ -131,8 +136,9 @@ def cross_validate(language, design):
 base = dict(stem=5, runs=[4], buckets=4096, C=4)
 designs = {
     'base': base,
-    'shipped': {**base, 'stem': 5, 'runs': [5], 'buckets': 8192, 'apart': True},
-    'side-by-side': {**base, 'stem': 5, 'runs': [5], 'buckets': 8192},
+    'shipped': {**base, 'stem': 5, 'runs': [5], 'buckets': 16384, 'apart': True, 'per_setting': True},
+    'one-model': {**base, 'stem': 5, 'runs': [5], 'buckets': 16384, 'apart': True},
+    'side-by-side-8k': {**base, 'stem': 5, 'runs': [5], 'buckets': 8192},
     's5r4': {**base, 'stem': 5, 'buckets': 8192},
     's5r5b4k': {**base, 'stem': 5, 'runs': [5]},
     's5r5b2k': {**base, 'stem': 5, 'runs': [5], 'buckets': 2048},
@@ -175,12 +181,14 @@ def held_out_halves(language, design, budget=0.02):
             for half, text, y in labelled_by_half(f'src/domain/asks_corpus/{code}-{file}-dev.txt')]
     catalogue = json.load(open(f'i18n/{code}.json'))
     bank = [v for k, v in catalogue.items() if k.startswith('bank.') and not k.startswith('bank.category')]
-    encode = lambda texts: stems(texts, design['buckets'], design['stem'], design['runs'], design.get('apart', False))
+    encode = lambda texts, setting: stems(texts, design['buckets'], design['stem'], design['runs'],
+                                          design.get('apart', False), setting if design.get('per_setting') else None)
     half = np.array([d[0] or '' for d in data])
     y = np.array([d[2] for d in data])
     kind = np.array([d[3] for d in data])
-    x, x_bank = encode([d[1] for d in data]), encode(bank)
-    by_sentence = [encode(sentences(d[1])) for d in data]
+    x = vstack([encode([d[1]], d[3]) for d in data]).tocsr()
+    x_bank = encode(bank, 'Q')
+    by_sentence = [encode(sentences(d[1]), d[3]) for d in data]
     fit = lambda rows: LogisticRegression(C=design['C'], max_iter=5000).fit(
         vstack([x[rows], x_bank]), np.concatenate([y[rows], np.zeros(len(bank))]))
     score = lambda model, rows: np.array([model.predict_proba(by_sentence[i])[:, 1].max() for i in rows])
@@ -192,7 +200,7 @@ def held_out_halves(language, design, budget=0.02):
         for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(rest, strata):
             cross[rest[test]] = score(fit(rest[train]), rest[test])
         model = fit(rest)
-        above_bank = max(model.predict_proba(encode(sentences(b)))[:, 1].max() for b in bank)
+        above_bank = max(model.predict_proba(encode(sentences(b), 'Q'))[:, 1].max() for b in bank)
         p = score(model, out)
         for setting, floor in [('R', 0.0), ('Q', above_bank)]:
             of = rest[kind[rest] == setting]

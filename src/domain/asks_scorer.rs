@@ -7,12 +7,13 @@
 //! asks the rules were never written for; the words that weighed most say
 //! why it flagged.
 
+use super::asks::Setting;
 use super::words::words_as_written;
 
 /// Buckets the features are hashed into, the letters a stem keeps and the
 /// letters of a run: what cross-validation on the development half chose,
 /// each earlier test half held out in turn (BENCHMARKS.md, "Ask filters").
-pub const BUCKETS: usize = 8192;
+pub const BUCKETS: usize = 16384;
 const STEM: usize = 5;
 const RUN: usize = 5;
 
@@ -31,24 +32,38 @@ pub struct Scorer {
 
 /// The buckets a text lights up, each once, with the word (by its index
 /// among the text's words) it first came from; a pair counts for its
-/// first word.
-pub fn features(words: &[String]) -> Vec<(usize, usize)> {
+/// first word. Each feature lights two buckets: one shared by requests
+/// and questions, one of `setting` alone, which learns where the two part
+/// (a résumé review is an ask in a request and fine at the meeting; what
+/// a company sells is a fair thing to write about and a question to leave
+/// out).
+pub fn features(words: &[String], setting: Setting) -> Vec<(usize, usize)> {
+    let own = fnv(
+        FNV_OFFSET,
+        &[match setting {
+            Setting::Request => "R|",
+            Setting::Question => "Q|",
+        }],
+    );
     let mut lit = vec![false; BUCKETS];
     let mut found = Vec::new();
-    let mut light = |bucket: usize, at: usize| {
-        if !std::mem::replace(&mut lit[bucket], true) {
-            found.push((bucket, at));
+    let mut light = |pieces: &[&str], at: usize| {
+        for hash in [fnv(FNV_OFFSET, pieces), fnv(own, pieces)] {
+            let bucket = (hash % BUCKETS as u64) as usize;
+            if !std::mem::replace(&mut lit[bucket], true) {
+                found.push((bucket, at));
+            }
         }
     };
     for (at, word) in words.iter().enumerate() {
-        light(bucket(&[stem(word)]), at);
+        light(&[stem(word)], at);
         if let Some(next) = words.get(at + 1) {
-            light(bucket(&[stem(word), " ", stem(next)]), at);
+            light(&[stem(word), " ", stem(next)], at);
         }
         // Words two apart carry the ask across the small word between
         // ("hire me", "hire my son"; « engager mon fils »).
         if let Some(after_next) = words.get(at + 2) {
-            light(bucket(&[stem(word), " _ ", stem(after_next)]), at);
+            light(&[stem(word), " _ ", stem(after_next)], at);
         }
         let marked = format!("<{word}>");
         let starts: Vec<usize> = marked
@@ -57,7 +72,7 @@ pub fn features(words: &[String]) -> Vec<(usize, usize)> {
             .chain([marked.len()])
             .collect();
         for run in starts.windows(RUN + 1) {
-            light(bucket(&["#", &marked[run[0]..run[RUN]]]), at);
+            light(&["#", &marked[run[0]..run[RUN]]], at);
         }
     }
     found
@@ -71,16 +86,17 @@ fn stem(word: &str) -> &str {
         .map_or(word.len(), |(at, _)| at)]
 }
 
-/// FNV-1a, 64 bits, of the pieces one after another, folded into the
-/// buckets.
-fn bucket(pieces: &[&str]) -> usize {
-    let hash = pieces
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits, of the pieces one after another, carried on from
+/// `from` (a piece hashed before them).
+fn fnv(from: u64, pieces: &[&str]) -> u64 {
+    pieces
         .iter()
         .flat_map(|piece| piece.bytes())
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        .fold(from, |hash, byte| {
             (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        });
-    (hash % BUCKETS as u64) as usize
+        })
 }
 
 impl Scorer {
@@ -103,20 +119,25 @@ impl Scorer {
     }
 
     /// Whether the weights of `text`, cut into `words` by `words::tokens`, reach
-    /// `cut`, and if so the words that weighed most towards it (at most
-    /// three, as written in the text).
-    pub fn weighed_most(&self, text: &str, words: &[String], cut: i32) -> Option<Vec<String>> {
+    /// the cut of `setting`, and if so the words that weighed most towards
+    /// it (at most three, as written in the text).
+    pub fn weighed_most(
+        &self,
+        text: &str,
+        words: &[String],
+        setting: Setting,
+    ) -> Option<Vec<String>> {
         // A sentence of no words (what follows a final "?") weighs only the
         // bias, which says nothing about the text.
         if words.is_empty() {
             return None;
         }
-        let lit = features(words);
+        let lit = features(words, setting);
         let mut by_word = vec![0_i32; words.len()];
         for (bucket, at) in &lit {
             by_word[*at] += i32::from(self.weights[*bucket]);
         }
-        if by_word.iter().sum::<i32>() < cut {
+        if by_word.iter().sum::<i32>() < self.cuts[setting as usize] {
             return None;
         }
         // Small words are named only where nothing else weighed for the
@@ -203,7 +224,11 @@ mod tests {
     fn a_flag_names_small_words_only_when_nothing_else_weighed() {
         // Every feature weighs 7, so every word weighs for the ask.
         let scorer = Scorer::parse(&format!("scorer en 1 1 {}", "f".repeat(BUCKETS))).unwrap();
-        let named = |text: &str| scorer.weighed_most(text, &tokens(text), 1).unwrap();
+        let named = |text: &str| {
+            scorer
+                .weighed_most(text, &tokens(text), Setting::Request)
+                .unwrap()
+        };
         assert_eq!(
             named("Would there be a gig for your studio"),
             ["gig", "studio"]
