@@ -57,13 +57,12 @@ pub fn features(words: &[String], setting: Setting) -> Vec<(usize, usize)> {
     };
     for (at, word) in words.iter().enumerate() {
         light(&[stem(word)], at);
-        if let Some(next) = words.get(at + 1) {
-            light(&[stem(word), " ", stem(next)], at);
-        }
         // Words two apart carry the ask across the small word between
         // ("hire me", "hire my son"; « engager mon fils »).
-        if let Some(after_next) = words.get(at + 2) {
-            light(&[stem(word), " _ ", stem(after_next)], at);
+        for (apart, between) in [(1, " "), (2, " _ ")] {
+            if let Some(other) = words.get(at + apart) {
+                light(&[stem(word), between, stem(other)], at);
+            }
         }
         let marked = format!("<{word}>");
         let starts: Vec<usize> = marked
