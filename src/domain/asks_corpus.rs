@@ -176,14 +176,15 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. These are the ninth half's figures
 /// after the seventh round of tuning (BENCHMARKS.md, "Ask filters"), its
-/// fifth measurement, in aggregate. Against the filters as they were
-/// before it was written, English requests catch one ask fewer and flag
-/// four honest texts fewer.
+/// sixth measurement, in aggregate. Each question filter catches one ask
+/// fewer than at the fifth: the scorer had flagged "Could you refer me to
+/// a colleague who knows the policy side?", advice the articles give, and
+/// learning that such questions are honest cost one ask a language here.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 67, 4),
-    ("English questions", 28, 0),
+    ("English requests", 69, 4),
+    ("English questions", 27, 0),
     ("French requests", 65, 3),
-    ("French questions", 23, 0),
+    ("French questions", 22, 0),
 ];
 
 #[test]
