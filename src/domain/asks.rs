@@ -682,6 +682,44 @@ mod tests {
         );
     }
 
+    /// The traps the README promises to leave alone, in the settings
+    /// they are written in: a retrained scorer broke two of them once,
+    /// while the development half's false alarms stayed within bounds.
+    #[test]
+    fn the_traps_the_readme_names_are_left_alone() {
+        let requests = [
+            "During my internship at Ontario Employment Services I read your report.",
+            "I work at Ontario Employment Services and wondered how you got into data analysis.",
+            "Employment and Social Development Canada published your report.",
+            "My internship ends in April; how did you choose your field?",
+            "I applied the statistics skills from my degree to a volunteer project.",
+            "Could you refer me to a colleague who knows the policy side?",
+            "Thank you for the informational interview on Tuesday.",
+            "Y a-t-il un bureau de poste près de votre bureau ?",
+            "Avez-vous un emploi du temps chargé cette semaine ?",
+            "Merci pour l'entretien d'information de mardi.",
+            "Je ne cherche pas d'emploi ; j'aimerais comprendre votre métier.",
+            "Pendant mon stage à Emploi-Québec, j'ai lu votre article.",
+        ];
+        let questions = [
+            "Who else could you refer me to?",
+            "Could you refer me to a colleague who knows the policy side?",
+            "Pourriez-vous me recommander quelqu'un d'autre à qui parler ?",
+            "Pourriez-vous me diriger vers une collègue qui connaît le volet des politiques ?",
+        ];
+        let flagged: Vec<&str> = requests
+            .iter()
+            .filter(|text| !asks_in(text, Setting::Request).is_empty())
+            .chain(
+                questions
+                    .iter()
+                    .filter(|text| !asks_in(text, Setting::Question).is_empty()),
+            )
+            .copied()
+            .collect();
+        assert!(flagged.is_empty(), "{flagged:?}");
+    }
+
     #[test]
     fn the_scorer_speaks_where_no_rule_does_and_names_its_words() {
         for (text, setting) in [
