@@ -139,7 +139,7 @@ test('a request or a question no rule flags is flagged by the learned scorer, wh
   const warning = page.locator('.notice-warning');
   await own.fill('Could your lab make use of a research assistant this fall?');
   await expect(warning).toContainText('Best left out: Wording close to an ask to leave out.');
-  await expect(warning).toContainText(/the words that weigh most: [^.]*\b(lab|use|assistant)\b/);
+  await expect(warning).toContainText(/the words that weigh most: [^.]*\bassistant\b/);
   await own.fill('What does a good first month look like at your studio?');
   await expect(warning).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
