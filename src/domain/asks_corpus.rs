@@ -174,17 +174,14 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. These are the ninth half's figures
-/// at its eighth measurement, in aggregate, after plain career-guide
-/// questions and French asks veiled in questions joined the development
-/// half (BENCHMARKS.md, "Ask filters"). Retraining moved one English ask
-/// in a request below the scorer's cut and one French honest request
-/// above it, for three more French questions and one more English one.
+/// is short of it, the README says so. These are the tenth half's figures
+/// as shipped before it was written (its baseline, one measurement in
+/// aggregate; BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 68, 4),
-    ("English questions", 28, 0),
-    ("French requests", 66, 4),
-    ("French questions", 25, 0),
+    ("English requests", 79, 7),
+    ("English questions", 27, 0),
+    ("French requests", 77, 1),
+    ("French questions", 28, 0),
 ];
 
 #[test]
