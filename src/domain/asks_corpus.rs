@@ -175,13 +175,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. These are the tenth half's figures
-/// as shipped before it was written (its baseline, one measurement in
-/// aggregate; BENCHMARKS.md, "Ask filters").
+/// after the eighth round of tuning (BENCHMARKS.md, "Ask filters"), its
+/// fourth measurement, in aggregate.
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 79, 7),
+    ("English requests", 79, 6),
     ("English questions", 27, 0),
-    ("French requests", 77, 1),
-    ("French questions", 28, 0),
+    ("French requests", 76, 0),
+    ("French questions", 29, 0),
 ];
 
 #[test]
@@ -355,13 +355,14 @@ fn lit(text: &str, setting: Setting) -> Vec<usize> {
 }
 
 /// The lowest threshold, in hundredths, at which the scorer flags at most
-/// 1.5 % of the honest texts of `setting` among the earlier test halves,
-/// each scored by a scorer that never saw its half: text written apart
-/// from the rest, as a new message is. The rules were tuned on those
-/// halves, so their false alarms there say nothing; the rest of the 3 %
-/// goal is left to them (alone, they flagged one honest text in 73 in each
-/// language on the sixth half, in aggregate). What rules or scorer catch
-/// there is printed, as a guide.
+/// 1.5 % of the honest texts of `setting`, each scored by a scorer that
+/// never saw its group (an earlier test half, or a fold of the text
+/// written for the development half alone): text written apart from the
+/// rest, as a new message is. The rules were tuned on all of it, so their
+/// false alarms there say nothing; the rest of the 3 % goal is left to
+/// them (alone, they flagged one honest text in 73 in each language on the
+/// sixth half, in aggregate). What rules or scorer catch there is printed,
+/// as a guide.
 fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Setting) -> f64 {
     let of_setting: Vec<(&Sample, f64)> = samples
         .iter()
@@ -392,7 +393,7 @@ fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Set
             .count()
     };
     println!(
-        "{setting:?}, on the earlier test halves held out, at {threshold}: {}/{} asks caught by rules or scorer, {}/{honest} honest texts flagged by the scorer",
+        "{setting:?}, each group held out, at {threshold}: {}/{} asks caught by rules or scorer, {}/{honest} honest texts flagged by the scorer",
         flagged(true),
         of_setting.len() - honest,
         scorer_alarms(threshold)
@@ -525,21 +526,36 @@ fn trained_scorers() -> String {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut halves: Vec<&str> = samples.iter().filter_map(|sample| sample.half).collect();
-        halves.sort_unstable();
-        halves.dedup();
+        // Each earlier test half is held out in turn, and so is each of two
+        // folds of the text written for the development half alone: the
+        // look-alikes written there after a false alarm are the honest
+        // texts most like the next one.
+        let group_of = |at: usize, sample: &Sample| match sample.half {
+            Some(half) => half.to_string(),
+            None => format!("development only, fold {}", at % 2),
+        };
+        let groups: Vec<String> = samples
+            .iter()
+            .enumerate()
+            .map(|(at, sample)| group_of(at, sample))
+            .collect();
+        let mut distinct = groups.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
         let mut held_out: Vec<Option<f64>> = vec![None; samples.len()];
-        for held in halves {
+        for held in &distinct {
             let training: Vec<&Sample> = samples
                 .iter()
-                .filter(|sample| sample.half != Some(held))
+                .zip(&groups)
+                .filter(|(_, group)| *group != held)
+                .map(|(sample, _)| sample)
                 .chain(&own)
                 .collect();
             let (bias, weights) = train(&training);
             for (at, sample) in samples
                 .iter()
                 .enumerate()
-                .filter(|(_, sample)| sample.half == Some(held))
+                .filter(|(at, _)| &groups[*at] == held)
             {
                 held_out[at] = Some(
                     sample
