@@ -530,14 +530,13 @@ fn trained_scorers() -> String {
         // folds of the text written for the development half alone: the
         // look-alikes written there after a false alarm are the honest
         // texts most like the next one.
-        let group_of = |at: usize, sample: &Sample| match sample.half {
-            Some(half) => half.to_string(),
-            None => format!("development only, fold {}", at % 2),
-        };
         let groups: Vec<String> = samples
             .iter()
             .enumerate()
-            .map(|(at, sample)| group_of(at, sample))
+            .map(|(at, sample)| match sample.half {
+                Some(half) => half.to_string(),
+                None => format!("development only, fold {}", at % 2),
+            })
             .collect();
         let mut distinct = groups.clone();
         distinct.sort_unstable();
