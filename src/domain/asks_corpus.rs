@@ -530,13 +530,10 @@ fn trained_scorers() -> String {
         // folds of the text written for the development half alone: the
         // look-alikes written there after a false alarm are the honest
         // texts most like the next one.
-        let groups: Vec<String> = samples
+        let groups: Vec<(Option<&str>, usize)> = samples
             .iter()
             .enumerate()
-            .map(|(at, sample)| match sample.half {
-                Some(half) => half.to_string(),
-                None => format!("development only, fold {}", at % 2),
-            })
+            .map(|(at, sample)| (sample.half, if sample.half.is_some() { 0 } else { at % 2 }))
             .collect();
         let mut distinct = groups.clone();
         distinct.sort_unstable();
