@@ -46,8 +46,14 @@ test('Back and Forward return to the screen and the place in it', async ({ page 
   await openApp(page);
   await replaceWithBackup(page, backupOf({ people: numberedPeople(40) }));
   await nav(page).getByRole('link', { name: 'People' }).click();
-  await page.getByRole('button', { name: 'Show 25 more of 25' }).click();
+  // The list draws its next rows by itself once its end is scrolled near,
+  // which can take a "Show more" button away under a tap; so scroll, as a
+  // person does, until the far row is there.
   const far = page.getByRole('link', { name: 'Person 030' });
+  await expect(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(far).toBeAttached({ timeout: 1000 });
+  }).toPass();
   await far.scrollIntoViewIfNeeded();
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(500);
