@@ -88,8 +88,10 @@ pub(super) fn development_texts() -> impl Iterator<Item = &'static str> {
         .map(|(text, _)| text)
 }
 
-/// The thresholds are chosen on the earlier test halves held out, so every
-/// development file must hold each of them, under the same heading.
+/// The thresholds are chosen on the earlier test halves held out, so both
+/// development files of a language hold each of them, under the same
+/// heading. A language may move its test half on before the other, so
+/// across languages one list of halves begins the other.
 #[test]
 fn every_development_file_holds_the_earlier_test_halves() {
     let headings = |corpus: &Corpus| {
@@ -100,11 +102,13 @@ fn every_development_file_holds_the_earlier_test_halves() {
         found.dedup();
         found
     };
-    let first = headings(&CORPORA[0]);
-    assert!(first.len() >= 6, "{first:?}");
-    for corpus in &CORPORA {
-        assert_eq!(headings(corpus), first, "{}", corpus.name);
-    }
+    let [english_requests, english_questions, french_requests, french_questions] =
+        CORPORA.each_ref().map(headings);
+    assert!(english_requests.len() >= 6, "{english_requests:?}");
+    assert_eq!(english_requests, english_questions);
+    assert_eq!(french_requests, french_questions);
+    let shared = english_requests.len().min(french_requests.len());
+    assert_eq!(english_requests[..shared], french_requests[..shared]);
 }
 
 struct Score {
@@ -174,12 +178,14 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. These are the tenth half's figures
-/// after the eighth round of tuning (BENCHMARKS.md, "Ask filters"), its
-/// fourth measurement, in aggregate.
+/// is short of it, the README says so. English: the eleventh half's
+/// figures as shipped before it was written (its baseline, one
+/// measurement in aggregate). French: the tenth half's figures after the
+/// eighth round of tuning, its fourth measurement, in aggregate
+/// (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 79, 6),
-    ("English questions", 27, 0),
+    ("English requests", 74, 4),
+    ("English questions", 28, 0),
     ("French requests", 76, 0),
     ("French questions", 29, 0),
 ];
