@@ -465,8 +465,9 @@ fn matched_length(pattern: &[Part], words: &[String]) -> Option<usize> {
 }
 
 /// Whether `pattern` matches in the sentence with no negation in the two
-/// words before it or its own first three ("I'm not looking for work at
-/// your firm").
+/// words before it or the three from where it starts ("I'm not looking for
+/// work at your firm", "salary isn't something to ask about"), nor a
+/// negated "ask" in the four before ("I'm not asking you to review my CV").
 fn sentence_matches(pattern: &[Part], words: &[String]) -> bool {
     let (pattern, mut starts) = match pattern.split_first() {
         Some((Part::Start, rest)) => (rest, 0..1),
@@ -474,11 +475,19 @@ fn sentence_matches(pattern: &[Part], words: &[String]) -> bool {
     };
     could_match(pattern, words)
         && starts.any(|start| {
-            matched_length(pattern, &words[start..]).is_some_and(|length| {
-                let end = (start + length.min(3)).min(words.len());
-                !(start.saturating_sub(2)..end).any(|at| is_negation(words, at))
-            })
+            matched_length(pattern, &words[start..]).is_some() && !is_negated(words, start)
         })
+}
+
+fn is_negated(words: &[String], start: usize) -> bool {
+    let negated =
+        |from: usize, to: usize| (from..to.min(words.len())).any(|at| is_negation(words, at));
+    let before = start.saturating_sub(4);
+    negated(start.saturating_sub(2), start + 3)
+        || (negated(before, start)
+            && words[before..start]
+                .iter()
+                .any(|word| word.starts_with("ask")))
 }
 
 /// A pattern's parts: a lone `-` makes the part after it optional (as `-`
@@ -732,7 +741,7 @@ mod tests {
                 Setting::Request,
             ),
             (
-                "Could your lab make use of a research assistant this fall?",
+                "Could your clinic take a student nurse this summer?",
                 Setting::Question,
             ),
         ] {
