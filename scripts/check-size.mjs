@@ -12,18 +12,19 @@ import { builtFiles, isAfterStart, isEnglishAfterStart, isFirstLoad, isSecondLan
 // Hashed file names differ from one checkout to the next and move the
 // brotli size of the loader, the glue and index.html by some 20 bytes
 // (425,674 here, 425,692 in a fresh clone, the same wasm): the gate
-// leaves room for that.
-const BUDGET_BYTES = 425_730;
+// leaves room for that. Raised from 425,730 for the scorer reading word
+// classes (BENCHMARKS.md, "Size").
+const BUDGET_BYTES = 426_530;
 // The French catalogue, on top of the first load in French (the language issue's limit).
 const SECOND_LANGUAGE_BUDGET_BYTES = 15_000;
 // The ask rules and the learned scorer's weights (two languages of 16,384
 // hex digits), fetched once the app is up: kept small enough to arrive
 // before anyone has typed a message. Raised from 14 KB, then from 14.5 KB,
-// 19 KB and 25.2 KB, for the rules that ten test halves showed were
+// 19 KB, 25.2 KB and 26.7 KB, for the rules that eleven test halves showed were
 // missing and for a scorer that tells requests from questions
 // (BENCHMARKS.md, "Size", which says what they bought and what to try
 // next).
-const AFTER_START_BUDGET_BYTES = 26_700;
+const AFTER_START_BUDGET_BYTES = 27_350;
 // The English catalogue, fetched once the app is up for the screens past
 // the first: no larger than the French one.
 const ENGLISH_BUDGET_BYTES = SECOND_LANGUAGE_BUDGET_BYTES;

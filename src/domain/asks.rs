@@ -270,6 +270,8 @@ pub struct Patterns {
     fixed: Vec<(Vec<Part>, String)>,
     rules: Vec<(String, Vec<Vec<Part>>)>,
     scorers: Vec<Scorer>,
+    /// Each word class, as one part that matches any of its words.
+    classes: Vec<(String, Part)>,
 }
 
 /// One part of a pattern, read once from its text.
@@ -298,6 +300,7 @@ impl Patterns {
             fixed: Vec::new(),
             rules: Vec::new(),
             scorers: Vec::new(),
+            classes: Vec::new(),
         };
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
@@ -306,7 +309,13 @@ impl Patterns {
             let (head, rest) = line.split_once(' ').unwrap_or((line, ""));
             let definition = rest.split_once(" =").map(|(a, b)| (a.trim(), b.trim()));
             match (head, definition) {
-                ("class", Some((name, words))) => classes.push((name, words)),
+                ("class", Some((name, words))) => {
+                    classes.push((name, words));
+                    let class = parts(&format!("@{name}"), &classes).pop();
+                    patterns
+                        .classes
+                        .extend(class.map(|part| (name.to_string(), part)));
+                }
                 ("fixed", Some((phrase, word))) => patterns
                     .fixed
                     .push((parts(phrase, &classes), word.to_string())),
@@ -373,8 +382,25 @@ impl Patterns {
                 .scorers
                 .iter()
                 .find(|scorer| scorer.language == language)?;
-            scorer.weighed_most(sentence, &words, setting)
+            scorer.weighed_most(sentence, &words, setting, &self.classes_of(&words))
         })
+    }
+
+    /// The class each word falls in first, by which the scorer also reads
+    /// it.
+    pub(super) fn classes_of(&self, words: &[String]) -> Vec<Option<&str>> {
+        words
+            .iter()
+            .map(|word| {
+                self.classes
+                    .iter()
+                    .find(|(_, class)| {
+                        matched_length(std::slice::from_ref(class), std::slice::from_ref(word))
+                            .is_some()
+                    })
+                    .map(|(name, _)| name.as_str())
+            })
+            .collect()
     }
 
     fn of_rule(&self, name: &str) -> &[Vec<Part>] {
@@ -480,14 +506,11 @@ fn sentence_matches(pattern: &[Part], words: &[String]) -> bool {
 }
 
 fn is_negated(words: &[String], start: usize) -> bool {
-    let negated =
-        |from: usize, to: usize| (from..to.min(words.len())).any(|at| is_negation(words, at));
-    let before = start.saturating_sub(4);
-    negated(start.saturating_sub(2), start + 3)
-        || (negated(before, start)
-            && words[before..start]
-                .iter()
-                .any(|word| word.starts_with("ask")))
+    let asked = words[start.saturating_sub(4)..start]
+        .iter()
+        .any(|word| word.starts_with("ask"));
+    let from = start.saturating_sub(if asked { 4 } else { 2 });
+    (from..(start + 3).min(words.len())).any(|at| is_negation(words, at))
 }
 
 /// A pattern's parts: a lone `-` makes the part after it optional (as `-`
