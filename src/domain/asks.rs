@@ -753,6 +753,23 @@ mod tests {
     }
 
     #[test]
+    fn each_word_is_given_the_first_class_of_the_rules_file_it_falls_in() {
+        let words = tokens("Any vacancies at the studio for recruiters?");
+        assert_eq!(
+            patterns().unwrap().classes_of(&words),
+            [
+                None,
+                Some("job"),
+                None,
+                None,
+                Some("unit"),
+                None,
+                Some("hirer")
+            ]
+        );
+    }
+
+    #[test]
     fn the_scorer_speaks_where_no_rule_does_and_names_its_words() {
         for (text, setting) in [
             (

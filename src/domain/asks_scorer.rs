@@ -1,6 +1,6 @@
 //! A small learned scorer beside the ask rules: a logistic regression per
 //! language over hashed word stems, pairs of stems side by side and two
-//! apart, and five-letter runs,
+//! apart, five-letter runs and the word classes of the rules file,
 //! trained on the development half of the corpus and on the app's own
 //! questions and message templates as honest text (`asks_corpus.rs` writes
 //! `asks_scorer.txt` and checks it is what they train to). It catches the
@@ -139,8 +139,9 @@ impl Scorer {
         })
     }
 
-    /// Whether the weights of `text`, cut into `words` by `words::tokens`, reach
-    /// the cut of `setting`, and if so the words that weighed most towards
+    /// Whether the weights of `text`, cut into `words` by `words::tokens`
+    /// (each in the word class `classes` gives it), reach the cut of
+    /// `setting`, and if so the words that weighed most towards
     /// it (at most three, as written in the text).
     pub fn weighed_most(
         &self,
@@ -258,6 +259,23 @@ mod tests {
             ["gig", "studio"]
         );
         assert_eq!(named("Would there be"), ["Would", "there", "be"]);
+    }
+
+    #[test]
+    fn words_of_one_class_share_what_was_learnt_of_it() {
+        let lit = |word: &str, class| {
+            features(&[word.to_string()], Setting::Request, &[class])
+                .into_iter()
+                .map(|(bucket, _)| bucket)
+                .collect::<Vec<_>>()
+        };
+        let opening = lit("opening", Some("job"));
+        let vacancy = lit("vacancy", Some("job"));
+        let shared = |a: &[usize], b: &[usize]| a.iter().filter(|x| b.contains(x)).count();
+        // The class, counted for requests and questions together and for
+        // requests alone.
+        assert_eq!(shared(&opening, &vacancy), 2);
+        assert_eq!(shared(&lit("opening", None), &lit("vacancy", None)), 0);
     }
 
     #[test]
