@@ -179,12 +179,11 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the twelfth half's
-/// figures as shipped before it was written (its baseline, one
-/// measurement in aggregate). French: the tenth half's figures after the
-/// ninth round of tuning, its ninth measurement, in aggregate
-/// (BENCHMARKS.md, "Ask filters").
+/// figures after the tenth round of tuning, its third measurement, in
+/// aggregate. French: the tenth half's figures after the same round, its
+/// eleventh measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 76, 2),
+    ("English requests", 75, 2),
     ("English questions", 29, 1),
     ("French requests", 77, 1),
     ("French questions", 29, 0),
@@ -418,8 +417,12 @@ fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Set
             })
             .count()
     };
+    let scorer_catches = of_setting
+        .iter()
+        .filter(|(sample, p)| sample.is_ask && *p >= threshold)
+        .count();
     println!(
-        "{setting:?}, each group held out, at {threshold}: {}/{} asks caught by rules or scorer, {}/{honest} honest texts flagged by the scorer",
+        "{setting:?}, each group held out, at {threshold}: {}/{} asks caught by rules or scorer ({scorer_catches} by the scorer alone), {}/{honest} honest texts flagged by the scorer",
         flagged(true),
         of_setting.len() - honest,
         scorer_alarms(threshold)
