@@ -179,12 +179,11 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the fourteenth half's
-/// figures as shipped before it was written (its baseline, one
-/// measurement in aggregate). French: the tenth half's figures after the
-/// eleventh round of tuning, its thirteenth measurement, in aggregate
-/// (BENCHMARKS.md, "Ask filters").
+/// figures after the twelfth round of tuning, its second measurement, in
+/// aggregate. French: the tenth half's figures after the same round, its
+/// fourteenth measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 74, 2),
+    ("English requests", 74, 1),
     ("English questions", 41, 0),
     ("French requests", 77, 1),
     ("French questions", 29, 0),
