@@ -181,7 +181,7 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// is short of it, the README says so. English: the fourteenth half's
 /// figures after the twelfth round of tuning, its second measurement, in
 /// aggregate. French: the tenth half's figures after the same round, its
-/// fourteenth measurement, in aggregate (BENCHMARKS.md, "Ask filters").
+/// seventeenth measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
     ("English requests", 74, 1),
     ("English questions", 41, 0),
