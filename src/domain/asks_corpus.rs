@@ -178,13 +178,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. English: the fourteenth half's
-/// figures after the twelfth round of tuning, its second measurement, in
-/// aggregate. French: the tenth half's figures after the same round, its
+/// is short of it, the README says so. English: the fifteenth half's
+/// figures as shipped before it was written, its first measurement.
+/// French: the tenth half's figures after the same round, its
 /// seventeenth measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 74, 1),
-    ("English questions", 41, 0),
+    ("English requests", 76, 0),
+    ("English questions", 36, 0),
     ("French requests", 77, 1),
     ("French questions", 29, 0),
 ];
