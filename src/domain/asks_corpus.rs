@@ -179,14 +179,14 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the fifteenth half's
-/// figures as shipped before it was written, its first measurement.
-/// French: the tenth half's figures after the same round, its
-/// seventeenth measurement, in aggregate (BENCHMARKS.md, "Ask filters").
+/// figures after the thirteenth round of tuning, its second measurement,
+/// in aggregate. French: the tenth half's figures after the same round,
+/// its eighteenth measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 76, 0),
+    ("English requests", 77, 0),
     ("English questions", 36, 0),
     ("French requests", 77, 1),
-    ("French questions", 29, 0),
+    ("French questions", 30, 0),
 ];
 
 #[test]
@@ -380,14 +380,18 @@ fn lit(text: &str, setting: Setting) -> Vec<usize> {
 }
 
 /// The lowest threshold, in hundredths, at which the scorer flags at most
-/// 1.5 % of the honest texts of `setting`, each scored by a scorer that
-/// never saw its group (an earlier test half, or a fold of the text
-/// written for the development half alone): text written apart from the
-/// rest, as a new message is. The rules were tuned on all of it, so their
-/// false alarms there say nothing; the rest of the 3 % goal is left to
-/// them (alone, they flagged one honest text in 73 in each language on the
-/// sixth half, in aggregate). What rules or scorer catch there is printed,
-/// as a guide.
+/// 1.5 % of the honest requests, or 2.5 % of the honest questions, of
+/// `setting`, each scored by a scorer that never saw its group (an earlier
+/// test half, or a fold of the text written for the development half
+/// alone): text written apart from the rest, as a new message is. The
+/// rules were tuned on all of it, so their false alarms there say
+/// nothing; the rest of the 3 % goal is left to them. Requests leave them
+/// half of it: measured as shipped, the tenth to fourteenth English halves
+/// had 1 to 4 of 75 honest requests flagged. Questions leave them less:
+/// the same halves had 1 of 180 honest questions flagged, as the
+/// development half's honest questions are its hardest look-alikes (the
+/// topics the articles recommend, beside the asks they resemble). What
+/// rules or scorer catch there is printed, as a guide.
 fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Setting) -> f64 {
     let of_setting: Vec<(&Sample, f64)> = samples
         .iter()
@@ -407,7 +411,13 @@ fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Set
     };
     let threshold = (30..=99)
         .map(|hundredths| f64::from(hundredths) / 100.0)
-        .find(|threshold| scorer_alarms(*threshold) * 200 <= honest * 3)
+        .find(|threshold| {
+            let per_200 = match setting {
+                Setting::Request => 3,
+                Setting::Question => 5,
+            };
+            scorer_alarms(*threshold) * 200 <= honest * per_200
+        })
         .unwrap_or(0.99);
     let flagged = |asks: bool| {
         of_setting
