@@ -79,12 +79,13 @@ fn labelled(file: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
-/// Every text of the development half, requests and questions, in both
+/// Every ask of the development half, requests and questions, in both
 /// languages.
-pub(super) fn development_texts() -> impl Iterator<Item = &'static str> {
+pub(super) fn development_asks() -> impl Iterator<Item = &'static str> {
     CORPORA
         .iter()
         .flat_map(|corpus| labelled(corpus.dev))
+        .filter(|(_, is_ask)| *is_ask)
         .map(|(text, _)| text)
 }
 
