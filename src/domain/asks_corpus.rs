@@ -413,15 +413,13 @@ fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Set
             .filter(|(sample, p)| !sample.is_ask && *p >= threshold)
             .count()
     };
+    let allowed_per_200 = match setting {
+        Setting::Request => 3,
+        Setting::Question => 5,
+    };
     let threshold = (30..=99)
         .map(|hundredths| f64::from(hundredths) / 100.0)
-        .find(|threshold| {
-            let per_200 = match setting {
-                Setting::Request => 3,
-                Setting::Question => 5,
-            };
-            scorer_alarms(*threshold) * 200 <= honest * per_200
-        })
+        .find(|threshold| scorer_alarms(*threshold) * 200 <= honest * allowed_per_200)
         .unwrap_or(0.99);
     let flagged = |asks: bool| {
         of_setting
