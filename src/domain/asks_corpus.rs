@@ -179,16 +179,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. English: the seventeenth half's
-/// figures after the fifteenth round of tuning, its second measurement,
-/// in aggregate; the scorer retrained with the sixteenth half flagged two
-/// honest requests fewer and caught two requests fewer than as shipped
-/// (73 with 3 flagged), and one question more. French: the tenth half's
-/// figures after the same round, its twenty-third measurement, in
-/// aggregate (BENCHMARKS.md, "Ask filters").
+/// is short of it, the README says so. English: the eighteenth half's
+/// figures as shipped before it was written, its first measurement.
+/// French: the tenth half's figures at the same commit, its
+/// twenty-fourth measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 71, 1),
-    ("English questions", 38, 1),
+    ("English requests", 72, 0),
+    ("English questions", 42, 0),
     ("French requests", 77, 1),
     ("French questions", 30, 0),
 ];
