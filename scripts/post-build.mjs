@@ -43,13 +43,21 @@ for (const [name, catalogue] of [['fr.json', french], ['en.json', english]]) {
   );
 }
 
+// A rule flags when any of its patterns reads the text, so their order is
+// free: sorted, like patterns sit side by side and brotli takes some 120
+// bytes fewer than in the source's order, which groups them by the test
+// half that showed them missing.
 const rulesPath = join(staging, 'asks_rules.txt');
+const sections = [];
+for (const line of (readFileSync(rulesPath, 'utf8') + readFileSync('src/domain/asks_scorer.txt', 'utf8')).split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const declares = /^(rule|class|fixed|scorer) /.test(line);
+  if (declares || sections.length === 0) sections.push({ head: line, patterns: [] });
+  else sections.at(-1).patterns.push(line);
+}
 writeFileSync(
   rulesPath,
-  (readFileSync(rulesPath, 'utf8') + readFileSync('src/domain/asks_scorer.txt', 'utf8'))
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('#'))
-    .join('\n') + '\n',
+  sections.map(({ head, patterns }) => [head, ...patterns.sort()].join('\n')).join('\n') + '\n',
 );
 
 const indexPath = join(staging, 'index.html');
