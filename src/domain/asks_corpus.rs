@@ -180,12 +180,14 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the nineteenth half's
-/// figures as shipped before it was written, its first measurement.
-/// French: the tenth half's figures at the same commit, its
-/// twenty-sixth measurement, in aggregate (BENCHMARKS.md, "Ask filters").
+/// figures after the seventeenth round of tuning, its second
+/// measurement, in aggregate; as shipped before it was written it caught
+/// one question fewer (34), and the same requests. French: the tenth
+/// half's figures after the same round, its twenty-seventh measurement,
+/// in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
     ("English requests", 67, 2),
-    ("English questions", 34, 1),
+    ("English questions", 35, 1),
     ("French requests", 77, 1),
     ("French questions", 30, 0),
 ];
