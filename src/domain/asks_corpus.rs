@@ -180,14 +180,15 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the nineteenth half's
-/// figures after the seventeenth round of tuning, its second
-/// measurement, in aggregate; as shipped before it was written it caught
-/// one question fewer (34), and the same requests. French: the tenth
-/// half's figures after the same round, its twenty-seventh measurement,
-/// in aggregate (BENCHMARKS.md, "Ask filters").
+/// figures after the seventeenth round of tuning and the question
+/// threshold chosen on the earlier test halves, its third measurement, in
+/// aggregate; as shipped before it was written it caught the same
+/// requests and 34 questions, and after the round alone 35. French: the
+/// tenth half's figures at the same commit, its twenty-eighth
+/// measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
     ("English requests", 67, 2),
-    ("English questions", 35, 1),
+    ("English questions", 41, 1),
     ("French requests", 77, 1),
     ("French questions", 30, 0),
 ];
@@ -382,18 +383,27 @@ fn lit(text: &str, setting: Setting) -> Vec<usize> {
         .collect()
 }
 
-/// The lowest threshold, in hundredths, at which the scorer flags at most
-/// 1.5 % of the honest requests, or 2.5 % of the honest questions, of
-/// `setting`, each scored by a scorer that never saw its group (an earlier
-/// test half, or a fold of the text written for the development half
-/// alone): text written apart from the rest, as a new message is. The
-/// rules were tuned on all of it, so their false alarms there say
-/// nothing; the rest of the 3 % goal is left to them. Requests leave them
-/// half of it: measured as shipped, the eleventh to fourteenth English
-/// halves had 2 to 4 of 75 honest requests flagged. Questions leave them
-/// less: the tenth to fourteenth had 1 of 180 honest questions flagged,
-/// as the development half's honest questions are its hardest look-alikes
-/// (the topics the articles recommend, beside the asks they resemble).
+/// The lowest threshold, in hundredths, at which the scorer flags few
+/// enough honest texts of `setting`, each scored by a scorer that never
+/// saw its group (an earlier test half, or a fold of the text written for
+/// the development half alone): text written apart from the rest, as a
+/// new message is. The rules were tuned on all of it, so their false
+/// alarms there say nothing; the rest of the 3 % goal is left to them.
+///
+/// Requests: at most 1.5 % of all those honest requests. Measured as
+/// shipped, rules and scorer flagged 2 to 4 of 75 honest requests on the
+/// eleventh to fourteenth English halves, so the rules need half of the
+/// goal; on the earlier test halves this leaves the scorer about 1 %.
+///
+/// Questions: at most 2 % of the honest questions of the earlier test
+/// halves, rounded up to a whole text. Those halves are written as the
+/// test half is; the honest questions written for the development half
+/// alone are its hardest look-alikes (the topics the articles recommend,
+/// beside the asks they resemble), and counting them held the scorer to
+/// 4 in 630 honest questions of the earlier halves while it missed one
+/// ask in seven there. Measured as shipped, rules and scorer flagged 4 of
+/// 360 honest questions on the eleventh to nineteenth English halves:
+/// the rules leave the scorer about 2 %.
 /// What rules or scorer catch there is printed, as a guide.
 fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Setting) -> f64 {
     let of_setting: Vec<(&Sample, f64)> = samples
@@ -402,23 +412,24 @@ fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Set
         .filter_map(|(sample, score)| Some((sample, (*score)?)))
         .filter(|(sample, _)| sample.setting == setting)
         .collect();
+    let counted = |sample: &Sample| setting == Setting::Request || sample.half.is_some();
     let honest = of_setting
         .iter()
-        .filter(|(sample, _)| !sample.is_ask)
+        .filter(|(sample, _)| !sample.is_ask && counted(sample))
         .count();
     let scorer_alarms = |threshold: f64| {
         of_setting
             .iter()
-            .filter(|(sample, p)| !sample.is_ask && *p >= threshold)
+            .filter(|(sample, p)| !sample.is_ask && *p >= threshold && counted(sample))
             .count()
     };
-    let allowed_per_200 = match setting {
-        Setting::Request => 3,
-        Setting::Question => 5,
+    let allowed = match setting {
+        Setting::Request => honest * 3 / 200,
+        Setting::Question => (honest * 2).div_ceil(100),
     };
     let threshold = (30..=99)
         .map(|hundredths| f64::from(hundredths) / 100.0)
-        .find(|threshold| scorer_alarms(*threshold) * 200 <= honest * allowed_per_200)
+        .find(|threshold| scorer_alarms(*threshold) <= allowed)
         .unwrap_or(0.99);
     let flagged = |asks: bool| {
         of_setting
@@ -432,10 +443,13 @@ fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Set
         .iter()
         .filter(|(sample, p)| sample.is_ask && *p >= threshold)
         .count();
+    let asks = of_setting
+        .iter()
+        .filter(|(sample, _)| sample.is_ask)
+        .count();
     println!(
-        "{setting:?}, each group held out, at {threshold}: {}/{} asks caught by rules or scorer ({scorer_catches} by the scorer alone), {}/{honest} honest texts flagged by the scorer",
+        "{setting:?}, each group held out, at {threshold}: {}/{asks} asks caught by rules or scorer ({scorer_catches} by the scorer alone), {}/{honest} honest texts counted flagged by the scorer",
         flagged(true),
-        of_setting.len() - honest,
         scorer_alarms(threshold)
     );
     threshold
