@@ -403,7 +403,7 @@ fn lit(text: &str, setting: Setting) -> Vec<usize> {
 /// beside the asks they resemble), and counting them held the scorer to
 /// 4 in 630 honest questions of the earlier halves while it missed one
 /// ask in seven there. Measured as shipped, rules and scorer flagged 4 of
-/// 360 honest questions on the eleventh to nineteenth English halves:
+/// 375 honest questions on the eleventh to nineteenth English halves:
 /// the rules leave the scorer about 2 %.
 /// What rules or scorer catch there is printed, as a guide.
 fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Setting) -> f64 {
