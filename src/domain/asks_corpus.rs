@@ -180,13 +180,16 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the twenty-first half's
-/// figures as shipped before it was written, its first measurement.
-/// French: the tenth half's figures at the same commit, its thirty-first
-/// measurement, in aggregate (BENCHMARKS.md, "Ask filters").
+/// figures after the nineteenth round of tuning and asks learnt by their
+/// strongest sentence, its fourth measurement, in aggregate; as shipped
+/// before it was written it caught one request fewer (72) and the same
+/// questions. French: the tenth half's figures at the same commit, its
+/// thirty-fourth measurement, in aggregate (BENCHMARKS.md, "Ask
+/// filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 72, 2),
+    ("English requests", 73, 2),
     ("English questions", 43, 0),
-    ("French requests", 77, 1),
+    ("French requests", 79, 0),
     ("French questions", 30, 0),
 ];
 
@@ -316,6 +319,14 @@ struct Sample {
     half: Option<&'static str>,
 }
 
+/// One text as the trainer learns it: its buckets, and for an ask of
+/// several sentences, each sentence's.
+struct Example<'a> {
+    whole: &'a [usize],
+    sentences: &'a [Vec<usize>],
+    is_ask: bool,
+}
+
 /// The probability a weighted sum stands for.
 fn logistic(sum: f64) -> f64 {
     1.0 / (1.0 + (-sum).exp())
@@ -328,32 +339,67 @@ fn train(samples: &[&Sample]) -> (f64, Vec<f64>) {
     const STEPS: usize = 1200;
     const RATE: f64 = 0.05;
     const RIDGE: f64 = 1.0 / 4.0;
+    const WARM: usize = 400;
     let mut weights = vec![0.0_f64; BUCKETS + 1];
     let (mut first, mut second) = (vec![0.0_f64; BUCKETS + 1], vec![0.0_f64; BUCKETS + 1]);
     // An honest text is judged sentence by sentence, and each of its
     // sentences is honest, so it is learnt sentence by sentence as well as
-    // whole; an ask is learnt whole, since which sentence asks is not
-    // marked. (Held out, this caught 85 more English and 50 more French
-    // asks in requests at the same false alarms; BENCHMARKS.md.)
-    let examples: Vec<(&[usize], bool)> = samples
+    // whole. (Held out, this caught 85 more English and 50 more French
+    // asks in requests at the same false alarms; BENCHMARKS.md.) Which
+    // sentence of an ask asks is not marked, and the app flags a text by
+    // its strongest sentence, so an ask is learnt whole for the first
+    // `WARM` steps and then by its strongest sentence: the thanks around
+    // an ask stop lending it weight it will not have when judged. (Held
+    // out on the earlier test halves, the English scorer alone caught 17
+    // more requests and 12 more questions; BENCHMARKS.md.)
+    let examples: Vec<Example> = samples
         .iter()
         .flat_map(|sample| {
-            let sentences = if sample.is_ask || sample.sentences.len() < 2 {
+            let several = sample.sentences.len() >= 2;
+            let honest_sentences = if sample.is_ask || !several {
                 &[][..]
             } else {
                 &sample.sentences[..]
             };
-            sentences
+            let ask_sentences = if sample.is_ask && several {
+                &sample.sentences[..]
+            } else {
+                &[][..]
+            };
+            honest_sentences
                 .iter()
-                .map(|lit| (lit.as_slice(), false))
-                .chain([(sample.lit.as_slice(), sample.is_ask)])
+                .map(|lit| Example {
+                    whole: lit,
+                    sentences: &[],
+                    is_ask: false,
+                })
+                .chain([Example {
+                    whole: &sample.lit,
+                    sentences: ask_sentences,
+                    is_ask: sample.is_ask,
+                }])
         })
         .collect();
     for step in 1..=STEPS {
         let mut gradient: Vec<f64> = weights[..BUCKETS].iter().map(|w| w * RIDGE).collect();
         gradient.push(0.0);
-        for (lit, is_ask) in &examples {
-            let sum = weights[BUCKETS] + lit.iter().map(|at| weights[*at]).sum::<f64>();
+        for Example {
+            whole,
+            sentences,
+            is_ask,
+        } in &examples
+        {
+            let sum_of =
+                |lit: &[usize]| weights[BUCKETS] + lit.iter().map(|at| weights[*at]).sum::<f64>();
+            let (lit, sum) = if sentences.is_empty() || step <= WARM {
+                (*whole, sum_of(whole))
+            } else {
+                sentences
+                    .iter()
+                    .map(|lit| (lit.as_slice(), sum_of(lit)))
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .unwrap()
+            };
             let error = logistic(sum) - f64::from(u8::from(*is_ask));
             for at in lit.iter().chain([&BUCKETS]) {
                 gradient[*at] += error;
