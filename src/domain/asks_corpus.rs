@@ -179,16 +179,16 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. English: the twenty-first half's
-/// figures after the nineteenth round of tuning and asks learnt by their
-/// strongest sentence, its fourth measurement, in aggregate; as shipped
-/// before it was written it caught one request fewer (72) and the same
-/// questions. French: the tenth half's figures at the same commit, its
-/// thirty-fourth measurement, in aggregate (BENCHMARKS.md, "Ask
-/// filters").
+/// is short of it, the README says so. English: the twenty-second half's
+/// figures as shipped before it was written, its first measurement (the
+/// scorer as trained before asks were learnt by their strongest sentence
+/// caught one request and two questions fewer there, and flagged one
+/// honest request more). French: the tenth half's figures at the same
+/// commit, its thirty-fifth measurement, in aggregate (BENCHMARKS.md,
+/// "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 73, 2),
-    ("English questions", 43, 0),
+    ("English requests", 73, 6),
+    ("English questions", 44, 0),
     ("French requests", 79, 0),
     ("French questions", 30, 0),
 ];
