@@ -180,14 +180,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the twenty-second half's
-/// figures as shipped before it was written, its first measurement (the
-/// scorer as trained before asks were learnt by their strongest sentence
-/// caught one request and two questions fewer there, and flagged one
-/// honest request more). French: the tenth half's figures at the same
-/// commit, its thirty-fifth measurement, in aggregate (BENCHMARKS.md,
-/// "Ask filters").
+/// figures with the scorer retrained on the twenty-first half, its third
+/// measurement, in aggregate; as shipped before it was written it caught
+/// two requests fewer (73) and flagged one honest request more (6).
+/// French: the tenth half's figures at the same commit, its thirty-sixth
+/// measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 73, 6),
+    ("English requests", 75, 5),
     ("English questions", 44, 0),
     ("French requests", 79, 0),
     ("French questions", 30, 0),
