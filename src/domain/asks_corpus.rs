@@ -180,13 +180,16 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the twenty-second half's
-/// figures with the scorer retrained on the twenty-first half, its third
-/// measurement, in aggregate; as shipped before it was written it caught
-/// two requests fewer (73) and flagged one honest request more (6).
-/// French: the tenth half's figures at the same commit, its thirty-sixth
-/// measurement, in aggregate (BENCHMARKS.md, "Ask filters").
+/// figures once the scorer, retrained on the twenty-first half, overrules
+/// a rule where it finds a text plainly honest, and the request threshold
+/// is chosen on the earlier test halves alone: its fourth measurement, in
+/// aggregate. As shipped before it was written it caught one request
+/// fewer (73) and flagged three honest requests more (6); retrained alone,
+/// 75 with 5. French: the tenth half's figures at the same commit, its
+/// thirty-seventh measurement, in aggregate (BENCHMARKS.md, "Ask
+/// filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 75, 5),
+    ("English requests", 74, 3),
     ("English questions", 44, 0),
     ("French requests", 79, 0),
     ("French questions", 30, 0),
@@ -432,10 +435,12 @@ fn lit(text: &str, setting: Setting) -> Vec<usize> {
 /// new message is. The rules were tuned on all of it, so their false
 /// alarms there say nothing; the rest of the 3 % goal is left to them.
 ///
-/// Requests: at most 1.5 % of all those honest requests. Measured as
-/// shipped, rules and scorer flagged 2 to 4 of 75 honest requests on the
-/// eleventh to fourteenth English halves, so the rules need half of the
-/// goal; on the earlier test halves this leaves the scorer about 1 %.
+/// Requests: at most 1.5 % of the honest requests of the earlier test
+/// halves. Read by the rules as shipped before each was written, those
+/// halves showed the rules flagging 1.8 % of honest requests, and 0.6 %
+/// once the scorer overrules what it finds plainly honest (`DOUBT`),
+/// which leaves the scorer about 2 % of the 3 % goal; 1.5 % keeps a
+/// margin.
 ///
 /// Questions: at most 2 % of the honest questions of the earlier test
 /// halves, rounded up to a whole text. Those halves are written as the
@@ -454,7 +459,7 @@ fn held_out_threshold(samples: &[Sample], held_out: &[Option<f64>], setting: Set
         .filter_map(|(sample, score)| Some((sample, (*score)?)))
         .filter(|(sample, _)| sample.setting == setting)
         .collect();
-    let counted = |sample: &Sample| setting == Setting::Request || sample.half.is_some();
+    let counted = |sample: &Sample| sample.half.is_some();
     let honest = of_setting
         .iter()
         .filter(|(sample, _)| !sample.is_ask && counted(sample))
@@ -552,6 +557,14 @@ fn step_of(weight: f64, scale: f64) -> i8 {
 
 /// Flagged where bias + scale × (sum of steps) reaches the threshold's
 /// log-odds: the cut is that sum, rounded up.
+/// The probability below which the scorer overrules a rule (see
+/// `Patterns::plainly_honest`). On the earlier test halves, each scored by
+/// a scorer that never saw it and read by the rules as shipped before it
+/// was written, 0.05 overruled 18 of the rules' 27 false alarms in 1,484
+/// honest requests and one of their 975 catches; 0.10 cost five catches
+/// (BENCHMARKS.md, "Ask filters").
+const DOUBT: f64 = 0.05;
+
 fn cut_for(threshold: f64, bias: f64, scale: f64) -> i32 {
     (((threshold / (1.0 - threshold)).ln() - bias) / scale).ceil() as i32
 }
@@ -679,8 +692,9 @@ fn trained_scorers() -> String {
             cut.max(above_own)
         });
         let hex: String = steps.iter().map(|step| format!("{:x}", step + 8)).collect();
+        let doubt = cut_for(DOUBT, bias, scale);
         out.push_str(&format!(
-            "scorer {language} {request_cut} {question_cut} {hex}\n"
+            "scorer {language} {request_cut} {question_cut} {doubt} {hex}\n"
         ));
     }
     out
@@ -714,8 +728,8 @@ fn the_shipped_scorer_is_trained_on_the_development_half() {
         let fields = |line: &str| line.split(' ').map(str::to_string).collect::<Vec<_>>();
         let (a, b) = (fields(shipped), fields(trained));
         assert_eq!(
-            a[..4],
-            b[..4],
+            a[..5],
+            b[..5],
             "retrain: `cargo test --lib write_the_scorer -- --ignored`"
         );
         let steps = |hex: &str| {
@@ -723,9 +737,9 @@ fn the_shipped_scorer_is_trained_on_the_development_half() {
                 .map(|digit| digit.to_digit(16).unwrap() as i16)
                 .collect::<Vec<_>>()
         };
-        let close = steps(&a[4])
+        let close = steps(&a[5])
             .iter()
-            .zip(steps(&b[4]))
+            .zip(steps(&b[5]))
             .all(|(x, y)| (x - y).abs() <= 1);
         assert!(
             close,

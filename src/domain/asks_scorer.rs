@@ -27,6 +27,9 @@ pub struct Scorer {
     /// (indexed by `Setting`), each chosen on the honest texts of its kind
     /// in the development half.
     pub cuts: [i32; 2],
+    /// The sum below which a sentence is plainly honest, so that a rule
+    /// reading it is overruled.
+    doubt: i32,
     weights: Vec<i8>,
 }
 
@@ -127,7 +130,9 @@ impl Scorer {
     pub fn parse(line: &str) -> Option<Scorer> {
         let mut fields = line.split(' ').skip(1);
         let language = fields.next()?.to_string();
-        let cuts = [fields.next()?.parse().ok()?, fields.next()?.parse().ok()?];
+        let mut whole_number = || fields.next()?.parse().ok();
+        let cuts = [whole_number()?, whole_number()?];
+        let doubt = whole_number()?;
         let hex = line.rsplit(' ').next()?;
         let weights = (0..BUCKETS)
             .map(|at| Some(char::from(*hex.as_bytes().get(at)?).to_digit(16)? as i8 - 8))
@@ -135,14 +140,30 @@ impl Scorer {
         Some(Scorer {
             language,
             cuts,
+            doubt,
             weights,
         })
     }
 
-    /// Whether the weights of `text`, cut into `words` by `words::tokens`
-    /// (each in the word class `classes` gives it), reach the cut of
-    /// `setting`, and if so the words that weighed most towards
-    /// it (at most three, as written in the text).
+    /// Whether the sentence sums below the doubt cut.
+    pub fn finds_plainly_honest(
+        &self,
+        words: &[String],
+        setting: Setting,
+        classes: &[Option<&str>],
+    ) -> bool {
+        self.by_word(words, setting, classes).iter().sum::<i32>() < self.doubt
+    }
+
+    /// The weight each word lit, a pair counted for its first word.
+    fn by_word(&self, words: &[String], setting: Setting, classes: &[Option<&str>]) -> Vec<i32> {
+        let mut by_word = vec![0_i32; words.len()];
+        for (bucket, at) in features(words, setting, classes) {
+            by_word[at] += i32::from(self.weights[bucket]);
+        }
+        by_word
+    }
+
     pub fn weighed_most(
         &self,
         text: &str,
@@ -155,11 +176,7 @@ impl Scorer {
         if words.is_empty() {
             return None;
         }
-        let lit = features(words, setting, classes);
-        let mut by_word = vec![0_i32; words.len()];
-        for (bucket, at) in &lit {
-            by_word[*at] += i32::from(self.weights[*bucket]);
-        }
+        let by_word = self.by_word(words, setting, classes);
         if by_word.iter().sum::<i32>() < self.cuts[setting as usize] {
             return None;
         }
@@ -230,14 +247,15 @@ mod tests {
     #[test]
     fn a_damaged_scorer_line_gives_no_scorer() {
         let weights = "f".repeat(BUCKETS);
-        assert!(Scorer::parse(&format!("scorer en 300 400 {weights}")).is_some());
+        assert!(Scorer::parse(&format!("scorer en 300 400 -5 {weights}")).is_some());
         for damaged in [
             format!("scorer en 300 {weights}"),
-            "scorer en 300 400".to_string(),
-            format!("scorer en 300 400 {}", &weights[1..]),
-            format!("scorer en 0.5 400 {weights}"),
-            format!("scorer en 300 400 z{}", &weights[1..]),
-            format!("scorer en 300 400 é{}", &weights[2..]),
+            format!("scorer en 300 400 {weights}"),
+            "scorer en 300 400 -5".to_string(),
+            format!("scorer en 300 400 -5 {}", &weights[1..]),
+            format!("scorer en 0.5 400 -5 -9 {weights}"),
+            format!("scorer en 300 400 -5 z{}", &weights[1..]),
+            format!("scorer en 300 400 -5 é{}", &weights[2..]),
         ] {
             assert!(Scorer::parse(&damaged).is_none(), "{damaged}");
         }
@@ -246,7 +264,7 @@ mod tests {
     #[test]
     fn a_flag_names_small_words_only_when_nothing_else_weighed() {
         // Every feature weighs 7, so every word weighs for the ask.
-        let scorer = Scorer::parse(&format!("scorer en 1 1 {}", "f".repeat(BUCKETS))).unwrap();
+        let scorer = Scorer::parse(&format!("scorer en 1 1 0 {}", "f".repeat(BUCKETS))).unwrap();
         let named = |text: &str| {
             let words = tokens(text);
             let no_class = vec![None; words.len()];
