@@ -179,18 +179,13 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// What each test half measured last, as a ratchet: a rule change may
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
-/// is short of it, the README says so. English: the twenty-second half's
-/// figures once the scorer, retrained on the twenty-first half, overrules
-/// a rule where it finds a text plainly honest, and the request threshold
-/// is chosen on the earlier test halves alone: its fourth measurement, in
-/// aggregate. As shipped before it was written it caught one request
-/// fewer (73) and flagged three honest requests more (6); retrained alone,
-/// 75 with 5. French: the tenth half's figures at the same commit, its
-/// thirty-seventh measurement, in aggregate (BENCHMARKS.md, "Ask
-/// filters").
+/// is short of it, the README says so. English: the twenty-third half's
+/// figures as shipped before it was written, its first measurement.
+/// French: the tenth half's figures at the same commit, its thirty-eighth
+/// measurement, in aggregate (BENCHMARKS.md, "Ask filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 74, 3),
-    ("English questions", 44, 0),
+    ("English requests", 76, 3),
+    ("English questions", 44, 1),
     ("French requests", 79, 0),
     ("French questions", 30, 0),
 ];
