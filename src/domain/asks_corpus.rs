@@ -180,11 +180,14 @@ fn each_language_has_300_requests_and_120_questions_split_in_halves() {
 /// catch more or flag less, never the reverse. The goal is at least 95 %
 /// of asks caught with at most 3 % of honest texts flagged; where a figure
 /// is short of it, the README says so. English: the twenty-third half's
-/// figures as shipped before it was written, its first measurement.
-/// French: the tenth half's figures at the same commit, its thirty-eighth
-/// measurement, in aggregate (BENCHMARKS.md, "Ask filters").
+/// figures with the scorer retrained on the twenty-second half (no rule
+/// changed), its second measurement, in aggregate; as shipped before it
+/// was written it caught the same and flagged two honest requests more
+/// (3). French: the tenth half's figures at the same commit, its
+/// thirty-ninth measurement, in aggregate (BENCHMARKS.md, "Ask
+/// filters").
 const TEST_HALF_FLOOR: [(&str, usize, usize); 4] = [
-    ("English requests", 76, 3),
+    ("English requests", 76, 1),
     ("English questions", 44, 1),
     ("French requests", 79, 0),
     ("French questions", 30, 0),

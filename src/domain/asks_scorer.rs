@@ -155,7 +155,10 @@ impl Scorer {
         self.by_word(words, setting, classes).iter().sum::<i32>() < self.doubt
     }
 
-    /// The weight each word lit, a pair counted for its first word.
+    /// The weight each word lit, a pair counted for its first word. Kept
+    /// out of line: inlined into both its callers, it cost the first load
+    /// 350 bytes of brotli (BENCHMARKS.md, "Size").
+    #[inline(never)]
     fn by_word(&self, words: &[String], setting: Setting, classes: &[Option<&str>]) -> Vec<i32> {
         let mut by_word = vec![0_i32; words.len()];
         for (bucket, at) in features(words, setting, classes) {
