@@ -38,7 +38,7 @@
 
 use std::sync::OnceLock;
 
-use super::asks_scorer::{language_of, Scorer};
+use super::asks_scorer::{language_of, Reading, Scorer};
 use super::words::{fold, tokens, SENTENCE_ENDS};
 use crate::i18n::{t, Texts};
 
@@ -376,15 +376,11 @@ impl Patterns {
     /// would drown its one ask, and a French message may list questions
     /// written in English.
     fn learned(&self, text: &str, setting: Setting) -> Option<Vec<String>> {
-        text.split(SENTENCE_ENDS).find_map(|sentence| {
-            let words = tokens(sentence);
-            self.scorer_of(&words)?.weighed_most(
-                sentence,
-                &words,
-                setting,
-                &self.classes_of(&words),
-            )
-        })
+        self.readings(text, setting)
+            .find_map(|reading| match reading {
+                Reading::Ask(words) => Some(words),
+                _ => None,
+            })
     }
 
     /// Whether the scorer finds every sentence plainly honest. On the
@@ -392,20 +388,28 @@ impl Patterns {
     /// each was written, this overruled 18 of the rules' false alarms and
     /// one of their catches (BENCHMARKS.md, "Ask filters").
     fn plainly_honest(&self, text: &str, setting: Setting) -> bool {
-        text.split(SENTENCE_ENDS).all(|sentence| {
-            let words = tokens(sentence);
-            words.is_empty()
-                || self.scorer_of(&words).is_some_and(|scorer| {
-                    scorer.finds_plainly_honest(&words, setting, &self.classes_of(&words))
-                })
-        })
+        self.readings(text, setting)
+            .all(|reading| matches!(reading, Reading::PlainlyHonest))
     }
 
-    fn scorer_of(&self, words: &[String]) -> Option<&Scorer> {
-        let language = language_of(words);
-        self.scorers
-            .iter()
-            .find(|scorer| scorer.language == language)
+    /// Each sentence as its language's scorer reads it, if there is one.
+    fn readings<'a>(
+        &'a self,
+        text: &'a str,
+        setting: Setting,
+    ) -> impl Iterator<Item = Reading> + 'a {
+        text.split(SENTENCE_ENDS).map(move |sentence| {
+            let words = tokens(sentence);
+            let language = language_of(&words);
+            match self
+                .scorers
+                .iter()
+                .find(|scorer| scorer.language == language)
+            {
+                Some(scorer) => scorer.read(sentence, &words, setting, &self.classes_of(&words)),
+                None => Reading::Unsure,
+            }
+        })
     }
 
     /// The class each word falls in first, by which the scorer also reads

@@ -17,6 +17,13 @@ pub const BUCKETS: usize = 16384;
 const STEM: usize = 5;
 const RUN: usize = 5;
 
+/// What the weights make of a sentence.
+pub enum Reading {
+    Ask(Vec<String>),
+    Unsure,
+    PlainlyHonest,
+}
+
 /// One language's weights, read from a `scorer` line of the rules file.
 /// Everything is whole numbers, so the app parses no decimals: a weight
 /// is one of fifteen steps from -7 to 7, and the bias and threshold are
@@ -145,43 +152,33 @@ impl Scorer {
         })
     }
 
-    /// Whether the sentence sums below the doubt cut.
-    pub fn finds_plainly_honest(
-        &self,
-        words: &[String],
-        setting: Setting,
-        classes: &[Option<&str>],
-    ) -> bool {
-        self.by_word(words, setting, classes).iter().sum::<i32>() < self.doubt
-    }
-
-    /// The weight each word lit, a pair counted for its first word. Kept
-    /// out of line: inlined into both its callers, it cost the first load
-    /// 350 bytes of brotli (BENCHMARKS.md, "Size").
-    #[inline(never)]
-    fn by_word(&self, words: &[String], setting: Setting, classes: &[Option<&str>]) -> Vec<i32> {
-        let mut by_word = vec![0_i32; words.len()];
-        for (bucket, at) in features(words, setting, classes) {
-            by_word[at] += i32::from(self.weights[bucket]);
-        }
-        by_word
-    }
-
-    pub fn weighed_most(
+    /// How the weights of `text`, cut into `words` by `words::tokens`
+    /// (each in the word class `classes` gives it), read it in `setting`:
+    /// below the doubt cut, plainly honest; from the cut of `setting`, an
+    /// ask, with the words that weighed most towards it (at most three, as
+    /// written in the text).
+    pub fn read(
         &self,
         text: &str,
         words: &[String],
         setting: Setting,
         classes: &[Option<&str>],
-    ) -> Option<Vec<String>> {
+    ) -> Reading {
         // A sentence of no words (what follows a final "?") weighs only the
         // bias, which says nothing about the text.
         if words.is_empty() {
-            return None;
+            return Reading::PlainlyHonest;
         }
-        let by_word = self.by_word(words, setting, classes);
-        if by_word.iter().sum::<i32>() < self.cuts[setting as usize] {
-            return None;
+        let mut by_word = vec![0_i32; words.len()];
+        for (bucket, at) in features(words, setting, classes) {
+            by_word[at] += i32::from(self.weights[bucket]);
+        }
+        let sum: i32 = by_word.iter().sum();
+        if sum < self.doubt {
+            return Reading::PlainlyHonest;
+        }
+        if sum < self.cuts[setting as usize] {
+            return Reading::Unsure;
         }
         // Small words are named only where nothing else weighed for the
         // ask: then the shape of the sentence is what flagged it.
@@ -201,7 +198,7 @@ impl Scorer {
         } else {
             words
         };
-        Some(
+        Reading::Ask(
             (0..words.len())
                 .filter(|at| heaviest.contains(at))
                 .map(|at| shown[at].clone())
@@ -256,7 +253,7 @@ mod tests {
             format!("scorer en 300 400 {weights}"),
             "scorer en 300 400 -5".to_string(),
             format!("scorer en 300 400 -5 {}", &weights[1..]),
-            format!("scorer en 0.5 400 -5 -9 {weights}"),
+            format!("scorer en 0.5 400 -5 {weights}"),
             format!("scorer en 300 400 -5 z{}", &weights[1..]),
             format!("scorer en 300 400 -5 é{}", &weights[2..]),
         ] {
@@ -271,9 +268,10 @@ mod tests {
         let named = |text: &str| {
             let words = tokens(text);
             let no_class = vec![None; words.len()];
-            scorer
-                .weighed_most(text, &words, Setting::Request, &no_class)
-                .unwrap()
+            match scorer.read(text, &words, Setting::Request, &no_class) {
+                Reading::Ask(named) => named,
+                _ => panic!("not flagged: {text}"),
+            }
         };
         assert_eq!(
             named("Would there be a gig for your studio"),
