@@ -355,16 +355,15 @@ fn train(samples: &[&Sample]) -> (f64, Vec<f64>) {
     let examples: Vec<Example> = samples
         .iter()
         .flat_map(|sample| {
-            let several = sample.sentences.len() >= 2;
-            let honest_sentences = if sample.is_ask || !several {
+            let sentences = if sample.sentences.len() < 2 {
                 &[][..]
             } else {
                 &sample.sentences[..]
             };
-            let ask_sentences = if sample.is_ask && several {
-                &sample.sentences[..]
+            let (honest_sentences, ask_sentences) = if sample.is_ask {
+                (&[][..], sentences)
             } else {
-                &[][..]
+                (sentences, &[][..])
             };
             honest_sentences
                 .iter()
@@ -553,8 +552,6 @@ fn step_of(weight: f64, scale: f64) -> i8 {
     (weight / scale).round().clamp(-7.0, 7.0) as i8
 }
 
-/// Flagged where bias + scale × (sum of steps) reaches the threshold's
-/// log-odds: the cut is that sum, rounded up.
 /// The probability below which the scorer overrules a rule (see
 /// `Patterns::plainly_honest`). On the earlier test halves, each scored by
 /// a scorer that never saw it and read by the rules as shipped before it
@@ -563,6 +560,8 @@ fn step_of(weight: f64, scale: f64) -> i8 {
 /// (BENCHMARKS.md, "Ask filters").
 const DOUBT: f64 = 0.05;
 
+/// Flagged where bias + scale × (sum of steps) reaches the threshold's
+/// log-odds: the cut is that sum, rounded up.
 fn cut_for(threshold: f64, bias: f64, scale: f64) -> i32 {
     (((threshold / (1.0 - threshold)).ln() - bias) / scale).ceil() as i32
 }
