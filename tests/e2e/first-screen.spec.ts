@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { addPerson, backupOf, expectNoSeriousA11yViolations, numberedPeople, openApp, replaceWithBackup, waitForApp } from './helpers';
+import { addPerson, backupOf, expectNoSeriousA11yViolations, layoutShifts, numberedPeople, openApp, replaceWithBackup, waitForApp, watchLayoutShifts } from './helpers';
 
 /** Holds every wasm request until `release` is called: the page shows what
  * it paints before the app starts. */
@@ -39,26 +39,7 @@ test.use({ serviceWorkers: 'block' });
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-test.beforeEach(async ({ page }) => {
-  // Every layout shift of the visit, from the first paint on, with what
-  // moved and from where to where.
-  await page.addInitScript(() => {
-    const shifts: string[] = [];
-    (window as any).__shifts = shifts;
-    const describe = (node: any) =>
-      !node ? '(gone)' : node.nodeType === 1 ? node.outerHTML.slice(0, 100) : `text "${node.textContent.slice(0, 40)}"`;
-    const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as any[]) {
-        const moved = entry.sources.map((s: any) => `${describe(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`);
-        shifts.push(`${entry.value} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-});
-
-/** The layout shifts seen so far, described: none is the goal. */
-const shifts = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).__shifts);
+test.beforeEach(({ page }) => watchLayoutShifts(page));
 
 test('someone new sees the real first screen before the app starts, and nothing moves when it does', async ({ page }) => {
   const release = await holdTheWasm(page);
@@ -92,8 +73,28 @@ test('someone new sees the real first screen before the app starts, and nothing 
   expect(flat(await page.getByRole('main').innerText())).toBe(text.replace(/^Today /, `Today ${date} `));
   expect(await layout(page)).toEqual(before);
   await page.waitForTimeout(300);
-  expect(await shifts(page)).toEqual([]);
+  expect(await layoutShifts(page)).toEqual([]);
   await expectNoSeriousA11yViolations(page);
+});
+
+test('a tab keeps its icon in place while its label is still being parsed', async ({ page }) => {
+  // A slow phone paints the first screen before the page is fully parsed:
+  // a tab may be drawn with its icon and without its label for a frame.
+  const release = await holdTheWasm(page);
+  await page.goto('/');
+  const moves = await page.locator('#skeleton nav a').evaluateAll((tabs) =>
+    tabs.map((tab) => {
+      const iconTop = () => tab.querySelector('svg')!.getBoundingClientRect().top;
+      const label = tab.querySelector('span')!;
+      const withLabel = iconTop();
+      label.remove();
+      const withoutLabel = iconTop();
+      tab.append(label);
+      return withoutLabel - withLabel;
+    }),
+  );
+  expect(moves).toEqual([0, 0, 0, 0, 0]);
+  await release();
 });
 
 test.describe('on a phone set to French', () => {
@@ -124,7 +125,7 @@ test.describe('on a phone set to French', () => {
     expect(flat(await page.getByRole('main').innerText())).toBe(text.replace(/^Aujourd’hui /, `Aujourd’hui ${date} `));
     expect(await layout(page)).toEqual(before);
     await page.waitForTimeout(300);
-    expect(await shifts(page)).toEqual([]);
+    expect(await layoutShifts(page)).toEqual([]);
     await expectNoSeriousA11yViolations(page);
   });
 });
@@ -151,7 +152,7 @@ test('a returning person with a dark theme gets it before the first paint, and T
   await expect(page.getByRole('heading', { level: 2, name: 'Next chat' })).toBeVisible();
   const after = await layout(page);
   expect({ heading: after.heading, date: after.date }).toEqual({ heading: before.heading, date: before.date });
-  expect(await shifts(page)).toEqual([]);
+  expect(await layoutShifts(page)).toEqual([]);
 
   // Back to the phone's theme and an empty list: the hint follows.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { backupOf, openApp, replaceWithBackup, waitForApp } from './helpers';
+import { backupOf, layoutShifts, openApp, replaceWithBackup, waitForApp, watchLayoutShifts } from './helpers';
 
 // A returning person's Today is drawn from its glance (src/state/glance.rs)
 // before the records are read, then the app draws it again from them.
@@ -51,12 +51,9 @@ function aBusyWeek() {
 /** What is on screen when Today is first drawn from its glance, and when the
  * app has taken its place; and every layout shift of the visit. */
 async function watchTheStart(page: Page) {
+  await watchLayoutShifts(page);
   await page.addInitScript(() => {
     const w = window as any;
-    w.__shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as any[]) w.__shifts += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
     const snapshot = () => ({
       text: (document.querySelector('main') as HTMLElement).innerText,
       boxes: [...document.querySelectorAll('main h1, main h2, main li, main progress, nav.bottom-nav')].map((e) => {
@@ -102,7 +99,7 @@ test('a returning person sees Today before the records are read, exactly as the 
 
   await page.reload();
   await waitForApp(page);
-  const [seen, app, shifts] = await page.evaluate(() => [(window as any).__glance, (window as any).__app, (window as any).__shifts]);
+  const [seen, app] = await page.evaluate(() => [(window as any).__glance, (window as any).__app]);
   expect(seen, 'Today was drawn from its glance').not.toBeNull();
   expect(seen.today, 'Today is there to look at, not to tap').toBe(true);
   expect(seen.nav, 'the navigation is not inert').toBe(true);
@@ -111,7 +108,7 @@ test('a returning person sees Today before the records are read, exactly as the 
   expect(seen.text).toContain('The 5 oldest are shown here; 2 more wait in the queue.');
   expect(app.text).toBe(seen.text);
   expect(app.boxes).toEqual(seen.boxes);
-  expect(shifts).toBe(0);
+  expect(await layoutShifts(page)).toEqual([]);
 
   // The app, not the glance, answers the first tap.
   const due = page.getByRole('region', { name: 'Follow-ups due' });

@@ -14,6 +14,27 @@ export async function waitForApp(page: Page) {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 
+/** Records every layout shift of each visit, from the first paint on, with
+ * what moved and from where to where; see [`layoutShifts`]. */
+export async function watchLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as any).__shifts = shifts;
+    const describe = (node: any) =>
+      !node ? '(gone)' : node.nodeType === 1 ? node.outerHTML.slice(0, 100) : `text "${node.textContent.slice(0, 40)}"`;
+    const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) {
+        const moved = entry.sources.map((s: any) => `${describe(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`);
+        shifts.push(`${entry.value} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts of this visit so far, described: none is the goal. */
+export const layoutShifts = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).__shifts);
+
 /** Adds a person through the UI and lands on their screen. */
 export async function addPerson(page: Page, name: string, introducedBy?: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
