@@ -201,6 +201,18 @@ fn deleting_a_person_takes_their_chats_and_follow_ups_and_undo_brings_all_back()
     w.type_text(&notes_field, "typed just before deleting")
         .unwrap();
     assert!(!w.data().followups.is_empty());
+    // What was typed in their draft boxes goes with them, and nothing else.
+    let followup = w.data().followups[0].id.clone();
+    let theirs = [
+        TextTarget::Draft(ChatDraft::Question.key(&chat)),
+        TextTarget::Draft(ChatDraft::Referral.key(&chat)),
+        MessagePart::Body.draft(&followup),
+    ];
+    for draft in &theirs {
+        w.type_text(draft, "half a thought").unwrap();
+    }
+    let someone_new = TextTarget::Draft("new-person".into());
+    w.type_text(&someone_new, "Ben").unwrap();
     w.delete_person(&ana).unwrap();
     assert!(w.data().people.is_empty());
     assert!(w.data().chats.is_empty());
@@ -208,6 +220,8 @@ fn deleting_a_person_takes_their_chats_and_follow_ups_and_undo_brings_all_back()
     let stored = reopen(&store);
     assert!(stored.data().people.is_empty() && stored.data().chats.is_empty());
     assert!(stored.data().followups.is_empty());
+    assert_eq!(stored.data().settings.drafts.len(), 1);
+    assert_eq!(stored.text(&someone_new).as_deref(), Some("Ben"));
 
     w.undo_delete().unwrap();
     let stored = reopen(&store);
@@ -215,6 +229,10 @@ fn deleting_a_person_takes_their_chats_and_follow_ups_and_undo_brings_all_back()
     assert_eq!(stored.data().chats.len(), 1);
     assert_eq!(stored.data().followups.len(), w.data().followups.len());
     assert_eq!(notes(&notes_field, &stored), "typed just before deleting");
+    for draft in &theirs {
+        assert_eq!(stored.text(draft).as_deref(), Some("half a thought"));
+    }
+    assert_eq!(stored.text(&someone_new).as_deref(), Some("Ben"));
     assert!(w.recently_deleted().is_none());
 }
 

@@ -129,6 +129,8 @@ pub struct Deleted {
     pub person: Person,
     pub chats: Vec<Chat>,
     pub followups: Vec<FollowUp>,
+    /// What was typed into their chats' and follow-ups' draft boxes, by box.
+    pub drafts: Vec<(String, String)>,
 }
 
 pub struct Workspace {

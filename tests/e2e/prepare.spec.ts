@@ -146,3 +146,23 @@ test('the Prepare screen passes axe in both themes', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoSeriousA11yViolations(page);
 });
+
+test('a question half typed for a chat goes with its person, and Undo brings it back', async ({ page }) => {
+  await openApp(page);
+  await bookedChat(page, 'Ana Silva');
+  const prepare = page.url();
+  await page.getByLabel('Write your own question').fill('What surprised you most in your first year?');
+  const drafts = () => page.evaluate(() => Object.values(JSON.parse(localStorage.getItem('coffee-chat/settings')!).drafts ?? {}));
+  await expect.poll(drafts).toEqual(['What surprised you most in your first year?']);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: /Ana Silva/ }).click();
+  await page.getByRole('button', { name: 'Delete person' }).click();
+  await expect(page.getByText('Deleted Ana Silva.')).toBeVisible();
+  await expect.poll(drafts).toEqual([]);
+
+  await page.getByRole('button', { name: 'Undo delete' }).click();
+  await expect.poll(drafts).toEqual(['What surprised you most in your first year?']);
+  await page.goto(prepare);
+  await expect(page.getByLabel('Write your own question')).toHaveValue('What surprised you most in your first year?');
+});

@@ -25,7 +25,7 @@ impl MessagePart {
 }
 
 /// What the keys of a follow-up's message drafts start with.
-fn message_drafts(id: &FollowUpId) -> String {
+pub(super) fn message_drafts(id: &FollowUpId) -> String {
     format!("followup-{id}-")
 }
 
@@ -41,12 +41,8 @@ impl Workspace {
         self.followup_mut(id)?;
         if status != FollowUpStatus::Open {
             // A settled follow-up's message, sent or not, is no longer a draft.
-            let (prefix, drafts) = (message_drafts(id), &mut self.data.settings.drafts);
-            let before = drafts.len();
-            drafts.retain(|key, _| !key.starts_with(&prefix));
-            if drafts.len() != before {
-                self.changed(RecordRef::Settings);
-            }
+            let prefix = message_drafts(id);
+            self.take_drafts(&|key| key.starts_with(&prefix));
         }
         self.edit_followup(id, |item| item.set_status(status, now))?;
         let done = self.followup_mut(id)?.clone();

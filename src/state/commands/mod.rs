@@ -112,6 +112,12 @@ pub enum ChatDraft {
 }
 
 impl ChatDraft {
+    pub const ALL: [ChatDraft; 3] = [
+        ChatDraft::Question,
+        ChatDraft::Referral,
+        ChatDraft::ChecklistItem,
+    ];
+
     /// The draft's key, for [`TextTarget::Draft`] and
     /// [`Workspace::commit_draft`].
     pub fn key(self, chat: &ChatId) -> String {
@@ -201,6 +207,23 @@ impl Workspace {
         self.type_text(&target, "")?;
         self.save();
         Ok(done)
+    }
+
+    /// Empties the draft boxes whose keys `theirs` picks, and returns what
+    /// was typed in them, by key.
+    pub(super) fn take_drafts(&mut self, theirs: &dyn Fn(&str) -> bool) -> Vec<(String, String)> {
+        let mut taken = Vec::new();
+        self.data.settings.drafts.retain(|key, text| {
+            let keep = !theirs(key);
+            if !keep {
+                taken.push((key.clone(), text.as_str().unwrap_or_default().to_string()));
+            }
+            keep
+        });
+        if !taken.is_empty() {
+            self.changed(RecordRef::Settings);
+        }
+        taken
     }
 
     /// Takes what is in a text field now. Shown at once and saved by the

@@ -91,11 +91,23 @@ impl Workspace {
         self.data.followups.retain(|f| &f.person_id != id);
         self.data.people.retain(|p| &p.id != id);
         self.touch(RecordRef::person(id));
+        // A draft goes with its record, and Undo brings it back.
+        let drafts = self.take_drafts(&|key| {
+            chats.iter().any(|chat| {
+                ChatDraft::ALL
+                    .iter()
+                    .any(|draft| draft.key(&chat.id) == key)
+            }) || followups
+                .iter()
+                .any(|item| key.starts_with(&followups::message_drafts(&item.id)))
+        });
         self.recently_deleted = Some(Deleted {
             person,
             chats,
             followups,
+            drafts,
         });
+        self.save();
         Ok(())
     }
 
@@ -118,6 +130,12 @@ impl Workspace {
             let record = RecordRef::followup(&item.id);
             self.data.followups.push(item);
             self.changed(record);
+        }
+        if !deleted.drafts.is_empty() {
+            for (key, text) in deleted.drafts {
+                self.data.settings.drafts.insert(key, text.into());
+            }
+            self.changed(RecordRef::Settings);
         }
         self.save();
         Ok(())
